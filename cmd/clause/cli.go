@@ -1,0 +1,186 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/site"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1 // the build found problems
+	exitUsage = 2 // unknown command or flag
+)
+
+// command is one clause subcommand.
+type command struct {
+	name    string
+	summary string
+	usage   string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "build the site into a folder", "clause build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--quiet]", runBuild},
+		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--open]", runServe},
+		{"version", "print the version", "clause version", runVersion},
+		{"help", "show help for a command", "clause help [command]", nil},
+	}
+}
+
+// run dispatches to a subcommand and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name, rest := args[0], args[1:]
+	switch name {
+	case "help", "-h", "-help", "--help":
+		return runHelp(rest, stdout, stderr)
+	case "-v", "-version", "--version":
+		return runVersion(nil, stdout, stderr)
+	}
+	for _, c := range commands() {
+		if c.name == name && c.run != nil {
+			return c.run(rest, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "clause: unknown command %q\n\n", name)
+	usage(stderr)
+	return exitUsage
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "clause builds static privacy centers from Markdown policies.")
+	fmt.Fprintln(w, "\nUsage:\n\n\tclause <command> [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'clause help <command>' or 'clause <command> --help' for a command's flags.")
+}
+
+func runHelp(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] && c.run != nil {
+			return c.run([]string{"--help"}, stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "clause help: unknown command %q\n", args[0])
+	return exitUsage
+}
+
+// newFlags returns a flag set whose usage prints the command line and flags.
+func newFlags(name, line string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.Usage = func() {
+		fmt.Fprintf(w, "Usage: %s\n\nFlags:\n", line)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args; it returns a status and false when the command
+// should stop (help was asked for, or the flags were wrong).
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, false
+	}
+	if err != nil {
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return exitUsage, false
+	}
+	return exitOK, true
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", commands()[0].usage, stderr)
+	opts := site.Options{Theme: clause.Theme}
+	fs.StringVar(&opts.Source, "source", ".", "the site `folder`, holding clause.yaml, content/, layouts/ and assets/")
+	fs.StringVar(&opts.Destination, "destination", "", "the output `folder` (default \"public\" inside the source; env CLAUSE_DESTINATION)")
+	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's absolute `URL`, overriding base_url in clause.yaml (env CLAUSE_BASE_URL)")
+	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
+	quiet := fs.Bool("quiet", false, "print nothing on success, and no warnings")
+	if status, ok := parseFlags(fs, args, stdout); !ok {
+		return status
+	}
+	if opts.Destination == "" {
+		opts.Destination = envOr("CLAUSE_DESTINATION", "")
+	}
+	res, err := site.Build(opts)
+	if res != nil && !*quiet {
+		printProblems(stderr, res.Warnings)
+	}
+	if err != nil {
+		reportError(stderr, err)
+		return exitError
+	}
+	if !*quiet {
+		fmt.Fprintln(stdout, res.Summary())
+	}
+	return exitOK
+}
+
+// reportError prints a build failure: every problem, then a count.
+func reportError(w io.Writer, err error) {
+	var be *site.BuildError
+	if errors.As(err, &be) {
+		printProblems(w, be.Errors)
+		fmt.Fprintf(w, "build failed: %d %s; the previous output was left untouched\n", len(be.Errors), plural(len(be.Errors), "error"))
+		return
+	}
+	fmt.Fprintf(w, "clause: %v\n", err)
+}
+
+func printProblems(w io.Writer, problems []*site.Error) {
+	for _, e := range problems {
+		fmt.Fprintln(w, e.Error())
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// Version is set at link time with -ldflags "-X main.Version=v1.2.3";
+// otherwise it comes from the module's build information.
+var Version = ""
+
+func runVersion(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("version", "clause version", stderr)
+	if status, ok := parseFlags(fs, args, stdout); !ok {
+		return status
+	}
+	v := Version
+	if info, ok := debug.ReadBuildInfo(); ok && v == "" {
+		v = info.Main.Version
+	}
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	fmt.Fprintf(stdout, "clause %s\n", strings.TrimSpace(v))
+	return exitOK
+}

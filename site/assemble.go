@@ -1,0 +1,214 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// claims records which input owns each output path, so that two inputs
+// writing one file are reported naming both.
+type claims map[string]string
+
+// claim records owner for out; it reports an error when another input
+// already owns it.
+func (c claims) claim(out, owner string, line int, errs *ErrorList) bool {
+	if prev, ok := c[out]; ok {
+		errs.Add(&Error{Path: owner, Line: line,
+			Msg:  fmt.Sprintf("output %s is claimed by both %s and %s", out, prev, owner),
+			Hint: "give one of them a different permalink"})
+		return false
+	}
+	c[out] = owner
+	return true
+}
+
+// assemblePolicies turns sources into policy pages: it derives URLs and
+// titles, drops drafts unless wanted, and checks that no two pages claim
+// one output path.
+func (b *builder) assemblePolicies(sources []*Source) {
+	for _, s := range sources {
+		if isHomeSource(s.Rel) {
+			b.home = s
+			continue
+		}
+		if s.FM.Draft && !b.opts.Drafts {
+			continue
+		}
+		p := b.newPolicy(s)
+		if p == nil || !b.claims.claim(outputPath(p.url), s.Path, s.FM.Lines["permalink"], b.errs) {
+			continue
+		}
+		b.policies = append(b.policies, p)
+		b.bySource[s.Rel] = p
+	}
+	b.groupPolicies()
+}
+
+// isHomeSource reports whether a content file supplies the home page.
+func isHomeSource(rel string) bool { return rel == "_index.md" || rel == "_index.markdown" }
+
+// newPolicy builds the page for one source, or nil when its URL is invalid.
+func (b *builder) newPolicy(s *Source) *Page {
+	u := derivedURL(s.Rel, s.FM.Slug)
+	if s.FM.Permalink != "" {
+		if err := validatePermalink(s.FM.Permalink); err != nil {
+			key := "permalink"
+			if _, ok := s.FM.Lines[key]; !ok {
+				key = "url"
+			}
+			b.errs.Add(&Error{Path: s.Path, Line: s.FM.Lines[key], Msg: err.Error(),
+				Hint: "write a site path such as /privacy/ or /privacy.html"})
+			return nil
+		}
+		u = normalizeURL(s.FM.Permalink)
+	}
+	p := &Page{Kind: "policy", url: u, src: s, Params: s.FM.Params,
+		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
+		LastRevised: s.FM.LastRevised, Effective: s.FM.Effective,
+		Group: s.FM.Group, Weight: s.FM.Weight}
+	if p.Title == "" {
+		p.Title = firstHeading(s.Body)
+	}
+	if p.Title == "" {
+		p.Title = readableName(s.Rel)
+	}
+	if p.LastRevised.IsZero() {
+		p.LastRevised = p.Effective
+	}
+	p.toc = b.cfg.TOC
+	if s.FM.TOC != nil {
+		p.toc = *s.FM.TOC
+	}
+	return p
+}
+
+// groupPolicies sorts policies into the configured groups, then into
+// groups named only in front matter, alphabetically, then "Policies" for
+// pages with no group.
+func (b *builder) groupPolicies() {
+	byID := map[string]*Group{}
+	for _, g := range b.cfg.Groups {
+		g := &Group{ID: g.ID, Title: g.Title}
+		if g.Title == "" {
+			g.Title = readableName(g.ID)
+		}
+		byID[g.ID] = g
+		b.groups = append(b.groups, g)
+	}
+	var extra []*Group
+	for _, p := range b.policies {
+		g := byID[p.Group]
+		if g == nil {
+			g = &Group{ID: p.Group, Title: readableName(p.Group)}
+			if p.Group == "" {
+				g.Title = "Policies"
+			}
+			byID[p.Group] = g
+			extra = append(extra, g)
+		}
+		g.Pages = append(g.Pages, p)
+		p.GroupTitle = g.Title
+	}
+	sort.SliceStable(extra, func(i, j int) bool {
+		if (extra[i].ID == "") != (extra[j].ID == "") {
+			return extra[j].ID == ""
+		}
+		return extra[i].ID < extra[j].ID
+	})
+	b.groups = append(b.groups, extra...)
+	b.orderPolicies()
+}
+
+// orderPolicies sorts each group's pages by weight, title and URL, and
+// lists all policies in group order.
+func (b *builder) orderPolicies() {
+	b.policies = b.policies[:0]
+	kept := b.groups[:0]
+	for _, g := range b.groups {
+		sort.SliceStable(g.Pages, func(i, j int) bool {
+			a, c := g.Pages[i], g.Pages[j]
+			if a.Weight != c.Weight {
+				return a.Weight < c.Weight
+			}
+			if a.Title != c.Title {
+				return a.Title < c.Title
+			}
+			return a.url < c.url
+		})
+		b.policies = append(b.policies, g.Pages...)
+		if len(g.Pages) > 0 {
+			kept = append(kept, g)
+		}
+	}
+	b.groups = kept
+}
+
+// firstHeading returns the text of the first ATX or setext heading in a
+// Markdown body, skipping fenced code. It lets every page know every
+// title before any Markdown is rendered, which keeps memory flat.
+func firstHeading(body []byte) string {
+	lines := bytes.Split(body, []byte("\n"))
+	fence := ""
+	for i, raw := range lines {
+		line := strings.TrimRight(string(raw), " \t\r")
+		trimmed := strings.TrimLeft(line, " ")
+		if len(line)-len(trimmed) > 3 {
+			continue
+		}
+		if f := fenceOf(trimmed); f != "" && (fence == "" || f == fence) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" {
+			continue
+		}
+		if t, ok := atxHeading(trimmed); ok {
+			return t
+		}
+		if i+1 < len(lines) && trimmed != "" && isSetextUnderline(string(lines[i+1])) && !isSetextUnderline(trimmed) {
+			return cleanHeading(trimmed)
+		}
+	}
+	return ""
+}
+
+func fenceOf(line string) string {
+	for _, f := range []string{"```", "~~~"} {
+		if strings.HasPrefix(line, f) {
+			return f
+		}
+	}
+	return ""
+}
+
+func atxHeading(line string) (string, bool) {
+	n := 0
+	for n < len(line) && line[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
+		return "", false
+	}
+	text := strings.TrimSpace(line[n:])
+	text = strings.TrimSpace(strings.TrimRight(text, "#"))
+	return cleanHeading(text), text != ""
+}
+
+func isSetextUnderline(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) > 0 && (strings.Trim(t, "=") == "" || (strings.Trim(t, "-") == "" && len(t) >= 2))
+}
+
+// cleanHeading drops an attribute block and simple inline markup.
+func cleanHeading(s string) string {
+	if i := strings.LastIndex(s, "{"); i > 0 && strings.HasSuffix(s, "}") {
+		s = strings.TrimSpace(s[:i])
+	}
+	return strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(s)
+}

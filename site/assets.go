@@ -1,0 +1,99 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// Assets is the folder, in the theme and in a site, whose files are copied
+// to the root of the output: assets/css/clause.css becomes /css/clause.css.
+const Assets = "assets"
+
+// assetSet is every asset of the build, with a content hash for cache
+// busting.
+type assetSet struct {
+	fsys   fs.FS
+	hashes map[string]string // path below assets/ → short sha256
+	order  []string
+}
+
+// loadAssets lists and hashes the assets of every layer; the user's file
+// wins over the theme's of the same path.
+func loadAssets(fsys layers, c claims, errs *ErrorList) *assetSet {
+	set := &assetSet{fsys: fsys, hashes: map[string]string{}}
+	err := fs.WalkDir(fsys, Assets, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			if d != nil && d.IsDir() && p != Assets && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		rel := strings.TrimPrefix(p, Assets+"/")
+		if strings.HasPrefix(path.Base(rel), ".") {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		if c.claim(rel, p, 0, errs) {
+			sum := sha256.Sum256(data)
+			set.hashes[rel] = hex.EncodeToString(sum[:])[:10]
+			set.order = append(set.order, rel)
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		errs.Errorf(Assets, 0, "cannot read: %v", err)
+	}
+	return set
+}
+
+// url returns the cache-busting URL of an asset, without the base path.
+func (a *assetSet) url(rel string) (string, error) {
+	rel = strings.TrimPrefix(rel, "/")
+	h, ok := a.hashes[rel]
+	if !ok {
+		return "", fmt.Errorf("asset %q not found in assets/", rel)
+	}
+	return "/" + rel + "?v=" + h, nil
+}
+
+// write copies every asset to the output.
+func (a *assetSet) write(out output, errs *ErrorList) {
+	for _, rel := range a.order {
+		data, err := fs.ReadFile(a.fsys, path.Join(Assets, rel))
+		if err == nil {
+			err = out.write(rel, data)
+		}
+		if err != nil {
+			errs.Errorf(path.Join(Assets, rel), 0, "cannot copy: %v", err)
+		}
+	}
+}
+
+// copyContentFiles copies files under content/ that are not Markdown, such
+// as images and PDFs, to the same path in the output.
+func (b *builder) copyContentFiles(files []contentFile) {
+	for _, f := range files {
+		if f.markdown {
+			continue
+		}
+		p := path.Join(Content, f.rel)
+		if !b.claims.claim(f.rel, p, 0, b.errs) {
+			continue
+		}
+		data, err := fs.ReadFile(b.src, p)
+		if err != nil {
+			b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
+			continue
+		}
+		b.put(f.rel, data)
+	}
+}

@@ -1,0 +1,114 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// Options configures one build. Fields left zero take their defaults.
+type Options struct {
+	Source      string // the site folder; default "."
+	SourceFS    fs.FS  // if set, read the site from here instead of Source
+	Destination string // default "public" inside Source
+	BaseURL     string // overrides clause.yaml base_url
+	Drafts      bool   // include pages with draft: true
+	Theme       fs.FS  // the default theme, holding layouts/ and assets/
+	Serve       bool   // dev server mode: templates see .Site.Serve
+	Getenv      func(string) string
+}
+
+// Result describes a finished build.
+type Result struct {
+	Pages     int // HTML pages written, policies and generated pages alike
+	Policies  int
+	Redirects int
+	Files     int
+	Warnings  []*Error
+	Duration  time.Duration
+	Dest      string
+}
+
+// Summary is the one line `clause build` prints on success.
+func (r *Result) Summary() string {
+	return fmt.Sprintf("built %d pages (%d policies, %d redirects) in %d ms -> %s",
+		r.Pages, r.Policies, r.Redirects, r.Duration.Milliseconds(), r.Dest)
+}
+
+// Build renders the site in opts.Source into opts.Destination. The new
+// site is written into a temporary folder beside the destination and
+// swapped in only when the whole build succeeded, so a failed build leaves
+// the previous output exactly as it was. A *BuildError lists every problem.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	opts = opts.withDefaults()
+	dest, err := prepareDestination(opts.Source, opts.Destination)
+	if err != nil {
+		return nil, err
+	}
+	out, err := newDirOutput(dest)
+	if err != nil {
+		return nil, err
+	}
+	res, err := run(opts, out)
+	if err != nil {
+		out.discard()
+		return res, err
+	}
+	if err := out.commit(); err != nil {
+		return res, err
+	}
+	res.Duration = time.Since(start)
+	res.Dest = opts.Destination
+	return res, nil
+}
+
+// Render builds the site in memory and returns its files by output path.
+// The dev server serves from this; nothing is written to disk.
+func Render(opts Options) (map[string][]byte, *Result, error) {
+	start := time.Now()
+	opts = opts.withDefaults()
+	out := newMemOutput()
+	res, err := run(opts, out)
+	if res != nil {
+		res.Duration = time.Since(start)
+	}
+	return out.files, res, err
+}
+
+func (o Options) withDefaults() Options {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	if o.Destination == "" {
+		o.Destination = filepath.Join(o.Source, "public")
+	}
+	if o.Getenv == nil {
+		o.Getenv = os.Getenv
+	}
+	return o
+}
+
+// run executes load, assemble, render and write against out. It never
+// panics: a panic in any step becomes an error.
+func run(opts Options, out output) (res *Result, err error) {
+	src := opts.SourceFS
+	if src == nil {
+		root, err := os.OpenRoot(opts.Source)
+		if err != nil {
+			return nil, fmt.Errorf("source folder: %w", err)
+		}
+		defer root.Close()
+		src = root.FS()
+	}
+	b := newBuilder(opts, src, out)
+	defer b.recoverPanic("", &err)
+	b.build()
+	res = b.result()
+	if err := b.errs.Err(); err != nil {
+		return res, err
+	}
+	return res, nil
+}

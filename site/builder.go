@@ -1,0 +1,121 @@
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime/debug"
+	"strings"
+	"sync/atomic"
+)
+
+// builder holds the state of one build as it flows from load through
+// assemble and render to write.
+type builder struct {
+	opts   Options
+	src    fs.FS
+	out    output
+	cfg    *Config
+	errs   *ErrorList
+	theme  layers // the user's site, then the embedded theme
+	claims claims
+	tmpl   *templates
+	assets *assetSet
+
+	home     *Source
+	policies []*Page
+	groups   []*Group
+	bySource map[string]*Page
+	site     *SiteData
+
+	pages     atomic.Int64
+	redirects int
+}
+
+func newBuilder(opts Options, src fs.FS, out output) *builder {
+	b := &builder{opts: opts, src: src, out: out, errs: &ErrorList{},
+		claims: claims{}, bySource: map[string]*Page{}}
+	b.theme = layers{src}
+	if opts.Theme != nil {
+		b.theme = append(b.theme, opts.Theme)
+	}
+	return b
+}
+
+// build runs every step. Steps keep going after errors so that one run
+// reports as many problems as it can find.
+func (b *builder) build() {
+	b.cfg = loadConfig(b.src, b.errs)
+	b.cfg.applyEnv(b.opts.Getenv)
+	if b.opts.BaseURL != "" {
+		b.cfg.BaseURL = b.opts.BaseURL
+		if err := checkBaseURL(b.cfg.BaseURL); err != nil {
+			b.errs.Add(&Error{Path: "--base-url", Msg: err.Error()})
+		}
+	}
+	files := listContent(b.src, b.errs)
+	sources := loadSources(b.src, files, b.errs)
+	b.claimGenerated()
+	b.assemblePolicies(sources)
+	b.copyContentFiles(files)
+	b.assets = loadAssets(b.theme, b.claims, b.errs)
+	b.site = b.siteData()
+	for _, p := range b.policies {
+		b.finish(p)
+	}
+	b.tmpl = loadTemplates(b.theme, b.funcs(), b.layoutsWanted(), b.errs)
+	if b.tmpl.base == nil {
+		return
+	}
+	b.renderPolicies()
+	b.renderHome()
+	b.render404()
+	b.writeSitemap()
+	b.writeRobots()
+	b.assets.write(b.out, b.errs)
+	b.writeMarker()
+}
+
+// claimGenerated reserves the output paths of generated files.
+func (b *builder) claimGenerated() {
+	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", markerFile} {
+		b.claims[p] = "(generated " + p + ")"
+	}
+	b.claims["index.html"] = "the home page (content/_index.md)"
+}
+
+// siteData is what templates see as .Site.
+func (b *builder) siteData() *SiteData {
+	return &SiteData{Title: b.cfg.Title, Description: b.cfg.Description, BaseURL: b.cfg.BaseURL,
+		Language: b.cfg.Language, Contact: b.cfg.Contact, Footer: b.cfg.Footer,
+		Params: b.cfg.Params, Groups: b.groups, Policies: b.policies, Serve: b.opts.Serve}
+}
+
+// result summarises the build.
+func (b *builder) result() *Result {
+	return &Result{Pages: int(b.pages.Load()), Policies: len(b.policies), Redirects: b.redirects,
+		Warnings: b.errs.Warnings()}
+}
+
+// recoverPanic turns a panic into an error naming the file being built,
+// so no input can crash clause.
+func (b *builder) recoverPanic(file string, err *error) {
+	if r := recover(); r != nil {
+		e := &Error{Path: file, Msg: fmt.Sprintf("internal error: %v", r),
+			Hint: "this is a bug in clause; please report it with this file\n" + firstLines(string(debug.Stack()), 12)}
+		if file == "" {
+			e.Path = "(build)"
+		}
+		b.errs.Add(e)
+		if err != nil {
+			*err = b.errs.Err()
+		}
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,177 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ConfigFile is the name of the site configuration file in the source folder.
+const ConfigFile = "clause.yaml"
+
+// Config is the site configuration read from clause.yaml. Command-line
+// flags and CLAUSE_* environment variables override it.
+type Config struct {
+	Title       string         `yaml:"title"`
+	Description string         `yaml:"description"`
+	BaseURL     string         `yaml:"base_url"`
+	Language    string         `yaml:"language"`
+	Contact     string         `yaml:"contact"`
+	TOC         bool           `yaml:"toc"`
+	TOCLevels   []int          `yaml:"toc_levels"`
+	Typographer bool           `yaml:"typographer"`
+	Groups      []Group        `yaml:"groups"`
+	Footer      []Link         `yaml:"footer"`
+	Params      map[string]any `yaml:"params"`
+	History     string         `yaml:"history"`
+	// Redirects maps old paths to new ones ("/old/": "/new/"); its
+	// "formats" key lists the redirect files to write.
+	Redirects yaml.Node `yaml:"redirects"`
+
+	lines map[string]int // top-level key → line, for errors
+}
+
+// Group is a heading on the home page under which policies are listed.
+type Group struct {
+	ID    string  `yaml:"id"`
+	Title string  `yaml:"title"`
+	Pages []*Page `yaml:"-"`
+}
+
+// Link is a titled URL, used for footer links.
+type Link struct {
+	Title string `yaml:"title"`
+	URL   string `yaml:"url"`
+}
+
+// defaultConfig is the configuration of a site without clause.yaml.
+func defaultConfig() *Config {
+	return &Config{Title: "Privacy Center", Language: "en", TOCLevels: []int{2, 3}, lines: map[string]int{}}
+}
+
+// loadConfig reads clause.yaml from the source folder, if present.
+func loadConfig(src fs.FS, errs *ErrorList) *Config {
+	cfg := defaultConfig()
+	data, err := fs.ReadFile(src, ConfigFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg
+	}
+	if err != nil {
+		errs.Errorf(ConfigFile, 0, "cannot read: %v", err)
+		return cfg
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		fe := (&rawFrontMatter{}).syntaxError("YAML", err).(*fmError)
+		errs.Add(&Error{Path: ConfigFile, Line: fe.line, Msg: strings.Replace(fe.msg, "front matter", "in clause.yaml", 1)})
+		return cfg
+	}
+	cfg.decode(&doc, errs)
+	return cfg
+}
+
+// knownConfigKeys lists the top-level keys of clause.yaml.
+var knownConfigKeys = map[string]bool{
+	"title": true, "description": true, "base_url": true, "language": true, "contact": true,
+	"toc": true, "toc_levels": true, "typographer": true, "groups": true, "footer": true,
+	"params": true, "history": true, "redirects": true,
+}
+
+// decode fills cfg from the YAML document, reporting bad values by line.
+func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
+	if len(doc.Content) == 0 {
+		return
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		errs.Errorf(ConfigFile, root.Line, "clause.yaml must be a mapping of keys to values")
+		return
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		cfg.lines[k.Value] = k.Line
+		if !knownConfigKeys[k.Value] {
+			errs.Add(&Error{Path: ConfigFile, Line: k.Line, Warning: true,
+				Msg: fmt.Sprintf("unknown key %q is ignored", k.Value), Hint: "put your own values under params:"})
+		}
+	}
+	if err := root.Decode(cfg); err != nil {
+		errs.Add(configTypeError(err))
+	}
+	cfg.validate(errs)
+}
+
+// configTypeError locates a yaml.v3 type error.
+func configTypeError(err error) *Error {
+	var te *yaml.TypeError
+	msg := err.Error()
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+	}
+	fe := (&rawFrontMatter{}).syntaxError("YAML", errors.New(msg)).(*fmError)
+	return &Error{Path: ConfigFile, Line: fe.line, Msg: strings.TrimPrefix(fe.msg, "invalid YAML front matter: ")}
+}
+
+// validate checks values that YAML types alone cannot.
+func (cfg *Config) validate(errs *ErrorList) {
+	if cfg.BaseURL != "" {
+		if err := checkBaseURL(cfg.BaseURL); err != nil {
+			errs.Add(&Error{Path: ConfigFile, Line: cfg.lines["base_url"], Msg: err.Error(),
+				Hint: "use an absolute URL such as https://example.com/ or https://example.github.io/policies/"})
+		}
+	}
+	if len(cfg.TOCLevels) != 2 || cfg.TOCLevels[0] < 1 || cfg.TOCLevels[1] > 6 || cfg.TOCLevels[0] > cfg.TOCLevels[1] {
+		errs.Add(&Error{Path: ConfigFile, Line: cfg.lines["toc_levels"], Msg: fmt.Sprintf("toc_levels must be two heading levels from 1 to 6, got %v", cfg.TOCLevels),
+			Hint: "for example toc_levels: [2, 3]"})
+		cfg.TOCLevels = []int{2, 3}
+	}
+	if cfg.History != "" && cfg.History != "files" && cfg.History != "git" {
+		errs.Errorf(ConfigFile, cfg.lines["history"], "history must be \"files\" or \"git\", got %q", cfg.History)
+	}
+	seen := map[string]bool{}
+	for _, g := range cfg.Groups {
+		if g.ID == "" || seen[g.ID] {
+			errs.Errorf(ConfigFile, cfg.lines["groups"], "every group needs a unique id (got %q)", g.ID)
+		}
+		seen[g.ID] = true
+	}
+}
+
+// checkBaseURL accepts absolute http(s) URLs without query or fragment.
+func checkBaseURL(s string) error {
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("base_url %q is not an absolute http(s) URL", s)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("base_url %q must not have a query or fragment", s)
+	}
+	return nil
+}
+
+// applyEnv lets CI override clause.yaml through the environment.
+func (cfg *Config) applyEnv(getenv func(string) string) {
+	if v := getenv("CLAUSE_BASE_URL"); v != "" {
+		cfg.BaseURL = v
+	}
+}
+
+// basePath returns the path part of the base URL without a trailing slash:
+// "" for https://example.com/, "/policies" for https://example.github.io/policies/.
+func (cfg *Config) basePath() string {
+	if cfg.BaseURL == "" {
+		return ""
+	}
+	u, err := url.Parse(cfg.BaseURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSuffix(u.EscapedPath(), "/")
+}
+
+// absBase returns the base URL without a trailing slash, or "".
+func (cfg *Config) absBase() string { return strings.TrimSuffix(cfg.BaseURL, "/") }

@@ -1,0 +1,88 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date is a calendar date or instant from front matter. The zero Date
+// means "not set". Templates call its methods: .IsZero, .ISO, .Human.
+type Date struct {
+	t time.Time
+}
+
+// NewDate wraps t as a Date.
+func NewDate(t time.Time) Date { return Date{t: t} }
+
+// dateLayouts are the accepted spellings, tried in order.
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05.999999999 -07:00",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+}
+
+// ParseDate reads YYYY-MM-DD, RFC 3339 and the timestamp forms YAML allows.
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return Date{t: t}, nil
+		}
+	}
+	return Date{}, fmt.Errorf("cannot read date %q", s)
+}
+
+// dateHint tells writers which forms are accepted.
+const dateHint = "write dates as YYYY-MM-DD, for example 2026-03-01, or as RFC 3339 (2026-03-01T09:00:00Z)"
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time returns the date as a time.Time.
+func (d Date) Time() time.Time { return d.t }
+
+// ISO returns the date as YYYY-MM-DD, or "" when unset.
+func (d Date) ISO() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2006-01-02")
+}
+
+// Human returns the date as "1 March 2026", or "" when unset.
+func (d Date) Human() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2 January 2006")
+}
+
+// RFC3339 returns the instant as RFC 3339 in UTC, or "" when unset.
+func (d Date) RFC3339() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.UTC().Format(time.RFC3339)
+}
+
+// String returns the ISO form.
+func (d Date) String() string { return d.ISO() }
+
+// Before reports whether d is before e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// After reports whether d is after e.
+func (d Date) After(e Date) bool { return d.t.After(e.t) }
+
+// Equal reports whether d and e are the same instant.
+func (d Date) Equal(e Date) bool { return d.t.Equal(e.t) }
+
+// MarshalText writes the ISO form, so Dates print as YYYY-MM-DD in JSON.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.ISO()), nil }

@@ -1,0 +1,195 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// field is one front matter value with the file line of its key.
+type field struct {
+	value any
+	line  int
+	text  string // the scalar as written, for dates; "" for non-scalars
+}
+
+// rawFrontMatter is front matter decoded but not yet interpreted. It keeps
+// the key order and the line of every key, so errors point at the right
+// line of the file.
+type rawFrontMatter struct {
+	keys   []string
+	fields map[string]field
+	start  int // file line of the opening delimiter
+	format string
+}
+
+// frontMatterFormats are the delimiters clause understands. YAML is decoded
+// with yaml.v3 so every key keeps its line number.
+func frontMatterFormats() []*frontmatter.Format {
+	yamlFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeYAML(data) }
+	tomlFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeMap("TOML", data, toml.Unmarshal) }
+	jsonFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeMap("JSON", data, json.Unmarshal) }
+	jsonObject := frontmatter.NewFormat("{", "}", jsonFn)
+	jsonObject.UnmarshalDelims, jsonObject.RequiresNewLine = true, true
+	return []*frontmatter.Format{
+		frontmatter.NewFormat("---", "---", yamlFn),
+		frontmatter.NewFormat("---yaml", "---", yamlFn),
+		frontmatter.NewFormat("+++", "+++", tomlFn),
+		frontmatter.NewFormat("---toml", "---", tomlFn),
+		frontmatter.NewFormat(";;;", ";;;", jsonFn),
+		frontmatter.NewFormat("---json", "---", jsonFn),
+		jsonObject,
+	}
+}
+
+// fmError is a front matter problem at a line relative to the file.
+type fmError struct {
+	line int
+	msg  string
+	hint string
+}
+
+func (e *fmError) Error() string { return e.msg }
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
+
+// decodeYAML reads a YAML mapping into fields, keeping key lines.
+func (fm *rawFrontMatter) decodeYAML(data []byte) error {
+	fm.format = "YAML"
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return fm.syntaxError("YAML", err)
+	}
+	if len(doc.Content) == 0 {
+		return nil // empty front matter
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return &fmError{line: fm.start + root.Line, msg: "front matter must be a mapping of keys to values",
+			hint: "write one `key: value` per line, for example `title: Privacy Policy`"}
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		if prev, dup := fm.fields[k.Value]; dup {
+			return &fmError{line: fm.start + k.Line, msg: fmt.Sprintf("key %q is defined twice (first on line %d)", k.Value, prev.line),
+				hint: "remove one of the two lines"}
+		}
+		var value any
+		if err := v.Decode(&value); err != nil {
+			return &fmError{line: fm.start + v.Line, msg: fmt.Sprintf("cannot read %q: %v", k.Value, err)}
+		}
+		f := field{value: value, line: fm.start + k.Line}
+		if v.Kind == yaml.ScalarNode {
+			f.text = v.Value
+		}
+		fm.set(k.Value, f)
+	}
+	return nil
+}
+
+// syntaxError turns a decoder error into a located fmError.
+func (fm *rawFrontMatter) syntaxError(format string, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := fm.start
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		line = fm.start + n
+		msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
+		msg = strings.TrimPrefix(strings.TrimPrefix(msg, ":"), " ")
+	}
+	return &fmError{line: line, msg: fmt.Sprintf("invalid %s front matter: %s", format, msg),
+		hint: "check the indentation and quote values that contain a colon, for example title: \"Privacy: an overview\""}
+}
+
+// decodeMap reads TOML or JSON front matter. These decoders do not report
+// key lines, so every key is located at the opening delimiter.
+func (fm *rawFrontMatter) decodeMap(format string, data []byte, unmarshal func([]byte, any) error) error {
+	fm.format = format
+	m := map[string]any{}
+	if err := unmarshal(data, &m); err != nil {
+		return fm.syntaxError(format, err)
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sortStrings(keys)
+	for _, k := range keys {
+		f := field{value: m[k], line: fm.start}
+		if s, ok := m[k].(string); ok {
+			f.text = s
+		}
+		fm.set(k, f)
+	}
+	return nil
+}
+
+func (fm *rawFrontMatter) set(key string, f field) {
+	if fm.fields == nil {
+		fm.fields = map[string]field{}
+	}
+	if _, dup := fm.fields[key]; !dup {
+		fm.keys = append(fm.keys, key)
+	}
+	fm.fields[key] = f
+}
+
+// splitFrontMatter separates front matter from the body. It returns the
+// decoded front matter, the body and the file line on which the body starts.
+func splitFrontMatter(src []byte) (*rawFrontMatter, []byte, int, error) {
+	fm := &rawFrontMatter{start: firstTextLine(src)}
+	rest, err := frontmatter.Parse(bytes.NewReader(src), fm, frontMatterFormats()...)
+	if err != nil {
+		if fe, ok := err.(*fmError); ok {
+			return nil, nil, 0, fe
+		}
+		return nil, nil, 0, &fmError{line: fm.start, msg: err.Error()}
+	}
+	if fm.format == "" {
+		if delim := openingDelimiter(src, fm.start); delim != "" {
+			return nil, nil, 0, &fmError{line: fm.start, msg: "front matter is not closed",
+				hint: fmt.Sprintf("did you forget the closing `%s` line after the front matter?", closing(delim))}
+		}
+	}
+	consumed := len(src) - len(rest)
+	return fm, rest, 1 + bytes.Count(src[:consumed], []byte("\n")), nil
+}
+
+// firstTextLine returns the 1-based line of the first non-blank line.
+func firstTextLine(src []byte) int {
+	line := 1
+	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
+		if len(bytes.TrimSpace(l)) > 0 {
+			return line
+		}
+		line++
+	}
+	return 1
+}
+
+// openingDelimiter returns the front matter delimiter on the given line, if any.
+func openingDelimiter(src []byte, line int) string {
+	lines := bytes.SplitN(src, []byte("\n"), line+1)
+	if len(lines) < line {
+		return ""
+	}
+	switch s := string(bytes.TrimSpace(lines[line-1])); s {
+	case "---", "+++", ";;;", "---yaml", "---toml", "---json":
+		return s
+	}
+	return ""
+}
+
+func closing(delim string) string {
+	if strings.HasPrefix(delim, "---") {
+		return "---"
+	}
+	return delim
+}

@@ -1,0 +1,124 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSplitFrontMatter(t *testing.T) {
+	tests := []struct {
+		name, src string
+		format    string
+		title     string
+		bodyLine  int
+		body      string
+	}{
+		{"yaml", "---\ntitle: A\n---\nBody\n", "YAML", "A", 4, "Body\n"},
+		{"yaml after blank lines", "\n\n---\ntitle: A\n---\nBody\n", "YAML", "A", 6, "Body\n"},
+		{"toml", "+++\ntitle = \"T\"\n+++\n\nBody\n", "TOML", "T", 4, "\nBody\n"},
+		{"json object", "{\n\"title\": \"J\"\n}\n\nBody\n", "JSON", "J", 5, "Body\n"},
+		{"json semicolons", ";;;\n{\"title\": \"J\"}\n;;;\nBody\n", "JSON", "J", 4, "Body\n"},
+		{"none", "# Heading\n\nText\n", "", "", 1, "# Heading\n\nText\n"},
+		{"empty yaml", "---\n---\nBody\n", "YAML", "", 3, "Body\n"},
+		{"crlf", "---\r\ntitle: C\r\n---\r\nBody\r\n", "YAML", "C", 4, "Body\r\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fm, body, line, err := splitFrontMatter([]byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if fm.format != tt.format {
+				t.Errorf("format = %q, want %q", fm.format, tt.format)
+			}
+			if got, _ := fm.fields["title"].value.(string); got != tt.title {
+				t.Errorf("title = %q, want %q", got, tt.title)
+			}
+			if line != tt.bodyLine || string(body) != tt.body {
+				t.Errorf("body line %d %q, want line %d %q", line, body, tt.bodyLine, tt.body)
+			}
+		})
+	}
+}
+
+func TestFrontMatterErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		msg, hint string
+	}{
+		{"bad yaml", "---\ntitle: A\ndescription: A: B\n---\n", 3, "invalid YAML front matter", "indentation"},
+		{"unclosed", "---\ntitle: A\n\n# Body\n", 1, "front matter is not closed", "closing `---`"},
+		{"unclosed toml", "+++\ntitle = 1\n", 1, "front matter is not closed", "closing `+++`"},
+		{"not a mapping", "---\n- a\n- b\n---\n", 2, "must be a mapping", "key: value"},
+		{"duplicate key", "---\ntitle: A\ntitle: B\n---\n", 3, `key "title" is defined twice (first on line 2)`, "remove one"},
+		{"bad toml", "+++\ntitle = \n+++\n", 0, "invalid TOML front matter", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, _, err := splitFrontMatter([]byte(tt.src))
+			fe, ok := err.(*fmError)
+			if !ok {
+				t.Fatalf("err = %v, want *fmError", err)
+			}
+			if (tt.line != 0 && fe.line != tt.line) || !strings.Contains(fe.msg, tt.msg) || !strings.Contains(fe.hint, tt.hint) {
+				t.Errorf("got line %d %q (hint %q), want line %d %q (hint %q)", fe.line, fe.msg, fe.hint, tt.line, tt.msg, tt.hint)
+			}
+		})
+	}
+}
+
+func TestInterpretFrontMatter(t *testing.T) {
+	src := "---\ntitle: Privacy\npermalink: /privacy.html\nredirect_from:\n  - /old/\n  - /older\naliases: [/hugo/]\ntoc: false\nweight: 3\nlastmod: 2024-05-06\neffective: 2024-06-01T10:00:00Z\npath: /privacy\n---\nBody\n"
+	errs := &ErrorList{}
+	s := parseSource("content/p.md", "p.md", []byte(src), errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	fm := s.FM
+	if fm.Title != "Privacy" || fm.Permalink != "/privacy.html" || fm.Weight != 3 || fm.TOC == nil || *fm.TOC {
+		t.Errorf("fields: %+v", fm)
+	}
+	want := []Located{{"/old/", 5}, {"/older", 6}, {"/hugo/", 7}}
+	if len(fm.RedirectFrom) != 3 || fm.RedirectFrom[0] != want[0] || fm.RedirectFrom[1] != want[1] || fm.RedirectFrom[2].Value != "/hugo/" {
+		t.Errorf("redirects = %v, want %v", fm.RedirectFrom, want)
+	}
+	if fm.LastRevised.ISO() != "2024-05-06" || fm.Effective.RFC3339() != "2024-06-01T10:00:00Z" {
+		t.Errorf("dates = %v %v", fm.LastRevised, fm.Effective.RFC3339())
+	}
+	if fm.Params["path"] != "/privacy" {
+		t.Errorf("Params[path] = %v", fm.Params["path"])
+	}
+	if s.BodyLine != 14 {
+		t.Errorf("BodyLine = %d, want 14", s.BodyLine)
+	}
+}
+
+func TestInterpretErrors(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"---\ntitle: A\ndate: 2024-13-45\n---\n", `content/p.md:3: date: cannot read date "2024-13-45"`},
+		{"---\ntoc: maybe\n---\n", "content/p.md:2: toc must be true or false"},
+		{"---\nweight: heavy\n---\n", "content/p.md:2: weight must be a whole number"},
+		{"---\nredirect_from: {a: b}\n---\n", "content/p.md:2: redirect_from must be a path or a list of paths"},
+		{"---\ntitle: [a, b]\n---\n", "content/p.md:2: title must be text, not a list"},
+		{"---\npermalink: /a/\nurl: /b/\n---\n", `content/p.md:3: permalink "/a/" and url "/b/" disagree`},
+	}
+	for _, tt := range tests {
+		errs := &ErrorList{}
+		parseSource("content/p.md", "p.md", []byte(tt.src), errs)
+		err := errs.Err()
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%q: err = %v, want %q", tt.src, err, tt.want)
+		}
+	}
+}
+
+func TestBinaryContent(t *testing.T) {
+	errs := &ErrorList{}
+	if s := parseSource("content/x.md", "x.md", []byte("%PDF-1.4\x00\x01\x02"), errs); s != nil {
+		t.Fatal("binary file parsed")
+	}
+	if err := errs.Err(); err == nil || !strings.Contains(err.Error(), "content/x.md: not a text file") {
+		t.Errorf("err = %v", err)
+	}
+}

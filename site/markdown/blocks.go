@@ -1,0 +1,100 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+)
+
+// Block is one top-level block of the body, for section-aligned redlines.
+type Block struct {
+	Kind    string // "heading", "paragraph", "list", "table", "code", "html", "blockquote", "hr", "footnotes", "deflist", "toc", "other"
+	Level   int    // heading level for headings
+	ID      string // heading id for headings
+	Section string // id of the nearest heading at or before this block ("" before the first heading)
+	HTML    []byte // a sub-slice of Document.HTML: exactly this block's HTML
+	Text    string // plain text of the block
+	Line    int
+}
+
+// bufWriter adapts a bytes.Buffer to goldmark's util.BufWriter without a
+// second buffer, so rendered bytes land directly in the document HTML.
+type bufWriter struct {
+	*bytes.Buffer
+}
+
+// Buffered implements util.BufWriter; nothing is ever held back.
+func (bufWriter) Buffered() int { return 0 }
+
+// Flush implements util.BufWriter.
+func (bufWriter) Flush() error { return nil }
+
+// renderBlocks renders the top-level children of root one after another
+// into one buffer, so Document.HTML is their concatenation and each Block's
+// HTML is a sub-slice of it: every node is rendered exactly once.
+func (r *Renderer) renderBlocks(doc *Document, root ast.Node, src []byte, st *state) {
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2 + 64)
+	w := bufWriter{&buf}
+	rend := r.md.Renderer()
+	ends := make([]int, 0, root.ChildCount())
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		if err := rend.Render(w, src, c); err != nil {
+			st.addError(nodeOffset(c), fmt.Sprintf("rendering failed: %v", err), "")
+		}
+		ends = append(ends, buf.Len())
+	}
+	doc.HTML = buf.Bytes()
+	doc.Blocks = makeBlocks(root, doc.HTML, ends, st)
+}
+
+// makeBlocks describes each top-level child, given where its HTML ends.
+func makeBlocks(root ast.Node, html []byte, ends []int, st *state) []Block {
+	blocks := make([]Block, 0, len(ends))
+	section, start, i := "", 0, 0
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		b := Block{Kind: blockKind(c), Line: st.lineOf(c)}
+		if h, ok := c.(*ast.Heading); ok {
+			b.Level, b.ID = h.Level, headingID(h)
+			section = b.ID
+		}
+		b.Section = section
+		b.HTML = html[start:ends[i]:ends[i]]
+		b.Text = plainText(c, st.src)
+		blocks = append(blocks, b)
+		start = ends[i]
+		i++
+	}
+	return blocks
+}
+
+// blockKind names the kind of a top-level block.
+func blockKind(n ast.Node) string {
+	switch n.(type) {
+	case *ast.Heading:
+		return "heading"
+	case *ast.Paragraph, *ast.TextBlock:
+		return "paragraph"
+	case *ast.List:
+		return "list"
+	case *extast.Table:
+		return "table"
+	case *ast.CodeBlock, *ast.FencedCodeBlock:
+		return "code"
+	case *ast.HTMLBlock, *LiquidHTMLBlock:
+		return "html"
+	case *ast.Blockquote:
+		return "blockquote"
+	case *ast.ThematicBreak:
+		return "hr"
+	case *extast.FootnoteList:
+		return "footnotes"
+	case *extast.DefinitionList:
+		return "deflist"
+	case *TOCMarker:
+		return "toc"
+	}
+	return "other"
+}

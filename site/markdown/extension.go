@@ -1,0 +1,46 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// extender is the goldmark.Extender that installs all of clause's parsers,
+// the AST transformer and the node renderers. It only holds read-only
+// configuration, so one instance may serve many concurrent conversions.
+type extender struct {
+	opts *Options
+}
+
+// Extend implements goldmark.Extender.
+func (e *extender) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(
+		parser.WithBlockParsers(util.Prioritized(ialParser{}, 150)),
+		parser.WithInlineParsers(util.Prioritized(&liquidParser{opts: e.opts}, 450)),
+		parser.WithASTTransformers(util.Prioritized(&transformer{opts: e.opts}, 2000)),
+	)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(
+		util.Prioritized(nodeRenderer{}, 500),
+	))
+}
+
+// nodeRenderer renders the AST nodes this package adds.
+type nodeRenderer struct{}
+
+// RegisterFuncs implements renderer.NodeRenderer.
+func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindAnchor, renderAnchor)
+	reg.Register(KindTOCMarker, renderTOCMarker)
+	reg.Register(KindIAL, renderNothing)
+	reg.Register(KindLiquid, renderLiquid)
+	reg.Register(KindLiquidHTML, renderLiquidHTML)
+	reg.Register(KindLiquidHTMLBlock, renderLiquidHTML)
+}
+
+// renderNothing is the renderer of nodes that produce no output.
+func renderNothing(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+	return ast.WalkSkipChildren, nil
+}

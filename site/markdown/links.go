@@ -1,0 +1,61 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+)
+
+// rewriteLink maps a relative link to a content file (".md"/".markdown")
+// through Options.Link, keeping the ?query and #fragment. A missing file is
+// an Error at off and leaves the destination unchanged.
+func (w *walker) rewriteLink(dest []byte, off int) []byte {
+	link := w.st.opts.Link
+	if link == nil || len(dest) == 0 || dest[0] == '/' || dest[0] == '#' || hasScheme(dest) {
+		return dest
+	}
+	path, suffix := dest, []byte(nil)
+	if i := bytes.IndexAny(dest, "?#"); i >= 0 {
+		path, suffix = dest[:i], dest[i:]
+	}
+	if !isContentPath(path) {
+		return dest
+	}
+	p := string(path)
+	if u, err := url.PathUnescape(p); err == nil {
+		p = u
+	}
+	u, ok := link(p)
+	if !ok {
+		w.st.addError(off, fmt.Sprintf("link to missing file %q", p),
+			"check the file name and path; relative links are resolved from this page's directory")
+		return dest
+	}
+	return append([]byte(u), suffix...)
+}
+
+// isContentPath reports whether path names a Markdown content file.
+func isContentPath(path []byte) bool {
+	return hasSuffixFold(path, ".md") || hasSuffixFold(path, ".markdown")
+}
+
+// hasSuffixFold is bytes.HasSuffix ignoring ASCII case.
+func hasSuffixFold(b []byte, suffix string) bool {
+	return len(b) >= len(suffix) && bytes.EqualFold(b[len(b)-len(suffix):], []byte(suffix))
+}
+
+// hasScheme reports whether dest starts with a URL scheme like "https:" or
+// "mailto:" (RFC 3986: a letter, then letters, digits, '+', '-', '.').
+func hasScheme(dest []byte) bool {
+	for i, c := range dest {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case c == ':':
+			return i > 0
+		default:
+			return false
+		}
+	}
+	return false
+}

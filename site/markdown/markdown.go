@@ -1,0 +1,127 @@
+// Package markdown renders clause's Markdown content files to HTML.
+//
+// It wraps goldmark with GitHub Flavored Markdown, footnotes and definition
+// lists, and adds clause's tweaks as real goldmark extensions: GitHub-style
+// heading ids, "link to this section" anchors, a table of contents, kramdown
+// inline attribute lists and TOC markers, Liquid variables ({{ site.KEY }},
+// {{ page.KEY }}) and rewriting of links to other content files.
+//
+// A Renderer is built once with New and reused; Render returns a Document
+// holding the body HTML, its top-level Blocks, headings, TOC and any Errors.
+package markdown
+
+import (
+	"fmt"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options configures a Renderer.
+type Options struct {
+	Typographer bool // smart quotes/dashes; OFF by default: legal text stays exactly as written
+
+	TOCMin, TOCMax       int // heading levels collected into the TOC; zero means 2 and 3
+	AnchorMin, AnchorMax int // heading levels that get a visible "link to this section" anchor; zero means 2 and 4
+
+	// Link rewrites relative links to content files. It is called for every link or image
+	// destination that has no scheme, does not start with '/' or '#', and whose path part
+	// (before '#' or '?') ends in ".md" or ".markdown". It receives the path part only
+	// (URL-unescaped) and returns the URL to use; the renderer re-appends the #fragment.
+	// ok=false means the file does not exist: record Error{Msg: `link to missing file "X"`}
+	// at the link's line. Nil Link means leave links alone.
+	Link func(path string) (url string, ok bool)
+
+	// Var resolves Liquid variables {{ site.KEY }} and {{ page.KEY }} (scope is "site" or "page",
+	// key may be dotted like "params.company"). ok=false -> an Error "unknown variable site.KEY".
+	Var func(scope, key string) (value string, ok bool)
+}
+
+// withDefaults returns o with zero heading ranges replaced by their defaults.
+func (o Options) withDefaults() Options {
+	if o.TOCMin == 0 {
+		o.TOCMin = 2
+	}
+	if o.TOCMax == 0 {
+		o.TOCMax = 3
+	}
+	if o.AnchorMin == 0 {
+		o.AnchorMin = 2
+	}
+	if o.AnchorMax == 0 {
+		o.AnchorMax = 4
+	}
+	return o
+}
+
+// Renderer converts Markdown bodies to Documents. It holds one configured
+// goldmark.Markdown and is safe for concurrent use by many goroutines: all
+// per-document state lives in the parser.Context of each Render call.
+type Renderer struct {
+	opts Options
+	md   goldmark.Markdown
+}
+
+// New returns a Renderer configured by opts.
+func New(opts Options) *Renderer {
+	r := &Renderer{opts: opts.withDefaults()}
+	exts := []goldmark.Extender{
+		extension.GFM,
+		extension.Footnote,
+		extension.DefinitionList,
+		&extender{opts: &r.opts},
+	}
+	if r.opts.Typographer {
+		exts = append(exts, extension.Typographer)
+	}
+	r.md = goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+		goldmark.WithRendererOptions(html.WithUnsafe()),
+	)
+	return r
+}
+
+// Document is one rendered Markdown body.
+type Document struct {
+	HTML         []byte      // the body HTML (TOC inserted at a {:toc} marker if present)
+	TOC          []*TOCEntry // nested tree of headings TOCMin..TOCMax
+	TOCHTML      []byte      // the TOC as nested <ul> (<li><a href="#id">text</a><ul>…</ul></li>); empty if no entries
+	HasTOCMarker bool        // the body had a kramdown TOC marker
+	Title        string      // plain text of the leading h1 (see package doc); "" if none
+	Headings     []Heading   // every heading in order (after level shifting)
+	Blocks       []Block     // top-level blocks
+	Errors       []Error     // sorted by line, then column
+}
+
+// Heading is one heading of a Document, after level shifting.
+type Heading struct {
+	Level    int
+	ID, Text string
+	Line     int
+}
+
+// Render converts src to a Document. It never panics: a panic inside
+// goldmark is recovered and reported as an Error at line 1.
+func (r *Renderer) Render(src []byte) (doc *Document) {
+	doc = &Document{}
+	defer func() {
+		if v := recover(); v != nil {
+			*doc = Document{Errors: []Error{{
+				Line: 1, Col: 1,
+				Msg:  fmt.Sprintf("internal error rendering Markdown: %v", v),
+				Hint: "simplify the Markdown around the last edit and report this as a clause bug",
+			}}}
+		}
+	}()
+	st := newState(src, &r.opts)
+	pc := parser.NewContext(parser.WithIDs(newIDs()))
+	pc.Set(stateKey, st)
+	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	r.renderBlocks(doc, root, src, st)
+	st.fill(doc)
+	return doc
+}

@@ -1,0 +1,94 @@
+package markdown
+
+import (
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+)
+
+// stateKey is the parser.Context key of the per-document *state.
+var stateKey = parser.NewContextKey()
+
+// state is everything one Render call collects while parsing and
+// transforming a document. It lives in the parser.Context, never in the
+// shared Renderer, so concurrent renders do not interfere.
+type state struct {
+	src  []byte
+	opts *Options
+
+	lines    lineIndex
+	hasLines bool
+	errs     []pendingError
+
+	headings   []*ast.Heading // every heading node in document order
+	blockIDs   []idUse        // ids set on non-heading blocks by IALs
+	tocNodes   []*TOCMarker
+	title      string
+	outHeads   []Heading
+	toc        []*TOCEntry
+	tocHTML    []byte
+	sectionIDs map[ast.Node]string // heading node -> id, for Block.Section
+}
+
+// idUse is an explicit id and the source offset it was written at.
+type idUse struct {
+	id  string
+	off int
+}
+
+// newState returns an empty state for src.
+func newState(src []byte, opts *Options) *state {
+	return &state{src: src, opts: opts}
+}
+
+// getState returns the state stored in pc, or nil when the extension is
+// used outside Renderer.Render.
+func getState(pc parser.Context) *state {
+	st, _ := pc.Get(stateKey).(*state)
+	return st
+}
+
+// addError records a problem at byte offset off of the source.
+func (st *state) addError(off int, msg, hint string) {
+	st.errs = append(st.errs, pendingError{off: off, msg: msg, hint: hint})
+}
+
+// lineIndex returns the source's line index, building it on first use.
+func (st *state) lineIndex() lineIndex {
+	if !st.hasLines {
+		st.lines = newLineIndex(st.src)
+		st.hasLines = true
+	}
+	return st.lines
+}
+
+// lineOf returns the 1-based source line where node n starts.
+func (st *state) lineOf(n ast.Node) int {
+	return st.lineIndex().line(nodeOffset(n))
+}
+
+// nodeOffset returns the source offset of n, looking into its first
+// descendants when n itself has no position; it returns 0 if none is known.
+func nodeOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if p := c.Pos(); p >= 0 {
+			return p
+		}
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+		if c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+			return c.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// fill copies the collected results into doc.
+func (st *state) fill(doc *Document) {
+	doc.Title = st.title
+	doc.Headings = st.outHeads
+	doc.TOC = st.toc
+	doc.TOCHTML = st.tocHTML
+	doc.HasTOCMarker = len(st.tocNodes) > 0
+	doc.Errors = resolveErrors(st.lineIndex(), st.errs)
+}

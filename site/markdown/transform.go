@@ -1,0 +1,191 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// transformer is clause's parser.ASTTransformer. It makes a single walk over
+// the document (collecting headings, applying IALs, placing TOC markers,
+// expanding Liquid in destinations and raw HTML, rewriting links) and then
+// finishes headings and the TOC from what it collected.
+type transformer struct {
+	opts *Options
+}
+
+// Transform implements parser.ASTTransformer.
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	st := getState(pc)
+	if st == nil {
+		return
+	}
+	ids, ok := pc.IDs().(*idSet)
+	if !ok {
+		ids = newIDs()
+	}
+	w := &walker{st: st, src: reader.Source()}
+	w.walk(doc)
+	finishHeadings(doc, st, ids)
+	finishTOC(st)
+}
+
+// walker carries the per-document state through the AST walk.
+type walker struct {
+	st  *state
+	src []byte
+}
+
+// walk visits the descendants of n in document order. Visitors may remove
+// or replace the node they are given; the next sibling is read first.
+func (w *walker) walk(n ast.Node) {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		if w.visit(c) {
+			w.walk(c)
+			w.dropEmptyParagraph(c)
+		}
+		c = next
+	}
+}
+
+// visit handles one node and reports whether to descend into it.
+func (w *walker) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.Heading:
+		w.st.headings = append(w.st.headings, n)
+	case *IAL:
+		w.applyIAL(n)
+		return false
+	case *ast.Link:
+		n.Destination = w.destination(n.Destination, n)
+		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
+	case *ast.Image:
+		n.Destination = w.destination(n.Destination, n)
+		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
+	case *Liquid:
+		w.checkLiquidInDestination(n)
+	case *ast.AutoLink:
+		w.checkAutoLink(n)
+		return false
+	case *ast.RawHTML:
+		w.rawHTML(n)
+		return false
+	case *ast.HTMLBlock:
+		w.htmlBlock(n)
+		return false
+	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan, *ast.Text:
+		return false
+	}
+	return true
+}
+
+// destination expands Liquid in a link or image destination, then
+// rewrites links to content files.
+func (w *walker) destination(dest []byte, n ast.Node) []byte {
+	off := nodeOffset(n)
+	return w.rewriteLink(w.expandLiquid(dest, off, true), off)
+}
+
+const ialHint = `use kramdown syntax like {: #id .class key="value"} or {:toc} on the line after the block`
+
+// applyIAL applies an IAL to its target block and removes it, or turns it
+// into a TOC marker.
+func (w *walker) applyIAL(n *IAL) {
+	parent := n.Parent()
+	switch {
+	case n.Err != "":
+		w.st.addError(n.Pos(), fmt.Sprintf("%s in %q", n.Err, n.Raw), ialHint)
+	case n.TOC:
+		w.placeTOC(n)
+		return
+	default:
+		target := ialTarget(n)
+		if target == nil {
+			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q does not belong to a block", n.Raw), ialHint)
+			break
+		}
+		w.setAttributes(target, n)
+	}
+	parent.RemoveChild(parent, n)
+}
+
+// ialTarget returns the block an IAL applies to: the block directly before
+// it, else the block directly after it, else the block before it across a
+// blank line; nil if there is none.
+func ialTarget(n *IAL) ast.Node {
+	prev := n.PreviousSibling()
+	if prev != nil && !n.HasBlankPreviousLines() {
+		return prev
+	}
+	next := n.NextSibling()
+	if _, isIAL := next.(*IAL); next != nil && !isIAL && !next.HasBlankPreviousLines() {
+		return next
+	}
+	return prev
+}
+
+// setAttributes copies the IAL's attributes onto target: ids replace,
+// classes append, anything else replaces.
+func (w *walker) setAttributes(target ast.Node, n *IAL) {
+	for _, a := range n.Attrs {
+		v := a.Value
+		if string(a.Name) == "class" {
+			if old, ok := target.Attribute(a.Name); ok {
+				if ob, ok := old.([]byte); ok && len(ob) > 0 {
+					v = append(append(append([]byte(nil), ob...), ' '), v...)
+				}
+			}
+		}
+		if string(a.Name) == "id" {
+			if _, isHeading := target.(*ast.Heading); !isHeading {
+				w.st.blockIDs = append(w.st.blockIDs, idUse{id: string(v), off: n.Pos()})
+			}
+		}
+		target.SetAttribute(a.Name, v)
+	}
+}
+
+// placeTOC replaces a "* TOC" list directly before the IAL (or else the IAL
+// itself) with a TOCMarker.
+func (w *walker) placeTOC(n *IAL) {
+	parent := n.Parent()
+	prev := n.PreviousSibling()
+	if prev != nil && isTOCList(prev, w.src) {
+		parent.ReplaceChild(parent, prev, newTOCMarker(w.st, nodeOffset(prev)))
+		parent.RemoveChild(parent, n)
+		return
+	}
+	parent.ReplaceChild(parent, n, newTOCMarker(w.st, n.Pos()))
+}
+
+// dropEmptyParagraph removes a paragraph that held nothing but unresolved
+// Liquid tags (already reported as Errors), so no empty <p></p> remains.
+func (w *walker) dropEmptyParagraph(n ast.Node) {
+	p, ok := n.(*ast.Paragraph)
+	if !ok {
+		return
+	}
+	liquid := false
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *Liquid:
+			if c.Value != "" {
+				return
+			}
+			liquid = true
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Value(w.src))) != 0 {
+				return
+			}
+		default:
+			return
+		}
+	}
+	if liquid {
+		p.Parent().RemoveChild(p.Parent(), p)
+	}
+}

@@ -1,0 +1,203 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// markerFile marks a folder as written by clause, so that a later build
+// may replace it. A non-empty folder without it is never touched.
+const markerFile = ".clause-output"
+
+const markerText = "This folder is written by `clause build`. Every build replaces it whole.\n"
+
+// output receives the built site's files. Paths are slash paths relative
+// to the site root, already validated.
+type output interface {
+	write(p string, data []byte) error
+}
+
+// memOutput keeps the site in memory, for the dev server.
+type memOutput struct {
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func newMemOutput() *memOutput { return &memOutput{files: map[string][]byte{}} }
+
+func (m *memOutput) write(p string, data []byte) error {
+	m.mu.Lock()
+	m.files[p] = data
+	m.mu.Unlock()
+	return nil
+}
+
+// dirOutput writes into a fresh temporary folder beside the destination
+// and swaps it in on commit.
+type dirOutput struct {
+	dest string
+	tmp  string
+	root *os.Root
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+// newDirOutput creates the temporary folder beside dest.
+func newDirOutput(dest string) (*dirOutput, error) {
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".clause-tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return nil, err
+	}
+	root, err := os.OpenRoot(tmp)
+	if err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &dirOutput{dest: dest, tmp: tmp, root: root, dirs: map[string]bool{".": true}}, nil
+}
+
+// write stores one file; os.Root guarantees it stays inside the folder.
+func (d *dirOutput) write(p string, data []byte) error {
+	dir := path.Dir(p)
+	d.mu.Lock()
+	if !d.dirs[dir] {
+		if err := d.root.MkdirAll(dir, 0o755); err != nil {
+			d.mu.Unlock()
+			return err
+		}
+		d.dirs[dir] = true
+	}
+	d.mu.Unlock()
+	return d.root.WriteFile(p, data, 0o644)
+}
+
+// discard removes the temporary folder, leaving the destination as it was.
+func (d *dirOutput) discard() {
+	d.root.Close()
+	os.RemoveAll(d.tmp)
+}
+
+// commit replaces the destination with the finished build.
+func (d *dirOutput) commit() error {
+	d.root.Close()
+	old := ""
+	if _, err := os.Lstat(d.dest); err == nil {
+		old = d.tmp + ".old"
+		if err := os.Rename(d.dest, old); err != nil {
+			os.RemoveAll(d.tmp)
+			return fmt.Errorf("replacing %s: %w", d.dest, err)
+		}
+	}
+	if err := os.Rename(d.tmp, d.dest); err != nil {
+		if old != "" {
+			os.Rename(old, d.dest)
+		}
+		os.RemoveAll(d.tmp)
+		return fmt.Errorf("replacing %s: %w", d.dest, err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// prepareDestination refuses destinations that a build must never
+// replace: the source or content folder, a parent of the source, the file
+// system root, the home folder, and non-empty folders clause did not write.
+func prepareDestination(source, dest string) (string, error) {
+	src, err := filepath.Abs(source)
+	if err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return "", err
+	}
+	src, abs = realPath(src), realPath(abs)
+	home, _ := os.UserHomeDir()
+	switch {
+	case abs == filepath.Dir(abs):
+		return "", unsafeDest(dest, "it is the root of the file system")
+	case home != "" && abs == realPath(home):
+		return "", unsafeDest(dest, "it is your home folder")
+	case abs == src:
+		return "", unsafeDest(dest, "it is the source folder")
+	case within(src, abs):
+		return "", unsafeDest(dest, "it contains the source folder")
+	case within(abs, filepath.Join(src, Content)) || abs == filepath.Join(src, Content):
+		return "", unsafeDest(dest, "it is inside the content folder")
+	case within(abs, filepath.Join(src, Layouts)) || within(abs, filepath.Join(src, Assets)):
+		return "", unsafeDest(dest, "it is inside the layouts or assets folder")
+	}
+	return abs, checkOwned(abs, dest)
+}
+
+// checkOwned refuses an existing non-empty folder without clause's marker.
+func checkOwned(abs, dest string) error {
+	info, err := os.Stat(abs)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !info.IsDir() {
+		return unsafeDest(dest, "it is a file, not a folder")
+	}
+	entries, err := os.ReadDir(abs)
+	if err != nil || len(entries) == 0 {
+		return err
+	}
+	if _, err := os.Stat(filepath.Join(abs, markerFile)); err == nil {
+		return nil
+	}
+	return fmt.Errorf("refusing to replace %s: it is not empty and was not written by clause (no %s file)\n\thint: empty or delete that folder, or choose another --destination", dest, markerFile)
+}
+
+func unsafeDest(dest, why string) error {
+	return fmt.Errorf("refusing to write the site into %s: %s\n\thint: choose another --destination, such as public/", dest, why)
+}
+
+// within reports whether child is strictly inside parent.
+func within(child, parent string) bool {
+	rel, err := filepath.Rel(parent, child)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+}
+
+// realPath resolves symbolic links in as much of p as exists.
+func realPath(p string) string {
+	if r, err := filepath.EvalSymlinks(p); err == nil {
+		return r
+	}
+	dir, file := filepath.Split(p)
+	if dir == p || dir == "" {
+		return p
+	}
+	return filepath.Join(realPath(filepath.Clean(dir)), file)
+}
+
+// writeMarker writes the file that marks the output as clause's.
+func (b *builder) writeMarker() {
+	if _, ok := b.out.(*dirOutput); ok {
+		b.put(markerFile, []byte(markerText))
+	}
+}
+
+// put writes one output file, reporting failures.
+func (b *builder) put(p string, data []byte) {
+	if err := b.out.write(p, data); err != nil {
+		b.errs.Errorf(p, 0, "cannot write: %v", err)
+	}
+}

@@ -1,0 +1,50 @@
+package site
+
+import (
+	"html/template"
+)
+
+// Page is one output page and the data its template receives as ".".
+// The fields are documented for template authors in the README.
+type Page struct {
+	Site         *SiteData
+	Kind         string // "policy", "home" or "404"
+	Title        string
+	Description  string
+	Summary      string
+	Permalink    string // root-relative URL with the base path, e.g. /policies/privacy/
+	Canonical    string // absolute URL, or "" without base_url
+	NoIndex      bool
+	Content      template.HTML
+	TOC          template.HTML
+	HasTOCMarker bool
+	LastRevised  Date
+	Effective    Date
+	Group        string
+	GroupTitle   string
+	Weight       int
+	Params       map[string]any
+	Intro        template.HTML
+
+	url    string  // site-relative URL without the base path
+	layout string  // template name, e.g. policy.html
+	src    *Source // nil for generated pages
+	toc    bool
+}
+
+// URL returns the page's site-relative URL, without the base path.
+func (p *Page) URL() string { return p.url }
+
+// SiteData is the site as templates see it: .Site.
+type SiteData struct {
+	Title       string
+	Description string
+	BaseURL     string
+	Language    string
+	Contact     string
+	Footer      []Link
+	Params      map[string]any
+	Groups      []*Group
+	Policies    []*Page
+	Serve       bool
+}

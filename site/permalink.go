@@ -1,0 +1,83 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// validatePermalink checks a permalink written by hand in front matter.
+func validatePermalink(p string) error {
+	switch {
+	case p == "":
+		return fmt.Errorf("permalink is empty")
+	case !strings.HasPrefix(p, "/"):
+		return fmt.Errorf("permalink %q must start with /", p)
+	case strings.Contains(p, "//"):
+		return fmt.Errorf("permalink %q must not contain //", p)
+	case strings.ContainsAny(p, "?#"):
+		return fmt.Errorf("permalink %q must not contain a query or fragment", p)
+	case strings.Contains(p, `\`):
+		return fmt.Errorf("permalink %q must not contain a backslash", p)
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." || seg == "." {
+			return fmt.Errorf("permalink %q must not contain %q segments", p, seg)
+		}
+	}
+	for _, r := range p {
+		if unicode.IsControl(r) || unicode.IsSpace(r) {
+			return fmt.Errorf("permalink %q must not contain spaces or control characters", p)
+		}
+	}
+	return nil
+}
+
+// normalizeURL gives a page URL its canonical form: a path ending in
+// ".html" stays as it is; any other path gets a trailing slash.
+func normalizeURL(p string) string {
+	if p == "/" || strings.HasSuffix(p, "/") || isFileURL(p) {
+		return p
+	}
+	return p + "/"
+}
+
+// isFileURL reports whether a URL path names a file rather than a folder.
+func isFileURL(p string) bool {
+	ext := path.Ext(path.Base(p))
+	return ext == ".html" || ext == ".htm"
+}
+
+// derivedURL computes a page's URL from its path under content/:
+// legal/privacy.md → /legal/privacy/, legal/index.md → /legal/.
+// A slug replaces the last segment.
+func derivedURL(rel, slug string) string {
+	dir, file := path.Split(rel)
+	name := strings.TrimSuffix(file, path.Ext(file))
+	if name == "index" {
+		name = ""
+		if slug != "" {
+			dir, name = path.Split(strings.TrimSuffix(dir, "/"))
+		}
+	}
+	if slug != "" {
+		name = slug
+	}
+	u := "/" + dir + name
+	return normalizeURL(strings.ReplaceAll(u, "//", "/"))
+}
+
+// outputPath maps a URL path to the file that serves it:
+// /privacy/ → privacy/index.html, /privacy.html → privacy.html.
+func outputPath(u string) string {
+	p := strings.TrimPrefix(u, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		return p + "index.html"
+	}
+	return p
+}
+
+// sortStrings sorts s in place.
+func sortStrings(s []string) { sort.Strings(s) }

@@ -1,0 +1,92 @@
+package site
+
+import "testing"
+
+func TestValidatePermalink(t *testing.T) {
+	good := []string{"/", "/privacy/", "/privacy.html", "/legal/privacy", "/données/"}
+	bad := []string{"", "privacy/", "/a/../b/", "/a//b/", "/a?x=1", "/a#b", `/a\b`, "/a b/", "/a\x00/", "/./a"}
+	for _, p := range good {
+		if err := validatePermalink(p); err != nil {
+			t.Errorf("validatePermalink(%q) = %v", p, err)
+		}
+	}
+	for _, p := range bad {
+		if err := validatePermalink(p); err == nil {
+			t.Errorf("validatePermalink(%q) = nil, want error", p)
+		}
+	}
+}
+
+func TestURLs(t *testing.T) {
+	derived := []struct{ rel, slug, want string }{
+		{"privacy.md", "", "/privacy/"},
+		{"legal/privacy.md", "", "/legal/privacy/"},
+		{"legal/index.md", "", "/legal/"},
+		{"legal/privacy.markdown", "", "/legal/privacy/"},
+		{"legal/privacy.md", "data", "/legal/data/"},
+		{"legal/index.md", "law", "/law/"},
+	}
+	for _, tt := range derived {
+		if got := derivedURL(tt.rel, tt.slug); got != tt.want {
+			t.Errorf("derivedURL(%q, %q) = %q, want %q", tt.rel, tt.slug, got, tt.want)
+		}
+	}
+	outputs := map[string]string{"/": "index.html", "/privacy/": "privacy/index.html", "/privacy.html": "privacy.html"}
+	for u, want := range outputs {
+		if got := outputPath(u); got != want {
+			t.Errorf("outputPath(%q) = %q, want %q", u, got, want)
+		}
+	}
+	if got := normalizeURL("/terms"); got != "/terms/" {
+		t.Errorf("normalizeURL = %q", got)
+	}
+}
+
+func TestDates(t *testing.T) {
+	good := map[string]string{
+		"2024-01-02":                "2024-01-02",
+		"2024-01-02T10:00:00Z":      "2024-01-02",
+		"2024-01-02T23:30:00-05:00": "2024-01-02",
+		"2024-01-02 10:00:00":       "2024-01-02",
+		"2024-01-02 10:00:00 +0100": "2024-01-02",
+	}
+	for in, want := range good {
+		d, err := ParseDate(in)
+		if err != nil || d.ISO() != want {
+			t.Errorf("ParseDate(%q) = %v, %v", in, d, err)
+		}
+	}
+	for _, in := range []string{"January , 2024", "2024-13-01", "yesterday", ""} {
+		if _, err := ParseDate(in); err == nil {
+			t.Errorf("ParseDate(%q) succeeded", in)
+		}
+	}
+	d, _ := ParseDate("2026-03-01")
+	if d.Human() != "1 March 2026" {
+		t.Errorf("Human = %q", d.Human())
+	}
+}
+
+func TestTitleFallbacks(t *testing.T) {
+	headings := map[string]string{
+		"# What We Collect\n\ntext":               "What We Collect",
+		"Intro\n\n## Second *level*\n":            "Second level",
+		"```\n# not a heading\n```\n# Real\n":     "Real",
+		"Setext Title\n============\n\nBody\n":    "Setext Title",
+		"Plain text only.\n":                      "",
+		"#hashtag is not a heading\n":             "",
+		"### Custom {#custom-id}\n":               "Custom",
+		"Para\n\n---\n\nnot setext under break\n": "",
+	}
+	for body, want := range headings {
+		if got := firstHeading([]byte(body)); got != want {
+			t.Errorf("firstHeading(%q) = %q, want %q", body, got, want)
+		}
+	}
+	names := map[string]string{"cookie-policy.md": "Cookie policy", "legal/index.md": "Legal", "a_b.md": "A b"}
+	for rel, want := range names {
+		if got := readableName(rel); got != want {
+			t.Errorf("readableName(%q) = %q, want %q", rel, got, want)
+		}
+	}
+}

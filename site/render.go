@@ -1,0 +1,151 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/clause-dev/clause/site/markdown"
+)
+
+// bufPool recycles the buffers pages are executed into.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// funcs returns the template functions; see the README for each.
+func (b *builder) funcs() template.FuncMap {
+	base := b.cfg.basePath()
+	return template.FuncMap{
+		"relURL": func(p string) string { return base + "/" + strings.TrimPrefix(p, "/") },
+		"absURL": func(p string) string {
+			if b.cfg.BaseURL == "" {
+				return base + "/" + strings.TrimPrefix(p, "/")
+			}
+			return b.cfg.absBase() + "/" + strings.TrimPrefix(p, "/")
+		},
+		"asset": func(p string) (string, error) {
+			u, err := b.assets.url(p)
+			return base + u, err
+		},
+	}
+}
+
+// layoutsWanted names every layout file the build will execute, falling
+// back to policy.html (with a warning) for layouts the theme lacks.
+func (b *builder) layoutsWanted() []string {
+	want := []string{"policy.html", "home.html", "404.html"}
+	for _, p := range b.policies {
+		p.layout = "policy.html"
+		l := p.src.FM.Layout
+		if l == "" || l == "policy" {
+			continue
+		}
+		name := l + ".html"
+		if path.Base(name) != name || !b.layoutExists(name) {
+			b.errs.Add(&Error{Path: p.src.Path, Line: p.src.FM.Lines["layout"], Warning: true,
+				Msg:  fmt.Sprintf("layout %q not found; using policy.html", l),
+				Hint: fmt.Sprintf("create layouts/%s to use it, or remove the layout key", name)})
+			continue
+		}
+		p.layout = name
+		want = append(want, name)
+	}
+	return want
+}
+
+func (b *builder) layoutExists(name string) bool {
+	return (&templates{fsys: b.theme}).has(name)
+}
+
+// renderPolicies renders every policy page in parallel.
+func (b *builder) renderPolicies() {
+	parallel(len(b.policies), func(i int) {
+		p := b.policies[i]
+		defer b.recoverPanic(p.src.Path, nil)
+		b.renderMarkdown(p)
+		b.execute(p)
+		p.Content, p.TOC = "", "" // keep memory flat: the page is written
+	})
+}
+
+// finish fills the fields that depend on the whole site: .Site and the
+// URLs that carry the base path. Every page is finished before any is
+// rendered, since templates link to other pages.
+func (b *builder) finish(p *Page) {
+	p.Site = b.site
+	p.Permalink = b.cfg.basePath() + p.url
+	if b.cfg.BaseURL != "" && !p.NoIndex {
+		p.Canonical = b.cfg.absBase() + p.url
+	}
+}
+
+// renderMarkdown renders a page's body into Content and TOC.
+func (b *builder) renderMarkdown(p *Page) {
+	s := p.src
+	r := markdown.New(markdown.Options{
+		Typographer: b.cfg.Typographer,
+		TOCMin:      b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1],
+		Link: b.linkResolver(s),
+		Var:  b.varResolver(s, p),
+	})
+	doc := r.Render(s.Body)
+	for _, e := range doc.Errors {
+		b.errs.Add(&Error{Path: s.Path, Line: s.BodyLine + e.Line - 1, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
+	}
+	p.Content = template.HTML(doc.HTML)
+	p.HasTOCMarker = doc.HasTOCMarker
+	if p.toc && !doc.HasTOCMarker {
+		p.TOC = template.HTML(doc.TOCHTML)
+	}
+}
+
+// execute runs a page's layout and writes the result.
+func (b *builder) execute(p *Page) {
+	set := b.tmpl.lookup(p.layout)
+	if set == nil {
+		return // the layout failed to parse; already reported
+	}
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf)
+	buf.Reset()
+	if err := set.ExecuteTemplate(buf, entry(set, p.layout), p); err != nil {
+		e := templateError(err, p.layout)
+		if p.src != nil {
+			e.Msg += " (rendering " + p.src.Path + ")"
+		}
+		b.errs.Add(e)
+		return
+	}
+	b.put(outputPath(p.url), bytes.Clone(buf.Bytes()))
+	b.pages.Add(1)
+}
+
+// renderHome renders the home page from content/_index.md, if present.
+func (b *builder) renderHome() {
+	p := &Page{Kind: "home", url: "/", layout: "home.html", Title: b.cfg.Title,
+		Description: b.cfg.Description, Params: map[string]any{}}
+	if s := b.home; s != nil {
+		p.src = s
+		p.Params = s.FM.Params
+		if s.FM.Title != "" {
+			p.Title = s.FM.Title
+		}
+		if s.FM.Description != "" {
+			p.Description = s.FM.Description
+		}
+		b.renderMarkdown(p)
+		p.Intro, p.Content = p.Content, ""
+	}
+	b.finish(p)
+	b.execute(p)
+}
+
+// render404 renders the page static hosts serve for missing paths.
+func (b *builder) render404() {
+	p := &Page{Kind: "404", url: "/404.html", layout: "404.html", Title: "Page not found",
+		NoIndex: true, Params: map[string]any{}}
+	b.finish(p)
+	b.execute(p)
+}

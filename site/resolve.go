@@ -1,0 +1,125 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+	"time"
+)
+
+// linkResolver returns the function that rewrites a relative link to a
+// content file, as seen from source s, into that page's URL.
+func (b *builder) linkResolver(s *Source) func(string) (string, bool) {
+	dir := path.Dir(s.Rel)
+	return func(target string) (string, bool) {
+		rel := path.Join(dir, target)
+		if rel == ".." || strings.HasPrefix(rel, "../") {
+			return "", false // outside content/
+		}
+		if p, ok := b.bySource[rel]; ok {
+			return b.cfg.basePath() + p.url, true
+		}
+		if isHomeSource(rel) || (rel == "index.md" && b.home != nil) {
+			return b.cfg.basePath() + "/", true
+		}
+		return "", false
+	}
+}
+
+// varResolver answers {{ site.KEY }} and {{ page.KEY }} for one page.
+func (b *builder) varResolver(s *Source, p *Page) func(scope, key string) (string, bool) {
+	return func(scope, key string) (string, bool) {
+		var v any
+		var ok bool
+		switch scope {
+		case "site":
+			v, ok = b.siteVar(key)
+		case "page":
+			v, ok = pageVar(s, p, key)
+		}
+		if !ok {
+			return "", false
+		}
+		return formatVar(v), true
+	}
+}
+
+// siteVar looks a key up in clause.yaml: title, description, base_url,
+// language, contact, or params.NAME (also plain NAME for params, as
+// Jekyll's site.NAME reads any _config.yml key).
+func (b *builder) siteVar(key string) (any, bool) {
+	switch key {
+	case "title":
+		return b.cfg.Title, true
+	case "description":
+		return b.cfg.Description, true
+	case "base_url", "url", "baseurl":
+		return b.cfg.BaseURL, true
+	case "language", "lang":
+		return b.cfg.Language, true
+	case "contact", "email":
+		return b.cfg.Contact, true
+	}
+	key = strings.TrimPrefix(key, "params.")
+	return lookupDotted(b.cfg.Params, key)
+}
+
+// pageVar looks a key up in the page's front matter, with the computed
+// title and url.
+func pageVar(s *Source, p *Page, key string) (any, bool) {
+	switch key {
+	case "title":
+		return p.Title, true
+	case "url", "permalink":
+		return p.url, true
+	case "description":
+		return p.Description, true
+	case "last_revised", "lastmod":
+		return p.LastRevised, true
+	case "effective":
+		return p.Effective, true
+	}
+	return lookupDotted(s.FM.Params, strings.TrimPrefix(key, "params."))
+}
+
+// lookupDotted follows a dotted key through nested maps.
+func lookupDotted(m map[string]any, key string) (any, bool) {
+	var v any = m
+	for _, part := range strings.Split(key, ".") {
+		mm, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = mm[part]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+// formatVar prints a front matter or config value as text.
+func formatVar(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	case Date:
+		return v.Human()
+	case time.Time:
+		return NewDate(v).Human()
+	case []any:
+		parts := make([]string, len(v))
+		for i, x := range v {
+			parts[i] = formatVar(x)
+		}
+		return strings.Join(parts, ", ")
+	}
+	return fmt.Sprint(v)
+}
+
+// escapeURLPath escapes a site path for use in XML and HTTP.
+func escapeURLPath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}

@@ -1,0 +1,250 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Source is one content file as loaded from disk: its front matter
+// interpreted, and its Markdown body with the file line on which the body
+// starts, so Markdown errors report lines of the file, not of the body.
+type Source struct {
+	Path     string // slash path from the source folder, e.g. content/legal/privacy.md
+	Rel      string // slash path from content/, e.g. legal/privacy.md
+	Raw      []byte // the whole file
+	Body     []byte
+	BodyLine int
+	FM       FrontMatter
+}
+
+// FrontMatter is the interpreted front matter of one content file.
+type FrontMatter struct {
+	Title        string
+	Description  string
+	Permalink    string
+	Slug         string
+	Layout       string
+	Group        string
+	Summary      string
+	RedirectFrom []Located
+	TOC          *bool
+	Weight       int
+	Draft        bool
+	LastRevised  Date
+	Effective    Date
+	Params       map[string]any // every key, as written
+	Lines        map[string]int // key → file line
+	Start        int            // file line of the opening delimiter
+}
+
+// Located is a string value with the file line it came from.
+type Located struct {
+	Value string
+	Line  int
+}
+
+// parseSource splits and interprets one content file. Problems are added
+// to errs; the returned Source is usable as far as it could be read.
+func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
+	s := &Source{Path: p, Rel: rel, Raw: raw, BodyLine: 1}
+	if !isText(raw) {
+		errs.Add(&Error{Path: p, Msg: "not a text file: Markdown pages must be UTF-8 text",
+			Hint: "a binary file was given a Markdown extension; move it out of content/ or rename it"})
+		return nil
+	}
+	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+	fm, body, bodyLine, err := splitFrontMatter(raw)
+	if err != nil {
+		fe := err.(*fmError)
+		errs.Add(&Error{Path: p, Line: fe.line, Msg: fe.msg, Hint: fe.hint})
+		return nil
+	}
+	s.Body, s.BodyLine = body, bodyLine
+	s.FM = interpret(fm, p, errs)
+	return s
+}
+
+// isText reports whether b is UTF-8 without NUL bytes.
+func isText(b []byte) bool {
+	return bytes.IndexByte(b, 0) < 0 && utf8.Valid(b)
+}
+
+// interpret turns raw front matter into typed fields, reporting type
+// errors at the line of their key.
+func interpret(raw *rawFrontMatter, p string, errs *ErrorList) FrontMatter {
+	fm := FrontMatter{Params: map[string]any{}, Lines: map[string]int{}, Start: raw.start}
+	r := reader{raw: raw, path: p, errs: errs}
+	for _, k := range raw.keys {
+		fm.Params[k] = raw.fields[k].value
+		fm.Lines[k] = raw.fields[k].line
+	}
+	fm.Title = r.str("title")
+	fm.Description = r.str("description")
+	fm.Permalink = r.permalink()
+	fm.Slug = r.str("slug")
+	fm.Layout = r.str("layout")
+	fm.Group = r.str("group")
+	fm.Summary = r.str("summary")
+	fm.Weight = r.integer("weight")
+	fm.Draft = r.boolean("draft") != nil && *r.boolean("draft")
+	fm.TOC = r.boolean("toc")
+	fm.RedirectFrom = append(r.strings("redirect_from"), r.strings("aliases")...)
+	fm.LastRevised = r.firstDate("last_revised", "last_modified_at", "lastmod", "date")
+	fm.Effective = r.date("effective")
+	return fm
+}
+
+// reader reads typed values out of raw front matter.
+type reader struct {
+	raw  *rawFrontMatter
+	path string
+	errs *ErrorList
+}
+
+func (r reader) typeError(key, want string, v any) {
+	r.errs.Add(&Error{Path: r.path, Line: r.raw.fields[key].line,
+		Msg: fmt.Sprintf("%s must be %s, not %s", key, want, describe(v))})
+}
+
+func describe(v any) string {
+	switch v.(type) {
+	case nil:
+		return "empty"
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%T %v", v, v)
+}
+
+func (r reader) str(key string) string {
+	f, ok := r.raw.fields[key]
+	if !ok || f.value == nil {
+		return ""
+	}
+	switch v := f.value.(type) {
+	case string:
+		return v
+	case int, int64, float64, bool:
+		return fmt.Sprint(v)
+	}
+	r.typeError(key, "text", f.value)
+	return ""
+}
+
+func (r reader) integer(key string) int {
+	f, ok := r.raw.fields[key]
+	if !ok || f.value == nil {
+		return 0
+	}
+	switch v := f.value.(type) {
+	case int:
+		return v
+	case int64:
+		return int(v)
+	case float64:
+		if v == float64(int(v)) {
+			return int(v)
+		}
+	}
+	r.typeError(key, "a whole number", f.value)
+	return 0
+}
+
+func (r reader) boolean(key string) *bool {
+	f, ok := r.raw.fields[key]
+	if !ok || f.value == nil {
+		return nil
+	}
+	if b, ok := f.value.(bool); ok {
+		return &b
+	}
+	r.typeError(key, "true or false", f.value)
+	return nil
+}
+
+// strings reads a string or a list of strings.
+func (r reader) strings(key string) []Located {
+	f, ok := r.raw.fields[key]
+	if !ok || f.value == nil {
+		return nil
+	}
+	switch v := f.value.(type) {
+	case string:
+		return []Located{{Value: v, Line: f.line}}
+	case []any:
+		out := make([]Located, 0, len(v))
+		for i, item := range v {
+			s, ok := item.(string)
+			if !ok {
+				r.typeError(key, "a list of paths", item)
+				continue
+			}
+			out = append(out, Located{Value: s, Line: f.line + 1 + i})
+		}
+		return out
+	}
+	r.typeError(key, "a path or a list of paths", f.value)
+	return nil
+}
+
+// permalink reads permalink, or Hugo's url, reporting when both disagree.
+func (r reader) permalink() string {
+	p, u := r.str("permalink"), r.str("url")
+	if p != "" && u != "" && p != u {
+		r.errs.Add(&Error{Path: r.path, Line: r.raw.fields["url"].line,
+			Msg: fmt.Sprintf("permalink %q and url %q disagree", p, u), Hint: "keep only one of them"})
+	}
+	if p == "" {
+		return u
+	}
+	return p
+}
+
+// firstDate returns the first of keys that is set.
+func (r reader) firstDate(keys ...string) Date {
+	for _, k := range keys {
+		if _, ok := r.raw.fields[k]; ok {
+			return r.date(k)
+		}
+	}
+	return Date{}
+}
+
+func (r reader) date(key string) Date {
+	f, ok := r.raw.fields[key]
+	if !ok || f.value == nil {
+		return Date{}
+	}
+	if t, ok := f.value.(time.Time); ok && f.text == "" {
+		return Date{t: t}
+	}
+	text := f.text
+	if text == "" {
+		text = fmt.Sprint(f.value)
+	}
+	d, err := ParseDate(text)
+	if err != nil {
+		r.errs.Add(&Error{Path: r.path, Line: f.line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHint})
+	}
+	return d
+}
+
+// readableName turns a file name into a title: "cookie-policy.md" → "Cookie policy".
+func readableName(rel string) string {
+	base := strings.TrimSuffix(path.Base(rel), path.Ext(rel))
+	if base == "index" || base == "_index" {
+		base = path.Base(path.Dir(rel))
+	}
+	base = strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(base))
+	if base == "" || base == "." {
+		return "Untitled"
+	}
+	r, size := utf8.DecodeRuneInString(base)
+	return strings.ToUpper(string(r)) + base[size:]
+}
