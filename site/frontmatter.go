@@ -158,8 +158,10 @@ func splitFrontMatter(src []byte) (*rawFrontMatter, []byte, int, error) {
 				hint: fmt.Sprintf("did you forget the closing `%s` line after the front matter?", closing(delim))}
 		}
 	}
+	// Slice the body out of src rather than keeping the parser's copy,
+	// so each file is held in memory once.
 	consumed := len(src) - len(rest)
-	return fm, rest, 1 + bytes.Count(src[:consumed], []byte("\n")), nil
+	return fm, src[consumed:], 1 + bytes.Count(src[:consumed], []byte("\n")), nil
 }
 
 // firstTextLine returns the 1-based line of the first non-blank line.

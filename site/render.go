@@ -25,6 +25,7 @@ func (b *builder) funcs() template.FuncMap {
 			}
 			return b.cfg.absBase() + "/" + strings.TrimPrefix(p, "/")
 		},
+		"first": first,
 		"asset": func(p string) (string, error) {
 			u, err := b.assets.url(p)
 			return base + u, err
@@ -148,4 +149,17 @@ func (b *builder) render404() {
 		NoIndex: true, Params: map[string]any{}}
 	b.finish(p)
 	b.execute(p)
+}
+
+// first returns at most the first n pages; the theme's navigation uses it
+// so that its size, and the build time, stay linear in the number of
+// policies.
+func first(n int, pages []*Page) []*Page {
+	if n < 0 {
+		n = 0
+	}
+	if len(pages) > n {
+		return pages[:n]
+	}
+	return pages
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
 	"path"
 	"strings"
@@ -15,7 +16,7 @@ import (
 type Source struct {
 	Path     string // slash path from the source folder, e.g. content/legal/privacy.md
 	Rel      string // slash path from content/, e.g. legal/privacy.md
-	Raw      []byte // the whole file
+	Hash     [32]byte // sha256 of the whole file
 	Body     []byte
 	BodyLine int
 	FM       FrontMatter
@@ -50,7 +51,7 @@ type Located struct {
 // parseSource splits and interprets one content file. Problems are added
 // to errs; the returned Source is usable as far as it could be read.
 func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
-	s := &Source{Path: p, Rel: rel, Raw: raw, BodyLine: 1}
+	s := &Source{Path: p, Rel: rel, Hash: sha256.Sum256(raw), BodyLine: 1}
 	if !isText(raw) {
 		errs.Add(&Error{Path: p, Msg: "not a text file: Markdown pages must be UTF-8 text",
 			Hint: "a binary file was given a Markdown extension; move it out of content/ or rename it"})
