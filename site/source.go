@@ -14,8 +14,8 @@ import (
 // interpreted, and its Markdown body with the file line on which the body
 // starts, so Markdown errors report lines of the file, not of the body.
 type Source struct {
-	Path     string // slash path from the source folder, e.g. content/legal/privacy.md
-	Rel      string // slash path from content/, e.g. legal/privacy.md
+	Path     string   // slash path from the source folder, e.g. content/legal/privacy.md
+	Rel      string   // slash path from content/, e.g. legal/privacy.md
 	Hash     [32]byte // sha256 of the whole file
 	Body     []byte
 	BodyLine int

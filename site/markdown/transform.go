@@ -119,13 +119,25 @@ func (w *walker) applyIAL(n *IAL) {
 func ialTarget(n *IAL) ast.Node {
 	prev := n.PreviousSibling()
 	if prev != nil && !n.HasBlankPreviousLines() {
-		return prev
+		return blockOf(prev)
 	}
 	next := n.NextSibling()
 	if _, isIAL := next.(*IAL); next != nil && !isIAL && !next.HasBlankPreviousLines() {
-		return next
+		return blockOf(next)
 	}
-	return prev
+	if prev == nil {
+		return nil
+	}
+	return blockOf(prev)
+}
+
+// blockOf maps the text of a tight list item, which has no element of its
+// own, to the list item.
+func blockOf(n ast.Node) ast.Node {
+	if _, ok := n.(*ast.TextBlock); ok && n.Parent() != nil && n.Parent().Kind() == ast.KindListItem {
+		return n.Parent()
+	}
+	return n
 }
 
 // setAttributes copies the IAL's attributes onto target: ids replace,
