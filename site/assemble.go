@@ -24,10 +24,11 @@ func (c claims) claim(out, owner string, line int, errs *ErrorList) bool {
 	return true
 }
 
-// assemblePolicies turns sources into policy pages: it derives URLs and
-// titles, drops drafts unless wanted, and checks that no two pages claim
-// one output path.
+// assemblePolicies turns sources into policies: it derives URLs and
+// titles, drops drafts unless wanted, attaches version files, and checks
+// that no two pages claim one output path.
 func (b *builder) assemblePolicies(sources []*Source) {
+	var versionFiles []*Source
 	for _, s := range sources {
 		if isHomeSource(s.Rel) {
 			b.home = s
@@ -36,37 +37,95 @@ func (b *builder) assemblePolicies(sources []*Source) {
 		if s.FM.Draft && !b.opts.Drafts {
 			continue
 		}
-		p := b.newPolicy(s)
-		if p == nil || !b.claims.claim(outputPath(p.url), s.Path, s.FM.Lines["permalink"], b.errs) {
+		if s.FM.RedirectTo != "" {
+			b.redirectPage(s)
 			continue
 		}
-		b.policies = append(b.policies, p)
-		b.bySource[s.Rel] = p
+		if _, _, ok := versionFile(s.Rel); ok {
+			versionFiles = append(versionFiles, s)
+			continue
+		}
+		if p := b.newPolicy(s); p != nil {
+			b.policies = append(b.policies, p)
+			b.bySource[s.Rel] = p
+		}
 	}
+	b.attachVersions(versionFiles)
+	b.placePolicies()
 	b.groupPolicies()
+}
+
+// placePolicies gives each policy the URL and dates of the version it
+// shows, and claims its output paths.
+func (b *builder) placePolicies() {
+	kept := b.policies[:0]
+	for _, p := range b.policies {
+		v := p.Policy.Shown()
+		if v == nil {
+			continue
+		}
+		p.url, p.Version = v.url, v
+		p.LastRevised, p.Effective = v.LastRevised, v.Effective
+		if v.Title != "" {
+			p.Title = v.Title
+		}
+		if !b.claims.claim(outputPath(p.url), p.src.Path, p.src.FM.Lines["permalink"], b.errs) {
+			continue
+		}
+		b.claimVersions(p)
+		kept = append(kept, p)
+	}
+	b.policies = kept
+}
+
+// claimVersions reserves the version, history and redline pages.
+func (b *builder) claimVersions(p *Page) {
+	if !p.Policy.HasHistory() {
+		return
+	}
+	base := versionsBase(p.url) + "versions/"
+	b.claims.claim(outputPath(base), p.src.Path, 0, b.errs)
+	b.claims.claim(outputPath(base+"feed.xml"), p.src.Path, 0, b.errs)
+	for _, v := range p.Policy.Versions {
+		u := versionURL(p.url, v)
+		v.at = b.cfg.basePath() + u
+		b.claims.claim(outputPath(u), v.src.Path, 0, b.errs)
+		if v.Prev != nil {
+			b.claims.claim(outputPath(u+"changes/"), v.src.Path, 0, b.errs)
+		}
+	}
 }
 
 // isHomeSource reports whether a content file supplies the home page.
 func isHomeSource(rel string) bool { return rel == "_index.md" || rel == "_index.markdown" }
 
-// newPolicy builds the page for one source, or nil when its URL is invalid.
-func (b *builder) newPolicy(s *Source) *Page {
-	u := derivedURL(s.Rel, s.FM.Slug)
-	if s.FM.Permalink != "" {
-		if err := validatePermalink(s.FM.Permalink); err != nil {
-			key := "permalink"
-			if _, ok := s.FM.Lines[key]; !ok {
-				key = "url"
-			}
-			b.errs.Add(&Error{Path: s.Path, Line: s.FM.Lines[key], Msg: err.Error(),
-				Hint: "write a site path such as /privacy/ or /privacy.html"})
-			return nil
+// pageURL computes the URL a source asks for, or "" when its permalink
+// is invalid (which is reported).
+func (b *builder) pageURL(s *Source, rel string) string {
+	if s.FM.Permalink == "" {
+		return derivedURL(rel, s.FM.Slug)
+	}
+	if err := validatePermalink(s.FM.Permalink); err != nil {
+		key := "permalink"
+		if _, ok := s.FM.Lines[key]; !ok {
+			key = "url"
 		}
-		u = normalizeURL(s.FM.Permalink)
+		b.errs.Add(&Error{Path: s.Path, Line: s.FM.Lines[key], Msg: err.Error(),
+			Hint: "write a site path such as /privacy/ or /privacy.html"})
+		return ""
+	}
+	return normalizeURL(s.FM.Permalink)
+}
+
+// newPolicy builds the policy and current page for one source, or nil
+// when its URL is invalid.
+func (b *builder) newPolicy(s *Source) *Page {
+	u := b.pageURL(s, s.Rel)
+	if u == "" {
+		return nil
 	}
 	p := &Page{Kind: "policy", url: u, src: s, Params: s.FM.Params,
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
-		LastRevised: s.FM.LastRevised, Effective: s.FM.Effective,
 		Group: s.FM.Group, Weight: s.FM.Weight}
 	if p.Title == "" {
 		p.Title = firstHeading(s.Body)
@@ -74,13 +133,17 @@ func (b *builder) newPolicy(s *Source) *Page {
 	if p.Title == "" {
 		p.Title = readableName(s.Rel)
 	}
-	if p.LastRevised.IsZero() {
-		p.LastRevised = p.Effective
-	}
 	p.toc = b.cfg.TOC
 	if s.FM.TOC != nil {
 		p.toc = *s.FM.TOC
 	}
+	effective := s.FM.Effective
+	if effective.IsZero() {
+		effective = s.FM.LastRevised
+	}
+	v := newVersion(s, effective)
+	v.url = u
+	p.Policy = &Policy{ID: policyID(s.Rel), Versions: []*Version{v}, page: p}
 	return p
 }
 

@@ -17,6 +17,7 @@ type Options struct {
 	Drafts      bool   // include pages with draft: true
 	Theme       fs.FS  // the default theme, holding layouts/ and assets/
 	Serve       bool   // dev server mode: templates see .Site.Serve
+	Now         time.Time // the moment that decides which version is current; zero means SOURCE_DATE_EPOCH, else the clock
 	Getenv      func(string) string
 }
 

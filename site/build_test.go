@@ -160,13 +160,13 @@ func TestSummaryAndWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Policies != 3 || res.Pages != 5 {
-		t.Errorf("policies %d pages %d, want 3 and 5", res.Policies, res.Pages)
+	if res.Policies != 3 || res.Pages != 6 {
+		t.Errorf("policies %d pages %d, want 3 and 6 (with home, 404 and changelog)", res.Policies, res.Pages)
 	}
 	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), `content/docs.md:2: warning: layout "docs" not found; using policy.html`) {
 		t.Errorf("warnings = %v", res.Warnings)
 	}
-	if !strings.HasPrefix(res.Summary(), "built 5 pages (3 policies, 0 redirects) in ") || !strings.HasSuffix(res.Summary(), dest) {
+	if !strings.HasPrefix(res.Summary(), "built 6 pages (3 policies, 0 redirects) in ") || !strings.HasSuffix(res.Summary(), dest) {
 		t.Errorf("summary = %q", res.Summary())
 	}
 }

@@ -5,7 +5,11 @@ import (
 	"io/fs"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"sync/atomic"
+	"time"
+
+	"github.com/clause-dev/clause/site/redirect"
 )
 
 // builder holds the state of one build as it flows from load through
@@ -27,8 +31,13 @@ type builder struct {
 	bySource map[string]*Page
 	site     *SiteData
 
-	pages     atomic.Int64
-	redirects int
+	now        time.Time
+	mu         sync.Mutex
+	nextChange Date
+
+	pages           atomic.Int64
+	redirects       []redirect.Redirect
+	redirectFormats []string
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
@@ -46,6 +55,11 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 func (b *builder) build() {
 	b.cfg = loadConfig(b.src, b.errs)
 	b.cfg.applyEnv(b.opts.Getenv)
+	now, err := resolveNow(b.opts.Now, b.opts.Getenv)
+	if err != nil {
+		b.errs.Add(&Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()})
+	}
+	b.now = now
 	if b.opts.BaseURL != "" {
 		b.cfg.BaseURL = b.opts.BaseURL
 		if err := checkBaseURL(b.cfg.BaseURL); err != nil {
@@ -58,9 +72,16 @@ func (b *builder) build() {
 	b.assemblePolicies(sources)
 	b.copyContentFiles(files)
 	b.assets = loadAssets(b.theme, b.claims, b.errs)
+	b.resolveRedirects()
 	b.site = b.siteData()
 	for _, p := range b.policies {
 		b.finish(p)
+		p.Policy.historyAt = b.cfg.basePath() + versionsBase(p.url) + "versions/"
+		for _, v := range p.Policy.Versions {
+			if v.at == "" {
+				v.at = p.Permalink
+			}
+		}
 	}
 	b.tmpl = loadTemplates(b.theme, b.funcs(), b.layoutsWanted(), b.errs)
 	if b.tmpl.base == nil {
@@ -69,6 +90,10 @@ func (b *builder) build() {
 	b.renderPolicies()
 	b.renderHome()
 	b.render404()
+	b.renderChangelog()
+	b.writeChangelogFeed()
+	b.writeManifest()
+	b.writeRedirects()
 	b.writeSitemap()
 	b.writeRobots()
 	b.assets.write(b.out, b.errs)
@@ -77,7 +102,8 @@ func (b *builder) build() {
 
 // claimGenerated reserves the output paths of generated files.
 func (b *builder) claimGenerated() {
-	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", markerFile} {
+	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", markerFile,
+		"changelog/index.html", "changelog.xml", "policies.json"} {
 		b.claims[p] = "(generated " + p + ")"
 	}
 	b.claims["index.html"] = "the home page (content/_index.md)"
@@ -92,7 +118,7 @@ func (b *builder) siteData() *SiteData {
 
 // result summarises the build.
 func (b *builder) result() *Result {
-	return &Result{Pages: int(b.pages.Load()), Policies: len(b.policies), Redirects: b.redirects,
+	return &Result{Pages: int(b.pages.Load()), Policies: len(b.policies), Redirects: len(b.redirects),
 		Warnings: b.errs.Warnings()}
 }
 

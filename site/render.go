@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/clause-dev/clause/site/markdown"
 )
 
 // bufPool recycles the buffers pages are executed into.
@@ -25,7 +24,8 @@ func (b *builder) funcs() template.FuncMap {
 			}
 			return b.cfg.absBase() + "/" + strings.TrimPrefix(p, "/")
 		},
-		"first": first,
+		"first":           first,
+		"reverseVersions": reverseVersions,
 		"asset": func(p string) (string, error) {
 			u, err := b.assets.url(p)
 			return base + u, err
@@ -36,7 +36,7 @@ func (b *builder) funcs() template.FuncMap {
 // layoutsWanted names every layout file the build will execute, falling
 // back to policy.html (with a warning) for layouts the theme lacks.
 func (b *builder) layoutsWanted() []string {
-	want := []string{"policy.html", "home.html", "404.html"}
+	want := []string{"policy.html", "home.html", "404.html", "version.html", "versions.html", "changes.html", "changelog.html", "redirect.html"}
 	for _, p := range b.policies {
 		p.layout = "policy.html"
 		l := p.src.FM.Layout
@@ -60,14 +60,12 @@ func (b *builder) layoutExists(name string) bool {
 	return (&templates{fsys: b.theme}).has(name)
 }
 
-// renderPolicies renders every policy page in parallel.
+// renderPolicies renders every policy's pages, policies in parallel.
 func (b *builder) renderPolicies() {
 	parallel(len(b.policies), func(i int) {
 		p := b.policies[i]
 		defer b.recoverPanic(p.src.Path, nil)
-		b.renderMarkdown(p)
-		b.execute(p)
-		p.Content, p.TOC = "", "" // keep memory flat: the page is written
+		b.renderPolicy(p)
 	})
 }
 
@@ -79,26 +77,6 @@ func (b *builder) finish(p *Page) {
 	p.Permalink = b.cfg.basePath() + p.url
 	if b.cfg.BaseURL != "" && !p.NoIndex {
 		p.Canonical = b.cfg.absBase() + p.url
-	}
-}
-
-// renderMarkdown renders a page's body into Content and TOC.
-func (b *builder) renderMarkdown(p *Page) {
-	s := p.src
-	r := markdown.New(markdown.Options{
-		Typographer: b.cfg.Typographer,
-		TOCMin:      b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1],
-		Link: b.linkResolver(s),
-		Var:  b.varResolver(s, p),
-	})
-	doc := r.Render(s.Body)
-	for _, e := range doc.Errors {
-		b.errs.Add(&Error{Path: s.Path, Line: s.BodyLine + e.Line - 1, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
-	}
-	p.Content = template.HTML(doc.HTML)
-	p.HasTOCMarker = doc.HasTOCMarker
-	if p.toc && !doc.HasTOCMarker {
-		p.TOC = template.HTML(doc.TOCHTML)
 	}
 }
 
@@ -136,8 +114,7 @@ func (b *builder) renderHome() {
 		if s.FM.Description != "" {
 			p.Description = s.FM.Description
 		}
-		b.renderMarkdown(p)
-		p.Intro, p.Content = p.Content, ""
+		p.Intro = template.HTML(b.renderDoc(p, s).HTML)
 	}
 	b.finish(p)
 	b.execute(p)
@@ -162,4 +139,13 @@ func first(n int, pages []*Page) []*Page {
 		return pages[:n]
 	}
 	return pages
+}
+
+// reverseVersions returns versions newest first.
+func reverseVersions(vs []*Version) []*Version {
+	out := make([]*Version, len(vs))
+	for i, v := range vs {
+		out[len(vs)-1-i] = v
+	}
+	return out
 }

@@ -64,6 +64,16 @@ func TestSeeds(t *testing.T) {
 		if !strings.Contains(page, `class="toc"`) || !strings.Contains(page, "<strong>User-provided Information</strong>") {
 			t.Error("seed 001 lacks its table of contents or bold text")
 		}
+		for _, stub := range []string{"docs/privacy-policy/index.html"} {
+			if !strings.Contains(string(tree[stub]), `url=/seed001/`) {
+				t.Errorf("no redirect stub %s to /seed001/", stub)
+			}
+		}
+		for _, rule := range []string{"/docs/privacy-policy /seed001/ 301", "/docs/privacy-policy/ /seed001/ 301"} {
+			if !strings.Contains(string(tree["_redirects"]), rule) {
+				t.Errorf("_redirects lacks %q", rule)
+			}
+		}
 		if !hasWarning(res.Warnings, `seed001.md:2: warning: layout "docs" not found; using policy.html`) {
 			t.Errorf("no layout fallback warning in %v", res.Warnings)
 		}

@@ -31,6 +31,9 @@ type FrontMatter struct {
 	Layout       string
 	Group        string
 	Summary      string
+	Changes      []string
+	Material     bool
+	RedirectTo   string
 	RedirectFrom []Located
 	TOC          *bool
 	Weight       int
@@ -90,6 +93,11 @@ func interpret(raw *rawFrontMatter, p string, errs *ErrorList) FrontMatter {
 	fm.Layout = r.str("layout")
 	fm.Group = r.str("group")
 	fm.Summary = r.str("summary")
+	for _, c := range r.strings("changes") {
+		fm.Changes = append(fm.Changes, c.Value)
+	}
+	fm.Material = r.boolean("material") != nil && *r.boolean("material")
+	fm.RedirectTo = r.str("redirect_to")
 	fm.Weight = r.integer("weight")
 	fm.Draft = r.boolean("draft") != nil && *r.boolean("draft")
 	fm.TOC = r.boolean("toc")

@@ -1,0 +1,35 @@
+package site
+
+import (
+	"sort"
+)
+
+// allVersions returns every version of every policy, newest first; ties
+// are broken by policy order so the list is deterministic.
+func (b *builder) allVersions() []*Version {
+	var out []*Version
+	for _, p := range b.policies {
+		out = append(out, p.Policy.Versions...)
+	}
+	order := map[*Policy]int{}
+	for i, p := range b.policies {
+		order[p.Policy] = i
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, c := out[i], out[j]
+		if !a.Effective.Equal(c.Effective) {
+			return a.Effective.After(c.Effective)
+		}
+		return order[a.Policy] < order[c.Policy]
+	})
+	return out
+}
+
+// renderChangelog writes /changelog/, listing every version of every
+// policy with its summary, material flag and links.
+func (b *builder) renderChangelog() {
+	p := &Page{Kind: "changelog", url: "/changelog/", layout: "changelog.html", Title: "Changelog",
+		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: b.allVersions()}
+	b.finish(p)
+	b.execute(p)
+}

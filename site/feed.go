@@ -1,0 +1,144 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"strings"
+	"time"
+)
+
+// atomFeed is an Atom 1.0 feed (RFC 4287).
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomAuthor  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomAuthor struct {
+	Name  string `xml:"name"`
+	Email string `xml:"email,omitempty"`
+}
+
+type atomEntry struct {
+	ID        string     `xml:"id"`
+	Title     string     `xml:"title"`
+	Updated   string     `xml:"updated"`
+	Published string     `xml:"published,omitempty"`
+	Links     []atomLink `xml:"link"`
+	Summary   string     `xml:"summary,omitempty"`
+	Content   *atomText  `xml:"content,omitempty"`
+	Category  []atomCat  `xml:"category"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+type atomCat struct {
+	Term string `xml:"term,attr"`
+}
+
+// entryID is a version's stable Atom id: it depends only on the policy and
+// the effective date, never on the host or the build.
+func entryID(v *Version) string {
+	return "urn:clause:" + strings.ReplaceAll(v.Policy.ID, "/", ":") + ":" + v.Effective.ISO()
+}
+
+// feedEntry describes one version in a feed.
+func (b *builder) feedEntry(v *Version) atomEntry {
+	title := v.Policy.page.Title + " — " + v.Effective.Human()
+	if v.Summary != "" {
+		title += ": " + v.Summary
+	}
+	e := atomEntry{ID: entryID(v), Title: title, Updated: feedTime(v.LastRevised),
+		Published: feedTime(v.Effective), Summary: v.Summary,
+		Links: []atomLink{{Rel: "alternate", Href: b.abs(v.URL())}}}
+	if u := v.ChangesURL(); u != "" {
+		e.Links = append(e.Links, atomLink{Rel: "related", Href: b.abs(u)})
+	}
+	if len(v.Changes) > 0 {
+		var buf strings.Builder
+		buf.WriteString("<ul>")
+		for _, c := range v.Changes {
+			buf.WriteString("<li>" + xmlEscape(c) + "</li>")
+		}
+		buf.WriteString("</ul>")
+		e.Content = &atomText{Type: "html", Body: buf.String()}
+	}
+	if v.Material {
+		e.Category = append(e.Category, atomCat{Term: "material"})
+	}
+	return e
+}
+
+// feedTime formats a date for Atom; undated versions use the Unix epoch so
+// the feed stays valid and deterministic.
+func feedTime(d Date) string {
+	if d.IsZero() {
+		return time.Unix(0, 0).UTC().Format(time.RFC3339)
+	}
+	return d.RFC3339()
+}
+
+func xmlEscape(s string) string {
+	var buf bytes.Buffer
+	xml.EscapeText(&buf, []byte(s))
+	return buf.String()
+}
+
+// abs makes a URL that already carries the base path absolute when
+// base_url is set.
+func (b *builder) abs(u string) string {
+	if b.cfg.BaseURL == "" {
+		return u
+	}
+	return b.cfg.absBase() + strings.TrimPrefix(u, b.cfg.basePath())
+}
+
+// writeFeed writes an Atom feed of versions to p.
+func (b *builder) writeFeed(p, id, title, self, alternate string, versions []*Version) {
+	f := atomFeed{ID: id, Title: title, Author: atomAuthor{Name: b.cfg.Title, Email: b.cfg.Contact},
+		Links: []atomLink{{Rel: "self", Href: b.abs(self)}, {Rel: "alternate", Href: b.abs(alternate)}}}
+	latest := Date{}
+	for _, v := range versions {
+		f.Entries = append(f.Entries, b.feedEntry(v))
+		if v.LastRevised.After(latest) {
+			latest = v.LastRevised
+		}
+	}
+	f.Updated = feedTime(latest)
+	data, err := xml.MarshalIndent(f, "", "  ")
+	if err != nil {
+		b.errs.Errorf(p, 0, "cannot write feed: %v", err)
+		return
+	}
+	b.put(p, append([]byte(xml.Header), append(data, '\n')...))
+}
+
+// writeChangelogFeed writes /changelog.xml with every version of every policy.
+func (b *builder) writeChangelogFeed() {
+	base := b.cfg.basePath()
+	b.writeFeed("changelog.xml", "urn:clause:changelog", b.cfg.Title+" changelog", base+"/changelog.xml", base+"/changelog/", b.allVersions())
+}
+
+// writePolicyFeed writes <permalink>versions/feed.xml for one policy.
+func (b *builder) writePolicyFeed(p *Page) {
+	pol := p.Policy
+	vs := make([]*Version, len(pol.Versions))
+	for i, v := range pol.Versions {
+		vs[len(vs)-1-i] = v
+	}
+	out := outputPath(versionsBase(p.url)+"versions/") // …/versions/index.html
+	out = strings.TrimSuffix(out, "index.html") + "feed.xml"
+	b.writeFeed(out, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, vs)
+}

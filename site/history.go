@@ -1,0 +1,134 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/clause-dev/clause/site/markdown"
+	"github.com/clause-dev/clause/site/redline"
+)
+
+// Redline is what a changes page shows: the comparison of a version with
+// the one before it.
+type Redline struct {
+	HTML     template.HTML
+	Summary  string // "3 sections changed, 1 added, 0 removed"
+	Sections []redline.Section
+	Changed  int
+	Added    int
+	Removed  int
+}
+
+// renderPolicy renders every page of one policy: its current page and,
+// when it has history, each version's page, each redline and the
+// history list. Versions are rendered oldest first so that each redline
+// needs only the previous version's blocks in memory.
+func (b *builder) renderPolicy(p *Page) {
+	pol := p.Policy
+	var prev []redline.Block
+	for _, v := range pol.Versions {
+		doc := b.renderDoc(p, v.src)
+		blocks := redlineBlocks(doc.Blocks)
+		var rl *redline.Redline
+		if v.Prev != nil {
+			rl = redline.Diff(prev, blocks)
+		}
+		content, toc := template.HTML(doc.HTML), b.tocFor(p, doc, rl)
+		if v == pol.Shown() {
+			p.Content, p.TOC, p.HasTOCMarker = content, toc, doc.HasTOCMarker
+			b.execute(p)
+			p.Content, p.TOC = "", ""
+		}
+		if pol.HasHistory() {
+			b.renderVersion(p, v, content, toc, doc.HasTOCMarker)
+			if rl != nil {
+				b.renderChanges(p, v, rl)
+			}
+		}
+		prev = blocks
+	}
+	if pol.HasHistory() {
+		b.renderHistory(p)
+		b.writePolicyFeed(p)
+	}
+}
+
+// renderDoc renders one version's Markdown, reporting errors at the lines
+// of its own file. Links resolve from the policy's current file, whose
+// folder every version's relative links were written for.
+func (b *builder) renderDoc(p *Page, s *Source) *markdown.Document {
+	r := markdown.New(markdown.Options{
+		Typographer: b.cfg.Typographer,
+		TOCMin:      b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1],
+		Link: b.linkResolver(p.src),
+		Var:  b.varResolver(s, p),
+	})
+	doc := r.Render(s.Body)
+	for _, e := range doc.Errors {
+		b.errs.Add(&Error{Path: s.Path, Line: s.BodyLine + e.Line - 1, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
+	}
+	return doc
+}
+
+// tocFor returns a page's table of contents, marking the sections that
+// changed since the previous version.
+func (b *builder) tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) template.HTML {
+	if !p.toc || doc.HasTOCMarker || len(doc.TOC) == 0 {
+		return ""
+	}
+	var changed map[string]bool
+	if rl != nil {
+		changed = rl.ChangedIDs()
+	}
+	return tocHTML(doc.TOC, changed)
+}
+
+// redlineBlocks converts the Markdown renderer's blocks for the differ.
+func redlineBlocks(in []markdown.Block) []redline.Block {
+	out := make([]redline.Block, len(in))
+	for i, b := range in {
+		out[i] = redline.Block{Kind: b.Kind, Level: b.Level, ID: b.ID, Section: b.Section, HTML: string(b.HTML), Text: b.Text}
+	}
+	return out
+}
+
+// versionPage returns a page of kind for one version of policy page p.
+func (b *builder) versionPage(p *Page, v *Version, kind, u, layout string) *Page {
+	title := p.Title
+	if v.Title != "" {
+		title = v.Title
+	}
+	q := &Page{Kind: kind, url: u, layout: layout, src: v.src, Title: title, Description: p.Description,
+		Summary: v.Summary, LastRevised: v.LastRevised, Effective: v.Effective, Group: p.Group,
+		GroupTitle: p.GroupTitle, Params: v.src.FM.Params, Policy: p.Policy, Version: v, NoIndex: true, toc: p.toc}
+	b.finish(q)
+	q.Canonical = b.cfg.absBase() + p.url
+	if b.cfg.BaseURL == "" {
+		q.Canonical = p.Permalink
+	}
+	return q
+}
+
+// renderVersion writes a version's own page.
+func (b *builder) renderVersion(p *Page, v *Version, content, toc template.HTML, marker bool) {
+	q := b.versionPage(p, v, "version", versionURL(p.url, v), "version.html")
+	q.Content, q.TOC, q.HasTOCMarker = content, toc, marker
+	b.execute(q)
+}
+
+// renderChanges writes the redline between a version and the previous one.
+func (b *builder) renderChanges(p *Page, v *Version, rl *redline.Redline) {
+	q := b.versionPage(p, v, "changes", versionURL(p.url, v)+"changes/", "changes.html")
+	q.Title = "Changes to " + q.Title
+	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
+		Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
+	b.execute(q)
+}
+
+// renderHistory writes the list of a policy's versions.
+func (b *builder) renderHistory(p *Page) {
+	v := p.Policy.Shown()
+	q := b.versionPage(p, v, "versions", versionsBase(p.url)+"versions/", "versions.html")
+	q.Title = "Version history: " + p.Title
+	q.Summary = ""
+	b.execute(q)
+}

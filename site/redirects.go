@@ -1,0 +1,156 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/clause-dev/clause/site/redirect"
+)
+
+// redirectTarget records a page that is only a redirect (redirect_to).
+func (b *builder) redirectPage(s *Source) {
+	u := b.pageURL(s, s.Rel)
+	if u == "" {
+		return
+	}
+	b.redirects = append(b.redirects, redirect.Redirect{From: u, To: s.FM.RedirectTo,
+		File: s.Path, Line: s.FM.Lines["redirect_to"], Origin: redirect.RedirectTo})
+	b.redirectFrom(s, redirect.FrontMatter)
+}
+
+// redirectFrom records a source's redirect_from and aliases entries.
+func (b *builder) redirectFrom(s *Source, origin redirect.Origin) {
+	to := ""
+	if p := b.bySource[s.Rel]; p != nil {
+		to = p.url
+	} else if s.FM.RedirectTo != "" {
+		to = s.FM.RedirectTo
+	}
+	for _, from := range s.FM.RedirectFrom {
+		b.redirects = append(b.redirects, redirect.Redirect{From: from.Value, To: to, File: s.Path, Line: from.Line, Origin: origin})
+	}
+}
+
+// policyRedirects records the redirects of one policy: its old URLs from
+// front matter, and automatic ones from every earlier permalink it had,
+// for the policy page and for each version page under it.
+func (b *builder) policyRedirects(p *Page) {
+	b.redirectFrom(p.src, redirect.FrontMatter)
+	seen := map[string]bool{p.url: true}
+	for _, v := range p.Policy.Versions {
+		if seen[v.url] || v.url == "" {
+			continue
+		}
+		seen[v.url] = true
+		b.redirects = append(b.redirects, redirect.Redirect{From: v.url, To: p.url, File: v.src.Path,
+			Line: v.src.FM.Lines["permalink"], Origin: redirect.Automatic})
+		if !p.Policy.HasHistory() {
+			continue
+		}
+		for _, w := range p.Policy.Versions {
+			b.redirects = append(b.redirects, redirect.Redirect{From: versionURL(v.url, w), To: versionURL(p.url, w),
+				File: v.src.Path, Line: v.src.FM.Lines["permalink"], Origin: redirect.Automatic})
+		}
+	}
+}
+
+// configRedirects reads the redirects: map of clause.yaml. Its keys are
+// old paths; the key "formats" lists the redirect files to write.
+func (b *builder) configRedirects() []string {
+	node := &b.cfg.Redirects
+	if node.Kind == 0 {
+		return nil
+	}
+	if node.Kind != yaml.MappingNode {
+		b.errs.Errorf(ConfigFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
+		return nil
+	}
+	var formats []string
+	for i := 0; i+1 < len(node.Content); i += 2 {
+		k, v := node.Content[i], node.Content[i+1]
+		if k.Value == "formats" {
+			if err := v.Decode(&formats); err != nil {
+				b.errs.Errorf(ConfigFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
+			}
+			continue
+		}
+		if v.Kind != yaml.ScalarNode {
+			b.errs.Errorf(ConfigFile, v.Line, "the target of redirect %q must be a path or URL", k.Value)
+			continue
+		}
+		b.redirects = append(b.redirects, redirect.Redirect{From: k.Value, To: v.Value, File: ConfigFile, Line: k.Line, Origin: redirect.Config})
+	}
+	return formats
+}
+
+// resolveRedirects checks every redirect against the site's outputs and
+// flattens chains; problems are reported with their file and line.
+func (b *builder) resolveRedirects() {
+	formats := b.configRedirects()
+	for _, p := range b.policies {
+		b.policyRedirects(p)
+	}
+	sort.SliceStable(b.redirects, func(i, j int) bool { return b.redirects[i].From < b.redirects[j].From })
+	resolved, errs := redirect.ResolveWithOwners(b.redirects, b.servedBy)
+	b.addRedirectErrors(errs)
+	b.redirects = resolved
+	b.redirectFormats = formats
+}
+
+// servedBy reports which input serves a URL path, if any.
+func (b *builder) servedBy(u string) (string, bool) {
+	p := strings.TrimPrefix(u, "/")
+	for _, candidate := range []string{p, p + "index.html", strings.TrimSuffix(p, "/") + "/index.html"} {
+		if owner, ok := b.claims[strings.TrimPrefix(candidate, "/")]; ok {
+			return owner, true
+		}
+	}
+	return "", false
+}
+
+func (b *builder) addRedirectErrors(errs []redirect.Error) {
+	for _, e := range errs {
+		b.errs.Add(&Error{Path: e.File, Line: e.Line, Msg: e.Msg, Hint: e.Hint, Warning: e.Warning})
+	}
+}
+
+// writeRedirects writes the stubs and host files. A site's own
+// layouts/redirect.html renders the stubs.
+func (b *builder) writeRedirects() {
+	if len(b.redirects) == 0 {
+		return
+	}
+	opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub}
+	files, errs := redirect.Files(b.redirects, opts)
+	b.addRedirectErrors(errs)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if owner, taken := b.claims[name]; taken {
+			b.errs.Errorf(ConfigFile, 0, "redirect output %s collides with %s", name, owner)
+			continue
+		}
+		b.put(name, files[name])
+	}
+}
+
+// stub renders one redirect page with layouts/redirect.html.
+func (b *builder) stub(d redirect.StubData) ([]byte, error) {
+	set := b.tmpl.lookup("redirect.html")
+	if set == nil {
+		return redirect.DefaultStub(d)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "redirect.html", d); err != nil {
+		e := templateError(err, "redirect.html")
+		return nil, fmt.Errorf("%s", e.Error())
+	}
+	return buf.Bytes(), nil
+}

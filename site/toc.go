@@ -1,0 +1,40 @@
+package site
+
+import (
+	"html"
+	"html/template"
+	"strings"
+
+	"github.com/clause-dev/clause/site/markdown"
+)
+
+// tocHTML renders a table of contents as nested lists. Entries whose
+// section changed since the previous version get class "toc-changed" and
+// a visually hidden note, so the mark is not carried by colour alone.
+func tocHTML(entries []*markdown.TOCEntry, changed map[string]bool) template.HTML {
+	var b strings.Builder
+	writeTOC(&b, entries, changed)
+	return template.HTML(b.String())
+}
+
+func writeTOC(b *strings.Builder, entries []*markdown.TOCEntry, changed map[string]bool) {
+	if len(entries) == 0 {
+		return
+	}
+	b.WriteString("<ul>")
+	for _, e := range entries {
+		if changed[e.ID] {
+			b.WriteString(`<li class="toc-changed">`)
+		} else {
+			b.WriteString("<li>")
+		}
+		b.WriteString(`<a href="#` + html.EscapeString(e.ID) + `">` + html.EscapeString(e.Text))
+		if changed[e.ID] {
+			b.WriteString(`<span class="visually-hidden"> (changed)</span>`)
+		}
+		b.WriteString("</a>")
+		writeTOC(b, e.Children, changed)
+		b.WriteString("</li>")
+	}
+	b.WriteString("</ul>")
+}

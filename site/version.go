@@ -1,0 +1,235 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Policy is one policy with every version of its text. Its current page
+// lives at the policy's permalink; when it has more than one version,
+// each version also lives at <permalink>versions/<YYYY-MM-DD>/.
+type Policy struct {
+	ID       string     // content path without extension or /index, e.g. "privacy"
+	Versions []*Version // oldest first
+	Current  *Version   // the version in force now; nil when every version is upcoming
+	Upcoming *Version   // the next version to take effect, if any
+
+	page      *Page  // the current page
+	historyAt string // the history page's URL, with the base path
+}
+
+// HistoryURL returns the URL of the policy's version history, or "" when
+// it has a single version.
+func (p *Policy) HistoryURL() string {
+	if !p.HasHistory() {
+		return ""
+	}
+	return p.historyAt
+}
+
+// FeedURL returns the URL of the policy's Atom feed, or "".
+func (p *Policy) FeedURL() string {
+	if !p.HasHistory() {
+		return ""
+	}
+	return p.historyAt + "feed.xml"
+}
+
+// Page returns the policy's current page.
+func (p *Policy) Page() *Page { return p.page }
+
+// Version is one version of a policy's text.
+type Version struct {
+	Policy      *Policy
+	Effective   Date
+	LastRevised Date
+	Title       string
+	Summary     string
+	Changes     []string
+	Material    bool
+	Status      string // "current", "upcoming" or "archived"
+	Prev, Next  *Version
+
+	src *Source
+	url string // the policy's permalink at this version, without the base path
+	at  string // the version's own URL, with the base path
+}
+
+// Until is the date the next version took (or takes) effect, or zero.
+func (v *Version) Until() Date {
+	if v.Next == nil {
+		return Date{}
+	}
+	return v.Next.Effective
+}
+
+// URL returns the version page's URL with the base path; for a policy
+// with a single version, its current page.
+func (v *Version) URL() string { return v.at }
+
+// ChangesURL returns the URL of the redline against the previous version,
+// or "" for the first version.
+func (v *Version) ChangesURL() string {
+	if v.Prev == nil || !v.Policy.HasHistory() {
+		return ""
+	}
+	return v.at + "changes/"
+}
+
+// Archived reports whether the version has been superseded.
+func (v *Version) Archived() bool { return v.Status == "archived" }
+
+// Upcoming reports whether the version has yet to take effect.
+func (v *Version) IsUpcoming() bool { return v.Status == "upcoming" }
+
+// HasHistory reports whether the policy has version pages.
+func (p *Policy) HasHistory() bool { return len(p.Versions) > 1 }
+
+// Shown is the version the policy's current page shows: the one in force,
+// or the first upcoming one for a policy not yet in force.
+func (p *Policy) Shown() *Version {
+	if p.Current != nil {
+		return p.Current
+	}
+	return p.Upcoming
+}
+
+// versionFile matches content/<policy>/versions/<YYYY-MM-DD>.md and returns
+// the policy's folder and the date text.
+func versionFile(rel string) (dir, date string, ok bool) {
+	d, file := path.Split(rel)
+	d = strings.TrimSuffix(d, "/")
+	if path.Base(d) != "versions" || !isMarkdown(file) {
+		return "", "", false
+	}
+	return path.Dir(d), strings.TrimSuffix(file, path.Ext(file)), true
+}
+
+// policyID returns the id of a current policy file: privacy.md and
+// privacy/index.md are both "privacy".
+func policyID(rel string) string {
+	id := strings.TrimSuffix(rel, path.Ext(rel))
+	return strings.TrimSuffix(strings.TrimSuffix(id, "/index"), "index")
+}
+
+// newVersion reads the version fields of a source.
+func newVersion(s *Source, effective Date) *Version {
+	v := &Version{src: s, Effective: effective, LastRevised: s.FM.LastRevised,
+		Title: s.FM.Title, Summary: s.FM.Summary, Changes: s.FM.Changes, Material: s.FM.Material}
+	if v.LastRevised.IsZero() {
+		v.LastRevised = v.Effective
+	}
+	return v
+}
+
+// attachVersions gives every policy its versions: the current file plus
+// the version files under <policy>/versions/. It reports version files
+// without a policy, badly named ones and duplicate dates.
+func (b *builder) attachVersions(versionFiles []*Source) {
+	byID := map[string]*Policy{}
+	for _, p := range b.policies {
+		byID[p.Policy.ID] = p.Policy
+	}
+	for _, s := range versionFiles {
+		dir, name, _ := versionFile(s.Rel)
+		pol := byID[dir]
+		if pol == nil {
+			b.errs.Add(&Error{Path: s.Path, Msg: "version file without a policy",
+				Hint: fmt.Sprintf("its current text should be content/%s.md or content/%s/index.md", dir, dir)})
+			continue
+		}
+		d, err := ParseDate(name)
+		if err != nil || len(name) != len("2006-01-02") {
+			b.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("version file name %q is not a date", path.Base(s.Rel)),
+				Hint: "name version files after their effective date, for example versions/2025-01-31.md"})
+			continue
+		}
+		if !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != d.ISO() {
+			b.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
+		}
+		pol.Versions = append(pol.Versions, newVersion(s, d))
+	}
+	for _, p := range b.policies {
+		b.orderVersions(p)
+	}
+}
+
+// orderVersions sorts a policy's versions, checks their dates, links them
+// and decides which is current and which upcoming.
+func (b *builder) orderVersions(page *Page) {
+	pol := page.Policy
+	vs := pol.Versions
+	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Effective.Before(vs[j].Effective) })
+	for i, v := range vs {
+		if i > 0 && v.Effective.Equal(vs[i-1].Effective) {
+			b.errs.Add(&Error{Path: v.src.Path, Msg: fmt.Sprintf("two versions take effect on %s: %s and %s", v.Effective.ISO(), vs[i-1].src.Path, v.src.Path),
+				Hint: "give each version its own effective date"})
+		}
+		if i > 0 {
+			v.Prev, vs[i-1].Next = vs[i-1], v
+		}
+		v.Policy = pol
+		b.classify(v)
+	}
+}
+
+// classify marks a version current, upcoming or archived at b.now.
+func (b *builder) classify(v *Version) {
+	pol := v.Policy
+	switch {
+	case v.Effective.Time().After(b.now):
+		v.Status = "upcoming"
+		if pol.Upcoming == nil {
+			pol.Upcoming = v
+		}
+		b.noteChange(v.Effective)
+	default:
+		if pol.Current != nil {
+			pol.Current.Status = "archived"
+		}
+		v.Status = "current"
+		pol.Current = v
+	}
+}
+
+// noteChange records the earliest future date on which the output changes.
+func (b *builder) noteChange(d Date) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.nextChange.IsZero() || d.Before(b.nextChange) {
+		b.nextChange = d
+	}
+}
+
+// versionsBase is the folder under which a policy's versions live:
+// /privacy/ → /privacy/, /privacy.html → /privacy/.
+func versionsBase(u string) string {
+	if isFileURL(u) {
+		return strings.TrimSuffix(u, path.Ext(u)) + "/"
+	}
+	return u
+}
+
+// versionURL is a version's stable URL, without the base path.
+func versionURL(policyURL string, v *Version) string {
+	return versionsBase(policyURL) + "versions/" + v.Effective.ISO() + "/"
+}
+
+// resolveNow picks the moment that decides what is current: --now, else
+// SOURCE_DATE_EPOCH, else the clock.
+func resolveNow(now time.Time, getenv func(string) string) (time.Time, error) {
+	if !now.IsZero() {
+		return now, nil
+	}
+	if s := getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var sec int64
+		if _, err := fmt.Sscan(s, &sec); err != nil {
+			return time.Time{}, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", s)
+		}
+		return time.Unix(sec, 0).UTC(), nil
+	}
+	return time.Now().UTC(), nil
+}
