@@ -1,0 +1,211 @@
+package redirect
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"sort"
+	"strings"
+)
+
+// item is one redirect ready to be written: its normalised source key and
+// its target as a visitor's browser needs it.
+type item struct {
+	r   Redirect
+	key string // decoded, normalised source (see sourceKey)
+	url string // target with the base path applied
+}
+
+// plan re-checks rs, drops anything unsafe to write, merges sources that
+// differ only by a trailing slash or "index.html", and sorts the rest by
+// source.
+func plan(rs []Redirect, opts Options) ([]item, []Error) {
+	if err := checkBasePath(opts.BasePath); err != nil {
+		return nil, []Error{*err}
+	}
+	var errs []Error
+	seen := make(map[string]int, len(rs))
+	items := make([]item, 0, len(rs))
+	for _, r := range rs {
+		if err := checkPair(r); err != nil {
+			errs = append(errs, *err)
+			continue
+		}
+		k := sourceKey(r.From)
+		if i, dup := seen[k]; dup {
+			if targetKey(items[i].r.To) != targetKey(r.To) {
+				errs = append(errs, duplicateError(items[i].r, r))
+			}
+			continue
+		}
+		seen[k] = len(items)
+		items = append(items, item{r: r, key: k, url: targetURL(r.To, opts.BasePath)})
+	}
+	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
+	return items, errs
+}
+
+// checkPair validates both ends of r and returns the first problem, located
+// at r's declaration.
+func checkPair(r Redirect) *Error {
+	err := ValidateSource(r.From)
+	if err == nil {
+		err = ValidateTarget(r.To)
+	}
+	if err == nil {
+		return nil
+	}
+	e := asError(err)
+	e.File, e.Line = r.File, r.Line
+	return &e
+}
+
+// checkBasePath reports a base path that cannot be prefixed to URL paths.
+func checkBasePath(base string) *Error {
+	if base == "" {
+		return nil
+	}
+	if strings.HasSuffix(base, "/") || ValidateSource(base) != nil {
+		return &Error{
+			Msg:  fmt.Sprintf("base path %q is not a clean URL path", base),
+			Hint: `use "" or a path such as "/policies" without a trailing slash`,
+		}
+	}
+	return nil
+}
+
+// sourceKey normalises a source path so that "/a", "/a/" and
+// "/a/index.html" (and their percent-encoded spellings) compare equal.
+func sourceKey(p string) string {
+	if d, err := url.PathUnescape(p); err == nil {
+		p = d
+	}
+	if strings.HasSuffix(p, "/index.html") {
+		p = strings.TrimSuffix(p, "index.html")
+	}
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	return p
+}
+
+// targetKey normalises a target for comparison: internal paths like
+// sourceKey, with any query or fragment kept; external URLs unchanged.
+func targetKey(to string) string {
+	if isExternal(to) {
+		return to
+	}
+	p, rest := splitTarget(to)
+	return sourceKey(p) + rest
+}
+
+// isFileLike reports whether a source key names an HTML file (served as
+// exactly that file) rather than a folder-style URL.
+func isFileLike(key string) bool {
+	ext := path.Ext(key)
+	return ext == ".html" || ext == ".htm"
+}
+
+// stubPath returns the output-relative file that serves the stub for key.
+func stubPath(key string) string {
+	switch {
+	case key == "/":
+		return "index.html"
+	case isFileLike(key):
+		return key[1:]
+	}
+	return key[1:] + "/index.html"
+}
+
+// stubURL returns the URL path under which a static host serves the stub
+// for key.
+func stubURL(key string) string {
+	if key == "/" || isFileLike(key) {
+		return key
+	}
+	return key + "/"
+}
+
+// variants returns the URL paths that must redirect for key: both slash
+// forms of a folder-style source, or the file itself.
+func variants(key string) []string {
+	if key == "/" || isFileLike(key) {
+		return []string{key}
+	}
+	return []string{key, key + "/"}
+}
+
+// ruleSources returns the decoded URL paths that rule files redirect for
+// it: the variants of its source, plus the "/x/index.html" spelling when it
+// was declared that way.
+func ruleSources(it item) []string {
+	vs := variants(it.key)
+	if d := sourceKey(it.r.From); strings.HasSuffix(it.r.From, "/index.html") {
+		vs = append(vs, strings.TrimSuffix(d, "/")+"/index.html")
+	}
+	return vs
+}
+
+// encodePath percent-encodes a decoded URL path the way browsers send it.
+func encodePath(p string) string {
+	return (&url.URL{Path: p}).EscapedPath()
+}
+
+// splitTarget splits an internal target into its path and the query and
+// fragment that follow it.
+func splitTarget(to string) (p, rest string) {
+	if i := strings.IndexAny(to, "?#"); i >= 0 {
+		return to[:i], to[i:]
+	}
+	return to, ""
+}
+
+// isExternal reports whether to is an absolute URL with a scheme.
+func isExternal(to string) bool {
+	return scheme(to) != ""
+}
+
+// unsafeURLChars are percent-encoded in every URL written, so values never
+// break out of quotes or markup in any output format.
+var unsafeURLChars = strings.NewReplacer(
+	`"`, "%22", "'", "%27", "<", "%3C", ">", "%3E", "`", "%60",
+)
+
+// targetURL returns the target as a browser needs it: external URLs as
+// they are, internal paths percent-encoded and prefixed with base.
+func targetURL(to, base string) string {
+	if isExternal(to) {
+		return unsafeURLChars.Replace(to)
+	}
+	p, rest := splitTarget(to)
+	d, err := url.PathUnescape(p)
+	if err != nil {
+		d = p
+	}
+	enc := (&url.URL{Path: d, RawPath: p}).EscapedPath()
+	return unsafeURLChars.Replace(base + enc + rest)
+}
+
+// sourceURL returns a decoded source path as a browser requests it, with
+// the base path applied.
+func sourceURL(p, base string) string {
+	return base + encodePath(p)
+}
+
+// siteOrigin returns "scheme://host" of an absolute base URL, or "".
+func siteOrigin(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Scheme == "" || u.Host == "" {
+		return ""
+	}
+	return u.Scheme + "://" + u.Host
+}
+
+// duplicateError reports that second claims the source first already holds
+// with a different target.
+func duplicateError(first, second Redirect) Error {
+	return Error{File: second.File, Line: second.Line,
+		Msg: fmt.Sprintf("redirect source %s is claimed twice: %s → %s (%s) and %s → %s (%s)",
+			second.From, first.From, first.To, where(first), second.From, second.To, where(second)),
+		Hint: "keep only one of them"}
+}

@@ -1,0 +1,173 @@
+package redirect
+
+import (
+	"bufio"
+	"bytes"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+)
+
+// NewStaticHost returns a handler that serves files (output-relative paths
+// mapped to contents) the way static hosts such as GitHub Pages, Netlify or
+// Cloudflare Pages do. It serves index.html for folders, redirects "/dir" to
+// "/dir/" with 301 when dir/index.html exists, also serves "x.html" for
+// "/x", and answers missing paths with 404.html and status 404. When
+// applyRedirects is set it first answers the rules of the _redirects file,
+// as Netlify and Cloudflare Pages do. It is meant for tests.
+func NewStaticHost(files map[string][]byte, applyRedirects bool) http.Handler {
+	return NewStaticHostAt("", files, applyRedirects)
+}
+
+// NewStaticHostAt is NewStaticHost for a site published under a base path
+// such as "/policies", like a GitHub Pages project site: files are served
+// below the base path, _redirects rules are matched against the full
+// request path, and 404.html is served for every missing path.
+func NewStaticHostAt(basePath string, files map[string][]byte, applyRedirects bool) http.Handler {
+	h := &staticHost{base: strings.TrimSuffix(basePath, "/"), files: files}
+	if applyRedirects {
+		h.rules = parseRules(files[NetlifyFile])
+	}
+	return h
+}
+
+// staticHost is the handler behind NewStaticHost.
+type staticHost struct {
+	base  string
+	files map[string][]byte
+	rules map[string]hostRule // nil unless redirects are applied
+}
+
+// hostRule is one parsed _redirects line.
+type hostRule struct {
+	to     string
+	status int
+}
+
+// parseRules reads a _redirects file: "FROM TO [STATUS]" lines, comments
+// starting with "#", status 301 by default; the first rule for a path wins.
+func parseRules(b []byte) map[string]hostRule {
+	rules := make(map[string]hostRule)
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		rule := hostRule{to: f[1], status: http.StatusMovedPermanently}
+		if len(f) > 2 {
+			if n, err := strconv.Atoi(strings.TrimSuffix(f[2], "!")); err == nil {
+				rule.status = n
+			}
+		}
+		if _, dup := rules[f[0]]; !dup {
+			rules[f[0]] = rule
+		}
+	}
+	return rules
+}
+
+// ServeHTTP answers one request.
+func (h *staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if rule, ok := h.match(r); ok {
+		w.Header().Set("Location", rule.to)
+		w.WriteHeader(rule.status)
+		return
+	}
+	p := r.URL.Path
+	if p == h.base && h.base != "" {
+		h.redirectToFolder(w, r)
+		return
+	}
+	if !strings.HasPrefix(p, h.base+"/") {
+		h.notFound(w, r)
+		return
+	}
+	h.serve(w, r, p[len(h.base):])
+}
+
+// match finds the _redirects rule for the request path, decoded or not.
+func (h *staticHost) match(r *http.Request) (hostRule, bool) {
+	if h.rules == nil {
+		return hostRule{}, false
+	}
+	if rule, ok := h.rules[r.URL.EscapedPath()]; ok {
+		return rule, true
+	}
+	rule, ok := h.rules[r.URL.Path]
+	return rule, ok
+}
+
+// serve answers sub, the request path below the base path.
+func (h *staticHost) serve(w http.ResponseWriter, r *http.Request, sub string) {
+	rel := strings.TrimPrefix(path.Clean(sub), "/")
+	if rel == "" || strings.HasSuffix(sub, "/") {
+		h.serveFile(w, r, path.Join(rel, "index.html"), http.StatusOK)
+		return
+	}
+	if h.rules != nil && rel == NetlifyFile {
+		h.notFound(w, r)
+		return
+	}
+	switch {
+	case h.has(rel):
+		h.serveFile(w, r, rel, http.StatusOK)
+	case h.has(rel + "/index.html"):
+		h.redirectToFolder(w, r)
+	case h.has(rel + ".html"):
+		h.serveFile(w, r, rel+".html", http.StatusOK)
+	default:
+		h.notFound(w, r)
+	}
+}
+
+// has reports whether name is one of the site's files.
+func (h *staticHost) has(name string) bool {
+	_, ok := h.files[name]
+	return ok
+}
+
+// redirectToFolder answers "/dir" with a 301 to "/dir/", keeping the query.
+func (h *staticHost) redirectToFolder(w http.ResponseWriter, r *http.Request) {
+	loc := r.URL.EscapedPath() + "/"
+	if r.URL.RawQuery != "" {
+		loc += "?" + r.URL.RawQuery
+	}
+	w.Header().Set("Location", loc)
+	w.WriteHeader(http.StatusMovedPermanently)
+}
+
+// serveFile writes name with status, or the 404 page when it is missing.
+func (h *staticHost) serveFile(w http.ResponseWriter, r *http.Request, name string, status int) {
+	b, ok := h.files[name]
+	if !ok {
+		h.notFound(w, r)
+		return
+	}
+	ctype := mime.TypeByExtension(path.Ext(name))
+	if ctype == "" {
+		ctype = http.DetectContentType(b)
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Length", strconv.Itoa(len(b)))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(b)
+	}
+}
+
+// notFound answers with 404.html and status 404, or a plain 404.
+func (h *staticHost) notFound(w http.ResponseWriter, r *http.Request) {
+	if h.has("404.html") {
+		h.serveFile(w, r, "404.html", http.StatusNotFound)
+		return
+	}
+	http.Error(w, "404 page not found", http.StatusNotFound)
+}

@@ -1,0 +1,250 @@
+package redirect
+
+import (
+	"html"
+	"io"
+	"maps"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// host is a built site served by a real listener on 127.0.0.1.
+type host struct {
+	srv  *httptest.Server
+	base string
+}
+
+// serveSite builds the fixture with opts and serves it with NewStaticHostAt.
+func serveSite(t *testing.T, opts Options, applyRedirects bool) host {
+	t.Helper()
+	files, errs := Files(resolvedFixture(t), opts)
+	if HasErrors(errs) {
+		t.Fatalf("building outputs:\n%s", errorList(errs))
+	}
+	site := siteFiles()
+	maps.Copy(site, files)
+	srv := httptest.NewServer(NewStaticHostAt(opts.BasePath, site, applyRedirects))
+	t.Cleanup(srv.Close)
+	return host{srv: srv, base: opts.BasePath}
+}
+
+// get fetches a site path (base path applied), following redirects on the
+// test host but stopping at any other host.
+func (h host) get(t *testing.T, p string, hops *[]int) *http.Response {
+	t.Helper()
+	c := &http.Client{CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		*hops = append(*hops, req.Response.StatusCode)
+		if req.URL.Host != via[0].URL.Host {
+			return http.ErrUseLastResponse
+		}
+		return nil
+	}}
+	resp, err := c.Get(h.srv.URL + h.base + encodePath(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// body reads a response body.
+func body(t *testing.T, resp *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// requestPaths lists every URL an old link might use for r: both slash
+// forms and the spelling it was declared with.
+func requestPaths(r Redirect) []string {
+	k := sourceKey(r.From)
+	return append(variants(k), k, r.From)
+}
+
+// landing checks that resp is the target page of r (or, for an external
+// target, a redirect to it).
+func (h host) landing(t *testing.T, resp *http.Response, r Redirect, from string) {
+	t.Helper()
+	if isExternal(r.To) {
+		if loc := resp.Header.Get("Location"); loc != r.To {
+			t.Errorf("%s: ends at Location %q, want %q", from, loc, r.To)
+		}
+		return
+	}
+	p, rest := splitTarget(r.To)
+	b := body(t, resp)
+	if resp.StatusCode != 200 || b != "PAGE "+p+"\n" {
+		t.Errorf("%s: landed on %s (%d %q), want page %s", from, resp.Request.URL, resp.StatusCode, b, p)
+	}
+	if got := resp.Request.URL.EscapedPath(); got != h.base+encodePath(p) {
+		t.Errorf("%s: final path %s, want %s", from, got, h.base+p)
+	}
+	q, _, _ := strings.Cut(strings.TrimPrefix(rest, "?"), "#")
+	if strings.HasPrefix(rest, "?") && resp.Request.URL.RawQuery != q {
+		t.Errorf("%s: final query %q, want %q", from, resp.Request.URL.RawQuery, q)
+	}
+}
+
+// hostOptions are the publishing setups the host tests run with.
+var hostOptions = map[string]Options{
+	"root":     {Formats: allFormats},
+	"policies": policiesOptions,
+}
+
+func TestStaticHostAppliesRedirects(t *testing.T) {
+	for name, opts := range hostOptions {
+		t.Run(name, func(t *testing.T) {
+			h := serveSite(t, opts, true)
+			for _, r := range resolvedFixture(t) {
+				for _, p := range requestPaths(r) {
+					var hops []int
+					resp := h.get(t, p, &hops)
+					if len(hops) == 0 || hops[0] != 301 {
+						t.Errorf("%s: first hop %v, want a 301 from _redirects", p, hops)
+					}
+					h.landing(t, resp, r, p)
+				}
+			}
+		})
+	}
+}
+
+// metaRefresh and canonical pull the targets out of a stub page.
+var (
+	metaRefresh = regexp.MustCompile(`<meta http-equiv="refresh" content="0; url=([^"]*)">`)
+	canonical   = regexp.MustCompile(`<link rel="canonical" href="([^"]*)">`)
+)
+
+func TestStaticHostServesStubs(t *testing.T) {
+	for name, opts := range hostOptions {
+		t.Run(name, func(t *testing.T) {
+			h := serveSite(t, opts, false)
+			for _, r := range resolvedFixture(t) {
+				for _, p := range requestPaths(r) {
+					h.followStub(t, r, p, opts)
+				}
+			}
+		})
+	}
+}
+
+// followStub fetches p, expects a 200 stub, checks its canonical link and
+// follows its meta refresh to the target.
+func (h host) followStub(t *testing.T, r Redirect, p string, opts Options) {
+	t.Helper()
+	var hops []int
+	resp := h.get(t, p, &hops)
+	stub := body(t, resp)
+	m, c := metaRefresh.FindStringSubmatch(stub), canonical.FindStringSubmatch(stub)
+	if resp.StatusCode != 200 || m == nil || c == nil {
+		t.Errorf("%s: got %d without a stub:\n%s", p, resp.StatusCode, stub)
+		return
+	}
+	target := html.UnescapeString(m[1])
+	want := targetURL(r.To, opts.BasePath)
+	if o := siteOrigin(opts.BaseURL); o != "" && !isExternal(want) {
+		want = o + want
+	}
+	if got := html.UnescapeString(c[1]); got != want {
+		t.Errorf("%s: canonical %q, want %q", p, got, want)
+	}
+	if isExternal(r.To) {
+		if target != r.To {
+			t.Errorf("%s: refresh to %q, want %q", p, target, r.To)
+		}
+		return
+	}
+	next, err := resp.Request.URL.Parse(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.landing(t, h.getURL(t, next), r, p)
+}
+
+// getURL fetches an absolute URL on the test host.
+func (h host) getURL(t *testing.T, u *url.URL) *http.Response {
+	t.Helper()
+	resp, err := h.srv.Client().Get(u.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+func TestStaticHostBasics(t *testing.T) {
+	files := map[string][]byte{
+		"index.html":     []byte("home"),
+		"a/index.html":   []byte("A"),
+		"b.html":         []byte("B"),
+		"style.css":      []byte("body{}"),
+		"404.html":       []byte("missing"),
+		NetlifyFile:      []byte("# c\n/x /a/ 302\n/y /b 301!\n\n"),
+		"noext":          []byte("raw"),
+		"sub/index.html": []byte("sub"),
+	}
+	srv := httptest.NewServer(NewStaticHost(files, true))
+	defer srv.Close()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	tests := []struct {
+		path, method string
+		status       int
+		loc, body    string
+		ctype        string
+	}{
+		{"/", "GET", 200, "", "home", "text/html; charset=utf-8"},
+		{"/a", "GET", 301, "/a/", "", ""},
+		{"/a?q=1", "GET", 301, "/a/?q=1", "", ""},
+		{"/a/", "GET", 200, "", "A", "text/html; charset=utf-8"},
+		{"/a/index.html", "GET", 200, "", "A", ""},
+		{"/b", "GET", 200, "", "B", ""},
+		{"/b.html", "GET", 200, "", "B", ""},
+		{"/style.css", "GET", 200, "", "body{}", "text/css; charset=utf-8"},
+		{"/nope", "GET", 404, "", "missing", "text/html; charset=utf-8"},
+		{"/b/", "GET", 404, "", "missing", ""},
+		{"/x", "GET", 302, "/a/", "", ""},
+		{"/y", "GET", 301, "/b", "", ""},
+		{"/_redirects", "GET", 404, "", "missing", ""},
+		{"/a/", "HEAD", 200, "", "", ""},
+		{"/a/", "POST", 405, "", "", ""},
+		{"/../a/", "GET", 200, "", "A", ""},
+	}
+	for _, tc := range tests {
+		req, _ := http.NewRequest(tc.method, srv.URL+tc.path, nil)
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.status || resp.Header.Get("Location") != tc.loc ||
+			(tc.body != "" && string(b) != tc.body) || (tc.ctype != "" && resp.Header.Get("Content-Type") != tc.ctype) {
+			t.Errorf("%s %s = %d loc=%q type=%q body=%q; want %d loc=%q body=%q",
+				tc.method, tc.path, resp.StatusCode, resp.Header.Get("Location"), resp.Header.Get("Content-Type"), b, tc.status, tc.loc, tc.body)
+		}
+	}
+}
+
+func TestStaticHostUnderBasePath(t *testing.T) {
+	files := map[string][]byte{"index.html": []byte("home"), "404.html": []byte("missing")}
+	srv := httptest.NewServer(NewStaticHostAt("/policies", files, false))
+	defer srv.Close()
+	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	for p, want := range map[string]int{"/policies": 301, "/policies/": 200, "/": 404, "/other/": 404} {
+		resp, err := c.Get(srv.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("GET %s = %d, want %d", p, resp.StatusCode, want)
+		}
+	}
+}

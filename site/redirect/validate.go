@@ -1,0 +1,194 @@
+package redirect
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ValidateSource checks one source path. It must start with "/" and may not
+// contain "." or ".." segments, a scheme, a host ("//x"), a query "?", a
+// fragment "#", a backslash, whitespace, control characters, or the ":" and
+// "*" that Netlify-style rule files read as placeholders. Its decoded form
+// must also be usable as a file name on every common system. The returned
+// error is an Error with Msg and Hint set and no location.
+func ValidateSource(from string) error {
+	const what = "redirect source"
+	switch {
+	case from == "":
+		return Error{Msg: "redirect source is empty", Hint: "write the old URL path, e.g. /old-page/"}
+	case scheme(from) != "":
+		return Error{Msg: fmt.Sprintf("redirect source %q is a full URL", from),
+			Hint: "write only the path on this site, e.g. /old-page/"}
+	case !strings.HasPrefix(from, "/"):
+		return Error{Msg: fmt.Sprintf("redirect source %q must start with \"/\"", from),
+			Hint: "write it as /" + from}
+	case strings.HasPrefix(from, "//"):
+		return Error{Msg: fmt.Sprintf("redirect source %q names a host", from),
+			Hint: "write only the path on this site, e.g. /old-page/"}
+	}
+	if err := checkChars(what, from); err != nil {
+		return err
+	}
+	if err := checkSourceSyntax(from); err != nil {
+		return err
+	}
+	d, err := url.PathUnescape(from)
+	if err != nil {
+		return Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding", from),
+			Hint: "write % as %25"}
+	}
+	if err := checkDecodedSource(from, d); err != nil {
+		return err
+	}
+	return checkSegments(what, from, d, false)
+}
+
+// checkSourceSyntax rejects query strings, fragments and the characters
+// that rule files would read as patterns.
+func checkSourceSyntax(from string) error {
+	switch {
+	case strings.Contains(from, "?"):
+		return Error{Msg: fmt.Sprintf("redirect source %q has a query string", from),
+			Hint: "static hosts ignore queries when matching; redirect the path alone"}
+	case strings.Contains(from, "#"):
+		return Error{Msg: fmt.Sprintf("redirect source %q has a #fragment", from),
+			Hint: "browsers never send fragments to the server; redirect the path alone"}
+	case strings.ContainsAny(from, ":*"):
+		return Error{Msg: fmt.Sprintf("redirect source %q contains \":\" or \"*\"", from),
+			Hint: "Netlify and Cloudflare Pages read these as placeholders and wildcards; remove them"}
+	}
+	return nil
+}
+
+// checkDecodedSource checks the decoded source, which becomes a file name.
+func checkDecodedSource(from, decoded string) error {
+	if strings.Contains(strings.ToLower(from), "%2f") {
+		return Error{Msg: fmt.Sprintf("redirect source %q encodes a slash as %%2F", from),
+			Hint: "use a plain /"}
+	}
+	if err := checkChars("redirect source", decoded); err != nil {
+		return err
+	}
+	if strings.ContainsAny(decoded, `"*:<>?|`) {
+		return Error{Msg: fmt.Sprintf("redirect source %q decodes to a character that is not allowed in file names (one of \" * : < > ? |)", from),
+			Hint: "remove the character from the path"}
+	}
+	return nil
+}
+
+// ValidateTarget checks a target. Internal targets are site paths starting
+// with "/", optionally followed by a query and fragment; external targets
+// must be absolute http or https URLs with a host. The returned error is an
+// Error with Msg and Hint set and no location.
+func ValidateTarget(to string) error {
+	const what = "redirect target"
+	if to == "" {
+		return Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}
+	}
+	if err := checkChars(what, to); err != nil {
+		return err
+	}
+	if s := scheme(to); s != "" {
+		return checkExternal(to, s)
+	}
+	switch {
+	case strings.HasPrefix(to, "//"):
+		return Error{Msg: fmt.Sprintf("redirect target %q has no scheme", to),
+			Hint: "write https:" + to + " for another site, or a path starting with a single /"}
+	case !strings.HasPrefix(to, "/"):
+		return Error{Msg: fmt.Sprintf("redirect target %q must start with \"/\" or be an http(s) URL", to),
+			Hint: "write it as /" + to}
+	}
+	p, _ := splitTarget(to)
+	d, err := url.PathUnescape(p)
+	if err != nil {
+		return Error{Msg: fmt.Sprintf("redirect target %q has invalid percent-encoding", to),
+			Hint: "write % as %25"}
+	}
+	if _, err := url.Parse(to); err != nil {
+		return Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL path", to)}
+	}
+	return checkSegments(what, to, d, true)
+}
+
+// checkExternal checks an absolute target whose scheme is s.
+func checkExternal(to, s string) error {
+	if s != "http" && s != "https" {
+		return Error{Msg: fmt.Sprintf("redirect target %q uses the %s: scheme", to, s),
+			Hint: "only http and https links may leave the site"}
+	}
+	u, err := url.Parse(to)
+	if err != nil || u.Host == "" {
+		return Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL", to),
+			Hint: "write a full address such as https://example.com/page/"}
+	}
+	return nil
+}
+
+// checkChars rejects invalid UTF-8, control and invisible formatting
+// characters, whitespace and backslashes.
+func checkChars(what, s string) error {
+	for i, r := range s {
+		var msg, hint string
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
+			msg = "is not valid UTF-8"
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			msg = fmt.Sprintf("contains the invisible character U+%04X", r)
+		case unicode.IsSpace(r):
+			msg, hint = "contains a space", "percent-encode it as %20"
+		case r == '\\':
+			msg, hint = "contains a backslash", "use / to separate path segments"
+		default:
+			continue
+		}
+		return Error{Msg: fmt.Sprintf("%s %q %s", what, s, msg), Hint: hint}
+	}
+	return nil
+}
+
+// checkSegments rejects "." and ".." segments in the decoded path d, and
+// empty segments ("a//b") unless allowEmpty is set.
+func checkSegments(what, raw, d string, allowEmpty bool) error {
+	segs := strings.Split(d[1:], "/")
+	for i, seg := range segs {
+		switch {
+		case seg == "." || seg == "..":
+			return Error{Msg: fmt.Sprintf("%s %q contains a %q segment", what, raw, seg),
+				Hint: "write the path without . and .. segments"}
+		case seg == "" && i < len(segs)-1 && !allowEmpty:
+			return Error{Msg: fmt.Sprintf("%s %q contains an empty segment (//)", what, raw),
+				Hint: "remove the doubled slash"}
+		}
+	}
+	return nil
+}
+
+// scheme returns the lower-cased URL scheme that s starts with, or "".
+func scheme(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		case i > 0 && c == ':':
+			return strings.ToLower(s[:i])
+		default:
+			return ""
+		}
+	}
+	return ""
+}
+
+// asError converts err to an Error, keeping Msg and Hint when err is one.
+func asError(err error) Error {
+	var e Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return Error{Msg: err.Error()}
+}
