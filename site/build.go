@@ -10,26 +10,28 @@ import (
 
 // Options configures one build. Fields left zero take their defaults.
 type Options struct {
-	Source      string // the site folder; default "."
-	SourceFS    fs.FS  // if set, read the site from here instead of Source
-	Destination string // default "public" inside Source
-	BaseURL     string // overrides clause.yaml base_url
-	Drafts      bool   // include pages with draft: true
-	Theme       fs.FS  // the default theme, holding layouts/ and assets/
-	Serve       bool   // dev server mode: templates see .Site.Serve
+	Source      string    // the site folder; default "."
+	SourceFS    fs.FS     // if set, read the site from here instead of Source
+	Destination string    // default "public" inside Source
+	BaseURL     string    // overrides clause.yaml base_url
+	Drafts      bool      // include pages with draft: true
+	History     string    // "files" or "git"; overrides history in clause.yaml
+	Theme       fs.FS     // the default theme, holding layouts/ and assets/
+	Serve       bool      // dev server mode: templates see .Site.Serve
 	Now         time.Time // the moment that decides which version is current; zero means SOURCE_DATE_EPOCH, else the clock
 	Getenv      func(string) string
 }
 
 // Result describes a finished build.
 type Result struct {
-	Pages     int // HTML pages written, policies and generated pages alike
-	Policies  int
-	Redirects int
-	Files     int
-	Warnings  []*Error
-	Duration  time.Duration
-	Dest      string
+	Pages      int // HTML pages written, policies and generated pages alike
+	Policies   int
+	Redirects  int
+	Files      int
+	Warnings   []*Error
+	Duration   time.Duration
+	Dest       string
+	NextChange Date // the next date on which the output would change, or zero
 }
 
 // Summary is the one line `clause build` prints on success.

@@ -119,7 +119,7 @@ func (b *builder) siteData() *SiteData {
 // result summarises the build.
 func (b *builder) result() *Result {
 	return &Result{Pages: int(b.pages.Load()), Policies: len(b.policies), Redirects: len(b.redirects),
-		Warnings: b.errs.Warnings()}
+		Warnings: b.errs.Warnings(), NextChange: b.nextChange}
 }
 
 // recoverPanic turns a panic into an error naming the file being built,

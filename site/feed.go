@@ -138,7 +138,7 @@ func (b *builder) writePolicyFeed(p *Page) {
 	for i, v := range pol.Versions {
 		vs[len(vs)-1-i] = v
 	}
-	out := outputPath(versionsBase(p.url)+"versions/") // …/versions/index.html
+	out := outputPath(versionsBase(p.url) + "versions/") // …/versions/index.html
 	out = strings.TrimSuffix(out, "index.html") + "feed.xml"
 	b.writeFeed(out, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, vs)
 }

@@ -25,9 +25,9 @@ type Page struct {
 	Weight       int
 	Params       map[string]any
 	Intro        template.HTML
-	Policy       *Policy   // the policy this page belongs to, for policy, version, versions and changes pages
-	Version      *Version  // the version this page shows
-	Redline      *Redline  // the comparison, on a changes page
+	Policy       *Policy    // the policy this page belongs to, for policy, version, versions and changes pages
+	Version      *Version   // the version this page shows
+	Redline      *Redline   // the comparison, on a changes page
 	Entries      []*Version // every version of every policy, newest first, on the changelog
 
 	url    string  // site-relative URL without the base path

@@ -42,19 +42,27 @@ func (b *builder) policyRedirects(p *Page) {
 	b.redirectFrom(p.src, redirect.FrontMatter)
 	seen := map[string]bool{p.url: true}
 	for _, v := range p.Policy.Versions {
-		if seen[v.url] || v.url == "" {
-			continue
+		for _, old := range append(v.oldURLs, v.url) {
+			if seen[old] || old == "" {
+				continue
+			}
+			seen[old] = true
+			b.movedPolicy(p, v, old)
 		}
-		seen[v.url] = true
-		b.redirects = append(b.redirects, redirect.Redirect{From: v.url, To: p.url, File: v.src.Path,
-			Line: v.src.FM.Lines["permalink"], Origin: redirect.Automatic})
-		if !p.Policy.HasHistory() {
-			continue
-		}
-		for _, w := range p.Policy.Versions {
-			b.redirects = append(b.redirects, redirect.Redirect{From: versionURL(v.url, w), To: versionURL(p.url, w),
-				File: v.src.Path, Line: v.src.FM.Lines["permalink"], Origin: redirect.Automatic})
-		}
+	}
+}
+
+// movedPolicy redirects a policy's earlier permalink, and the version
+// pages under it, to where they live now.
+func (b *builder) movedPolicy(p *Page, v *Version, old string) {
+	line := v.src.FM.Lines["permalink"]
+	b.redirects = append(b.redirects, redirect.Redirect{From: old, To: p.url, File: v.src.Path, Line: line, Origin: redirect.Automatic})
+	if !p.Policy.HasHistory() {
+		return
+	}
+	for _, w := range p.Policy.Versions {
+		b.redirects = append(b.redirects, redirect.Redirect{From: versionURL(old, w), To: versionURL(p.url, w),
+			File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	}
 }
 

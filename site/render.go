@@ -7,7 +7,6 @@ import (
 	"path"
 	"strings"
 	"sync"
-
 )
 
 // bufPool recycles the buffers pages are executed into.

@@ -53,9 +53,10 @@ type Version struct {
 	Status      string // "current", "upcoming" or "archived"
 	Prev, Next  *Version
 
-	src *Source
-	url string // the policy's permalink at this version, without the base path
-	at  string // the version's own URL, with the base path
+	src     *Source
+	url     string   // the policy's permalink at this version, without the base path
+	oldURLs []string // other permalinks it was published at (git history)
+	at      string   // the version's own URL, with the base path
 }
 
 // Until is the date the next version took (or takes) effect, or zero.
@@ -150,11 +151,27 @@ func (b *builder) attachVersions(versionFiles []*Source) {
 		if !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != d.ISO() {
 			b.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
 		}
-		pol.Versions = append(pol.Versions, newVersion(s, d))
+		v := newVersion(s, d)
+		v.url = pol.page.Policy.Versions[0].url
+		if u := b.pageURL(s, s.Rel); s.FM.Permalink != "" && u != "" {
+			v.url = u
+		}
+		pol.Versions = append(pol.Versions, v)
+	}
+	if b.history() == "git" {
+		b.gitVersions()
 	}
 	for _, p := range b.policies {
 		b.orderVersions(p)
 	}
+}
+
+// history returns where versions come from: "files" or "git".
+func (b *builder) history() string {
+	if b.opts.History != "" {
+		return b.opts.History
+	}
+	return b.cfg.History
 }
 
 // orderVersions sorts a policy's versions, checks their dates, links them

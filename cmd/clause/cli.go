@@ -29,7 +29,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "build the site into a folder", "clause build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--quiet]", runBuild},
+		{"build", "build the site into a folder", "clause build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--now DATE] [--history files|git] [--quiet]", runBuild},
 		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--open]", runServe},
 		{"version", "print the version", "clause version", runVersion},
 		{"help", "show help for a command", "clause help [command]", nil},
@@ -120,9 +120,15 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Destination, "destination", "", "the output `folder` (default \"public\" inside the source; env CLAUSE_DESTINATION)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's absolute `URL`, overriding base_url in clause.yaml (env CLAUSE_BASE_URL)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
+	fs.StringVar(&opts.History, "history", "", "where earlier versions come from: `files` (versions/ folders) or git (the repository's history)")
 	quiet := fs.Bool("quiet", false, "print nothing on success, and no warnings")
+	now := fs.String("now", "", "decide which versions are current as of this `DATE` (default SOURCE_DATE_EPOCH, else the clock)")
 	if status, ok := parseFlags(fs, args, stdout); !ok {
 		return status
+	}
+	if err := setNow(&opts, *now); err != nil {
+		fmt.Fprintf(stderr, "clause build: %v\n", err)
+		return exitUsage
 	}
 	if opts.Destination == "" {
 		opts.Destination = envOr("CLAUSE_DESTINATION", "")
@@ -137,8 +143,24 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if !*quiet {
 		fmt.Fprintln(stdout, res.Summary())
+		if !res.NextChange.IsZero() {
+			fmt.Fprintf(stdout, "next change: %s (rebuild on that date so the upcoming version becomes current)\n", res.NextChange.ISO())
+		}
 	}
 	return exitOK
+}
+
+// setNow parses --now into opts.Now.
+func setNow(opts *site.Options, now string) error {
+	if now == "" {
+		return nil
+	}
+	d, err := site.ParseDate(now)
+	if err != nil {
+		return fmt.Errorf("--now: %v", err)
+	}
+	opts.Now = d.Time()
+	return nil
 }
 
 // reportError prints a build failure: every problem, then a count.

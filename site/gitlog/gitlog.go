@@ -166,3 +166,8 @@ func cloneRevisions(revs []Revision) []Revision {
 	}
 	return out
 }
+
+// Prefix returns the slash-terminated path of the directory given to Open
+// below the work tree's top level, or "" when they are the same. Revision
+// paths minus this prefix are relative to that directory.
+func (r *Repo) Prefix() string { return r.prefix }

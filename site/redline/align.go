@@ -1,0 +1,253 @@
+package redline
+
+import (
+	"strings"
+	"unicode"
+)
+
+// inlineKind is the kind of a segment made of a run of inline nodes.
+const inlineKind = "#inline"
+
+// minSimilarity is the least word similarity for which two paragraphs,
+// rows or items are diffed word by word rather than shown as a removal and
+// an addition.
+const minSimilarity = 0.4
+
+// maxPairCells bounds the size of the pairing table of one change region;
+// larger regions pair segments by position instead.
+const maxPairCells = 1 << 18
+
+// segment is one unit of alignment: a block element, a run of inline
+// nodes, or a top-level block of a policy.
+type segment struct {
+	kind  string
+	nodes []*node
+	key   string         // kind and normalized HTML, for equality
+	bag   map[string]int // word counts, computed on demand
+	words int
+}
+
+// newSegment returns a segment of the given kind over nodes.
+func newSegment(kind string, nodes []*node) segment {
+	html := strings.Join(strings.Fields(renderString(nodes)), " ")
+	return segment{kind: kind, nodes: nodes, key: kind + "\x00" + html}
+}
+
+// splitSegments splits sibling nodes into block elements and runs of
+// inline nodes. Runs of white space are dropped when blocks surround them.
+func splitSegments(nodes []*node) []segment {
+	var segs []segment
+	var run []*node
+	hasBlock := false
+	flush := func() {
+		if len(run) > 0 {
+			segs = append(segs, newSegment(inlineKind, run))
+			run = nil
+		}
+	}
+	for _, n := range nodes {
+		if n.elem && n.block {
+			flush()
+			segs = append(segs, newSegment(n.name, []*node{n}))
+			hasBlock = true
+			continue
+		}
+		run = append(run, n)
+	}
+	flush()
+	if hasBlock {
+		segs = dropBlankRuns(segs)
+	}
+	return segs
+}
+
+// dropBlankRuns removes inline segments made only of white space.
+func dropBlankRuns(segs []segment) []segment {
+	out := segs[:0]
+	for _, s := range segs {
+		if s.kind == inlineKind && isBlank(s.nodes) {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// isBlank reports whether nodes are texts made only of white space.
+func isBlank(nodes []*node) bool {
+	for _, n := range nodes {
+		if n.elem || strings.TrimSpace(n.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// step is one step of an alignment: a pair of segments (equal or to be
+// diffed), a removed old segment (b < 0) or an added new one (a < 0).
+type step struct {
+	a, b  int
+	equal bool
+}
+
+// alignSegments aligns two segment lists: a Myers diff over their keys,
+// then, within each change, a pairing of similar segments of the same kind.
+func alignSegments(sa, sb []segment) []step {
+	ops := diffKeys(segmentKeys(sa), segmentKeys(sb))
+	var steps []step
+	i, j := 0, 0
+	for k := 0; k < len(ops); {
+		if ops[k].kind == opEqual {
+			for n := 0; n < ops[k].n; n++ {
+				steps = append(steps, step{i + n, j + n, true})
+			}
+			i, j, k = i+ops[k].n, j+ops[k].n, k+1
+			continue
+		}
+		d, in := 0, 0
+		for ; k < len(ops) && ops[k].kind != opEqual; k++ {
+			if ops[k].kind == opDelete {
+				d += ops[k].n
+			} else {
+				in += ops[k].n
+			}
+		}
+		steps = append(steps, pairRegion(sa[i:i+d], sb[j:j+in], i, j)...)
+		i, j = i+d, j+in
+	}
+	return steps
+}
+
+// segmentKeys returns the keys of segs.
+func segmentKeys(segs []segment) []string {
+	keys := make([]string, len(segs))
+	for i := range segs {
+		keys[i] = segs[i].key
+	}
+	return keys
+}
+
+// pairRegion turns one change region into steps: paired segments in
+// order, with unpaired removals before unpaired additions between them.
+func pairRegion(as, bs []segment, i0, j0 int) []step {
+	var steps []step
+	pi, pj := 0, 0
+	pairs := append(matchRegion(as, bs), [2]int{len(as), len(bs)})
+	for _, p := range pairs {
+		for ; pi < p[0]; pi++ {
+			steps = append(steps, step{i0 + pi, -1, false})
+		}
+		for ; pj < p[1]; pj++ {
+			steps = append(steps, step{-1, j0 + pj, false})
+		}
+		if p[0] < len(as) {
+			steps = append(steps, step{i0 + pi, j0 + pj, false})
+			pi, pj = pi+1, pj+1
+		}
+	}
+	return steps
+}
+
+// matchRegion pairs segments of as and bs, preserving order and maximizing
+// the total pairing weight (dynamic programming over the region).
+func matchRegion(as, bs []segment) [][2]int {
+	n, m := len(as), len(bs)
+	if n*m > maxPairCells {
+		return matchDiagonal(as, bs)
+	}
+	w := make([]float64, n*m)
+	for i := range as {
+		for j := range bs {
+			w[i*m+j] = pairWeight(&as[i], &bs[j])
+		}
+	}
+	dp := make([]float64, (n+1)*(m+1))
+	at := func(i, j int) float64 { return dp[i*(m+1)+j] }
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			best := max(at(i+1, j), at(i, j+1))
+			if wt := w[i*m+j]; wt > 0 {
+				best = max(best, wt+at(i+1, j+1))
+			}
+			dp[i*(m+1)+j] = best
+		}
+	}
+	var pairs [][2]int
+	for i, j := 0, 0; i < n && j < m; {
+		switch wt := w[i*m+j]; {
+		case wt > 0 && at(i, j) == wt+at(i+1, j+1):
+			pairs = append(pairs, [2]int{i, j})
+			i, j = i+1, j+1
+		case at(i, j) == at(i+1, j):
+			i++
+		default:
+			j++
+		}
+	}
+	return pairs
+}
+
+// matchDiagonal pairs segments by position, for regions too large to
+// optimize, such as a long table whose every row gained a column.
+func matchDiagonal(as, bs []segment) [][2]int {
+	var pairs [][2]int
+	for i := 0; i < min(len(as), len(bs)); i++ {
+		if pairWeight(&as[i], &bs[i]) > 0 {
+			pairs = append(pairs, [2]int{i, i})
+		}
+	}
+	return pairs
+}
+
+// pairWeight scores pairing a with b; 0 means they must not pair.
+func pairWeight(a, b *segment) float64 {
+	if pairKind(a.kind) != pairKind(b.kind) {
+		return 0
+	}
+	sim := similarity(a, b)
+	if !thresholdKinds[a.kind] {
+		return 1 + sim
+	}
+	if sim >= minSimilarity {
+		return sim
+	}
+	return 0
+}
+
+// similarity returns the Dice coefficient of the word multisets of a and b.
+func similarity(a, b *segment) float64 {
+	a.fillBag()
+	b.fillBag()
+	if a.words+b.words == 0 {
+		return 0
+	}
+	common := 0
+	for w, ca := range a.bag {
+		common += min(ca, b.bag[w])
+	}
+	return 2 * float64(common) / float64(a.words+b.words)
+}
+
+// fillBag computes the word counts of s once.
+func (s *segment) fillBag() {
+	if s.bag == nil {
+		s.bag, s.words = wordBag(textOf(s.nodes))
+	}
+}
+
+// wordBag counts the lower-cased words of text.
+func wordBag(text string) (map[string]int, int) {
+	bag := map[string]int{}
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !isWordRune(r)
+	})
+	for _, w := range words {
+		bag[w]++
+	}
+	return bag, len(words)
+}
+
+// isWordRune reports whether r is part of a word.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
+}

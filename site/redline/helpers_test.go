@@ -1,0 +1,185 @@
+package redline
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blocksFromHTML splits an HTML document into top-level blocks the way the
+// site's renderer would: one block per top-level element, headings
+// starting sections.
+func blocksFromHTML(s string) []Block {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(s), body)
+	if err != nil {
+		return nil
+	}
+	var blocks []Block
+	section := ""
+	for _, n := range nodes {
+		if n.Type == html.TextNode && strings.TrimSpace(n.Data) == "" {
+			continue
+		}
+		var b strings.Builder
+		if err := html.Render(&b, n); err != nil {
+			continue
+		}
+		blk := Block{Kind: blockKind(n), HTML: b.String(), Text: nodeText(n)}
+		if blk.Kind == "heading" {
+			blk.Level = int(n.Data[1] - '0')
+			blk.ID = nodeAttr(n, "id")
+			section = blk.ID
+		}
+		blk.Section = section
+		blocks = append(blocks, blk)
+	}
+	return blocks
+}
+
+// blockKind returns the Block.Kind of a top-level element.
+func blockKind(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return "other"
+	}
+	switch n.Data {
+	case "h1", "h2", "h3", "h4", "h5", "h6":
+		return "heading"
+	case "p":
+		return "paragraph"
+	case "ul", "ol":
+		return "list"
+	case "table":
+		return "table"
+	case "pre":
+		return "code"
+	case "blockquote":
+		return "blockquote"
+	case "hr":
+		return "hr"
+	case "dl":
+		return "deflist"
+	}
+	return "html"
+}
+
+// nodeText returns the text content of n.
+func nodeText(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(nodeText(c))
+	}
+	return b.String()
+}
+
+// nodeAttr returns the value of an attribute of n.
+func nodeAttr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// rawBlocks splits s at blank lines into blocks without repairing their
+// HTML: a block starting with "#" is a heading whose id is the rest of its
+// first line; any other block is a paragraph.
+func rawBlocks(s string) []Block {
+	var blocks []Block
+	section := ""
+	for _, part := range strings.Split(s, "\n\n") {
+		if id, ok := strings.CutPrefix(part, "#"); ok {
+			id, _, _ = strings.Cut(id, "\n")
+			section = id
+			blocks = append(blocks, Block{Kind: "heading", Level: 2, ID: id, Section: id,
+				HTML: "<h2 id=\"" + id + "\">" + part + "</h2>", Text: part})
+			continue
+		}
+		blocks = append(blocks, Block{Kind: "paragraph", Section: section, HTML: part, Text: part})
+	}
+	return blocks
+}
+
+// checkWellFormed parses a redline back with the x/net/html tokenizer and
+// checks that tags balance, that every labelled <ins>/<del> run holds no
+// block element, and, if strict, that ids are unique and every <ins>/<del>
+// is labelled.
+func checkWellFormed(s string, strict bool) error {
+	type open struct {
+		name string
+		run  bool
+	}
+	var stack []open
+	runs := 0 // labelled runs open
+	ids := map[string]bool{}
+	z := html.NewTokenizer(strings.NewReader(s))
+	pos := 0 // bytes of s read so far
+	for {
+		tt := z.Next()
+		pos += len(z.Raw())
+		switch tt {
+		case html.ErrorToken:
+			if !errors.Is(z.Err(), io.EOF) {
+				return z.Err()
+			}
+			if len(stack) > 0 {
+				return fmt.Errorf("unclosed <%s>", stack[len(stack)-1].name)
+			}
+			return nil
+		case html.SelfClosingTagToken:
+			return fmt.Errorf("self-closing tag %s", z.Raw())
+		case html.StartTagToken:
+			tok := z.Token()
+			if id := nodeAttrTok(tok, "id"); id != "" && strict {
+				if ids[id] {
+					return fmt.Errorf("duplicate id %q", id)
+				}
+				ids[id] = true
+			}
+			if runs > 0 && blockElements[tok.Data] {
+				return fmt.Errorf("block <%s> inside a change run", tok.Data)
+			}
+			if voidElements[tok.Data] {
+				continue
+			}
+			o := open{name: tok.Data}
+			if tok.Data == "ins" || tok.Data == "del" {
+				o.run = strings.HasPrefix(s[pos:], `<span class="visually-hidden">`)
+				if !o.run && strict {
+					return fmt.Errorf("unlabelled <%s>", tok.Data)
+				}
+			}
+			if o.run {
+				runs++
+			}
+			stack = append(stack, o)
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if len(stack) == 0 || stack[len(stack)-1].name != string(name) {
+				return fmt.Errorf("unbalanced </%s> after %q", name, s[max(0, pos-80):pos])
+			}
+			if stack[len(stack)-1].run {
+				runs--
+			}
+			stack = stack[:len(stack)-1]
+		}
+	}
+}
+
+// nodeAttrTok returns the value of an attribute of a token.
+func nodeAttrTok(t html.Token, key string) string {
+	for _, a := range t.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -1,0 +1,171 @@
+// Package redline computes word-level redlines between two versions of a
+// rendered policy.
+//
+// A redline keeps the document's structure: blocks are aligned section by
+// section, so headings, lists and tables stay headings, lists and tables.
+// Within a changed section, blocks are aligned with a Myers diff of their
+// content; paired blocks are compared recursively (table rows, cells, list
+// items) down to runs of inline content, which are compared word by word.
+// Inserted words are wrapped in <ins> and deleted words in <del>, each run
+// labelled for assistive technology, and the output is always well-formed
+// HTML with unique heading ids.
+package redline
+
+import (
+	"fmt"
+	"html"
+	"strconv"
+)
+
+// Block is one top-level block of a rendered policy.
+type Block struct {
+	Kind    string // "heading", "paragraph", "list", "table", "code", "html", "blockquote", "hr", "footnotes", "deflist", "toc", "other"
+	Level   int    // heading level, for headings
+	ID      string // heading id, for headings
+	Section string // id of the nearest heading at or before this block ("" = preamble before first heading)
+	HTML    string // this block's HTML
+	Text    string // plain text of the block
+}
+
+// Redline is the structured comparison of two versions.
+type Redline struct {
+	// HTML is the redline body: one <section class="redline-section …"
+	// id="change-…"> per section, in the order of Sections.
+	HTML string
+	// Sections lists every section of either version, in new-document
+	// order, removed sections where they stood in the old version.
+	Sections []Section
+	// Changed, Added and Removed count the sections of each status.
+	Changed, Added, Removed int
+}
+
+// Section describes one section of a redline.
+type Section struct {
+	ID     string // heading id in the new version (old version if removed); "" for the preamble
+	Title  string // heading text; "" for the preamble
+	Status Status
+	Anchor string // id of the section's wrapper in Redline.HTML, e.g. "change-cookies"
+}
+
+// Status is how a section differs between the two versions.
+type Status int
+
+// The statuses of a section.
+const (
+	Unchanged Status = iota
+	Changed
+	Added
+	Removed
+)
+
+// String returns the status in lower case, e.g. "changed".
+func (s Status) String() string {
+	switch s {
+	case Unchanged:
+		return "unchanged"
+	case Changed:
+		return "changed"
+	case Added:
+		return "added"
+	case Removed:
+		return "removed"
+	}
+	return "Status(" + strconv.Itoa(int(s)) + ")"
+}
+
+// Diff compares two versions of a policy and returns their redline.
+func Diff(old, new []Block) *Redline {
+	og, ng := groupSections(old), groupSections(new)
+	newToOld := matchSections(og, ng)
+	r := &Redline{}
+	var out writer
+	anchors := map[string]int{}
+	for _, e := range orderSections(len(og), newToOld) {
+		var a, b *group
+		if e.old >= 0 {
+			a = og[e.old]
+		}
+		if e.new >= 0 {
+			b = ng[e.new]
+		}
+		r.writeSection(&out, a, b, anchors)
+	}
+	r.HTML = out.String()
+	return r
+}
+
+// writeSection writes one section of the redline and records it. Either
+// a (old) or b (new) may be nil.
+func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
+	var body writer
+	sec := Section{Status: Unchanged}
+	switch {
+	case a == nil:
+		sec.ID, sec.Title, sec.Status = b.id, b.title, Added
+		writeBlocks(&body, b.segs, opInsert)
+		r.Added++
+	case b == nil:
+		sec.ID, sec.Title, sec.Status = a.id, a.title, Removed
+		writeBlocks(&body, a.segs, opDelete)
+		r.Removed++
+	default:
+		sec.ID, sec.Title = b.id, b.title
+		writeSteps(&body, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n")
+		if body.marks > 0 {
+			sec.Status = Changed
+			r.Changed++
+		}
+	}
+	sec.Anchor = uniqueAnchor(sec.ID, anchors)
+	fmt.Fprintf(w, "<section class=\"redline-section is-%s\" id=\"%s\">\n%s</section>\n",
+		sec.Status, html.EscapeString(sec.Anchor), body.String())
+	r.Sections = append(r.Sections, sec)
+}
+
+// writeBlocks writes the blocks of a wholly added or removed section.
+func writeBlocks(w *writer, segs []segment, o opKind) {
+	for _, s := range segs {
+		writeWhole(w, s.nodes, o, true)
+		w.WriteString("\n")
+	}
+}
+
+// uniqueAnchor returns "change-ID" ("change-preamble" for the preamble),
+// with a numeric suffix if already used. used counts the uses of each
+// anchor.
+func uniqueAnchor(id string, used map[string]int) string {
+	base := "change-" + id
+	if id == "" {
+		base = "change-preamble"
+	}
+	a := base
+	for used[a] > 0 {
+		used[base]++
+		a = base + "-" + strconv.Itoa(used[base])
+	}
+	used[a]++
+	return a
+}
+
+// Summary returns a one-line summary such as "3 sections changed, 1 added,
+// 0 removed".
+func (r *Redline) Summary() string {
+	noun := "sections"
+	if r.Changed == 1 {
+		noun = "section"
+	}
+	return fmt.Sprintf("%d %s changed, %d added, %d removed", r.Changed, noun, r.Added, r.Removed)
+}
+
+// ChangedIDs returns the new-version ids of the sections changed or added,
+// for marking the new version's table of contents. The preamble, which
+// has no id, is not included.
+func (r *Redline) ChangedIDs() map[string]bool {
+	ids := map[string]bool{}
+	for _, s := range r.Sections {
+		if (s.Status == Changed || s.Status == Added) && s.ID != "" {
+			ids[s.ID] = true
+		}
+	}
+	return ids
+}

@@ -1,0 +1,100 @@
+package redline
+
+// diffLists writes the redline of two lists of sibling nodes, aligning
+// their block elements and inline runs and recursing into paired ones.
+func diffLists(w *writer, a, b []*node) {
+	sa, sb := splitSegments(a), splitSegments(b)
+	writeSteps(w, sa, sb, alignSegments(sa, sb), "")
+}
+
+// writeSteps writes an alignment of segments, each followed by sep.
+func writeSteps(w *writer, sa, sb []segment, steps []step, sep string) {
+	for _, s := range steps {
+		switch {
+		case s.equal:
+			renderNodes(w, sb[s.b].nodes)
+		case s.a < 0:
+			writeWhole(w, sb[s.b].nodes, opInsert, true)
+		case s.b < 0:
+			writeWhole(w, sa[s.a].nodes, opDelete, true)
+		default:
+			diffSegment(w, &sa[s.a], &sb[s.b])
+		}
+		w.WriteString(sep)
+	}
+}
+
+// diffSegment writes the redline of two paired segments.
+func diffSegment(w *writer, a, b *segment) {
+	if a.kind == inlineKind || b.kind == inlineKind {
+		wordDiff(w, a.nodes, b.nodes)
+		return
+	}
+	if len(a.nodes) != 1 || len(b.nodes) != 1 || !a.nodes[0].elem || !b.nodes[0].elem {
+		diffLists(w, a.nodes, b.nodes)
+		return
+	}
+	ea, eb := a.nodes[0], b.nodes[0]
+	if isAtomic(ea) || isAtomic(eb) {
+		writeWhole(w, a.nodes, opDelete, true)
+		writeWhole(w, b.nodes, opInsert, true)
+		return
+	}
+	attrs := eb.attrs
+	if cls := changedClass(eb.name); cls != "" {
+		attrs = withClass(attrs, cls)
+	}
+	writeStartTag(w, eb.name, attrs)
+	diffLists(w, ea.children, eb.children)
+	writeEndTag(w, eb.name)
+}
+
+// writeWhole writes nodes that exist in one version only: every text run
+// wrapped in <ins> (o is opInsert) or <del> (opDelete), and, if mark is
+// set, each top-level element given a class such as "block-added".
+func writeWhole(w *writer, nodes []*node, o opKind, mark bool) {
+	for _, s := range splitSegments(nodes) {
+		if s.kind == inlineKind {
+			writeItems(w, itemsAs(flatten(nil, s.nodes), o))
+			continue
+		}
+		writeWholeElement(w, s.nodes[0], o, mark)
+	}
+}
+
+// writeWholeElement writes a block element that exists in one version
+// only.
+func writeWholeElement(w *writer, n *node, o opKind, mark bool) {
+	if isDecor(n) {
+		if o == opInsert {
+			renderNode(w, n)
+		}
+		return
+	}
+	attrs := n.attrs
+	if o == opDelete {
+		attrs = removedIDs(attrs)
+	}
+	if mark {
+		attrs = withClass(attrs, markClass(n.name, o))
+		w.marks++
+	}
+	writeStartTag(w, n.name, attrs)
+	if isAtomic(n) {
+		for _, c := range n.children {
+			writeNodeAs(w, c, o)
+		}
+	} else {
+		writeWhole(w, n.children, o, false)
+	}
+	writeEndTag(w, n.name)
+}
+
+// itemsAs lists toks as items of operation o.
+func itemsAs(toks []token, o opKind) []item {
+	items := make([]item, len(toks))
+	for i := range toks {
+		items[i] = item{o, &toks[i]}
+	}
+	return items
+}
