@@ -86,7 +86,11 @@ func (b *builder) tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) t
 func redlineBlocks(in []markdown.Block) []redline.Block {
 	out := make([]redline.Block, len(in))
 	for i, b := range in {
-		out[i] = redline.Block{Kind: b.Kind, Level: b.Level, ID: b.ID, Section: b.Section, HTML: string(b.HTML), Text: b.Text}
+		section := b.Section
+		if b.Kind == "footnotes" {
+			section = "footnotes" // notes belong to no section; keep them out of the last one
+		}
+		out[i] = redline.Block{Kind: b.Kind, Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text}
 	}
 	return out
 }

@@ -1,0 +1,58 @@
+package devserver
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+)
+
+// problemsPath is the endpoint the overlay reads problems from.
+const problemsPath = "/_clause/problems"
+
+// Problem is one build error shown in the browser overlay.
+type Problem struct {
+	Path   string       `json:"path"`             // source file, as the writer knows it
+	Line   int          `json:"line,omitempty"`   // 1-based; 0 when unknown
+	Col    int          `json:"col,omitempty"`    // 1-based; 0 when unknown
+	Msg    string       `json:"msg"`              // what went wrong
+	Hint   string       `json:"hint,omitempty"`   // how to fix it
+	Source []SourceLine `json:"source,omitempty"` // a few lines around Line
+}
+
+// SourceLine is one line of source shown with a Problem.
+type SourceLine struct {
+	N       int    `json:"n"`                 // 1-based line number
+	Text    string `json:"text"`              // the line, without its newline
+	Current bool   `json:"current,omitempty"` // the line the problem is on
+}
+
+// Excerpt returns the lines of src from line-radius to line+radius, with
+// line marked as current. It returns nil when line is out of range.
+func Excerpt(src []byte, line, radius int) []SourceLine {
+	lines := bytes.Split(src, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return nil
+	}
+	first, last := max(1, line-radius), min(len(lines), line+radius)
+	out := make([]SourceLine, 0, last-first+1)
+	for n := first; n <= last; n++ {
+		text := string(bytes.TrimSuffix(lines[n-1], []byte("\r")))
+		out = append(out, SourceLine{N: n, Text: text, Current: n == line})
+	}
+	return out
+}
+
+// serveProblems answers the problems of the latest build as a JSON array,
+// empty when it succeeded.
+func (s *Server) serveProblems(w http.ResponseWriter, r *http.Request) {
+	problems := s.state.Load().problems
+	if problems == nil {
+		problems = []Problem{}
+	}
+	body, err := json.Marshal(problems)
+	if err != nil {
+		http.Error(w, "cannot encode problems", http.StatusInternalServerError)
+		return
+	}
+	write(w, r, "application/json", http.StatusOK, body)
+}

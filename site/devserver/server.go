@@ -1,0 +1,253 @@
+// Package devserver serves an immutable in-memory snapshot of a built site
+// for `clause serve`, with live reload over server-sent events and a build
+// error overlay.
+//
+// Serve mode never writes to disk: every Publish swaps in a complete
+// in-memory Snapshot, and requests are answered from whichever snapshot was
+// current when they arrived. The live reload script is injected into HTML
+// responses on the fly and is never part of the snapshot itself. All URLs
+// the script uses are relative to the page, so the server works behind a
+// proxy, in a Codespace or under any host name.
+package devserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+)
+
+// DefaultAddr is the address Listen binds when Options.Addr is empty.
+const DefaultAddr = "127.0.0.1:1313"
+
+// shutdownGrace bounds how long Serve waits for requests in flight after
+// its context is cancelled before closing connections.
+const shutdownGrace = time.Second
+
+// Snapshot is one immutable built site. Files maps output-relative slash
+// paths ("index.html", "privacy/index.html", "assets/clause.3f2a1b.css",
+// "404.html") to contents. Neither the map nor the contents may be modified
+// once the snapshot is published.
+type Snapshot struct {
+	Files map[string][]byte
+}
+
+// Options configures a Server.
+type Options struct {
+	// Addr is the TCP address to listen on, such as "127.0.0.1:1313". The
+	// server never changes it; empty means DefaultAddr.
+	Addr string
+}
+
+// state is what requests see: the last good snapshot and the problems of
+// the latest failed build, if any. It is replaced as a whole, never edited.
+type state struct {
+	snap     *Snapshot // nil until the first Publish
+	problems []Problem // nil when the latest build succeeded
+	build    string    // identifies snap across server restarts
+}
+
+// Server serves snapshots with live reload. Its methods are safe for
+// concurrent use.
+type Server struct {
+	opts   Options
+	state  atomic.Pointer[state]
+	hub    *hub
+	mu     sync.Mutex // serialises Publish and Fail so broadcasts follow state order
+	nonce  string     // distinguishes builds of different server runs
+	gen    uint64     // guarded by mu
+	quit   chan struct{}
+	once   sync.Once
+	active atomic.Int64 // requests in flight under Serve
+}
+
+// New returns a Server that serves a "building" page until the first
+// Publish.
+func New(opts Options) *Server {
+	s := &Server{
+		opts:  opts,
+		hub:   newHub(),
+		nonce: strconv.FormatInt(time.Now().UnixNano(), 36),
+		quit:  make(chan struct{}),
+	}
+	s.state.Store(&state{build: s.nonce + ".0"})
+	return s
+}
+
+// Listen binds the configured address. When the port is taken the error
+// says so and suggests --port.
+func (s *Server) Listen() (net.Listener, error) {
+	addr := s.opts.Addr
+	if addr == "" {
+		addr = DefaultAddr
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil && isAddrInUse(err) {
+		_, port, _ := net.SplitHostPort(addr)
+		return nil, &portInUseError{port: port, err: err}
+	}
+	return ln, err
+}
+
+// portInUseError reports a taken port in words a writer can act on.
+type portInUseError struct {
+	port string
+	err  error
+}
+
+// Error returns the actionable message.
+func (e *portInUseError) Error() string {
+	return fmt.Sprintf("port %s is already in use; pick another with --port", e.port)
+}
+
+// Unwrap returns the underlying listen error.
+func (e *portInUseError) Unwrap() error { return e.err }
+
+// isAddrInUse reports whether err means the address is already bound.
+func isAddrInUse(err error) bool {
+	return errors.Is(err, syscall.EADDRINUSE) ||
+		strings.Contains(err.Error(), "address already in use") ||
+		strings.Contains(err.Error(), "Only one usage of each socket address")
+}
+
+// Serve answers requests on ln until ctx is cancelled, then shuts down:
+// live reload streams are closed, requests in flight get a short grace
+// period, and no goroutines are left when it returns. It returns nil after
+// a cancellation and the listener's error otherwise. Serve may be called
+// once per Server.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.tracked(s.Handler()),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       time.Minute,
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		s.stopStreams()
+		return err
+	case <-ctx.Done():
+	}
+	s.stopStreams()
+	grace, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if srv.Shutdown(grace) != nil {
+		srv.Close()
+	}
+	<-errc
+	s.waitIdle(shutdownGrace)
+	return nil
+}
+
+// tracked counts requests in flight so Serve can wait for them.
+func (s *Server) tracked(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.active.Add(1)
+		defer s.active.Add(-1)
+		h.ServeHTTP(w, r)
+	})
+}
+
+// waitIdle waits up to limit for handlers still running after their
+// connections were closed.
+func (s *Server) waitIdle(limit time.Duration) {
+	deadline := time.Now().Add(limit)
+	for s.active.Load() > 0 && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// stopStreams ends every live reload stream.
+func (s *Server) stopStreams() { s.once.Do(func() { close(s.quit) }) }
+
+// Publish atomically replaces the served snapshot, clears problems and
+// tells browsers: a "css" message when every changed path is a stylesheet
+// (and the previous build did not fail), otherwise a "reload" message
+// listing the HTML pages that no longer exist. An empty changed list means
+// "unknown" and reloads.
+func (s *Server) Publish(snap *Snapshot, changed []string) {
+	if snap == nil || snap.Files == nil {
+		snap = &Snapshot{Files: map[string][]byte{}}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.state.Load()
+	s.gen++
+	next := &state{snap: snap, build: s.nonce + "." + strconv.FormatUint(s.gen, 10)}
+	s.state.Store(next)
+	if len(old.problems) == 0 && onlyCSS(changed) {
+		s.hub.broadcast(cssMessage(next.build, changed))
+		return
+	}
+	s.hub.broadcast(reloadMessage(next.build, removedPages(old.snap, snap)))
+}
+
+// Fail records the problems of a failed build. The last good snapshot
+// keeps being served, every page shows the overlay, and open pages are told
+// with an "error" message.
+func (s *Server) Fail(problems []Problem) {
+	problems = append([]Problem(nil), problems...)
+	if len(problems) == 0 {
+		problems = []Problem{{Msg: "build failed"}}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.state.Load()
+	s.state.Store(&state{snap: old.snap, problems: problems, build: old.build})
+	s.hub.broadcast(errorMessage(len(problems)))
+}
+
+// Handler returns the HTTP handler: the site, /_clause/events and
+// /_clause/problems. Only GET and HEAD are allowed.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		w.Header().Set("Cache-Control", "no-store")
+		switch r.URL.Path {
+		case eventsPath:
+			s.serveEvents(w, r)
+		case problemsPath:
+			s.serveProblems(w, r)
+		default:
+			s.serveSite(w, r)
+		}
+	})
+}
+
+// onlyCSS reports whether changed is non-empty and lists only stylesheets.
+func onlyCSS(changed []string) bool {
+	for _, p := range changed {
+		if !strings.HasSuffix(p, ".css") {
+			return false
+		}
+	}
+	return len(changed) > 0
+}
+
+// removedPages returns the HTML paths of old that next no longer has.
+func removedPages(old, next *Snapshot) []string {
+	removed := []string{}
+	if old == nil {
+		return removed
+	}
+	for p := range old.Files {
+		if _, ok := next.Files[p]; !ok && strings.HasSuffix(p, ".html") {
+			removed = append(removed, p)
+		}
+	}
+	sort.Strings(removed)
+	return removed
+}

@@ -1,0 +1,371 @@
+package watch
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// start returns a watcher on roots that is closed when the test ends.
+func start(t *testing.T, roots ...string) *Watcher {
+	t.Helper()
+	w, err := New(Options{Roots: roots})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+// next returns the next batch, failing the test after a generous timeout.
+func next(t *testing.T, w *Watcher) []Event {
+	t.Helper()
+	select {
+	case evs, ok := <-w.Batches():
+		if !ok {
+			t.Fatal("batches channel closed")
+		}
+		return evs
+	case err := <-w.Errors():
+		t.Fatalf("watch error: %v", err)
+	case <-time.After(5 * time.Second):
+		t.Fatal("timed out waiting for a batch")
+	}
+	return nil
+}
+
+// await reads batches until one contains path, and returns its op there.
+func await(t *testing.T, w *Watcher, path string) Op {
+	t.Helper()
+	for {
+		for _, e := range next(t, w) {
+			if e.Path == path {
+				return e.Op
+			}
+		}
+	}
+}
+
+// quiet fails if a batch arrives within d.
+func quiet(t *testing.T, w *Watcher, d time.Duration) {
+	t.Helper()
+	select {
+	case evs := <-w.Batches():
+		t.Fatalf("unexpected batch %v", evs)
+	case <-time.After(d):
+	}
+}
+
+// write creates or truncates a file with content.
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// tempDir returns an absolute temp dir with symlinks resolved, so paths
+// compare equal to event paths.
+func tempDir(t *testing.T) string {
+	t.Helper()
+	d, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestFileInDirectoryCreatedAfterStart(t *testing.T) {
+	root := tempDir(t)
+	w := start(t, root)
+	sub := filepath.Join(root, "policies", "eu")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond) // let the new directories be watched
+	file := filepath.Join(sub, "gdpr.md")
+	write(t, file, "# GDPR")
+	if op := await(t, w, file); op != Create {
+		t.Fatalf("op = %v, want CREATE", op)
+	}
+	write(t, file, "# GDPR v2")
+	if op := await(t, w, file); op != Write {
+		t.Fatalf("op = %v, want WRITE", op)
+	}
+}
+
+func TestDirectoryMovedInReportsItsFiles(t *testing.T) {
+	root, outside := tempDir(t), tempDir(t)
+	w := start(t, root)
+	src := filepath.Join(outside, "new", "deep")
+	if err := os.MkdirAll(src, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(src, "a.md"), "a")
+	if err := os.Rename(filepath.Join(outside, "new"), filepath.Join(root, "new")); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(root, "new", "deep", "a.md")
+	if op := await(t, w, file); op != Create {
+		t.Fatalf("op = %v, want CREATE", op)
+	}
+	write(t, file, "changed") // the moved-in tree is watched now
+	if op := await(t, w, file); op != Write {
+		t.Fatalf("op = %v, want WRITE", op)
+	}
+}
+
+func TestRenameSave(t *testing.T) {
+	root := tempDir(t)
+	file := filepath.Join(root, "privacy.md")
+	write(t, file, "v1")
+	w := start(t, root)
+	tmp := filepath.Join(root, "privacy.md.tmp-1234")
+	write(t, tmp, "v2")
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+	evs := next(t, w)
+	if len(evs) != 1 || evs[0].Path != file || !evs[0].Op.Has(Create|Write) {
+		t.Fatalf("batch = %v, want only a change of %s", evs, file)
+	}
+}
+
+func TestVimStyleSaveIsWrite(t *testing.T) {
+	root := tempDir(t)
+	file := filepath.Join(root, "privacy.md")
+	write(t, file, "v1")
+	w := start(t, root)
+	backup := file + "~"
+	if err := os.Rename(file, backup); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "4913"), "")
+	os.Remove(filepath.Join(root, "4913"))
+	write(t, file, "v2")
+	os.Remove(backup)
+	evs := next(t, w)
+	if len(evs) != 1 || evs[0] != (Event{Path: file, Op: Write}) {
+		t.Fatalf("batch = %v, want WRITE %s", evs, file)
+	}
+}
+
+func TestDelete(t *testing.T) {
+	root := tempDir(t)
+	file := filepath.Join(root, "old.md")
+	write(t, file, "x")
+	w := start(t, root)
+	if err := os.Remove(file); err != nil {
+		t.Fatal(err)
+	}
+	if op := await(t, w, file); op != Remove {
+		t.Fatalf("op = %v, want REMOVE", op)
+	}
+}
+
+func TestIgnoredTempFiles(t *testing.T) {
+	root := tempDir(t)
+	git := filepath.Join(root, ".git")
+	if err := os.Mkdir(git, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w := start(t, root)
+	for _, name := range []string{".a.md.swp", ".a.md.swx", "a.md~", "4913", ".#a.md",
+		"#a.md#", "a.md___jb_tmp___", ".DS_Store", filepath.Join(".git", "HEAD")} {
+		write(t, filepath.Join(root, name), "x")
+	}
+	if err := os.Mkdir(filepath.Join(root, ".idea"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	quiet(t, w, 300*time.Millisecond)
+	real := filepath.Join(root, "a.md")
+	write(t, real, "x")
+	if evs := next(t, w); len(evs) != 1 || evs[0].Path != real {
+		t.Fatalf("batch = %v, want only %s", evs, real)
+	}
+}
+
+func TestStormEndsInFewBatches(t *testing.T) {
+	root := tempDir(t)
+	file := filepath.Join(root, "storm.md")
+	write(t, file, "0")
+	w := start(t, root)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range 100 {
+			write(t, file, string(rune('a'+i%26)))
+			time.Sleep(10 * time.Millisecond)
+		}
+	}()
+	var batches int
+	for {
+		select {
+		case evs := <-w.Batches():
+			batches++
+			if len(evs) != 1 || evs[0].Path != file {
+				t.Fatalf("batch = %v", evs)
+			}
+			continue
+		case <-time.After(300 * time.Millisecond):
+		}
+		select {
+		case <-done:
+			if batches == 0 || batches > 6 {
+				t.Fatalf("%d batches for a 1s storm, want a few", batches)
+			}
+			t.Logf("%d batches", batches)
+			return
+		default:
+		}
+	}
+}
+
+func TestBusyConsumerGetsLatestState(t *testing.T) {
+	root := tempDir(t)
+	w := start(t, root)
+	a, b := filepath.Join(root, "a.md"), filepath.Join(root, "b.md")
+	write(t, a, "a")
+	time.Sleep(100 * time.Millisecond) // batch with a closes; consumer is busy
+	write(t, b, "b")
+	os.Remove(a)
+	time.Sleep(100 * time.Millisecond)
+	evs := next(t, w)
+	if len(evs) != 1 || evs[0] != (Event{Path: b, Op: Create}) {
+		t.Fatalf("batch = %v, want only CREATE %s", evs, b)
+	}
+	quiet(t, w, 100*time.Millisecond)
+}
+
+func TestFileRoot(t *testing.T) {
+	root := tempDir(t)
+	cfg := filepath.Join(root, "clause.yaml")
+	write(t, cfg, "a: 1")
+	w := start(t, cfg)
+	write(t, filepath.Join(root, "other.txt"), "x")
+	quiet(t, w, 150*time.Millisecond)
+	write(t, cfg, "a: 2")
+	if evs := next(t, w); len(evs) != 1 || evs[0] != (Event{Path: cfg, Op: Write}) {
+		t.Fatalf("batch = %v, want WRITE %s", evs, cfg)
+	}
+}
+
+func TestMissingRootIsNoticed(t *testing.T) {
+	parent := tempDir(t)
+	root := filepath.Join(parent, "content", "policies")
+	w := start(t, root, filepath.Join(parent, "clause.yaml"))
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	file := filepath.Join(root, "a.md")
+	write(t, file, "x")
+	if op := await(t, w, file); op != Create {
+		t.Fatalf("op = %v, want CREATE", op)
+	}
+	cfg := filepath.Join(parent, "clause.yaml")
+	write(t, cfg, "x")
+	if op := await(t, w, cfg); op != Create {
+		t.Fatalf("op = %v, want CREATE", op)
+	}
+}
+
+func TestRemovedDirectoryIsDroppedAndRecreated(t *testing.T) {
+	root := tempDir(t)
+	sub := filepath.Join(root, "sub")
+	if err := os.MkdirAll(filepath.Join(sub, "deeper"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	w := start(t, root)
+	if err := os.RemoveAll(sub); err != nil {
+		t.Fatal(err)
+	}
+	if op := await(t, w, sub); op != Remove {
+		t.Fatalf("op = %v, want REMOVE", op)
+	}
+	if len(w.fw.WatchList()) != 2 { // root and its parent
+		t.Fatalf("watch list = %v after removal", w.fw.WatchList())
+	}
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	file := filepath.Join(sub, "x.md")
+	write(t, file, "x")
+	await(t, w, file)
+}
+
+func TestCloseStopsEverything(t *testing.T) {
+	before := runtime.NumGoroutine()
+	root := tempDir(t)
+	w, err := New(Options{Roots: []string{root}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(root, "a.md"), "x") // leave a batch pending
+	time.Sleep(50 * time.Millisecond)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatalf("second Close: %v", err)
+	}
+	if _, ok := <-w.Batches(); ok {
+		t.Fatal("Batches not closed")
+	}
+	noLeaks(t, before)
+}
+
+// noLeaks waits until the goroutine count falls back to before.
+func noLeaks(t *testing.T, before int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before {
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<16)
+			t.Fatalf("%d goroutines, want %d:\n%s", runtime.NumGoroutine(), before,
+				buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// BenchmarkWriteToBatch measures the delay from a file write to the
+// delivery of its batch, which is dominated by the debounce period.
+func BenchmarkWriteToBatch(b *testing.B) {
+	root, err := filepath.EvalSymlinks(b.TempDir())
+	if err != nil {
+		b.Fatal(err)
+	}
+	w, err := New(Options{Roots: []string{root}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer w.Close()
+	file := filepath.Join(root, "policy.md")
+	for i := 0; b.Loop(); i++ {
+		if err := os.WriteFile(file, []byte{byte(i)}, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		<-w.Batches()
+	}
+}
+
+func TestSymlinkedRootIsWatched(t *testing.T) {
+	real, links := tempDir(t), tempDir(t)
+	if err := os.Mkdir(filepath.Join(real, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	root := filepath.Join(links, "content")
+	if err := os.Symlink(real, root); err != nil {
+		t.Skip("no symlinks:", err)
+	}
+	w := start(t, root)
+	file := filepath.Join(root, "sub", "a.md")
+	write(t, file, "x")
+	if op := await(t, w, file); op != Create {
+		t.Fatalf("op = %v, want CREATE", op)
+	}
+}
