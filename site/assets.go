@@ -94,6 +94,6 @@ func (b *builder) copyContentFiles(files []contentFile) {
 			b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 			continue
 		}
-		b.put(f.rel, data)
+		b.put(b.out, f.rel, data)
 	}
 }

@@ -31,6 +31,7 @@ type builder struct {
 	bySource map[string]*Page
 	site     *SiteData
 
+	shape      [32]byte // see computeShape
 	now        time.Time
 	mu         sync.Mutex
 	nextChange Date
@@ -66,8 +67,8 @@ func (b *builder) build() {
 			b.errs.Add(&Error{Path: "--base-url", Msg: err.Error()})
 		}
 	}
-	files := listContent(b.src, b.errs)
-	sources := loadSources(b.src, files, b.errs)
+	files := listContent(b.src, b.errs, b.opts.Cache)
+	sources := loadSources(b.src, files, b.errs, b.opts.Cache)
 	b.claimGenerated()
 	b.assemblePolicies(sources)
 	b.copyContentFiles(files)
@@ -87,15 +88,18 @@ func (b *builder) build() {
 	if b.tmpl.base == nil {
 		return
 	}
+	b.computeShape(b.cfg.raw)
 	b.renderPolicies()
-	b.renderHome()
-	b.render404()
-	b.renderChangelog()
-	b.writeChangelogFeed()
-	b.writeManifest()
-	b.writeRedirects()
-	b.writeSitemap()
-	b.writeRobots()
+	b.cached("site", b.shape, func(out output) {
+		b.renderHome(out)
+		b.render404(out)
+		b.renderChangelog(out)
+		b.writeChangelogFeed(out)
+		b.writeSitemap(out)
+		b.writeRobots(out)
+	})
+	b.cached("manifest", b.manifestKey(), b.writeManifest)
+	b.cached("redirects", b.redirectsKey(), b.writeRedirects)
 	b.assets.write(b.out, b.errs)
 	b.writeMarker()
 }

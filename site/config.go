@@ -33,6 +33,7 @@ type Config struct {
 	Redirects yaml.Node `yaml:"redirects"`
 
 	lines map[string]int // top-level key → line, for errors
+	raw   []byte         // the file as read, for cache keys
 }
 
 // Group is a heading on the home page under which policies are listed.
@@ -64,6 +65,7 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 		errs.Errorf(ConfigFile, 0, "cannot read: %v", err)
 		return cfg
 	}
+	cfg.raw = data
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		fe := (&rawFrontMatter{}).syntaxError("YAML", err).(*fmError)

@@ -106,7 +106,7 @@ func (b *builder) abs(u string) string {
 }
 
 // writeFeed writes an Atom feed of versions to p.
-func (b *builder) writeFeed(p, id, title, self, alternate string, versions []*Version) {
+func (b *builder) writeFeed(out output, p, id, title, self, alternate string, versions []*Version) {
 	f := atomFeed{ID: id, Title: title, Author: atomAuthor{Name: b.cfg.Title, Email: b.cfg.Contact},
 		Links: []atomLink{{Rel: "self", Href: b.abs(self)}, {Rel: "alternate", Href: b.abs(alternate)}}}
 	latest := Date{}
@@ -122,23 +122,18 @@ func (b *builder) writeFeed(p, id, title, self, alternate string, versions []*Ve
 		b.errs.Errorf(p, 0, "cannot write feed: %v", err)
 		return
 	}
-	b.put(p, append([]byte(xml.Header), append(data, '\n')...))
+	b.put(out, p, append([]byte(xml.Header), append(data, '\n')...))
 }
 
 // writeChangelogFeed writes /changelog.xml with every version of every policy.
-func (b *builder) writeChangelogFeed() {
+func (b *builder) writeChangelogFeed(out output) {
 	base := b.cfg.basePath()
-	b.writeFeed("changelog.xml", "urn:clause:changelog", b.cfg.Title+" changelog", base+"/changelog.xml", base+"/changelog/", b.allVersions())
+	b.writeFeed(out, "changelog.xml", "urn:clause:changelog", b.cfg.Title+" changelog", base+"/changelog.xml", base+"/changelog/", b.allVersions())
 }
 
 // writePolicyFeed writes <permalink>versions/feed.xml for one policy.
-func (b *builder) writePolicyFeed(p *Page) {
+func (b *builder) writePolicyFeed(out output, p *Page) {
 	pol := p.Policy
-	vs := make([]*Version, len(pol.Versions))
-	for i, v := range pol.Versions {
-		vs[len(vs)-1-i] = v
-	}
-	out := outputPath(versionsBase(p.url) + "versions/") // …/versions/index.html
-	out = strings.TrimSuffix(out, "index.html") + "feed.xml"
-	b.writeFeed(out, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, vs)
+	name := strings.TrimSuffix(outputPath(versionsBase(p.url)+"versions/"), "index.html") + "feed.xml"
+	b.writeFeed(out, name, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, reverseVersions(pol.Versions))
 }

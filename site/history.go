@@ -22,7 +22,7 @@ type Redline struct {
 // when it has history, each version's page, each redline and the
 // history list. Versions are rendered oldest first so that each redline
 // needs only the previous version's blocks in memory.
-func (b *builder) renderPolicy(p *Page) {
+func (b *builder) renderPolicy(out output, p *Page) {
 	pol := p.Policy
 	var prev []redline.Block
 	for _, v := range pol.Versions {
@@ -35,20 +35,20 @@ func (b *builder) renderPolicy(p *Page) {
 		content, toc := template.HTML(doc.HTML), b.tocFor(p, doc, rl)
 		if v == pol.Shown() {
 			p.Content, p.TOC, p.HasTOCMarker = content, toc, doc.HasTOCMarker
-			b.execute(p)
+			b.execute(out, p)
 			p.Content, p.TOC = "", ""
 		}
 		if pol.HasHistory() {
-			b.renderVersion(p, v, content, toc, doc.HasTOCMarker)
+			b.renderVersion(out, p, v, content, toc, doc.HasTOCMarker)
 			if rl != nil {
-				b.renderChanges(p, v, rl)
+				b.renderChanges(out, p, v, rl)
 			}
 		}
 		prev = blocks
 	}
 	if pol.HasHistory() {
-		b.renderHistory(p)
-		b.writePolicyFeed(p)
+		b.renderHistory(out, p)
+		b.writePolicyFeed(out, p)
 	}
 }
 
@@ -113,26 +113,26 @@ func (b *builder) versionPage(p *Page, v *Version, kind, u, layout string) *Page
 }
 
 // renderVersion writes a version's own page.
-func (b *builder) renderVersion(p *Page, v *Version, content, toc template.HTML, marker bool) {
+func (b *builder) renderVersion(out output, p *Page, v *Version, content, toc template.HTML, marker bool) {
 	q := b.versionPage(p, v, "version", versionURL(p.url, v), "version.html")
 	q.Content, q.TOC, q.HasTOCMarker = content, toc, marker
-	b.execute(q)
+	b.execute(out, q)
 }
 
 // renderChanges writes the redline between a version and the previous one.
-func (b *builder) renderChanges(p *Page, v *Version, rl *redline.Redline) {
+func (b *builder) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
 	q := b.versionPage(p, v, "changes", versionURL(p.url, v)+"changes/", "changes.html")
 	q.Title = "Changes to " + q.Title
 	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
 		Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
-	b.execute(q)
+	b.execute(out, q)
 }
 
 // renderHistory writes the list of a policy's versions.
-func (b *builder) renderHistory(p *Page) {
+func (b *builder) renderHistory(out output, p *Page) {
 	v := p.Policy.Shown()
 	q := b.versionPage(p, v, "versions", versionsBase(p.url)+"versions/", "versions.html")
 	q.Title = "Version history: " + p.Title
 	q.Summary = ""
-	b.execute(q)
+	b.execute(out, q)
 }

@@ -22,7 +22,17 @@ type contentFile struct {
 // listContent walks content/ and returns its files sorted by path. Hidden
 // files and folders, and those starting with "_" other than _index.md,
 // are skipped, as are editor temp files.
-func listContent(src fs.FS, errs *ErrorList) []contentFile {
+func listContent(src fs.FS, errs *ErrorList, cache *Cache) []contentFile {
+	if files := cache.cachedListing(); files != nil {
+		return files
+	}
+	files := listFiles(src, errs)
+	cache.storeListing(files)
+	return files
+}
+
+// listFiles walks content/.
+func listFiles(src fs.FS, errs *ErrorList) []contentFile {
 	var files []contentFile
 	err := fs.WalkDir(src, Content, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -69,9 +79,10 @@ func isMarkdown(name string) bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// loadSources reads and parses every Markdown file in parallel. The result
-// keeps the order of files; files that failed to parse are left out.
-func loadSources(src fs.FS, files []contentFile, errs *ErrorList) []*Source {
+// loadSources reads and parses every Markdown file in parallel, reusing
+// the cache's parse of files that have not changed. The result keeps the
+// order of files; files that failed to parse are left out.
+func loadSources(src fs.FS, files []contentFile, errs *ErrorList, cache *Cache) []*Source {
 	out := make([]*Source, len(files))
 	parallel(len(files), func(i int) {
 		f := files[i]
@@ -79,12 +90,23 @@ func loadSources(src fs.FS, files []contentFile, errs *ErrorList) []*Source {
 			return
 		}
 		p := path.Join(Content, f.rel)
+		if s := cache.source(p); s != nil {
+			out[i] = s
+			return
+		}
 		raw, err := fs.ReadFile(src, p)
 		if err != nil {
 			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 			return
 		}
-		out[i] = parseSource(p, f.rel, raw, errs)
+		local := &ErrorList{}
+		out[i] = parseSource(p, f.rel, raw, local)
+		for _, e := range local.Items() {
+			errs.Add(e)
+		}
+		if out[i] != nil && len(local.Items()) == 0 {
+			cache.storeSource(out[i])
+		}
 	})
 	kept := out[:0]
 	for _, s := range out {

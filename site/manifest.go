@@ -50,7 +50,7 @@ func (b *builder) manifestVersion(v *Version) *ManifestVersion {
 }
 
 // writeManifest writes policies.json.
-func (b *builder) writeManifest() {
+func (b *builder) writeManifest(out output) {
 	m := Manifest{Site: b.cfg.Title, BaseURL: b.cfg.BaseURL, NextChange: b.nextChange.ISO(), Policies: []ManifestPolicy{}}
 	for _, p := range b.policies {
 		pol := p.Policy
@@ -66,5 +66,5 @@ func (b *builder) writeManifest() {
 		b.errs.Errorf("policies.json", 0, "cannot write: %v", err)
 		return
 	}
-	b.put("policies.json", append(data, '\n'))
+	b.put(out, "policies.json", append(data, '\n'))
 }

@@ -191,13 +191,13 @@ func realPath(p string) string {
 // writeMarker writes the file that marks the output as clause's.
 func (b *builder) writeMarker() {
 	if _, ok := b.out.(*dirOutput); ok {
-		b.put(markerFile, []byte(markerText))
+		b.put(b.out, markerFile, []byte(markerText))
 	}
 }
 
-// put writes one output file, reporting failures.
-func (b *builder) put(p string, data []byte) {
-	if err := b.out.write(p, data); err != nil {
+// put writes one output file to out, reporting failures.
+func (b *builder) put(out output, p string, data []byte) {
+	if err := out.write(p, data); err != nil {
 		b.errs.Errorf(p, 0, "cannot write: %v", err)
 	}
 }

@@ -128,7 +128,7 @@ func (b *builder) addRedirectErrors(errs []redirect.Error) {
 
 // writeRedirects writes the stubs and host files. A site's own
 // layouts/redirect.html renders the stubs.
-func (b *builder) writeRedirects() {
+func (b *builder) writeRedirects(out output) {
 	if len(b.redirects) == 0 {
 		return
 	}
@@ -145,7 +145,7 @@ func (b *builder) writeRedirects() {
 			b.errs.Errorf(ConfigFile, 0, "redirect output %s collides with %s", name, owner)
 			continue
 		}
-		b.put(name, files[name])
+		b.put(out, name, files[name])
 	}
 }
 

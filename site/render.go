@@ -64,7 +64,7 @@ func (b *builder) renderPolicies() {
 	parallel(len(b.policies), func(i int) {
 		p := b.policies[i]
 		defer b.recoverPanic(p.src.Path, nil)
-		b.renderPolicy(p)
+		b.cached("policy:"+p.Policy.ID, b.policyKey(p), func(out output) { b.renderPolicy(out, p) })
 	})
 }
 
@@ -80,7 +80,7 @@ func (b *builder) finish(p *Page) {
 }
 
 // execute runs a page's layout and writes the result.
-func (b *builder) execute(p *Page) {
+func (b *builder) execute(out output, p *Page) {
 	set := b.tmpl.lookup(p.layout)
 	if set == nil {
 		return // the layout failed to parse; already reported
@@ -96,12 +96,13 @@ func (b *builder) execute(p *Page) {
 		b.errs.Add(e)
 		return
 	}
-	b.put(outputPath(p.url), bytes.Clone(buf.Bytes()))
+	b.put(out, outputPath(p.url), bytes.Clone(buf.Bytes()))
+	countPage(out)
 	b.pages.Add(1)
 }
 
 // renderHome renders the home page from content/_index.md, if present.
-func (b *builder) renderHome() {
+func (b *builder) renderHome(out output) {
 	p := &Page{Kind: "home", url: "/", layout: "home.html", Title: b.cfg.Title,
 		Description: b.cfg.Description, Params: map[string]any{}}
 	if s := b.home; s != nil {
@@ -116,15 +117,15 @@ func (b *builder) renderHome() {
 		p.Intro = template.HTML(b.renderDoc(p, s).HTML)
 	}
 	b.finish(p)
-	b.execute(p)
+	b.execute(out, p)
 }
 
 // render404 renders the page static hosts serve for missing paths.
-func (b *builder) render404() {
+func (b *builder) render404(out output) {
 	p := &Page{Kind: "404", url: "/404.html", layout: "404.html", Title: "Page not found",
 		NoIndex: true, Params: map[string]any{}}
 	b.finish(p)
-	b.execute(p)
+	b.execute(out, p)
 }
 
 // first returns at most the first n pages; the theme's navigation uses it

@@ -8,7 +8,7 @@ import (
 // writeSitemap writes sitemap.xml listing the home page and every policy,
 // with <lastmod> from its last-revised date. Locations are absolute when
 // base_url is set, as the sitemap protocol requires.
-func (b *builder) writeSitemap() {
+func (b *builder) writeSitemap(out output) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -19,7 +19,7 @@ func (b *builder) writeSitemap() {
 		}
 	}
 	buf.WriteString("</urlset>\n")
-	b.put("sitemap.xml", buf.Bytes())
+	b.put(out, "sitemap.xml", buf.Bytes())
 }
 
 func (b *builder) sitemapEntry(buf *bytes.Buffer, u string, lastmod Date) {
@@ -33,10 +33,10 @@ func (b *builder) sitemapEntry(buf *bytes.Buffer, u string, lastmod Date) {
 }
 
 // writeRobots writes robots.txt, naming the sitemap when base_url is set.
-func (b *builder) writeRobots() {
+func (b *builder) writeRobots(out output) {
 	text := "User-agent: *\nAllow: /\n"
 	if b.cfg.BaseURL != "" {
 		text += "\nSitemap: " + b.cfg.absBase() + "/sitemap.xml\n"
 	}
-	b.put("robots.txt", []byte(text))
+	b.put(out, "robots.txt", []byte(text))
 }

@@ -1,0 +1,238 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"io/fs"
+	"path"
+	"sort"
+	"sync"
+)
+
+// Cache carries work from one build to the next, so the dev server
+// re-renders only what a change affects. Parsed sources are kept until
+// their file changes; rendered outputs are kept under a key that hashes
+// everything they were made from, so a cached output is used only when a
+// full build would produce the same bytes.
+type Cache struct {
+	mu      sync.Mutex
+	listing []contentFile
+	sources map[string]*Source // by content path
+	units   map[string]unit    // by unit name, e.g. "policy:privacy"
+}
+
+// unit is the recorded output of one cacheable piece of a build.
+type unit struct {
+	key   [32]byte
+	files map[string][]byte
+	pages int
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{sources: map[string]*Source{}, units: map[string]unit{}}
+}
+
+// Invalidate forgets the parsed sources at the given paths (slash paths
+// relative to the site folder), and with relist also the list of content
+// files, for when files were created, removed or renamed. Rendered
+// outputs need no invalidation: their keys change with their inputs.
+func (c *Cache) Invalidate(paths []string, relist bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, p := range paths {
+		delete(c.sources, p)
+	}
+	if relist {
+		c.listing = nil
+	}
+}
+
+// cachedListing returns the remembered content listing, or nil.
+func (c *Cache) cachedListing() []contentFile {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.listing
+}
+
+func (c *Cache) storeListing(files []contentFile) {
+	if c != nil {
+		c.mu.Lock()
+		c.listing = files
+		c.mu.Unlock()
+	}
+}
+
+// source returns the remembered parse of a content file, or nil.
+func (c *Cache) source(p string) *Source {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sources[p]
+}
+
+func (c *Cache) storeSource(s *Source) {
+	if c != nil {
+		c.mu.Lock()
+		c.sources[s.Path] = s
+		c.mu.Unlock()
+	}
+}
+
+// recorder is an output that keeps a copy of what one unit writes.
+type recorder struct {
+	out   output
+	mu    sync.Mutex
+	files map[string][]byte
+	pages int
+}
+
+func (r *recorder) write(p string, data []byte) error {
+	r.mu.Lock()
+	r.files[p] = data
+	r.mu.Unlock()
+	return r.out.write(p, data)
+}
+
+// countPage counts a rendered page in a recorder.
+func countPage(out output) {
+	if r, ok := out.(*recorder); ok {
+		r.mu.Lock()
+		r.pages++
+		r.mu.Unlock()
+	}
+}
+
+// cached runs render for the unit name, or replays its recorded output
+// when the cache holds it under the same key. Output that came with any
+// new error is not kept.
+func (b *builder) cached(name string, key [32]byte, render func(out output)) {
+	c := b.opts.Cache
+	if c == nil {
+		render(b.out)
+		return
+	}
+	c.mu.Lock()
+	u, hit := c.units[name]
+	c.mu.Unlock()
+	if hit && u.key == key {
+		for p, data := range u.files {
+			b.put(b.out, p, data)
+		}
+		b.pages.Add(int64(u.pages))
+		return
+	}
+	before := len(b.errs.Errors())
+	rec := &recorder{out: b.out, files: map[string][]byte{}}
+	render(rec)
+	if len(b.errs.Errors()) == before {
+		c.mu.Lock()
+		c.units[name] = unit{key: key, files: rec.files, pages: rec.pages}
+		c.mu.Unlock()
+	}
+}
+
+// hasher builds cache keys.
+type hasher struct{ h hash.Hash }
+
+func newHasher() *hasher { return &hasher{h: sha256.New()} }
+
+func (h *hasher) str(ss ...string) *hasher {
+	for _, s := range ss {
+		var n [8]byte
+		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
+		h.h.Write(n[:])
+		h.h.Write([]byte(s))
+	}
+	return h
+}
+
+func (h *hasher) sum() (k [32]byte) {
+	copy(k[:], h.h.Sum(nil))
+	return k
+}
+
+// computeShape hashes everything that every page may depend on: the
+// configuration, the templates, the assets, the options, and each
+// policy's title, URL, group, dates and versions (but not its text). A
+// change to one policy's body leaves the shape, and so every other
+// policy's cached pages, intact.
+func (b *builder) computeShape(config []byte) {
+	h := newHasher().str(string(config), b.opts.BaseURL, b.cfg.BaseURL)
+	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.Serve), b.history())
+	b.hashLayouts(h)
+	for _, rel := range b.assets.order {
+		h.str(rel, b.assets.hashes[rel])
+	}
+	for _, p := range b.policies {
+		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary)
+		for _, v := range p.Policy.Versions {
+			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), v.Status, v.url, v.Title, v.Summary, boolStr(v.Material))
+			h.str(v.Changes...)
+		}
+	}
+	if b.home != nil {
+		h.str(string(b.home.Hash[:]))
+	}
+	b.shape = h.sum()
+}
+
+// hashLayouts adds every template file to h.
+func (b *builder) hashLayouts(h *hasher) {
+	var names []string
+	fs.WalkDir(b.theme, Layouts, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	sort.Strings(names)
+	for _, n := range names {
+		data, _ := fs.ReadFile(b.theme, n)
+		h.str(n, string(data))
+	}
+}
+
+// policyKey is the cache key of one policy's pages: the shape plus the
+// text of each of its versions.
+func (b *builder) policyKey(p *Page) [32]byte {
+	h := newHasher().str(string(b.shape[:]), p.src.Path)
+	for _, v := range p.Policy.Versions {
+		h.str(v.src.Path, string(v.src.Hash[:]))
+	}
+	return h.sum()
+}
+
+// manifestKey covers policies.json, which also lists each text's hash.
+func (b *builder) manifestKey() [32]byte {
+	h := newHasher().str(string(b.shape[:]))
+	for _, p := range b.policies {
+		for _, v := range p.Policy.Versions {
+			h.str(string(v.src.Hash[:]))
+		}
+	}
+	return h.sum()
+}
+
+// redirectsKey covers the redirect files.
+func (b *builder) redirectsKey() [32]byte {
+	h := newHasher().str(string(b.shape[:]))
+	h.str(b.redirectFormats...)
+	for _, r := range b.redirects {
+		h.str(r.From, r.To, path.Clean(r.File))
+	}
+	return h.sum()
+}
+
+func boolStr(v bool) string {
+	if v {
+		return "1"
+	}
+	return "0"
+}

@@ -1,0 +1,192 @@
+package site
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/clause-dev/clause/site/devserver"
+	"github.com/clause-dev/clause/site/watch"
+)
+
+// ServeOptions configures the dev server.
+type ServeOptions struct {
+	Options                  // what to build; Serve is set, Destination is never written
+	Addr    string           // host:port to listen on; default 127.0.0.1:1313
+	Stdout  io.Writer        // where the URL and rebuild lines go
+	Stderr  io.Writer        // where errors and warnings go
+	Ready   func(url string) // called once the server listens (for --open and tests)
+}
+
+// Serve builds the site into memory, serves it with live reload, and
+// rebuilds on every change to content/, layouts/, assets/ or clause.yaml
+// until ctx is done. It never writes the destination folder.
+func Serve(ctx context.Context, o ServeOptions) error {
+	o.withServeDefaults()
+	srv := devserver.New(devserver.Options{Addr: o.Addr})
+	ln, err := srv.Listen()
+	if err != nil {
+		return err
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	o.Options.Serve = true
+	o.Options.BaseURL = url
+	sess := NewSession(o.Options)
+	w, err := watch.New(watch.Options{Roots: watchRoots(o.Source), Debounce: 10 * time.Millisecond})
+	if err != nil {
+		ln.Close()
+		return fmt.Errorf("watching %s: %w", o.Source, err)
+	}
+	defer w.Close()
+	loop := &serveLoop{o: o, srv: srv, sess: sess}
+	loop.rebuild(nil)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx, ln) }()
+	fmt.Fprintf(o.Stdout, "serving %s at %s (press Ctrl-C to stop)\n", o.Source, url)
+	if o.Ready != nil {
+		o.Ready(url)
+	}
+	loop.watch(ctx, w)
+	return <-done
+}
+
+func (o *ServeOptions) withServeDefaults() {
+	if o.Addr == "" {
+		o.Addr = devserver.DefaultAddr
+	}
+	if o.Stdout == nil {
+		o.Stdout = io.Discard
+	}
+	if o.Stderr == nil {
+		o.Stderr = io.Discard
+	}
+	o.Options = o.Options.withDefaults()
+}
+
+// watchRoots lists the inputs of a site.
+func watchRoots(source string) []string {
+	return []string{filepath.Join(source, Content), filepath.Join(source, Layouts),
+		filepath.Join(source, Assets), filepath.Join(source, ConfigFile)}
+}
+
+// IsLoopback reports whether a listen address only accepts local
+// connections.
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		host = addr
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// serveLoop runs one rebuild at a time and reports each distinct failure
+// once.
+type serveLoop struct {
+	o          ServeOptions
+	srv        *devserver.Server
+	sess       *Session
+	lastReport string
+}
+
+// watch rebuilds after every batch of changes until ctx is done.
+func (l *serveLoop) watch(ctx context.Context, w *watch.Watcher) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case batch, ok := <-w.Batches():
+			if !ok {
+				return
+			}
+			l.rebuild(toChanges(batch))
+		case err, ok := <-w.Errors():
+			if ok {
+				fmt.Fprintf(l.o.Stderr, "watch: %v\n", err)
+			}
+		}
+	}
+}
+
+func toChanges(batch []watch.Event) []Change {
+	out := make([]Change, len(batch))
+	for i, e := range batch {
+		out[i] = Change{Path: e.Path, Created: e.Op.Has(watch.Create) || e.Op.Has(watch.Remove) || e.Op.Has(watch.Rename)}
+	}
+	return out
+}
+
+// rebuild builds once and publishes the result or the problems.
+func (l *serveLoop) rebuild(changes []Change) {
+	start := time.Now()
+	files, changed, res, err := l.sess.Rebuild(changes)
+	var be *BuildError
+	switch {
+	case errors.As(err, &be):
+		l.srv.Fail(l.problems(be.Errors))
+		l.report(formatProblems(be.Errors) + fmt.Sprintf("build failed: %d errors; still serving the last good site\n", len(be.Errors)))
+	case err != nil:
+		l.srv.Fail([]devserver.Problem{{Msg: err.Error()}})
+		l.report(err.Error() + "\n")
+	default:
+		l.srv.Publish(&devserver.Snapshot{Files: files}, changed)
+		l.report(formatProblems(res.Warnings))
+		if changes != nil {
+			fmt.Fprintf(l.o.Stdout, "rebuilt %d changed files in %d ms\n", len(changed), time.Since(start).Milliseconds())
+		}
+	}
+}
+
+// report prints problems once, not once per event.
+func (l *serveLoop) report(text string) {
+	if text != l.lastReport && text != "" {
+		fmt.Fprint(l.o.Stderr, text)
+	}
+	l.lastReport = text
+}
+
+func formatProblems(errs []*Error) string {
+	var b strings.Builder
+	for _, e := range errs {
+		b.WriteString(e.Error() + "\n")
+	}
+	return b.String()
+}
+
+// problems converts errors for the browser overlay, with the source lines
+// around each one.
+func (l *serveLoop) problems(errs []*Error) []devserver.Problem {
+	out := make([]devserver.Problem, 0, len(errs))
+	for _, e := range errs {
+		p := devserver.Problem{Path: e.Path, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint}
+		if e.Line > 0 {
+			p.Source = l.excerpt(e.Path, e.Line)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// excerpt reads the lines around line of a site file; os.Root keeps the
+// read inside the source folder whatever the path says.
+func (l *serveLoop) excerpt(p string, line int) []devserver.SourceLine {
+	root, err := os.OpenRoot(l.o.Source)
+	if err != nil {
+		return nil
+	}
+	defer root.Close()
+	src, err := root.ReadFile(filepath.FromSlash(p))
+	if err != nil {
+		return nil
+	}
+	return devserver.Excerpt(src, line, 3)
+}

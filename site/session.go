@@ -1,0 +1,83 @@
+package site
+
+import (
+	"bytes"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Change is one changed input path, absolute or relative to the source.
+type Change struct {
+	Path    string
+	Created bool // created, removed or renamed: the file list changed
+}
+
+// Session is a sequence of in-memory builds of one site that share a
+// Cache, as the dev server runs them. Each Rebuild gives the same files a
+// full build would, re-rendering only what changed.
+type Session struct {
+	opts  Options
+	cache *Cache
+	last  map[string][]byte
+}
+
+// NewSession prepares in-memory builds of the site in opts.Source.
+func NewSession(opts Options) *Session {
+	opts = opts.withDefaults()
+	opts.Cache = NewCache()
+	return &Session{opts: opts, cache: opts.Cache}
+}
+
+// Rebuild builds the site after the given changes and returns its files,
+// the output paths that differ from the previous successful build, and
+// the result. After a failed build the previous files stay current.
+func (s *Session) Rebuild(changes []Change) (map[string][]byte, []string, *Result, error) {
+	s.invalidate(changes)
+	files, res, err := Render(s.opts)
+	if err != nil {
+		return s.last, nil, res, err
+	}
+	changed := diffFiles(s.last, files)
+	s.last = files
+	return files, changed, res, nil
+}
+
+// invalidate drops the cached sources the changes touch.
+func (s *Session) invalidate(changes []Change) {
+	root, _ := filepath.Abs(s.opts.Source)
+	var paths []string
+	relist := false
+	for _, c := range changes {
+		p := c.Path
+		if filepath.IsAbs(p) {
+			if rel, err := filepath.Rel(root, p); err == nil {
+				p = rel
+			}
+		}
+		p = filepath.ToSlash(p)
+		paths = append(paths, p)
+		if c.Created || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".markdown") {
+			relist = relist || strings.HasPrefix(p, Content+"/") || p == Content
+		}
+	}
+	s.cache.Invalidate(paths, relist)
+}
+
+// diffFiles lists the paths whose contents differ between two builds,
+// including files that appeared or disappeared, sorted.
+func diffFiles(old, new map[string][]byte) []string {
+	var out []string
+	for p, data := range new {
+		if prev, ok := old[p]; !ok || !bytes.Equal(prev, data) {
+			out = append(out, p)
+		}
+	}
+	for p := range old {
+		if _, ok := new[p]; !ok {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out
+}

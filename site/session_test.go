@@ -1,0 +1,131 @@
+package site
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/clause-dev/clause"
+)
+
+// edit is one change a writer might make to a site.
+type edit struct {
+	name  string
+	apply func(t *testing.T, dir string) Change
+}
+
+func writeFile(t *testing.T, dir, name, data string, created bool) Change {
+	t.Helper()
+	writeTree(t, dir, map[string]string{name: data})
+	return Change{Path: filepath.Join(dir, name), Created: created}
+}
+
+func appendFile(t *testing.T, dir, name, text string) Change {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dir, name, string(data)+text, false)
+}
+
+func sessionEdits(n *int) []edit {
+	next := func() int { *n++; return *n }
+	return []edit{
+		{"body word", func(t *testing.T, d string) Change {
+			return appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))
+		}},
+		{"title", func(t *testing.T, d string) Change {
+			return writeFile(t, d, "content/terms.md", fmt.Sprintf("---\ntitle: Terms %d\n---\n## Use\n\nBe kind.\n", next()), false)
+		}},
+		{"new page", func(t *testing.T, d string) Change {
+			return writeFile(t, d, fmt.Sprintf("content/extra-%d.md", next()), "## Extra\n\nMore.\n", true)
+		}},
+		{"delete page", func(t *testing.T, d string) Change {
+			matches, _ := filepath.Glob(filepath.Join(d, "content", "extra-*.md"))
+			if len(matches) == 0 {
+				return Change{Path: filepath.Join(d, "content")}
+			}
+			os.Remove(matches[0])
+			return Change{Path: matches[0], Created: true}
+		}},
+		{"template", func(t *testing.T, d string) Change {
+			return writeFile(t, d, "layouts/partials/footer.html", fmt.Sprintf("<footer>Footer %d</footer>\n", next()), false)
+		}},
+		{"config", func(t *testing.T, d string) Change {
+			return writeFile(t, d, "clause.yaml", fmt.Sprintf("title: Center %d\ntoc: true\n", next()), false)
+		}},
+		{"asset", func(t *testing.T, d string) Change {
+			return writeFile(t, d, "assets/css/extra.css", fmt.Sprintf("body{margin:%dpx}\n", next()), false)
+		}},
+		{"version", func(t *testing.T, d string) Change {
+			return appendFile(t, d, "content/privacy/versions/2025-01-01.md", fmt.Sprintf("\nOld word %d.\n", next()))
+		}},
+		{"break", func(t *testing.T, d string) Change {
+			return writeFile(t, d, "content/broken.md", "---\ndate: never\n---\n", true)
+		}},
+		{"fix", func(t *testing.T, d string) Change {
+			os.Remove(filepath.Join(d, "content", "broken.md"))
+			return Change{Path: filepath.Join(d, "content", "broken.md"), Created: true}
+		}},
+	}
+}
+
+// TestIncrementalEqualsFull applies random edit sequences and checks after
+// every step that the session's incremental build equals a full build.
+func TestIncrementalEqualsFull(t *testing.T) {
+	for seed := uint64(1); seed <= 3; seed++ {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			dir := newSite(t, with(versionedSite, map[string]string{"content/privacy/versions/2025-01-01.md": "## Data\n\nOld.\n"}))
+			opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }, Now: mustDate(t, "2026-06-01")}
+			sess := NewSession(opts)
+			if _, _, _, err := sess.Rebuild(nil); err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			edits := sessionEdits(&n)
+			rng := rand.New(rand.NewPCG(seed, 7))
+			for step := 0; step < 25; step++ {
+				e := edits[rng.IntN(len(edits))]
+				change := e.apply(t, dir)
+				got, _, _, incErr := sess.Rebuild([]Change{change})
+				want, _, fullErr := Render(opts)
+				if (incErr == nil) != (fullErr == nil) {
+					t.Fatalf("step %d (%s): incremental err %v, full err %v", step, e.name, incErr, fullErr)
+				}
+				if fullErr != nil {
+					continue // the session keeps serving its last good build
+				}
+				diffTrees(t, got, want)
+				if t.Failed() {
+					t.Fatalf("step %d (%s): incremental build differs from a full build", step, e.name)
+				}
+			}
+		})
+	}
+}
+
+// TestIncrementalReuses checks that a body edit re-renders only its own
+// policy: the other policy's pages come from the cache.
+func TestIncrementalReuses(t *testing.T) {
+	dir := newSite(t, versionedSite)
+	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	first, _, _, err := sess.Rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	change := appendFile(t, dir, "content/terms.md", "\nOne more line.\n")
+	second, changed, _, err := sess.Rebuild([]Change{change})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &first["privacy/index.html"][0] != &second["privacy/index.html"][0] {
+		t.Error("privacy page was rendered again although only terms changed")
+	}
+	if strings.Join(changed, " ") != "policies.json terms/index.html" {
+		t.Errorf("changed = %v, want policies.json and terms/index.html", changed)
+	}
+}
