@@ -5,33 +5,33 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// KindAnchor is the NodeKind of Anchor.
-var KindAnchor = ast.NewNodeKind("ClauseAnchor")
+// kindAnchor is the NodeKind of anchorNode.
+var kindAnchor = ast.NewNodeKind("ClauseAnchor")
 
-// Anchor is the visible "link to this section" link appended inside a
+// anchorNode is the visible "link to this section" link appended inside a
 // heading, after its text.
-type Anchor struct {
+type anchorNode struct {
 	ast.BaseInline
 	ID    string // the heading id
 	Label string // the heading's plain text, for the aria-label
 }
 
 // Kind implements ast.Node.
-func (n *Anchor) Kind() ast.NodeKind { return KindAnchor }
+func (n *anchorNode) Kind() ast.NodeKind { return kindAnchor }
 
 // Dump implements ast.Node.
-func (n *Anchor) Dump(source []byte, level int) {
+func (n *anchorNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"ID": n.ID, "Label": n.Label}, nil)
 }
 
-// addAnchors appends an Anchor to every heading whose level is within
+// addAnchors appends an anchorNode to every heading whose level is within
 // AnchorMin..AnchorMax.
 func addAnchors(heads []*ast.Heading, out []Heading, opts *Options) {
 	for i, h := range heads {
 		if h.Level < opts.AnchorMin || h.Level > opts.AnchorMax {
 			continue
 		}
-		h.AppendChild(h, &Anchor{ID: out[i].ID, Label: out[i].Text})
+		h.AppendChild(h, &anchorNode{ID: out[i].ID, Label: out[i].Text})
 	}
 }
 
@@ -40,11 +40,35 @@ func renderAnchor(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	n := node.(*Anchor)
+	n := node.(*anchorNode)
 	_, _ = w.WriteString(`<a class="anchor" href="#`)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.ID)))
+	writeEscaped(w, n.ID)
 	_, _ = w.WriteString(`" aria-label="Link to this section: `)
-	_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
+	writeEscaped(w, n.Label)
 	_, _ = w.WriteString(`">#</a>`)
 	return ast.WalkSkipChildren, nil
+}
+
+// writeEscaped writes s with &, <, > and " escaped, without allocating.
+func writeEscaped(w interface{ WriteString(string) (int, error) }, s string) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '&':
+			esc = "&amp;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&quot;"
+		default:
+			continue
+		}
+		_, _ = w.WriteString(s[start:i])
+		_, _ = w.WriteString(esc)
+		start = i + 1
+	}
+	_, _ = w.WriteString(s[start:])
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"sync"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -31,13 +32,23 @@ func (bufWriter) Buffered() int { return 0 }
 // Flush implements util.BufWriter.
 func (bufWriter) Flush() error { return nil }
 
+// bufPool holds render buffers; Document.HTML is an exact-size copy, so a
+// buffer is reused across documents instead of growing anew each time.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// textPool holds the scratch buffers block texts are built in.
+var textPool = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooledBuffer keeps unusually large buffers out of the pool.
+const maxPooledBuffer = 4 << 20
+
 // renderBlocks renders the top-level children of root one after another
 // into one buffer, so Document.HTML is their concatenation and each Block's
 // HTML is a sub-slice of it: every node is rendered exactly once.
 func (r *Renderer) renderBlocks(doc *Document, root ast.Node, src []byte, st *state) {
-	var buf bytes.Buffer
-	buf.Grow(len(src) + len(src)/2 + 64)
-	w := bufWriter{&buf}
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	w := bufWriter{buf}
 	rend := r.md.Renderer()
 	ends := make([]int, 0, root.ChildCount())
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
@@ -46,13 +57,21 @@ func (r *Renderer) renderBlocks(doc *Document, root ast.Node, src []byte, st *st
 		}
 		ends = append(ends, buf.Len())
 	}
-	doc.HTML = buf.Bytes()
+	doc.HTML = bytes.Clone(buf.Bytes())
+	if buf.Cap() <= maxPooledBuffer {
+		bufPool.Put(buf)
+	}
 	doc.Blocks = makeBlocks(root, doc.HTML, ends, st)
 }
 
 // makeBlocks describes each top-level child, given where its HTML ends.
+// All block texts are built in one buffer and converted to one string, so
+// each Block.Text is a substring of it rather than its own allocation.
 func makeBlocks(root ast.Node, html []byte, ends []int, st *state) []Block {
 	blocks := make([]Block, 0, len(ends))
+	textEnds := make([]int, 0, len(ends))
+	tb := textPool.Get().(*[]byte)
+	text := (*tb)[:0]
 	section, start, i := "", 0, 0
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 		b := Block{Kind: blockKind(c), Line: st.lineOf(c)}
@@ -62,12 +81,37 @@ func makeBlocks(root ast.Node, html []byte, ends []int, st *state) []Block {
 		}
 		b.Section = section
 		b.HTML = html[start:ends[i]:ends[i]]
-		b.Text = plainText(c, st.src)
+		text = appendTrimmed(text, c, st.src)
+		textEnds = append(textEnds, len(text))
 		blocks = append(blocks, b)
 		start = ends[i]
 		i++
 	}
+	setTexts(blocks, string(text), textEnds)
+	if cap(text) <= maxPooledBuffer {
+		*tb = text
+		textPool.Put(tb)
+	}
 	return blocks
+}
+
+// setTexts gives each block its substring of all, given where each ends.
+func setTexts(blocks []Block, all string, ends []int) {
+	from := 0
+	for i := range blocks {
+		blocks[i].Text = all[from:ends[i]]
+		from = ends[i]
+	}
+}
+
+// appendTrimmed appends the plain text of n to buf without leading or
+// trailing white space.
+func appendTrimmed(buf []byte, n ast.Node, src []byte) []byte {
+	start := len(buf)
+	buf = appendText(buf, n, src)
+	t := bytes.TrimSpace(buf[start:])
+	k := copy(buf[start:], t)
+	return buf[:start+k]
 }
 
 // blockKind names the kind of a top-level block.
@@ -83,7 +127,7 @@ func blockKind(n ast.Node) string {
 		return "table"
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		return "code"
-	case *ast.HTMLBlock, *LiquidHTMLBlock:
+	case *ast.HTMLBlock, *liquidHTMLBlock:
 		return "html"
 	case *ast.Blockquote:
 		return "blockquote"
@@ -93,7 +137,7 @@ func blockKind(n ast.Node) string {
 		return "footnotes"
 	case *extast.DefinitionList:
 		return "deflist"
-	case *TOCMarker:
+	case *tocMarker:
 		return "toc"
 	}
 	return "other"

@@ -33,7 +33,7 @@ type lineIndex struct {
 
 // newLineIndex scans src once for newlines.
 func newLineIndex(src []byte) lineIndex {
-	nl := make([]int, 0, len(src)/40+1)
+	nl := make([]int, 0, bytes.Count(src, []byte{'\n'}))
 	for off := 0; ; {
 		i := bytes.IndexByte(src[off:], '\n')
 		if i < 0 {

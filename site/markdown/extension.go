@@ -20,7 +20,7 @@ func (e *extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(ialParser{}, 150)),
 		parser.WithInlineParsers(util.Prioritized(&liquidParser{opts: e.opts}, 450)),
-		parser.WithASTTransformers(util.Prioritized(&transformer{opts: e.opts}, 2000)),
+		parser.WithASTTransformers(util.Prioritized(transformer{}, 2000)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
 		util.Prioritized(nodeRenderer{}, 500),
@@ -32,12 +32,12 @@ type nodeRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindAnchor, renderAnchor)
-	reg.Register(KindTOCMarker, renderTOCMarker)
-	reg.Register(KindIAL, renderNothing)
-	reg.Register(KindLiquid, renderLiquid)
-	reg.Register(KindLiquidHTML, renderLiquidHTML)
-	reg.Register(KindLiquidHTMLBlock, renderLiquidHTML)
+	reg.Register(kindAnchor, renderAnchor)
+	reg.Register(kindTOCMarker, renderTOCMarker)
+	reg.Register(kindIAL, renderNothing)
+	reg.Register(kindLiquid, renderLiquid)
+	reg.Register(kindLiquidHTML, renderLiquidHTML)
+	reg.Register(kindLiquidHTMLBlock, renderLiquidHTML)
 }
 
 // renderNothing is the renderer of nodes that produce no output.

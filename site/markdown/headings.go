@@ -15,8 +15,9 @@ func finishHeadings(doc *ast.Document, st *state, ids *idSet) {
 	heads := pickTitle(doc, st)
 	st.headings = heads
 	texts := make([]string, len(heads))
+	var scratch []byte
 	for i, h := range heads {
-		texts[i] = plainText(h, st.src)
+		texts[i], scratch = plainTextBuf(scratch, h, st.src)
 	}
 	reserveIDs(heads, st, ids)
 	out := make([]Heading, len(heads))

@@ -10,31 +10,31 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// KindIAL is the NodeKind of IAL.
-var KindIAL = ast.NewNodeKind("ClauseIAL")
+// kindIAL is the NodeKind of ialNode.
+var kindIAL = ast.NewNodeKind("ClauseIAL")
 
-// IAL is a kramdown block inline attribute list, a line like
+// ialNode is a kramdown block inline attribute list, a line like
 // `{: #id .class key="value"}`. The transformer applies it to the block it
 // follows (or, with no block before it, the block directly after it) and
-// removes it; `{:toc}` and `{::toc}` become a TOCMarker instead.
-type IAL struct {
+// removes it; `{:toc}` and `{::toc}` become a tocMarker instead.
+type ialNode struct {
 	ast.BaseBlock
-	Raw   []byte      // the whole "{: … }" text
-	Attrs []Attribute // parsed #id, .class and key="value" entries
-	TOC   bool        // the list holds the "toc" reference or is {::toc}
-	Err   string      // non-empty when the list cannot be used
+	Raw   []byte    // the whole "{: … }" text (a slice of the source)
+	Attrs []ialAttr // parsed #id, .class and key="value" entries
+	TOC   bool      // the list holds the "toc" reference or is {::toc}
+	Err   string    // non-empty when the list cannot be used
 }
 
-// Attribute is one parsed IAL entry; classes are already joined.
-type Attribute struct {
+// ialAttr is one parsed IAL entry; classes are already joined.
+type ialAttr struct {
 	Name, Value []byte
 }
 
 // Kind implements ast.Node.
-func (n *IAL) Kind() ast.NodeKind { return KindIAL }
+func (n *ialNode) Kind() ast.NodeKind { return kindIAL }
 
 // Dump implements ast.Node.
-func (n *IAL) Dump(source []byte, level int) {
+func (n *ialNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Raw": string(n.Raw)}, nil)
 }
 
@@ -77,9 +77,9 @@ func (ialParser) CanInterruptParagraph() bool { return true }
 // CanAcceptIndentedLine implements parser.BlockParser.
 func (ialParser) CanAcceptIndentedLine() bool { return false }
 
-// parseIAL parses raw ("{:…}") into an IAL node; problems end up in Err.
-func parseIAL(raw []byte) *IAL {
-	n := &IAL{Raw: append([]byte(nil), raw...)}
+// parseIAL parses raw ("{:…}") into an ialNode; problems end up in Err.
+func parseIAL(raw []byte) *ialNode {
+	n := &ialNode{Raw: raw}
 	body := raw[2 : len(raw)-1]
 	if len(body) > 0 && body[0] == ':' {
 		if string(bytes.TrimSpace(body[1:])) == "toc" {
@@ -112,7 +112,7 @@ func (p *ialScanner) skipSpaces() bool {
 
 // entry parses one #id, .class, key="value" or reference into n and
 // returns an error message, or "".
-func (p *ialScanner) entry(n *IAL) string {
+func (p *ialScanner) entry(n *ialNode) string {
 	switch c := p.src[p.pos]; {
 	case c == '#' || c == '.':
 		p.pos++
@@ -129,7 +129,7 @@ func (p *ialScanner) entry(n *IAL) string {
 }
 
 // keyOrRef parses key="value", key='value' or a bare reference name.
-func (p *ialScanner) keyOrRef(n *IAL) string {
+func (p *ialScanner) keyOrRef(n *ialNode) string {
 	name := p.word(false)
 	if p.pos >= len(p.src) || p.src[p.pos] != '=' {
 		if p.pos < len(p.src) && p.src[p.pos] != ' ' && p.src[p.pos] != '\t' {
@@ -146,7 +146,7 @@ func (p *ialScanner) keyOrRef(n *IAL) string {
 	if !ok {
 		return fmt.Sprintf("attribute %s needs a quoted value like %s=\"…\"", name, name)
 	}
-	n.Attrs = append(n.Attrs, Attribute{Name: name, Value: value})
+	n.Attrs = append(n.Attrs, ialAttr{Name: name, Value: value})
 	return ""
 }
 
@@ -187,7 +187,7 @@ func (p *ialScanner) quoted() ([]byte, bool) {
 }
 
 // addIALAttr adds an id (replacing) or a class (appending) to n.
-func addIALAttr(n *IAL, id bool, v []byte) {
+func addIALAttr(n *ialNode, id bool, v []byte) {
 	name := []byte("class")
 	if id {
 		name = attrID
@@ -198,7 +198,7 @@ func addIALAttr(n *IAL, id bool, v []byte) {
 			return
 		}
 	}
-	n.Attrs = append(n.Attrs, Attribute{Name: name, Value: append([]byte(nil), v...)})
+	n.Attrs = append(n.Attrs, ialAttr{Name: name, Value: append([]byte(nil), v...)})
 }
 
 // isNameStart reports whether c may start an attribute or reference name.

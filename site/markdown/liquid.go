@@ -16,23 +16,23 @@ const liquidHint = "clause does not run Liquid; replace it with Markdown, or use
 // varHint is the hint of an unknown variable.
 const varHint = "check the spelling; site.* comes from the site configuration and page.* from the page's front matter"
 
-// KindLiquid is the NodeKind of Liquid.
-var KindLiquid = ast.NewNodeKind("ClauseLiquid")
+// kindLiquid is the NodeKind of liquidNode.
+var kindLiquid = ast.NewNodeKind("ClauseLiquid")
 
-// Liquid is a resolved {{ site.KEY }} or {{ page.KEY }} in text. Tags that
-// could not be resolved are Liquid nodes with an empty Value: the problem
+// liquidNode is a resolved {{ site.KEY }} or {{ page.KEY }} in text. Tags that
+// could not be resolved are liquidNodes with an empty Value: the problem
 // is an Error and the Liquid syntax is never printed.
-type Liquid struct {
+type liquidNode struct {
 	ast.BaseInline
 	Tag   []byte // the source text, "{{ site.KEY }}"
 	Value string // the variable's value, HTML-escaped when rendered
 }
 
 // Kind implements ast.Node.
-func (n *Liquid) Kind() ast.NodeKind { return KindLiquid }
+func (n *liquidNode) Kind() ast.NodeKind { return kindLiquid }
 
 // Dump implements ast.Node.
-func (n *Liquid) Dump(source []byte, level int) {
+func (n *liquidNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Tag": string(n.Tag), "Value": n.Value}, nil)
 }
 
@@ -59,7 +59,7 @@ func (p *liquidParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) a
 			st.addError(seg.Start, fmt.Sprintf("unterminated Liquid tag %s", clip(tag)), liquidHint)
 		}
 		block.Advance(len(tag))
-		return &Liquid{Tag: tag}
+		return &liquidNode{Tag: tag}
 	}
 	tag := line[:n]
 	block.Advance(n)
@@ -67,7 +67,7 @@ func (p *liquidParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) a
 	if msg != "" && st != nil {
 		st.addError(seg.Start, msg, hint)
 	}
-	return &Liquid{Tag: tag, Value: value}
+	return &liquidNode{Tag: tag, Value: value}
 }
 
 // liquidTagLen returns the length of the "{{…}}" or "{%…%}" tag at the
@@ -87,13 +87,12 @@ func liquidTagLen(line []byte) int {
 // resolveLiquid resolves one whole tag. It returns the value, or a
 // problem message and hint.
 func resolveLiquid(tag []byte, opts *Options) (value, msg, hint string) {
-	unsupported := fmt.Sprintf("unsupported Liquid tag %s", clip(tag))
-	if tag[1] == '%' {
-		return "", unsupported, liquidHint
+	scope, key, ok := "", "", false
+	if tag[1] == '{' {
+		scope, key, ok = splitVariable(bytes.TrimSpace(tag[2 : len(tag)-2]))
 	}
-	scope, key, ok := splitVariable(bytes.TrimSpace(tag[2 : len(tag)-2]))
 	if !ok {
-		return "", unsupported, liquidHint
+		return "", fmt.Sprintf("unsupported Liquid tag %s", clip(tag)), liquidHint
 	}
 	if opts.Var != nil {
 		if v, found := opts.Var(scope, key); found {
@@ -135,7 +134,7 @@ func clip(b []byte) string {
 // renderLiquid writes a variable's value, HTML-escaped.
 func renderLiquid(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		_, _ = w.Write(util.EscapeHTML([]byte(node.(*Liquid).Value)))
+		writeEscaped(w, node.(*liquidNode).Value)
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -9,38 +9,38 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// KindLiquidHTML is the NodeKind of LiquidHTML.
-var KindLiquidHTML = ast.NewNodeKind("ClauseLiquidHTML")
+// kindLiquidHTML is the NodeKind of liquidHTML.
+var kindLiquidHTML = ast.NewNodeKind("ClauseLiquidHTML")
 
-// KindLiquidHTMLBlock is the NodeKind of LiquidHTMLBlock.
-var KindLiquidHTMLBlock = ast.NewNodeKind("ClauseLiquidHTMLBlock")
+// kindLiquidHTMLBlock is the NodeKind of liquidHTMLBlock.
+var kindLiquidHTMLBlock = ast.NewNodeKind("ClauseLiquidHTMLBlock")
 
-// LiquidHTML replaces inline raw HTML that contained Liquid variables; Value
+// liquidHTML replaces inline raw HTML that contained Liquid variables; Value
 // is the HTML with the (escaped) values substituted.
-type LiquidHTML struct {
+type liquidHTML struct {
 	ast.BaseInline
 	Value []byte
 }
 
 // Kind implements ast.Node.
-func (n *LiquidHTML) Kind() ast.NodeKind { return KindLiquidHTML }
+func (n *liquidHTML) Kind() ast.NodeKind { return kindLiquidHTML }
 
 // Dump implements ast.Node.
-func (n *LiquidHTML) Dump(source []byte, level int) {
+func (n *liquidHTML) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Value": string(n.Value)}, nil)
 }
 
-// LiquidHTMLBlock replaces an HTML block that contained Liquid variables.
-type LiquidHTMLBlock struct {
+// liquidHTMLBlock replaces an HTML block that contained Liquid variables.
+type liquidHTMLBlock struct {
 	ast.BaseBlock
 	Value []byte
 }
 
 // Kind implements ast.Node.
-func (n *LiquidHTMLBlock) Kind() ast.NodeKind { return KindLiquidHTMLBlock }
+func (n *liquidHTMLBlock) Kind() ast.NodeKind { return kindLiquidHTMLBlock }
 
 // Dump implements ast.Node.
-func (n *LiquidHTMLBlock) Dump(source []byte, level int) {
+func (n *liquidHTMLBlock) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Value": string(n.Value)}, nil)
 }
 
@@ -146,17 +146,17 @@ func indexFold(b []byte, needle string) int {
 	return -1
 }
 
-// rawHTML replaces inline raw HTML containing Liquid with a LiquidHTML.
+// rawHTML replaces inline raw HTML containing Liquid with a liquidHTML.
 func (w *walker) rawHTML(n *ast.RawHTML) {
 	out, ok := w.expandSegments(n.Segments.Sliced(0, n.Segments.Len()))
 	if ok {
-		r := &LiquidHTML{Value: out}
+		r := &liquidHTML{Value: out}
 		r.SetPos(n.Pos())
 		n.Parent().ReplaceChild(n.Parent(), n, r)
 	}
 }
 
-// htmlBlock replaces an HTML block containing Liquid with a LiquidHTMLBlock.
+// htmlBlock replaces an HTML block containing Liquid with a liquidHTMLBlock.
 func (w *walker) htmlBlock(n *ast.HTMLBlock) {
 	segs := n.Lines().Sliced(0, n.Lines().Len())
 	if n.HasClosure() {
@@ -164,7 +164,7 @@ func (w *walker) htmlBlock(n *ast.HTMLBlock) {
 	}
 	out, ok := w.expandSegments(segs)
 	if ok {
-		r := &LiquidHTMLBlock{Value: out}
+		r := &liquidHTMLBlock{Value: out}
 		r.SetPos(n.Pos())
 		r.SetBlankPreviousLines(n.HasBlankPreviousLines())
 		n.Parent().ReplaceChild(n.Parent(), n, r)
@@ -188,7 +188,7 @@ func (w *walker) expandSegments(segs []text.Segment) (out []byte, ok bool) {
 
 // checkLiquidInDestination reports a Liquid tag that broke a link because
 // it sits in the destination with spaces inside the braces.
-func (w *walker) checkLiquidInDestination(n *Liquid) {
+func (w *walker) checkLiquidInDestination(n *liquidNode) {
 	prev, ok := n.PreviousSibling().(*ast.Text)
 	if !ok {
 		return
@@ -202,24 +202,39 @@ func (w *walker) checkLiquidInDestination(n *Liquid) {
 		"write [text](mailto:{{site.email}}) without spaces inside the braces, or wrap the destination in <…>")
 }
 
-// checkAutoLink reports Liquid inside an autolink, which cannot be expanded.
-func (w *walker) checkAutoLink(n *ast.AutoLink) {
-	if u := n.URL(w.src); mayHaveLiquid(u, false) {
-		w.st.addError(nodeOffset(n), "Liquid is not supported inside autolinks",
-			"use a link like [text](https://{{site.domain}}/) instead")
+// autoLink replaces an autolink containing Liquid with an equivalent link
+// whose destination and text have the variables expanded.
+func (w *walker) autoLink(n *ast.AutoLink) {
+	u, label := n.URL(w.src), n.Label(w.src)
+	if !mayHaveLiquid(u, false) {
+		return
+	}
+	off := nodeOffset(n)
+	text := w.expandLiquid(label, off, true)
+	link := ast.NewLink()
+	link.Destination = append(append([]byte(nil), u[:len(u)-len(label)]...), text...)
+	if !bytes.HasSuffix(u, label) {
+		link.Destination = w.expandLiquid(u, off, true)
+	}
+	link.AppendChild(link, ast.NewString(text))
+	link.SetPos(n.Pos())
+	n.Parent().ReplaceChild(n.Parent(), n, link)
+	if mayHaveLiquid(text, false) {
+		w.st.addError(off, "Liquid tag with spaces breaks the autolink",
+			"write {{site.KEY}} without spaces, or use a link like [text](https://{{site.domain}}/)")
 	}
 }
 
-// renderLiquidHTML writes the substituted HTML of a LiquidHTML or
-// LiquidHTMLBlock node.
+// renderLiquidHTML writes the substituted HTML of a liquidHTML or
+// liquidHTMLBlock node.
 func renderLiquidHTML(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
 	switch n := node.(type) {
-	case *LiquidHTML:
+	case *liquidHTML:
 		_, _ = w.Write(n.Value)
-	case *LiquidHTMLBlock:
+	case *liquidHTMLBlock:
 		_, _ = w.Write(n.Value)
 	}
 	return ast.WalkSkipChildren, nil

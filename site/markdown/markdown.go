@@ -86,12 +86,19 @@ func New(opts Options) *Renderer {
 }
 
 // Document is one rendered Markdown body.
+//
+// Title and heading levels: when the body has exactly one h1 and it is the
+// first block, that h1 is removed from HTML and Blocks and its text becomes
+// Title (templates print the title as the page's only h1). When the body
+// has two or more h1s, every heading is shifted down one level (h6 stays)
+// and Title is the text of the first heading. Otherwise Title is the text
+// of the first heading of any level, or "".
 type Document struct {
 	HTML         []byte      // the body HTML (TOC inserted at a {:toc} marker if present)
 	TOC          []*TOCEntry // nested tree of headings TOCMin..TOCMax
 	TOCHTML      []byte      // the TOC as nested <ul> (<li><a href="#id">text</a><ul>…</ul></li>); empty if no entries
 	HasTOCMarker bool        // the body had a kramdown TOC marker
-	Title        string      // plain text of the leading h1 (see package doc); "" if none
+	Title        string      // plain text of the leading h1 (see above); "" if none
 	Headings     []Heading   // every heading in order (after level shifting)
 	Blocks       []Block     // top-level blocks
 	Errors       []Error     // sorted by line, then column

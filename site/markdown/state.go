@@ -19,14 +19,13 @@ type state struct {
 	hasLines bool
 	errs     []pendingError
 
-	headings   []*ast.Heading // every heading node in document order
-	blockIDs   []idUse        // ids set on non-heading blocks by IALs
-	tocNodes   []*TOCMarker
-	title      string
-	outHeads   []Heading
-	toc        []*TOCEntry
-	tocHTML    []byte
-	sectionIDs map[ast.Node]string // heading node -> id, for Block.Section
+	headings []*ast.Heading // every heading node in document order
+	blockIDs []idUse        // ids set on non-heading blocks by IALs
+	tocNodes []*tocMarker
+	title    string
+	outHeads []Heading
+	toc      []*TOCEntry
+	tocHTML  []byte
 }
 
 // idUse is an explicit id and the source offset it was written at.

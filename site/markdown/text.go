@@ -12,8 +12,15 @@ import (
 // resolved, markup, raw HTML, anchors and footnote markers dropped. Child
 // blocks are separated by newlines; soft line breaks become spaces.
 func plainText(n ast.Node, src []byte) string {
-	buf := appendText(make([]byte, 0, 64), n, src)
-	return string(bytes.TrimSpace(buf))
+	s, _ := plainTextBuf(nil, n, src)
+	return s
+}
+
+// plainTextBuf is plainText using scratch as its buffer; it returns the
+// text and the (possibly grown) scratch buffer for reuse.
+func plainTextBuf(scratch []byte, n ast.Node, src []byte) (string, []byte) {
+	scratch = appendText(scratch[:0], n, src)
+	return string(bytes.TrimSpace(scratch)), scratch
 }
 
 // appendText appends the plain text of n to buf.
@@ -23,14 +30,14 @@ func appendText(buf []byte, n ast.Node, src []byte) []byte {
 		return appendInlineText(buf, n, src)
 	case *ast.String:
 		return appendResolved(buf, n.Value, n.IsRaw() && !n.IsCode())
-	case *Liquid:
+	case *liquidNode:
 		return append(buf, n.Value...)
 	case *ast.AutoLink:
 		return append(buf, n.Label(src)...)
-	case *ast.RawHTML, *Anchor, *LiquidHTML, *extast.FootnoteLink,
+	case *ast.RawHTML, *anchorNode, *liquidHTML, *extast.FootnoteLink,
 		*extast.FootnoteBacklink, *extast.TaskCheckBox:
 		return buf
-	case *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *LiquidHTMLBlock:
+	case *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *liquidHTMLBlock:
 		return appendLines(buf, n, src)
 	}
 	if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeBlock {
@@ -83,7 +90,7 @@ func appendChildBlocks(buf []byte, n ast.Node, src []byte) []byte {
 
 // appendLines appends the raw lines of a code or HTML block.
 func appendLines(buf []byte, n ast.Node, src []byte) []byte {
-	if l, ok := n.(*LiquidHTMLBlock); ok {
+	if l, ok := n.(*liquidHTMLBlock); ok {
 		return append(buf, l.Value...)
 	}
 	lines := n.Lines()

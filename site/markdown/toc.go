@@ -15,21 +15,21 @@ type TOCEntry struct {
 	Children []*TOCEntry
 }
 
-// KindTOCMarker is the NodeKind of TOCMarker.
-var KindTOCMarker = ast.NewNodeKind("ClauseTOCMarker")
+// kindTOCMarker is the NodeKind of tocMarker.
+var kindTOCMarker = ast.NewNodeKind("ClauseTOCMarker")
 
-// TOCMarker is the block that replaces a kramdown TOC marker ("* TOC" +
+// tocMarker is the block that replaces a kramdown TOC marker ("* TOC" +
 // "{:toc}", a bare "{:toc}" or "{::toc}"). It renders the document's TOC.
-type TOCMarker struct {
+type tocMarker struct {
 	ast.BaseBlock
 	HTML []byte // the document's TOCHTML, filled in after the headings are known
 }
 
 // Kind implements ast.Node.
-func (n *TOCMarker) Kind() ast.NodeKind { return KindTOCMarker }
+func (n *tocMarker) Kind() ast.NodeKind { return kindTOCMarker }
 
 // Dump implements ast.Node.
-func (n *TOCMarker) Dump(source []byte, level int) {
+func (n *tocMarker) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, nil, nil)
 }
 
@@ -64,6 +64,7 @@ func tocHTML(entries []*TOCEntry) []byte {
 		return nil
 	}
 	var b bytes.Buffer
+	b.Grow(64 * len(entries))
 	writeTOCList(&b, entries)
 	return b.Bytes()
 }
@@ -73,9 +74,9 @@ func writeTOCList(b *bytes.Buffer, entries []*TOCEntry) {
 	b.WriteString("<ul>")
 	for _, e := range entries {
 		b.WriteString(`<li><a href="#`)
-		b.Write(util.EscapeHTML([]byte(e.ID)))
+		writeEscaped(b, e.ID)
 		b.WriteString(`">`)
-		b.Write(util.EscapeHTML([]byte(e.Text)))
+		writeEscaped(b, e.Text)
 		b.WriteString("</a>")
 		if len(e.Children) > 0 {
 			writeTOCList(b, e.Children)
@@ -106,8 +107,8 @@ func isTOCList(n ast.Node, src []byte) bool {
 }
 
 // newTOCMarker returns a marker positioned at pos and registers it in st.
-func newTOCMarker(st *state, pos int) *TOCMarker {
-	m := &TOCMarker{}
+func newTOCMarker(st *state, pos int) *tocMarker {
+	m := &tocMarker{}
 	m.SetPos(pos)
 	st.tocNodes = append(st.tocNodes, m)
 	return m
@@ -116,7 +117,7 @@ func newTOCMarker(st *state, pos int) *TOCMarker {
 // renderTOCMarker writes the TOC inside <nav class="toc">, or nothing when
 // the document has no TOC entries.
 func renderTOCMarker(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	n := node.(*TOCMarker)
+	n := node.(*tocMarker)
 	if !entering || len(n.HTML) == 0 {
 		return ast.WalkSkipChildren, nil
 	}

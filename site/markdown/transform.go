@@ -13,12 +13,10 @@ import (
 // the document (collecting headings, applying IALs, placing TOC markers,
 // expanding Liquid in destinations and raw HTML, rewriting links) and then
 // finishes headings and the TOC from what it collected.
-type transformer struct {
-	opts *Options
-}
+type transformer struct{}
 
 // Transform implements parser.ASTTransformer.
-func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := getState(pc)
 	if st == nil {
 		return
@@ -57,7 +55,7 @@ func (w *walker) visit(n ast.Node) bool {
 	switch n := n.(type) {
 	case *ast.Heading:
 		w.st.headings = append(w.st.headings, n)
-	case *IAL:
+	case *ialNode:
 		w.applyIAL(n)
 		return false
 	case *ast.Link:
@@ -66,10 +64,10 @@ func (w *walker) visit(n ast.Node) bool {
 	case *ast.Image:
 		n.Destination = w.destination(n.Destination, n)
 		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
-	case *Liquid:
+	case *liquidNode:
 		w.checkLiquidInDestination(n)
 	case *ast.AutoLink:
-		w.checkAutoLink(n)
+		w.autoLink(n)
 		return false
 	case *ast.RawHTML:
 		w.rawHTML(n)
@@ -94,7 +92,7 @@ const ialHint = `use kramdown syntax like {: #id .class key="value"} or {:toc} o
 
 // applyIAL applies an IAL to its target block and removes it, or turns it
 // into a TOC marker.
-func (w *walker) applyIAL(n *IAL) {
+func (w *walker) applyIAL(n *ialNode) {
 	parent := n.Parent()
 	switch {
 	case n.Err != "":
@@ -116,13 +114,13 @@ func (w *walker) applyIAL(n *IAL) {
 // ialTarget returns the block an IAL applies to: the block directly before
 // it, else the block directly after it, else the block before it across a
 // blank line; nil if there is none.
-func ialTarget(n *IAL) ast.Node {
+func ialTarget(n *ialNode) ast.Node {
 	prev := n.PreviousSibling()
 	if prev != nil && !n.HasBlankPreviousLines() {
 		return blockOf(prev)
 	}
 	next := n.NextSibling()
-	if _, isIAL := next.(*IAL); next != nil && !isIAL && !next.HasBlankPreviousLines() {
+	if _, isIAL := next.(*ialNode); next != nil && !isIAL && !next.HasBlankPreviousLines() {
 		return blockOf(next)
 	}
 	if prev == nil {
@@ -141,10 +139,11 @@ func blockOf(n ast.Node) ast.Node {
 }
 
 // setAttributes copies the IAL's attributes onto target: ids replace,
-// classes append, anything else replaces.
-func (w *walker) setAttributes(target ast.Node, n *IAL) {
+// classes append, anything else replaces. Liquid variables in values are
+// expanded.
+func (w *walker) setAttributes(target ast.Node, n *ialNode) {
 	for _, a := range n.Attrs {
-		v := a.Value
+		v := w.expandLiquid(a.Value, n.Pos(), true)
 		if string(a.Name) == "class" {
 			if old, ok := target.Attribute(a.Name); ok {
 				if ob, ok := old.([]byte); ok && len(ob) > 0 {
@@ -162,8 +161,8 @@ func (w *walker) setAttributes(target ast.Node, n *IAL) {
 }
 
 // placeTOC replaces a "* TOC" list directly before the IAL (or else the IAL
-// itself) with a TOCMarker.
-func (w *walker) placeTOC(n *IAL) {
+// itself) with a tocMarker.
+func (w *walker) placeTOC(n *ialNode) {
 	parent := n.Parent()
 	prev := n.PreviousSibling()
 	if prev != nil && isTOCList(prev, w.src) {
@@ -184,7 +183,7 @@ func (w *walker) dropEmptyParagraph(n ast.Node) {
 	liquid := false
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
-		case *Liquid:
+		case *liquidNode:
 			if c.Value != "" {
 				return
 			}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# bench/build.sh times `clause build` against the bare loop (front matter +
+# goldmark + one write per policy) on the same generated corpus, as whole
+# processes, in alternating pairs, and reports wall time and peak RSS from
+# /usr/bin/time -v. If hugo is installed it is timed too.
+#
+#   bench/build.sh [-n 1000] [-versions 0] [-runs 5]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+n=1000 versions=0 runs=5
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) n=$2; shift 2 ;;
+    -versions) versions=$2; shift 2 ;;
+    -runs) runs=$2; shift 2 ;;
+    *) echo "usage: bench/build.sh [-n N] [-versions K] [-runs R]" >&2; exit 2 ;;
+  esac
+done
+[ -x /usr/bin/time ] || { echo "bench/build.sh needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/clause" ./cmd/clause
+go build -o "$work/bareloop" ./bench/bareloop
+go run ./bench/gencorpus -n "$n" -versions "$versions" -out "$work/corpus"
+echo "corpus: $n policies x $((versions + 1)) versions, $(du -sh "$work/corpus/content" | cut -f1)"
+
+# measure NAME CMD...: runs CMD under /usr/bin/time and prints "seconds kilobytes".
+measure() {
+  /usr/bin/time -v -o "$work/time.txt" "$@" >/dev/null 2>"$work/err.txt" || { cat "$work/err.txt" >&2; exit 1; }
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+  echo "$wall $rss"
+}
+
+printf '%-4s %12s %12s %10s %12s\n' run bare_s clause_s ratio clause_MB
+for i in $(seq "$runs"); do
+  rm -rf "$work/bare" "$work/public"
+  read -r bw br < <(measure "$work/bareloop" -source "$work/corpus" -out "$work/bare")
+  read -r cw cr < <(measure "$work/clause" build --quiet --source "$work/corpus" --destination "$work/public" --now 2025-12-01)
+  printf '%-4s %12.2f %12.2f %10.2f %12.1f\n' "$i" "$bw" "$cw" "$(echo "$cw / $bw" | bc -l)" "$(echo "$cr / 1024" | bc -l)"
+done
+if command -v hugo >/dev/null; then
+  echo "hugo $(hugo version | cut -d' ' -f2) on the same content:"
+  mkdir -p "$work/hugo" && cp -r "$work/corpus/content" "$work/hugo/" && printf 'baseURL = "https://example.org/"\n' > "$work/hugo/hugo.toml"
+  read -r hw hr < <(measure hugo --source "$work/hugo" --destination "$work/hugo-out" --quiet)
+  printf 'hugo %.2f s, %.1f MB\n' "$hw" "$(echo "$hr / 1024" | bc -l)"
+fi
