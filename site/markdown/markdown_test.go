@@ -194,3 +194,18 @@ func TestDefaultsAndEmptyInput(t *testing.T) {
 		t.Errorf("defaults = %+v", o)
 	}
 }
+
+func TestRunInTOC(t *testing.T) {
+	r := New(Options{})
+	doc := r.Render([]byte("Intro.\n\n__The information we collect__: we collect a little.\n\n**Your Choices:** you may decline.\n\n**Not a heading** because no colon.\n"))
+	if len(doc.TOC) != 2 || doc.TOC[0].ID != "the-information-we-collect" || doc.TOC[1].Text != "Your Choices" {
+		t.Fatalf("TOC = %+v", doc.TOC)
+	}
+	if !strings.Contains(string(doc.HTML), `<p id="the-information-we-collect"><strong>`) {
+		t.Errorf("run-in paragraph has no id:\n%s", doc.HTML)
+	}
+	withHeadings := r.Render([]byte("## Real\n\n**Lead:** text.\n"))
+	if len(withHeadings.TOC) != 1 || withHeadings.TOC[0].ID != "real" {
+		t.Errorf("real headings must win: %+v", withHeadings.TOC)
+	}
+}

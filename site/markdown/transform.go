@@ -29,6 +29,7 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 	w.walk(doc)
 	finishHeadings(doc, st, ids)
 	finishTOC(st)
+	runInTOC(doc, st, ids)
 }
 
 // walker carries the per-document state through the AST walk.
