@@ -37,8 +37,16 @@ type Result struct {
 
 // Summary is the one line `clause build` prints on success.
 func (r *Result) Summary() string {
-	return fmt.Sprintf("built %d pages (%d policies, %d redirects) in %d ms -> %s",
-		r.Pages, r.Policies, r.Redirects, r.Duration.Milliseconds(), r.Dest)
+	return fmt.Sprintf("built %s (%s, %s) in %d ms -> %s", count(r.Pages, "page", "pages"),
+		count(r.Policies, "policy", "policies"), count(r.Redirects, "redirect", "redirects"), r.Duration.Milliseconds(), r.Dest)
+}
+
+// count writes n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Build renders the site in opts.Source into opts.Destination. The new

@@ -87,7 +87,7 @@ func newFlags(name, line string, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.Usage = func() {
-		fmt.Fprintf(w, "Usage: %s\n\nFlags:\n", line)
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", line)
 		fs.PrintDefaults()
 	}
 	return fs
