@@ -34,12 +34,17 @@ measure() {
   echo "$wall $rss"
 }
 
-printf '%-4s %12s %12s %10s %12s\n' run bare_s clause_s ratio clause_MB
+# bare: flat files in one folder (the issue's loop); bare_dirs: the same
+# loop writing <policy>/index.html, the folder-per-page layout every site
+# generator writes (mkdir is expensive on some file systems).
+printf '%-4s %8s %10s %9s %10s %10s %10s %10s\n' run bare_s bare_dirs clause_s ratio ratio_dirs clause_MB bare_MB
 for i in $(seq "$runs"); do
-  rm -rf "$work/bare" "$work/public"
+  rm -rf "$work/bare" "$work/bare-dirs" "$work/public"
   read -r bw br < <(measure "$work/bareloop" -source "$work/corpus" -out "$work/bare")
+  read -r dw dr < <(measure "$work/bareloop" -dirs -source "$work/corpus" -out "$work/bare-dirs")
   read -r cw cr < <(measure "$work/clause" build --quiet --source "$work/corpus" --destination "$work/public" --now 2025-12-01)
-  printf '%-4s %12.2f %12.2f %10.2f %12.1f\n' "$i" "$bw" "$cw" "$(echo "$cw / $bw" | bc -l)" "$(echo "$cr / 1024" | bc -l)"
+  printf '%-4s %8.2f %10.2f %9.2f %10.2f %10.2f %10.1f %10.1f\n' "$i" "$bw" "$dw" "$cw" "$(echo "$cw / $bw" | bc -l)" \
+    "$(echo "$cw / $dw" | bc -l)" "$(echo "$cr / 1024" | bc -l)" "$(echo "$br / 1024" | bc -l)"
 done
 if command -v hugo >/dev/null; then
   echo "hugo $(hugo version | cut -d' ' -f2) on the same content:"

@@ -128,7 +128,7 @@ func (b *builder) newPolicy(s *Source) *Page {
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
 		Group: s.FM.Group, Weight: s.FM.Weight}
 	if p.Title == "" {
-		p.Title = firstHeading(s.Body)
+		p.Title = s.Heading
 	}
 	if p.Title == "" {
 		p.Title = readableName(s.Rel)

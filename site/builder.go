@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
 )
 
@@ -23,6 +24,7 @@ type builder struct {
 	theme  layers // the user's site, then the embedded theme
 	claims claims
 	tmpl   *templates
+	md     *markdown.Renderer
 	assets *assetSet
 
 	home     *Source
@@ -89,6 +91,7 @@ func (b *builder) build() {
 		return
 	}
 	b.computeShape(b.cfg.raw)
+	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
 	b.renderPolicies()
 	b.cached("site", b.shape, func(out output) {
 		b.renderHome(out)

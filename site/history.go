@@ -26,7 +26,7 @@ func (b *builder) renderPolicy(out output, p *Page) {
 	pol := p.Policy
 	var prev []redline.Block
 	for _, v := range pol.Versions {
-		doc := b.renderDoc(p, v.src)
+		doc := b.renderDoc(p, v.src, pol.HasHistory())
 		blocks := redlineBlocks(doc.Blocks)
 		var rl *redline.Redline
 		if v.Prev != nil {
@@ -55,14 +55,8 @@ func (b *builder) renderPolicy(out output, p *Page) {
 // renderDoc renders one version's Markdown, reporting errors at the lines
 // of its own file. Links resolve from the policy's current file, whose
 // folder every version's relative links were written for.
-func (b *builder) renderDoc(p *Page, s *Source) *markdown.Document {
-	r := markdown.New(markdown.Options{
-		Typographer: b.cfg.Typographer,
-		TOCMin:      b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1],
-		Link: b.linkResolver(p.src),
-		Var:  b.varResolver(s, p),
-	})
-	doc := r.Render(s.Body)
+func (b *builder) renderDoc(p *Page, s *Source, blocks bool) *markdown.Document {
+	doc := b.md.RenderPage(b.body(s), markdown.Page{Link: b.linkResolver(p.src), Var: b.varResolver(s, p), Blocks: blocks})
 	for _, e := range doc.Errors {
 		b.errs.Add(&Error{Path: s.Path, Line: s.BodyLine + e.Line - 1, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
 	}

@@ -114,7 +114,7 @@ func (b *builder) renderHome(out output) {
 		if s.FM.Description != "" {
 			p.Description = s.FM.Description
 		}
-		p.Intro = template.HTML(b.renderDoc(p, s).HTML)
+		p.Intro = template.HTML(b.renderDoc(p, s, false).HTML)
 	}
 	b.finish(p)
 	b.execute(out, p)

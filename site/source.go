@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"io/fs"
 	"path"
 	"strings"
 	"time"
@@ -17,10 +18,17 @@ type Source struct {
 	Path     string   // slash path from the source folder, e.g. content/legal/privacy.md
 	Rel      string   // slash path from content/, e.g. legal/privacy.md
 	Hash     [32]byte // sha256 of the whole file
-	Body     []byte
+	Body     []byte   // nil when released after loading (see release)
 	BodyLine int
 	FM       FrontMatter
+	Heading  string // the first heading's text, for the title fallback
+
+	bodyAt int // byte offset of the body in the file, to read it again
 }
+
+// release drops the body to keep memory flat during a build; body reads
+// it again when the page is rendered.
+func (s *Source) release() { s.Body = nil }
 
 // FrontMatter is the interpreted front matter of one content file.
 type FrontMatter struct {
@@ -60,7 +68,9 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 			Hint: "a binary file was given a Markdown extension; move it out of content/ or rename it"})
 		return nil
 	}
+	bom := len(raw)
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+	bom -= len(raw)
 	fm, body, bodyLine, err := splitFrontMatter(raw)
 	if err != nil {
 		fe := err.(*fmError)
@@ -68,6 +78,8 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 		return nil
 	}
 	s.Body, s.BodyLine = body, bodyLine
+	s.bodyAt = bom + len(raw) - len(body)
+	s.Heading = firstHeading(body)
 	s.FM = interpret(fm, p, errs)
 	return s
 }
@@ -256,4 +268,18 @@ func readableName(rel string) string {
 	}
 	r, size := utf8.DecodeRuneInString(base)
 	return strings.ToUpper(string(r)) + base[size:]
+}
+
+// body returns a source's Markdown body, reading the file again when it
+// was released after loading.
+func (b *builder) body(s *Source) []byte {
+	if s.Body != nil {
+		return s.Body
+	}
+	raw, err := fs.ReadFile(b.src, s.Path)
+	if err != nil || s.bodyAt > len(raw) {
+		b.errs.Errorf(s.Path, 0, "cannot read again: the file changed during the build")
+		return nil
+	}
+	return raw[s.bodyAt:]
 }

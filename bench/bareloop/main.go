@@ -23,18 +23,19 @@ import (
 func main() {
 	src := flag.String("source", "", "the corpus folder (holding content/)")
 	out := flag.String("out", "", "the output folder")
+	dirs := flag.Bool("dirs", false, "write <policy>/index.html, one folder per policy as a site has, instead of flat files")
 	flag.Parse()
 	if *src == "" || *out == "" {
 		fmt.Fprintln(os.Stderr, "bareloop: -source and -out are required")
 		os.Exit(2)
 	}
-	if err := run(*src, *out); err != nil {
+	if err := run(*src, *out, *dirs); err != nil {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}
 }
 
-func run(src, out string) error {
+func run(src, out string, dirs bool) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -58,7 +59,13 @@ func run(src, out string) error {
 			return err
 		}
 		rel, _ := filepath.Rel(content, p)
-		name := strings.ReplaceAll(rel, string(filepath.Separator), "_") + ".html"
-		return os.WriteFile(filepath.Join(out, name), buf.Bytes(), 0o644)
+		name := filepath.Join(out, strings.ReplaceAll(rel, string(filepath.Separator), "_")+".html")
+		if dirs {
+			name = filepath.Join(out, strings.TrimSuffix(rel, ".md"), "index.html")
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				return err
+			}
+		}
+		return os.WriteFile(name, buf.Bytes(), 0o644)
 	})
 }

@@ -61,7 +61,9 @@ func (r *Renderer) renderBlocks(doc *Document, root ast.Node, src []byte, st *st
 	if buf.Cap() <= maxPooledBuffer {
 		bufPool.Put(buf)
 	}
-	doc.Blocks = makeBlocks(root, doc.HTML, ends, st)
+	if !st.noBlocks {
+		doc.Blocks = makeBlocks(root, doc.HTML, ends, st)
+	}
 }
 
 // makeBlocks describes each top-level child, given where its HTML ends.

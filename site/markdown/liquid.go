@@ -63,7 +63,11 @@ func (p *liquidParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) a
 	}
 	tag := line[:n]
 	block.Advance(n)
-	value, msg, hint := resolveLiquid(tag, p.opts)
+	opts := p.opts
+	if st != nil {
+		opts = st.opts // the page's own Var, when rendered with RenderPage
+	}
+	value, msg, hint := resolveLiquid(tag, opts)
 	if msg != "" && st != nil {
 		st.addError(seg.Start, msg, hint)
 	}

@@ -111,9 +111,26 @@ type Heading struct {
 	Line     int
 }
 
-// Render converts src to a Document. It never panics: a panic inside
-// goldmark is recovered and reported as an Error at line 1.
-func (r *Renderer) Render(src []byte) (doc *Document) {
+// Page holds what differs from one document to the next when one Renderer
+// renders many: the callbacks that depend on where the document lives,
+// and whether Blocks are wanted.
+type Page struct {
+	Link   func(path string) (url string, ok bool) // as Options.Link
+	Var    func(scope, key string) (string, bool)  // as Options.Var
+	Blocks bool                                    // fill Document.Blocks (needed for redlines only)
+}
+
+// Render converts src to a Document, using the Link and Var of the
+// Renderer's Options. It never panics: a panic inside goldmark is
+// recovered and reported as an Error at line 1.
+func (r *Renderer) Render(src []byte) *Document {
+	return r.RenderPage(src, Page{Link: r.opts.Link, Var: r.opts.Var, Blocks: true})
+}
+
+// RenderPage converts src to a Document with the page's own callbacks, so
+// that one Renderer (and its goldmark set-up) serves every page of a site.
+// Leaving Blocks off saves building each block's text.
+func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 	doc = &Document{}
 	defer func() {
 		if v := recover(); v != nil {
@@ -124,7 +141,10 @@ func (r *Renderer) Render(src []byte) (doc *Document) {
 			}}}
 		}
 	}()
-	st := newState(src, &r.opts)
+	opts := r.opts
+	opts.Link, opts.Var = page.Link, page.Var
+	st := newState(src, &opts)
+	st.noBlocks = !page.Blocks
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
 	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))

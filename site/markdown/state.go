@@ -12,8 +12,9 @@ var stateKey = parser.NewContextKey()
 // transforming a document. It lives in the parser.Context, never in the
 // shared Renderer, so concurrent renders do not interfere.
 type state struct {
-	src  []byte
-	opts *Options
+	src      []byte
+	opts     *Options
+	noBlocks bool // leave Document.Blocks empty
 
 	lines    lineIndex
 	hasLines bool

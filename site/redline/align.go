@@ -155,30 +155,14 @@ func matchRegion(as, bs []segment) [][2]int {
 	if n*m > maxPairCells {
 		return matchDiagonal(as, bs)
 	}
-	w := make([]float64, n*m)
-	for i := range as {
-		for j := range bs {
-			w[i*m+j] = pairWeight(&as[i], &bs[j])
-		}
-	}
-	dp := make([]float64, (n+1)*(m+1))
-	at := func(i, j int) float64 { return dp[i*(m+1)+j] }
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			best := max(at(i+1, j), at(i, j+1))
-			if wt := w[i*m+j]; wt > 0 {
-				best = max(best, wt+at(i+1, j+1))
-			}
-			dp[i*(m+1)+j] = best
-		}
-	}
+	t := newPairTable(as, bs)
 	var pairs [][2]int
 	for i, j := 0, 0; i < n && j < m; {
-		switch wt := w[i*m+j]; {
-		case wt > 0 && at(i, j) == wt+at(i+1, j+1):
+		switch wt := t.w[i*m+j]; {
+		case wt > 0 && t.at(i, j) == wt+t.at(i+1, j+1):
 			pairs = append(pairs, [2]int{i, j})
 			i, j = i+1, j+1
-		case at(i, j) == at(i+1, j):
+		case t.at(i, j) == t.at(i+1, j):
 			i++
 		default:
 			j++
@@ -186,6 +170,34 @@ func matchRegion(as, bs []segment) [][2]int {
 	}
 	return pairs
 }
+
+// pairTable holds pairing weights w and the best total weight of pairing
+// each suffix of a region.
+type pairTable struct {
+	m     int // len(bs)
+	w, dp []float64
+}
+
+// newPairTable computes the pairing table of a region.
+func newPairTable(as, bs []segment) *pairTable {
+	n, m := len(as), len(bs)
+	t := &pairTable{m: m, w: make([]float64, n*m), dp: make([]float64, (n+1)*(m+1))}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			wt := pairWeight(&as[i], &bs[j])
+			t.w[i*m+j] = wt
+			best := max(t.at(i+1, j), t.at(i, j+1))
+			if wt > 0 {
+				best = max(best, wt+t.at(i+1, j+1))
+			}
+			t.dp[i*(m+1)+j] = best
+		}
+	}
+	return t
+}
+
+// at returns the best total weight pairing as[i:] with bs[j:].
+func (t *pairTable) at(i, j int) float64 { return t.dp[i*(t.m+1)+j] }
 
 // matchDiagonal pairs segments by position, for regions too large to
 // optimize, such as a long table whose every row gained a column.

@@ -84,30 +84,38 @@ func TestGolden(t *testing.T) {
 	}
 	for _, path := range paths {
 		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
-			data, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a := parseArchive(string(data))
-			r := Diff(blocksFromHTML(a.files["old"]), blocksFromHTML(a.files["new"]))
-			if err := checkWellFormed(r.HTML, true); err != nil {
-				t.Errorf("output not well-formed: %v\n%s", err, r.HTML)
-			}
-			got := map[string]string{"want": r.HTML, "summary": r.Summary() + "\n", "sections": describeSections(r)}
-			if *update {
-				for _, name := range []string{"want", "summary", "sections"} {
-					a.set(name, got[name])
-				}
-				if err := os.WriteFile(path, []byte(a.format()), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			for _, name := range []string{"want", "summary", "sections"} {
-				if got[name] != a.files[name] {
-					t.Errorf("%s mismatch (run with -update to refresh)\ngot:\n%s\nwant:\n%s", name, got[name], a.files[name])
-				}
-			}
+			runGolden(t, path)
 		})
+	}
+}
+
+// goldenFiles are the files of a golden case that hold results.
+var goldenFiles = []string{"want", "summary", "sections"}
+
+// runGolden runs one golden case.
+func runGolden(t *testing.T, path string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := parseArchive(string(data))
+	r := Diff(blocksFromHTML(a.files["old"]), blocksFromHTML(a.files["new"]))
+	if err := checkWellFormed(r.HTML, true); err != nil {
+		t.Errorf("output not well-formed: %v\n%s", err, r.HTML)
+	}
+	got := map[string]string{"want": r.HTML, "summary": r.Summary() + "\n", "sections": describeSections(r)}
+	if *update {
+		for _, name := range goldenFiles {
+			a.set(name, got[name])
+		}
+		if err := os.WriteFile(path, []byte(a.format()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	for _, name := range goldenFiles {
+		if got[name] != a.files[name] {
+			t.Errorf("%s mismatch (run with -update to refresh)\ngot:\n%s\nwant:\n%s", name, got[name], a.files[name])
+		}
 	}
 }

@@ -113,65 +113,111 @@ func rawBlocks(s string) []Block {
 // block element, and, if strict, that ids are unique and every <ins>/<del>
 // is labelled.
 func checkWellFormed(s string, strict bool) error {
-	type open struct {
-		name string
-		run  bool
-	}
-	var stack []open
-	runs := 0 // labelled runs open
-	ids := map[string]bool{}
+	c := &checker{s: s, strict: strict, ids: map[string]bool{}}
 	z := html.NewTokenizer(strings.NewReader(s))
-	pos := 0 // bytes of s read so far
 	for {
 		tt := z.Next()
-		pos += len(z.Raw())
+		c.pos += len(z.Raw())
+		var err error
 		switch tt {
 		case html.ErrorToken:
-			if !errors.Is(z.Err(), io.EOF) {
-				return z.Err()
-			}
-			if len(stack) > 0 {
-				return fmt.Errorf("unclosed <%s>", stack[len(stack)-1].name)
-			}
-			return nil
+			return c.finish(z.Err())
 		case html.SelfClosingTagToken:
-			return fmt.Errorf("self-closing tag %s", z.Raw())
+			err = fmt.Errorf("self-closing tag %s", z.Raw())
 		case html.StartTagToken:
-			tok := z.Token()
-			if id := nodeAttrTok(tok, "id"); id != "" && strict {
-				if ids[id] {
-					return fmt.Errorf("duplicate id %q", id)
-				}
-				ids[id] = true
-			}
-			if runs > 0 && blockElements[tok.Data] {
-				return fmt.Errorf("block <%s> inside a change run", tok.Data)
-			}
-			if voidElements[tok.Data] {
-				continue
-			}
-			o := open{name: tok.Data}
-			if tok.Data == "ins" || tok.Data == "del" {
-				o.run = strings.HasPrefix(s[pos:], `<span class="visually-hidden">`)
-				if !o.run && strict {
-					return fmt.Errorf("unlabelled <%s>", tok.Data)
-				}
-			}
-			if o.run {
-				runs++
-			}
-			stack = append(stack, o)
+			err = c.start(z.Token())
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			if len(stack) == 0 || stack[len(stack)-1].name != string(name) {
-				return fmt.Errorf("unbalanced </%s> after %q", name, s[max(0, pos-80):pos])
-			}
-			if stack[len(stack)-1].run {
-				runs--
-			}
-			stack = stack[:len(stack)-1]
+			err = c.end(string(name))
+		}
+		if err != nil {
+			return err
 		}
 	}
+}
+
+// checker holds the state of checkWellFormed.
+type checker struct {
+	s      string
+	strict bool
+	pos    int // bytes of s read so far
+	stack  []openTag
+	runs   int // labelled runs open
+	ids    map[string]bool
+}
+
+// openTag is an open element; run marks a labelled change run.
+type openTag struct {
+	name string
+	run  bool
+}
+
+// start checks a start tag.
+func (c *checker) start(tok html.Token) error {
+	if id := nodeAttrTok(tok, "id"); id != "" && c.strict {
+		if c.ids[id] {
+			return fmt.Errorf("duplicate id %q", id)
+		}
+		c.ids[id] = true
+	}
+	if c.runs > 0 && blockElements[tok.Data] {
+		return fmt.Errorf("block <%s> inside a change run", tok.Data)
+	}
+	if voidElements[tok.Data] {
+		return nil
+	}
+	o := openTag{name: tok.Data}
+	if tok.Data == "ins" || tok.Data == "del" {
+		if err := c.checkRun(&o); err != nil {
+			return err
+		}
+	}
+	if o.run {
+		c.runs++
+	}
+	c.stack = append(c.stack, o)
+	return nil
+}
+
+// checkRun checks an <ins> or <del> start tag: labelled, and, if strict,
+// where phrasing content may stand (an HTML parser would move it out of a
+// table, and it is invalid directly in a list).
+func (c *checker) checkRun(o *openTag) error {
+	o.run = strings.HasPrefix(c.s[c.pos:], `<span class="visually-hidden">`)
+	if !c.strict {
+		return nil
+	}
+	if !o.run {
+		return fmt.Errorf("unlabelled <%s>", o.name)
+	}
+	if n := len(c.stack); n > 0 && structuralElements[c.stack[n-1].name] {
+		return fmt.Errorf("<%s> directly inside <%s>", o.name, c.stack[n-1].name)
+	}
+	return nil
+}
+
+// end checks an end tag.
+func (c *checker) end(name string) error {
+	n := len(c.stack)
+	if n == 0 || c.stack[n-1].name != name {
+		return fmt.Errorf("unbalanced </%s> after %q", name, c.s[max(0, c.pos-80):c.pos])
+	}
+	if c.stack[n-1].run {
+		c.runs--
+	}
+	c.stack = c.stack[:n-1]
+	return nil
+}
+
+// finish checks the end of the input.
+func (c *checker) finish(err error) error {
+	if !errors.Is(err, io.EOF) {
+		return err
+	}
+	if len(c.stack) > 0 {
+		return fmt.Errorf("unclosed <%s>", c.stack[len(c.stack)-1].name)
+	}
+	return nil
 }
 
 // nodeAttrTok returns the value of an attribute of a token.

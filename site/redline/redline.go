@@ -3,12 +3,30 @@
 //
 // A redline keeps the document's structure: blocks are aligned section by
 // section, so headings, lists and tables stay headings, lists and tables.
-// Within a changed section, blocks are aligned with a Myers diff of their
-// content; paired blocks are compared recursively (table rows, cells, list
-// items) down to runs of inline content, which are compared word by word.
-// Inserted words are wrapped in <ins> and deleted words in <del>, each run
-// labelled for assistive technology, and the output is always well-formed
-// HTML with unique heading ids.
+// Sections are matched by heading id, or by similar headings or bodies
+// when a heading was renamed. Within a changed section, blocks are aligned
+// with a Myers diff of their content; paired blocks are compared
+// recursively (table rows, cells, list items) down to runs of inline
+// content, which are compared word by word. The formatting around a word
+// (emphasis, code, a link and its target) is part of the comparison.
+//
+// The output is well-formed HTML whatever the input. Inserted words are
+// wrapped in <ins> and deleted ones in <del>, one element per run of
+// consecutive words, never around a block element. Every run starts with
+// a label for screen readers, so that colour is not the only cue:
+//
+//	<ins><span class="visually-hidden">added: </span>…</ins>
+//	<del><span class="visually-hidden">removed: </span>…</del>
+//
+// Elements that exist in one version only are kept in place and get a
+// class: "block-added" or "block-removed" for top-level blocks,
+// "row-added"/"row-removed" for table rows, "item-added"/"item-removed"
+// for list items, "cell-added"/"cell-removed" for cells. Rows and items
+// whose content changed get "row-changed" or "item-changed". Each section
+// is wrapped in <section class="redline-section is-STATUS"
+// id="change-ID">. Ids of old content are prefixed with "removed-", so
+// heading ids stay unique and the new version's ids keep pointing at the
+// new version's content.
 package redline
 
 import (
@@ -42,7 +60,7 @@ type Redline struct {
 // Section describes one section of a redline.
 type Section struct {
 	ID     string // heading id in the new version (old version if removed); "" for the preamble
-	Title  string // heading text; "" for the preamble
+	Title  string // heading text; "" for a section without a heading, such as the preamble
 	Status Status
 	Anchor string // id of the section's wrapper in Redline.HTML, e.g. "change-cookies"
 }
@@ -50,12 +68,14 @@ type Section struct {
 // Status is how a section differs between the two versions.
 type Status int
 
-// The statuses of a section.
+// The statuses of a section. A section in both versions is Changed only
+// if its redline marks something: differences in white space or in
+// attributes other than link targets leave it Unchanged.
 const (
-	Unchanged Status = iota
-	Changed
-	Added
-	Removed
+	Unchanged Status = iota // in both versions, no visible difference
+	Changed                 // in both versions, with marked differences
+	Added                   // in the new version only
+	Removed                 // in the old version only
 )
 
 // String returns the status in lower case, e.g. "changed".

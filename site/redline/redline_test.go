@@ -192,3 +192,37 @@ func TestLongRuns(t *testing.T) {
 		t.Errorf("got %d ins and %d del, want 1 and 0", ins, del)
 	}
 }
+
+// TestChecker makes sure the well-formedness check used by the other
+// tests rejects what it should.
+func TestChecker(t *testing.T) {
+	bad := []string{
+		"<p><b>x</p></b>",
+		"<p>unclosed",
+		"<ins>unlabelled</ins>",
+		insOpen + "<p>block</p>" + insClose,
+		"<table><tr>" + delOpen + "x" + delClose + "</tr></table>",
+		`<h2 id="a"></h2><h3 id="a"></h3>`,
+		"<br/>",
+	}
+	for _, s := range bad {
+		if checkWellFormed(s, true) == nil {
+			t.Errorf("checkWellFormed(%q) = nil, want an error", s)
+		}
+	}
+	good := `<p>a <img src="x"> ` + insOpen + `<strong>b</strong>` + insClose + `</p>`
+	if err := checkWellFormed(good, true); err != nil {
+		t.Errorf("checkWellFormed(%q) = %v", good, err)
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	r := Diff(nil, nil)
+	if r.HTML != "" || len(r.Sections) != 0 || r.Summary() != "0 sections changed, 0 added, 0 removed" {
+		t.Errorf("Diff(nil, nil) = %+v", r)
+	}
+	r = Diff(nil, blocksFromHTML(`<p>Hello</p>`))
+	if r.Added != 1 || r.Sections[0].Anchor != "change-preamble" {
+		t.Errorf("Diff(nil, preamble) = %+v", r)
+	}
+}

@@ -167,24 +167,7 @@ type entry struct{ old, new int }
 // each removed section placed after the section that preceded it in the
 // old version.
 func orderSections(nOld int, newToOld []int) []entry {
-	oldToNew := make([]int, nOld)
-	for i := range oldToNew {
-		oldToNew[i] = -1
-	}
-	for j, i := range newToOld {
-		if i >= 0 {
-			oldToNew[i] = j
-		}
-	}
-	after := make([][]int, len(newToOld)+1) // removed sections after new j-1
-	anchor := 0
-	for i, j := range oldToNew {
-		if j >= 0 {
-			anchor = j + 1
-			continue
-		}
-		after[anchor] = append(after[anchor], i)
-	}
+	after := removedAfter(nOld, newToOld)
 	var out []entry
 	for j := 0; j <= len(newToOld); j++ {
 		for _, i := range after[j] {
@@ -195,4 +178,29 @@ func orderSections(nOld int, newToOld []int) []entry {
 		}
 	}
 	return out
+}
+
+// removedAfter returns, for each j, the old sections without a match that
+// go just before new section j (after the last one for j = len(newToOld)):
+// those whose nearest matched predecessor is new section j-1.
+func removedAfter(nOld int, newToOld []int) [][]int {
+	oldToNew := make([]int, nOld)
+	for i := range oldToNew {
+		oldToNew[i] = -1
+	}
+	for j, i := range newToOld {
+		if i >= 0 {
+			oldToNew[i] = j
+		}
+	}
+	after := make([][]int, len(newToOld)+1)
+	at := 0
+	for i, j := range oldToNew {
+		if j >= 0 {
+			at = j + 1
+			continue
+		}
+		after[at] = append(after[at], i)
+	}
+	return after
 }
