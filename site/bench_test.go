@@ -17,10 +17,11 @@ import (
 	"github.com/clause-dev/clause/site/corpus"
 )
 
-// benchSizes are the corpus sizes every build benchmark runs at.
-var benchSizes = []int{100, 1000}
+// The build benchmarks come in pairs: clause against the bare loop on the
+// same corpus, so every run reports both and the ratio can be read off
+// even when the machine's absolute speed drifts. BENCHMARKS.md has figures.
 
-// corpusDir writes a corpus of n policies once per benchmark.
+// corpusDir writes a corpus once per benchmark.
 func corpusDir(b *testing.B, o corpus.Options) string {
 	b.Helper()
 	dir := b.TempDir()
@@ -30,41 +31,66 @@ func corpusDir(b *testing.B, o corpus.Options) string {
 	return dir
 }
 
-// BenchmarkBuild is a full `clause build` of the generated corpus. Compare
-// it with BenchmarkBareLoop at the same N: the target is at most 1.2×.
+// benchBuild times full builds of a corpus into a fresh destination.
+func benchBuild(b *testing.B, o corpus.Options) {
+	src := corpusDir(b, o)
+	now := mustDate(b, "2025-12-01")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dest := filepath.Join(b.TempDir(), "public")
+		if _, err := Build(Options{Source: src, Destination: dest, Theme: clause.Theme, Now: now}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// benchBare times the bare loop over a corpus.
+func benchBare(b *testing.B, o corpus.Options) {
+	src := corpusDir(b, o)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := bareLoop(src, b.TempDir()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBuild is a full build of N policies with one redirect each;
+// compare with BenchmarkBareLoop at the same N (target: at most 1.2x).
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			src := corpusDir(b, corpus.Options{Policies: n})
-			dest := filepath.Join(b.TempDir(), "public")
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if _, err := Build(Options{Source: src, Destination: dest, Theme: clause.Theme}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) { benchBuild(b, corpus.Options{Policies: n, Redirects: 1}) })
 	}
 }
 
-// BenchmarkBareLoop is the baseline: parse front matter, render with
-// goldmark (GFM) and write one file per policy, nothing else.
+// BenchmarkBareLoop is the baseline for BenchmarkBuild.
 func BenchmarkBareLoop(b *testing.B) {
-	for _, n := range benchSizes {
-		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) {
-			src := corpusDir(b, corpus.Options{Policies: n})
-			out := b.TempDir()
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				if err := bareLoop(src, out); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
+	for _, n := range []int{100, 1000} {
+		b.Run(fmt.Sprintf("N=%d", n), func(b *testing.B) { benchBare(b, corpus.Options{Policies: n, Redirects: 1}) })
 	}
 }
 
-// bareLoop is the least work any generator must do for the corpus.
+// BenchmarkBuildVersions builds 1,000 policies with 5 versions each, so
+// 4,000 redlines; BenchmarkBareLoopVersions is its baseline (target 1.5x).
+func BenchmarkBuildVersions(b *testing.B) {
+	benchBuild(b, corpus.Options{Policies: 1000, Versions: 4, Redirects: 1})
+}
+
+// BenchmarkBareLoopVersions renders the same 5,000 documents bare.
+func BenchmarkBareLoopVersions(b *testing.B) {
+	benchBare(b, corpus.Options{Policies: 1000, Versions: 4, Redirects: 1})
+}
+
+// BenchmarkRedirects compares 1,000 policies without redirects against the
+// same site with 2,000 redirect sources (target: under 10% more time).
+func BenchmarkRedirects(b *testing.B) {
+	for _, r := range []int{0, 2} {
+		b.Run(fmt.Sprintf("sources=%d", 1000*r), func(b *testing.B) { benchBuild(b, corpus.Options{Policies: 1000, Redirects: r}) })
+	}
+}
+
+// bareLoop is the least work any generator must do for the corpus: parse
+// front matter, render with goldmark (GFM), write one file per document.
 func bareLoop(src, out string) error {
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	return filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {

@@ -121,7 +121,7 @@ func TestGitShallow(t *testing.T) {
 	}
 }
 
-func mustDate(t *testing.T, s string) time.Time {
+func mustDate(t testing.TB, s string) time.Time {
 	t.Helper()
 	x, err := ParseDate(s)
 	if err != nil {

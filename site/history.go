@@ -24,13 +24,14 @@ type Redline struct {
 // needs only the previous version's blocks in memory.
 func (b *builder) renderPolicy(out output, p *Page) {
 	pol := p.Policy
+	differ := redline.NewDiffer()
 	var prev []redline.Block
 	for _, v := range pol.Versions {
 		doc := b.renderDoc(p, v.src, pol.HasHistory())
 		blocks := redlineBlocks(doc.Blocks)
 		var rl *redline.Redline
 		if v.Prev != nil {
-			rl = redline.Diff(prev, blocks)
+			rl = differ.Diff(prev, blocks)
 		}
 		content, toc := template.HTML(doc.HTML), b.tocFor(p, doc, rl)
 		if v == pol.Shown() {

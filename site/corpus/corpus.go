@@ -14,8 +14,9 @@ import (
 
 // Options sizes a corpus.
 type Options struct {
-	Policies int // number of policies
-	Versions int // earlier versions per policy, under <slug>/versions/ (0 for none)
+	Policies  int // number of policies
+	Versions  int // earlier versions per policy, under <slug>/versions/ (0 for none)
+	Redirects int // redirect_from entries per policy
 }
 
 // Files returns the corpus as slash paths relative to the site root.
@@ -30,10 +31,10 @@ func Files(o Options) map[string][]byte {
 		words := body(rng, i, o.Policies)
 		for v := o.Versions; v > 0; v-- {
 			date := fmt.Sprintf("20%02d-01-15", 25-v)
-			files["content/"+slug+"/versions/"+date+".md"] = []byte(frontMatter(slug, i, date) + strings.Join(words, ""))
+			files["content/"+slug+"/versions/"+date+".md"] = []byte(frontMatter(slug, i, date, 0) + strings.Join(words, ""))
 			mutate(rng, words)
 		}
-		files["content/"+slug+"/index.md"] = []byte(frontMatter(slug, i, "2025-06-01") + strings.Join(words, ""))
+		files["content/"+slug+"/index.md"] = []byte(frontMatter(slug, i, "2025-06-01", o.Redirects) + strings.Join(words, ""))
 	}
 	return files
 }
@@ -52,9 +53,16 @@ func Write(dir string, o Options) error {
 	return nil
 }
 
-func frontMatter(slug string, i int, date string) string {
-	return fmt.Sprintf("---\ntitle: Policy %d\ndescription: Generated policy number %d.\ngroup: g%d\nweight: %d\nlast_revised: %s\neffective: %s\ntoc: true\nsummary: Routine update.\nredirect_from:\n  - /old/%s/\n---\n",
-		i, i, i%5, i, date, date, slug)
+func frontMatter(slug string, i int, date string, redirects int) string {
+	fm := fmt.Sprintf("---\ntitle: Policy %d\ndescription: Generated policy number %d.\ngroup: g%d\nweight: %d\nlast_revised: %s\neffective: %s\ntoc: true\nsummary: Routine update.\n",
+		i, i, i%5, i, date, date)
+	if redirects > 0 {
+		fm += "redirect_from:\n"
+		for r := 0; r < redirects; r++ {
+			fm += fmt.Sprintf("  - /old/%d/%s/\n", r, slug)
+		}
+	}
+	return fm + "---\n"
 }
 
 var vocabulary = strings.Fields(`data personal information process controller processor consent

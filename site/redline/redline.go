@@ -95,7 +95,23 @@ func (s Status) String() string {
 
 // Diff compares two versions of a policy and returns their redline.
 func Diff(old, new []Block) *Redline {
-	og, ng := groupSections(old), groupSections(new)
+	return NewDiffer().Diff(old, new)
+}
+
+// Differ compares successive versions of one document. It remembers the
+// parse of every block it has seen, so comparing version 1 with 2 and then
+// 2 with 3 parses the blocks the versions share only once. A Differ is
+// not safe for concurrent use; use one per document.
+type Differ struct {
+	segs map[string]segment // by kind and block HTML
+}
+
+// NewDiffer returns a Differ with an empty memory.
+func NewDiffer() *Differ { return &Differ{segs: map[string]segment{}} }
+
+// Diff compares two versions of a policy and returns their redline.
+func (d *Differ) Diff(old, new []Block) *Redline {
+	og, ng := d.groupSections(old), d.groupSections(new)
 	newToOld := matchSections(og, ng)
 	r := &Redline{}
 	var out writer

@@ -31,11 +31,11 @@ type group struct {
 
 // groupSections splits blocks into sections: runs of blocks with the same
 // Section id.
-func groupSections(blocks []Block) []*group {
+func (d *Differ) groupSections(blocks []Block) []*group {
 	var gs []*group
 	seen := map[string]int{}
 	for _, b := range blocks {
-		seg := newSegment("block:"+b.Kind, parseHTML(b.HTML))
+		seg := d.segment(b)
 		if n := len(gs); n > 0 && gs[n-1].id == b.Section {
 			gs[n-1].add(b, seg)
 			continue
@@ -48,6 +48,20 @@ func groupSections(blocks []Block) []*group {
 		gs = append(gs, g)
 	}
 	return gs
+}
+
+// segment parses one block, or returns the parse of an identical block
+// seen before. Parsed nodes are never modified afterwards, so sharing them
+// between versions is safe.
+func (d *Differ) segment(b Block) segment {
+	key := b.Kind + "\x00" + b.HTML
+	if seg, ok := d.segs[key]; ok {
+		seg.bag = nil // word counts are computed per use
+		return seg
+	}
+	seg := newSegment("block:"+b.Kind, parseHTML(b.HTML))
+	d.segs[key] = seg
+	return seg
 }
 
 // add appends a block to the section; its first heading gives the title.

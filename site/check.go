@@ -1,0 +1,191 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"strings"
+
+	"github.com/clause-dev/clause/site/markdown"
+)
+
+// CheckReport is what Check found in a site.
+type CheckReport struct {
+	Problems []*Error // every error and warning, sorted by path, line, column and message
+	Policies int      // the number of policies checked
+}
+
+// Errors returns the number of problems that fail a build.
+func (r *CheckReport) Errors() int { return r.count(false) }
+
+// Warnings returns the number of warnings.
+func (r *CheckReport) Warnings() int { return r.count(true) }
+
+func (r *CheckReport) count(warning bool) int {
+	n := 0
+	for _, e := range r.Problems {
+		if e.Warning == warning {
+			n++
+		}
+	}
+	return n
+}
+
+// Failed reports whether the check fails: when there are errors, or,
+// with strict, warnings.
+func (r *CheckReport) Failed(strict bool) bool {
+	return r.Errors() > 0 || strict && r.Warnings() > 0
+}
+
+// Summary is the line `clause check` prints after the problems.
+func (r *CheckReport) Summary() string {
+	if len(r.Problems) == 0 {
+		return fmt.Sprintf("checked %d %s: no problems", r.Policies, plural(r.Policies, "policy", "policies"))
+	}
+	return fmt.Sprintf("checked %d %s: %d %s, %d %s", r.Policies, plural(r.Policies, "policy", "policies"),
+		r.Errors(), plural(r.Errors(), "error", "errors"), r.Warnings(), plural(r.Warnings(), "warning", "warnings"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// Check runs everything Build checks on the site in opts.Source, building
+// it in memory so that nothing is written, and adds lint warnings: broken
+// internal links and #fragments, skipped heading levels, duplicate
+// headings, hand-typed dates that disagree with the front matter or
+// cannot be read, policies without a description, version dates out of
+// order and upcoming versions without a summary. opts.Destination is
+// ignored. The error is only for a site that cannot be read at all.
+func Check(opts Options) (*CheckReport, error) {
+	opts = opts.withDefaults()
+	opts.Cache = nil
+	src := opts.SourceFS
+	if src == nil {
+		root, err := os.OpenRoot(opts.Source)
+		if err != nil {
+			return nil, fmt.Errorf("source folder: %w", err)
+		}
+		defer root.Close()
+		src = root.FS()
+	}
+	out := newMemOutput()
+	b := newBuilder(opts, src, out)
+	b.safely(b.build)
+	b.safely(func() { newChecker(b, out.files).run() })
+	return &CheckReport{Problems: b.errs.Items(), Policies: len(b.policies)}, nil
+}
+
+// safely runs fn, turning a panic into an error.
+func (b *builder) safely(fn func()) {
+	defer b.recoverPanic("", nil)
+	fn()
+}
+
+// checker holds the state of the lint pass over a built site.
+type checker struct {
+	b     *builder
+	files map[string][]byte          // the built site, by output path
+	ids   map[string]map[string]bool // output path → the ids its HTML defines
+	built bool                       // the pages were rendered (templates loaded)
+}
+
+func newChecker(b *builder, files map[string][]byte) *checker {
+	return &checker{b: b, files: files, ids: map[string]map[string]bool{},
+		built: b.tmpl != nil && b.tmpl.base != nil}
+}
+
+// run lints every policy's current file and version files, and the home
+// page's links.
+func (c *checker) run() {
+	for _, p := range c.b.policies {
+		c.policy(p)
+	}
+	if s := c.b.home; s != nil && c.built {
+		home := &Page{Kind: "home", url: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
+		doc, orig := c.render(home, s)
+		c.links(s, []string{"/"}, doc, orig)
+	}
+}
+
+// policy lints one policy and each of its versions that is a file.
+func (c *checker) policy(p *Page) {
+	if editable(p.src) {
+		c.description(p)
+	}
+	for _, v := range p.Policy.Versions {
+		if !editable(v.src) {
+			continue // a revision from git history: it cannot be fixed
+		}
+		doc, orig := c.render(p, v.src)
+		c.headings(v.src, doc)
+		c.typedDates(v.src, v)
+		c.versionDates(v)
+		if c.built {
+			c.links(v.src, c.shownAt(p, v), doc, orig)
+		}
+	}
+}
+
+// editable reports whether a source is a file of the working tree rather
+// than a revision read from git ("content/privacy.md@1a2b3c4").
+func editable(s *Source) bool { return s != nil && !strings.Contains(s.Path, "@") }
+
+// shownAt lists the site-relative URLs of the pages that show a version's
+// text: the policy's page when it is the version shown, and its version
+// page when the policy has history.
+func (c *checker) shownAt(p *Page, v *Version) []string {
+	var at []string
+	if v == p.Policy.Shown() {
+		at = append(at, p.url)
+	}
+	if p.Policy.HasHistory() {
+		at = append(at, versionURL(p.url, v))
+	}
+	return at
+}
+
+// render renders a source's Markdown as the build does, without reporting
+// its errors again, and records the written path of every rewritten link
+// to a content file.
+func (c *checker) render(p *Page, s *Source) (*markdown.Document, map[string]string) {
+	orig := map[string]string{}
+	resolve := c.b.linkResolver(p.src)
+	r := markdown.New(markdown.Options{
+		Typographer: c.b.cfg.Typographer,
+		TOCMin:      c.b.cfg.TOCLevels[0], TOCMax: c.b.cfg.TOCLevels[1],
+		Link: func(target string) (string, bool) {
+			u, ok := resolve(target)
+			if ok {
+				orig[u] = target
+			}
+			return u, ok
+		},
+		Var: c.b.varResolver(s, p),
+	})
+	return r.Render(s.Body), orig
+}
+
+// warn records a lint warning.
+func (c *checker) warn(path string, line, col int, msg, hint string) {
+	c.b.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Warning: true})
+}
+
+// bodyLines returns a source's body lines with their file line numbers,
+// leaving out fenced code.
+func bodyLines(s *Source) (lines []string, nums []int) {
+	fence := ""
+	for i, l := range strings.Split(string(s.Body), "\n") {
+		t := strings.TrimSpace(l)
+		if f := fenceOf(t); f != "" && (fence == "" || f == fence) {
+			fence = map[bool]string{true: f, false: ""}[fence == ""]
+			continue
+		}
+		if fence == "" {
+			lines, nums = append(lines, strings.TrimRight(l, "\r")), append(nums, s.BodyLine+i)
+		}
+	}
+	return lines, nums
+}

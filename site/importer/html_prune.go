@@ -1,0 +1,161 @@
+package importer
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// dropped are elements whose content is never part of a policy's text.
+var dropped = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true, atom.Svg: true,
+	atom.Canvas: true, atom.Iframe: true, atom.Object: true, atom.Embed: true, atom.Form: true,
+	atom.Button: true, atom.Input: true, atom.Select: true, atom.Textarea: true, atom.Dialog: true,
+	atom.Link: true, atom.Meta: true, atom.Head: true,
+}
+
+// chrome are the landmarks of a site around a page: its navigation, and
+// its header and footer unless they belong to an article.
+var chrome = map[atom.Atom]bool{atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true}
+
+// chromeRoles are ARIA roles of site chrome.
+var chromeRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true,
+	"search": true, "dialog": true, "alertdialog": true, "complementary": true}
+
+// bannerWord marks cookie banners and their kin in an id or class.
+var bannerWord = regexp.MustCompile(`(?i)cookie|consent|banner|gdpr`)
+
+// prune removes scripts, styles, navigation, site headers and footers and
+// cookie banners from the tree, reporting what it drops that a reader
+// would have seen.
+func prune(d *doc, n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if why := dropReason(c); why != "" {
+			if why != "script" {
+				d.note(0, "dropped %s %s", why, describeNode(c))
+			}
+			n.RemoveChild(c)
+		} else {
+			prune(d, c)
+		}
+		c = next
+	}
+}
+
+// dropReason says why n is dropped, or "" to keep it.
+func dropReason(n *html.Node) string {
+	switch {
+	case n.Type == html.CommentNode:
+		return "script"
+	case n.Type != html.ElementNode:
+		return ""
+	case dropped[n.DataAtom] || hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true":
+		return "script"
+	case chromeRoles[attr(n, "role")]:
+		return "navigation"
+	case chrome[n.DataAtom] && !insideArticle(n):
+		return "navigation"
+	case isBanner(n):
+		return "banner"
+	}
+	return ""
+}
+
+// isBanner reports whether n is a cookie or consent banner: its id or
+// class mentions cookie, consent, banner or GDPR, it is a container, and
+// it reads like a notice rather than a section about cookies (no heading
+// of a section, and short text). The policy's title is never dropped.
+func isBanner(n *html.Node) bool {
+	if !bannerWord.MatchString(attr(n, "id") + " " + attr(n, "class")) {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Aside, atom.Span, atom.P, atom.Ul, atom.Dialog, 0:
+	default:
+		return false
+	}
+	if find(n, atom.H1) != nil {
+		return false
+	}
+	hasSection := find(n, atom.H2) != nil || find(n, atom.H3) != nil
+	return !hasSection && len(strings.TrimSpace(textOf(n))) < 600
+}
+
+// insideArticle reports whether n belongs to an article, main or
+// section element, as a header or footer of that part of the page.
+func insideArticle(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Main, atom.Section:
+			return true
+		}
+	}
+	return false
+}
+
+// describeNode names an element for a note: `<div id="cookie-banner">`
+// and the start of its text.
+func describeNode(n *html.Node) string {
+	s := "<" + n.Data
+	if id := attr(n, "id"); id != "" {
+		s += ` id="` + id + `"`
+	} else if cl := attr(n, "class"); cl != "" {
+		s += ` class="` + cl + `"`
+	}
+	s += ">"
+	if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" {
+		if len(t) > 60 {
+			t = t[:strings.LastIndexByte(t[:60], ' ')+1] + "…"
+		}
+		s += ` "` + t + `"`
+	}
+	return s
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return strings.TrimSpace(a.Val)
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether n has the attribute key, with or without a value.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key && a.Namespace == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns the first element of type a in n's subtree, n included.
+func find(n *html.Node, a atom.Atom) *html.Node {
+	if n.Type == html.ElementNode && n.DataAtom == a {
+		return n
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if f := find(c, a); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// textOf returns the text content of n.
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		b.WriteString(textOf(c))
+	}
+	return b.String()
+}
