@@ -18,7 +18,7 @@ import (
 
 // startServe runs Serve on a free port over a temporary site and returns
 // its URL and a function that stops it and waits for it to return.
-func startServe(t *testing.T, dir string) (string, func()) {
+func startServe(t testing.TB, dir string) (string, func()) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
@@ -36,15 +36,18 @@ func startServe(t *testing.T, dir string) (string, func()) {
 			}
 		}
 	case err := <-done:
+		cancel()
 		t.Fatalf("Serve: %v", err)
 	case <-time.After(10 * time.Second):
+		cancel()
 		t.Fatal("server did not start")
 	}
+	cancel()
 	return "", nil
 }
 
 // events connects to the SSE endpoint and delivers each event's type.
-func events(t *testing.T, ctx context.Context, base string) <-chan string {
+func events(t testing.TB, ctx context.Context, base string) <-chan string {
 	t.Helper()
 	req, _ := http.NewRequestWithContext(ctx, "GET", base+"_clause/events", nil)
 	resp, err := http.DefaultClient.Do(req)
@@ -67,7 +70,7 @@ func events(t *testing.T, ctx context.Context, base string) <-chan string {
 }
 
 // waitFor reads events until one of type want arrives.
-func waitFor(t *testing.T, ch <-chan string, want string) {
+func waitFor(t testing.TB, ch <-chan string, want string) {
 	t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
