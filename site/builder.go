@@ -75,6 +75,7 @@ func (b *builder) build() {
 	b.assemblePolicies(sources)
 	b.copyContentFiles(files)
 	b.assets = loadAssets(b.theme, b.claims, b.errs)
+	b.computeShape(b.cfg.raw)
 	b.resolveRedirects()
 	b.site = b.siteData()
 	for _, p := range b.policies {
@@ -90,7 +91,6 @@ func (b *builder) build() {
 	if b.tmpl.base == nil {
 		return
 	}
-	b.computeShape(b.cfg.raw)
 	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
 	b.renderPolicies()
 	b.cached("site", b.shape, func(out output) {

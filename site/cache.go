@@ -8,6 +8,8 @@ import (
 	"path"
 	"sort"
 	"sync"
+
+	"github.com/clause-dev/clause/site/redirect"
 )
 
 // Cache carries work from one build to the next, so the dev server
@@ -16,10 +18,11 @@ import (
 // everything they were made from, so a cached output is used only when a
 // full build would produce the same bytes.
 type Cache struct {
-	mu      sync.Mutex
-	listing []contentFile
-	sources map[string]*Source // by content path
-	units   map[string]unit    // by unit name, e.g. "policy:privacy"
+	mu        sync.Mutex
+	listing   []contentFile
+	sources   map[string]*Source // by content path
+	units     map[string]unit    // by unit name, e.g. "policy:privacy"
+	redirects *resolvedRedirects // the last redirect resolution
 }
 
 // unit is the recorded output of one cacheable piece of a build.
@@ -81,6 +84,28 @@ func (c *Cache) storeSource(s *Source) {
 	if c != nil {
 		c.mu.Lock()
 		c.sources[s.Path] = s
+		c.mu.Unlock()
+	}
+}
+
+// fragment returns bytes stored under name with the same key, or nil.
+func (c *Cache) fragment(name string, key [32]byte) []byte {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if u, ok := c.units[name]; ok && u.key == key {
+		return u.files[""]
+	}
+	return nil
+}
+
+// storeFragment keeps bytes under name and key.
+func (c *Cache) storeFragment(name string, key [32]byte, data []byte) {
+	if c != nil {
+		c.mu.Lock()
+		c.units[name] = unit{key: key, files: map[string][]byte{"": data}}
 		c.mu.Unlock()
 	}
 }
@@ -235,4 +260,34 @@ func boolStr(v bool) string {
 		return "1"
 	}
 	return "0"
+}
+
+// resolvedRedirects is a remembered redirect.Resolve result.
+type resolvedRedirects struct {
+	key  [32]byte
+	list []redirect.Redirect
+	errs []redirect.Error
+}
+
+// resolved returns the redirects resolved under key, if remembered. The
+// key covers the raw redirects and the site's shape, which fixes every
+// output path they are checked against.
+func (c *Cache) resolved(key [32]byte) ([]redirect.Redirect, []redirect.Error, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.redirects != nil && c.redirects.key == key {
+		return c.redirects.list, c.redirects.errs, true
+	}
+	return nil, nil, false
+}
+
+func (c *Cache) storeResolved(key [32]byte, list []redirect.Redirect, errs []redirect.Error) {
+	if c != nil {
+		c.mu.Lock()
+		c.redirects = &resolvedRedirects{key: key, list: list, errs: errs}
+		c.mu.Unlock()
+	}
 }

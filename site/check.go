@@ -39,13 +39,13 @@ func (r *CheckReport) Failed(strict bool) bool {
 // Summary is the line `clause check` prints after the problems.
 func (r *CheckReport) Summary() string {
 	if len(r.Problems) == 0 {
-		return fmt.Sprintf("checked %d %s: no problems", r.Policies, plural(r.Policies, "policy", "policies"))
+		return fmt.Sprintf("checked %d %s: no problems", r.Policies, countNoun(r.Policies, "policy", "policies"))
 	}
-	return fmt.Sprintf("checked %d %s: %d %s, %d %s", r.Policies, plural(r.Policies, "policy", "policies"),
-		r.Errors(), plural(r.Errors(), "error", "errors"), r.Warnings(), plural(r.Warnings(), "warning", "warnings"))
+	return fmt.Sprintf("checked %d %s: %d %s, %d %s", r.Policies, countNoun(r.Policies, "policy", "policies"),
+		r.Errors(), countNoun(r.Errors(), "error", "errors"), r.Warnings(), countNoun(r.Warnings(), "warning", "warnings"))
 }
 
-func plural(n int, one, many string) string {
+func countNoun(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
@@ -173,9 +173,9 @@ func (c *checker) warn(path string, line, col int, msg, hint string) {
 	c.b.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Warning: true})
 }
 
-// bodyLines returns a source's body lines with their file line numbers,
+// lintLines returns a source's body lines with their file line numbers,
 // leaving out fenced code.
-func bodyLines(s *Source) (lines []string, nums []int) {
+func lintLines(s *Source) (lines []string, nums []int) {
 	fence := ""
 	for i, l := range strings.Split(string(s.Body), "\n") {
 		t := strings.TrimSpace(l)

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/hex"
 	"encoding/json"
 )
@@ -50,21 +51,57 @@ func (b *builder) manifestVersion(v *Version) *ManifestVersion {
 }
 
 // writeManifest writes policies.json.
+// It is assembled from one indented fragment per policy, which the dev
+// server's cache keeps, so an edit re-encodes only the policy it touched.
 func (b *builder) writeManifest(out output) {
-	m := Manifest{Site: b.cfg.Title, BaseURL: b.cfg.BaseURL, NextChange: b.nextChange.ISO(), Policies: []ManifestPolicy{}}
-	for _, p := range b.policies {
-		pol := p.Policy
-		mp := ManifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: p.Group,
-			Current: b.manifestVersion(pol.Current), Upcoming: b.manifestVersion(pol.Upcoming)}
-		for i := len(pol.Versions) - 1; i >= 0; i-- {
-			mp.Versions = append(mp.Versions, *b.manifestVersion(pol.Versions[i]))
+	var buf bytes.Buffer
+	buf.WriteString("{\n")
+	writeField(&buf, "site", b.cfg.Title)
+	if b.cfg.BaseURL != "" {
+		writeField(&buf, "base_url", b.cfg.BaseURL)
+	}
+	if !b.nextChange.IsZero() {
+		writeField(&buf, "next_change", b.nextChange.ISO())
+	}
+	buf.WriteString(`  "policies": [`)
+	for i, p := range b.policies {
+		if i > 0 {
+			buf.WriteByte(',')
 		}
-		m.Policies = append(m.Policies, mp)
+		buf.WriteString("\n    ")
+		buf.Write(b.manifestPolicy(p))
 	}
-	data, err := json.MarshalIndent(m, "", "  ")
+	if len(b.policies) > 0 {
+		buf.WriteString("\n  ")
+	}
+	buf.WriteString("]\n}\n")
+	b.put(out, "policies.json", buf.Bytes())
+}
+
+// writeField writes one string member of the manifest's top level.
+func writeField(buf *bytes.Buffer, key, value string) {
+	k, _ := json.Marshal(key)
+	v, _ := json.Marshal(value)
+	buf.WriteString("  " + string(k) + ": " + string(v) + ",\n")
+}
+
+// manifestPolicy encodes one policy's entry, indented for its place.
+func (b *builder) manifestPolicy(p *Page) []byte {
+	key := b.policyKey(p)
+	if data := b.opts.Cache.fragment("manifest:"+p.Policy.ID, key); data != nil {
+		return data
+	}
+	pol := p.Policy
+	mp := ManifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: p.Group,
+		Current: b.manifestVersion(pol.Current), Upcoming: b.manifestVersion(pol.Upcoming)}
+	for i := len(pol.Versions) - 1; i >= 0; i-- {
+		mp.Versions = append(mp.Versions, *b.manifestVersion(pol.Versions[i]))
+	}
+	data, err := json.MarshalIndent(mp, "    ", "  ")
 	if err != nil {
-		b.errs.Errorf("policies.json", 0, "cannot write: %v", err)
-		return
+		b.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
+		return []byte("null")
 	}
-	b.put(out, "policies.json", append(data, '\n'))
+	b.opts.Cache.storeFragment("manifest:"+p.Policy.ID, key, data)
+	return data
 }

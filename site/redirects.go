@@ -103,7 +103,12 @@ func (b *builder) resolveRedirects() {
 		b.policyRedirects(p)
 	}
 	sort.SliceStable(b.redirects, func(i, j int) bool { return b.redirects[i].From < b.redirects[j].From })
-	resolved, errs := redirect.ResolveWithOwners(b.redirects, b.servedBy)
+	key := b.redirectsKey()
+	resolved, errs, hit := b.opts.Cache.resolved(key)
+	if !hit {
+		resolved, errs = redirect.ResolveWithOwners(b.redirects, b.servedBy)
+		b.opts.Cache.storeResolved(key, resolved, errs)
+	}
 	b.addRedirectErrors(errs)
 	b.redirects = resolved
 	b.redirectFormats = formats

@@ -1,0 +1,123 @@
+package site
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// The output formats of WriteProblems.
+const (
+	FormatText   = "text"   // path:line: error|warning: message
+	FormatJSON   = "json"   // an array of {path, line, col, severity, message, hint}
+	FormatGitHub = "github" // GitHub Actions workflow commands: ::error file=…,line=…::message
+)
+
+// Formats lists the output formats WriteProblems accepts.
+var Formats = []string{FormatText, FormatJSON, FormatGitHub}
+
+// Severity returns "error" or "warning".
+func (e *Error) Severity() string {
+	if e.Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// WriteProblems writes problems in one of Formats. In the github format,
+// paths are joined to root, so that annotations point at files of the
+// repository when the site lives in a sub-folder of it.
+func WriteProblems(w io.Writer, problems []*Error, format, root string) error {
+	switch format {
+	case FormatText, "":
+		return writeText(w, problems)
+	case FormatJSON:
+		return writeJSON(w, problems)
+	case FormatGitHub:
+		return writeGitHub(w, problems, root)
+	}
+	return fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, ", "))
+}
+
+// writeText writes one problem per line: path:line:col: severity: message.
+func writeText(w io.Writer, problems []*Error) error {
+	for _, e := range problems {
+		pos := e.Position()
+		if pos == "" {
+			pos = "clause"
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", pos, e.Severity(), oneLine(e.Msg)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// jsonProblem is one problem in the json format.
+type jsonProblem struct {
+	Path     string `json:"path"`
+	Line     int    `json:"line"`
+	Col      int    `json:"col"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	Hint     string `json:"hint"`
+}
+
+// writeJSON writes an indented array, empty when there are no problems.
+func writeJSON(w io.Writer, problems []*Error) error {
+	out := make([]jsonProblem, len(problems))
+	for i, e := range problems {
+		out[i] = jsonProblem{Path: e.Path, Line: e.Line, Col: e.Col, Severity: e.Severity(), Message: e.Msg, Hint: e.Hint}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// writeGitHub writes one workflow command per problem, with the hint on
+// the annotation's second line.
+func writeGitHub(w io.Writer, problems []*Error, root string) error {
+	for _, e := range problems {
+		props := []string{"file=" + ghProperty(joinRoot(root, e.Path))}
+		if e.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", e.Line))
+			if e.Col > 0 {
+				props = append(props, fmt.Sprintf("col=%d", e.Col))
+			}
+		}
+		props = append(props, "title=clause check")
+		msg := e.Msg
+		if e.Hint != "" {
+			msg += "\nhint: " + e.Hint
+		}
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", e.Severity(), strings.Join(props, ","), ghData(msg)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// joinRoot places a site path inside the repository folder root.
+func joinRoot(root, p string) string {
+	root = strings.ReplaceAll(root, `\`, "/")
+	if root == "" || root == "." || p == "" {
+		return p
+	}
+	return path.Join(root, p)
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// oneLine keeps a message on one line.
+func oneLine(s string) string { return strings.ReplaceAll(s, "\n", " ") }

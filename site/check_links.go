@@ -1,0 +1,221 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/clause-dev/clause/site/markdown"
+)
+
+// links checks every link and image in a rendered body against the built
+// site: the page, file or redirect it names must exist, and so must its
+// #fragment. at lists the URLs of the pages that show the body, since a
+// relative link resolves differently on each.
+func (c *checker) links(s *Source, at []string, doc *markdown.Document, orig map[string]string) {
+	if len(at) == 0 {
+		return
+	}
+	seen := map[string]int{}
+	for _, href := range linkDests(doc.HTML) {
+		n := seen[href]
+		seen[href]++
+		for _, page := range at {
+			msg, hint := c.linkProblem(page, href)
+			if msg == "" {
+				continue
+			}
+			if len(at) > 1 && !strings.HasPrefix(href, "/") && !strings.Contains(href, "://") {
+				msg += " (on " + c.b.cfg.basePath() + page + ")"
+			}
+			line, col := c.locate(s, href, orig, n)
+			c.warn(s.Path, line, col, msg, hint)
+			break
+		}
+	}
+}
+
+// linkDests returns the destinations of the links and images of an HTML
+// fragment, in document order.
+func linkDests(body []byte) []string {
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			want := map[string]string{"a": "href", "img": "src"}[string(name)]
+			for hasAttr && want != "" {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				if string(k) == want {
+					out = append(out, string(v))
+				}
+			}
+		}
+	}
+}
+
+// linkProblem checks one link as seen from the page at site-relative URL
+// page. It returns "" when the link is fine or leaves the site.
+func (c *checker) linkProblem(page, href string) (msg, hint string) {
+	target, ok := c.internal(page, href)
+	if !ok {
+		return "", ""
+	}
+	p, frag := target.Path, target.Fragment
+	if to, redirected := c.redirectFor(p); redirected {
+		tu, err := url.Parse(to)
+		if frag == "" || leavesSite(to) || err != nil {
+			return "", ""
+		}
+		p = tu.Path // the link's #fragment is looked up where the redirect leads
+	}
+	out, found := c.outputFor(p)
+	if !found {
+		return fmt.Sprintf("broken link %q: nothing is published at %s", href, c.b.cfg.basePath()+p),
+			"link to another policy by its file, such as [Terms](terms.md), so clause checks and rewrites it"
+	}
+	if frag == "" || !strings.HasSuffix(out, ".html") || c.pageIDs(out)[frag] {
+		return "", ""
+	}
+	return fmt.Sprintf("broken link %q: %s has no section #%s", href, c.b.cfg.basePath()+servedURL(out), frag),
+		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
+}
+
+// internal resolves href against the page's URL and returns it as a
+// site-relative URL, or false for links that leave the site or are not
+// web links (mailto:, tel:).
+func (c *checker) internal(page, href string) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || href == "" {
+		return nil, false
+	}
+	base := c.b.cfg.basePath()
+	if u.Scheme != "" || u.Host != "" {
+		abs := c.b.cfg.absBase()
+		if abs == "" || !(u.Scheme == "http" || u.Scheme == "https") || !strings.HasPrefix(u.String()+"/", abs+"/") {
+			return nil, false
+		}
+		u, _ = url.Parse(strings.TrimPrefix(u.String(), abs))
+		u.Path = base + u.Path
+	}
+	from := &url.URL{Path: base + page}
+	t := from.ResolveReference(u)
+	if base != "" && t.Path != base && !strings.HasPrefix(t.Path, base+"/") {
+		return nil, false // elsewhere on the host: not this site's to check
+	}
+	t.Path = "/" + strings.TrimPrefix(strings.TrimPrefix(t.Path, base), "/")
+	return t, true
+}
+
+// outputFor returns the output file served at a site-relative URL path.
+func (c *checker) outputFor(p string) (string, bool) {
+	rel := strings.TrimPrefix(p, "/")
+	for _, cand := range []string{rel, path.Join(rel, "index.html")} {
+		if _, ok := c.files[cand]; ok && cand != "" {
+			return cand, true
+		}
+	}
+	return "", false
+}
+
+// redirectFor returns where a redirect source sends visitors; a link to
+// an old URL still works.
+func (c *checker) redirectFor(p string) (string, bool) {
+	key := strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), "/")
+	for _, r := range c.b.redirects {
+		from := strings.TrimSuffix(strings.TrimSuffix(r.From, "index.html"), "/")
+		if from == key {
+			return r.To, true
+		}
+	}
+	return "", false
+}
+
+// leavesSite reports whether a redirect target leaves the site.
+func leavesSite(to string) bool { return strings.Contains(to, "://") }
+
+// servedURL turns an output path back into the URL it is served at.
+func servedURL(out string) string {
+	if out == "index.html" {
+		return "/"
+	}
+	return "/" + strings.TrimSuffix(out, "index.html")
+}
+
+// pageIDs returns the ids an output page defines: every id attribute and
+// every <a name>.
+func (c *checker) pageIDs(out string) map[string]bool {
+	if ids, ok := c.ids[out]; ok {
+		return ids
+	}
+	ids := map[string]bool{}
+	z := html.NewTokenizer(bytes.NewReader(c.files[out]))
+	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		name, more := z.TagName()
+		for more {
+			var k, v []byte
+			k, v, more = z.TagAttr()
+			if string(k) == "id" || string(k) == "name" && string(name) == "a" {
+				ids[string(v)] = true
+			}
+		}
+	}
+	c.ids[out] = ids
+	return ids
+}
+
+// locate finds the line and column of the n-th occurrence of a link in
+// the source's Markdown: by the destination as written (for a rewritten
+// link, the content file's path), else by its fragment. It returns 0, 0
+// when the link came from somewhere else, such as a variable.
+func (c *checker) locate(s *Source, href string, orig map[string]string, n int) (int, int) {
+	var needles []string
+	pathPart, frag, _ := strings.Cut(href, "#")
+	if o, ok := orig[pathPart]; ok {
+		if frag != "" {
+			needles = append(needles, o+"#"+frag)
+		}
+		needles = append(needles, o)
+	}
+	if dec, err := url.PathUnescape(href); err == nil && dec != href {
+		needles = append(needles, dec)
+	}
+	needles = append(needles, href)
+	if frag != "" {
+		needles = append(needles, "#"+frag)
+	}
+	lines, nums := lintLines(s)
+	for _, needle := range needles {
+		if line, col := nthLine(lines, nums, needle, n); line > 0 {
+			return line, col
+		}
+	}
+	return 0, 0
+}
+
+// nthLine returns the line and column of the n-th line containing needle
+// (0-based n), or of the last one when there are fewer.
+func nthLine(lines []string, nums []int, needle string, n int) (int, int) {
+	line, col := 0, 0
+	for i, l := range lines {
+		if j := strings.Index(l, needle); j >= 0 {
+			line, col = nums[i], j+1
+			if n == 0 {
+				break
+			}
+			n--
+		}
+	}
+	return line, col
+}

@@ -1,0 +1,145 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/clause-dev/clause/site/importer"
+	"github.com/clause-dev/clause/site/markdown"
+)
+
+// headings warns about skipped heading levels (h2 → h4, or a first
+// section at h3) and about two headings with the same text under the same
+// parent, which make the table of contents and #links ambiguous.
+func (c *checker) headings(s *Source, doc *markdown.Document) {
+	type open struct {
+		level, index int
+	}
+	var stack []open
+	seen := map[string]int{}
+	prev := 1 // the page title is the h1
+	for i, h := range doc.Headings {
+		line := s.BodyLine + h.Line - 1
+		if h.Level > prev+1 {
+			c.warn(s.Path, line, 0, fmt.Sprintf("heading level skips from h%d to h%d: %q", prev, h.Level, h.Text),
+				"use ## for sections and ### for their subsections, without skipping a level; the title is the page's h1")
+		}
+		prev = h.Level
+		for len(stack) > 0 && stack[len(stack)-1].level >= h.Level {
+			stack = stack[:len(stack)-1]
+		}
+		parent := -1
+		if len(stack) > 0 {
+			parent = stack[len(stack)-1].index
+		}
+		key := fmt.Sprintf("%d\x00%d\x00%s", parent, h.Level, strings.ToLower(strings.Join(strings.Fields(h.Text), " ")))
+		if first, dup := seen[key]; dup {
+			c.warn(s.Path, line, 0, fmt.Sprintf("duplicate heading %q (also on line %d)", h.Text, first),
+				"give each section its own title, so the table of contents and links to it are unambiguous")
+		} else {
+			seen[key] = line
+		}
+		stack = append(stack, open{h.Level, i})
+	}
+}
+
+// typedDates warns about body lines that type a date by hand ("Last
+// updated: 5 January 2024", also in bold or italics, or kept in a comment
+// by clause import) when the date cannot be read, is ambiguous, or
+// disagrees with the version's front matter.
+func (c *checker) typedDates(s *Source, v *Version) {
+	lines, nums := lintLines(s)
+	for i, l := range lines {
+		if inner, ok := importer.CommentedLine(l); ok {
+			l = inner
+		}
+		field, value, ok := importer.DateLine(l)
+		if !ok {
+			continue
+		}
+		if msg, hint := typedDateProblem(field, value, v); msg != "" {
+			c.warn(s.Path, nums[i], 0, msg, hint)
+		}
+	}
+}
+
+// typedDateProblem compares one typed date with the version's dates.
+func typedDateProblem(field importer.DateField, value string, v *Version) (msg, hint string) {
+	want, key := v.LastRevised, "last_revised"
+	if field == importer.Effective {
+		want, key = v.Effective, "effective"
+	}
+	hint = fmt.Sprintf("set %s: YYYY-MM-DD in the front matter and delete this line: every page shows its dates from front matter", key)
+	t, err := importer.ParseDate(value)
+	var de *importer.DateError
+	if err != nil && !errors.As(err, &de) {
+		de = &importer.DateError{Text: value, Reason: err}
+	}
+	switch {
+	case errors.Is(err, importer.ErrAmbiguous):
+		return fmt.Sprintf("typed date %q is ambiguous: %s", value, de.Detail), hint
+	case err != nil:
+		return fmt.Sprintf("typed date %q cannot be read: %v", value, de.Reason), hint
+	case want.IsZero():
+		return fmt.Sprintf("typed date %q (%s), but the front matter has no %s", value, t.Format("2006-01-02"), key),
+			fmt.Sprintf("add %s: %s to the front matter and delete this line", key, t.Format("2006-01-02"))
+	case t.Format("2006-01-02") != want.ISO():
+		return fmt.Sprintf("typed date %q (%s) disagrees with %s %s in the front matter", value, t.Format("2006-01-02"), key, want.ISO()),
+			"correct one of them, or better delete this line: every page shows its dates from front matter"
+	}
+	return "", ""
+}
+
+// description warns about a policy without a description, or with the
+// placeholder `clause new` writes.
+func (c *checker) description(p *Page) {
+	d := strings.TrimSpace(p.src.FM.Description)
+	if d != "" && !strings.HasPrefix(d, "TODO") {
+		return
+	}
+	c.warn(p.src.Path, frontMatterLine(p.src, "description"), 0, "policy has no description",
+		"add description: one sentence saying what the policy covers; the home page and search engines show it")
+}
+
+// frontMatterLine returns the line of a front matter key, else of the
+// front matter's start, else 0 for a file without front matter.
+func frontMatterLine(s *Source, keys ...string) int {
+	for _, k := range keys {
+		if l, ok := s.FM.Lines[k]; ok {
+			return l
+		}
+	}
+	if len(s.FM.Lines) > 0 {
+		return s.FM.Start
+	}
+	return 0
+}
+
+// lastRevisedKeys are the keys last_revised is read from, in order.
+var lastRevisedKeys = []string{"last_revised", "last_modified_at", "lastmod", "date"}
+
+// versionDates warns about dates out of order. A version's text cannot
+// have changed after the next version replaced it, nor, for a version not
+// yet in force, after the date it takes effect. A last_revised before the
+// version's own effective date is the notice period and is fine; after it
+// (a correction once in force) is fine for the version in force.
+func (c *checker) versionDates(v *Version) {
+	s := v.src
+	line := frontMatterLine(s, lastRevisedKeys...)
+	switch {
+	case v.Next != nil && v.LastRevised.After(v.Next.Effective):
+		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after %s, when the next version took effect (%s)",
+			v.LastRevised.ISO(), v.Next.Effective.ISO(), v.Next.src.Path),
+			"a version's text cannot change after it was replaced: check the date, or make the change in the newer version")
+	case v.Status == "upcoming" && v.LastRevised.After(v.Effective):
+		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after effective %s, a date still to come",
+			v.LastRevised.ISO(), v.Effective.ISO()),
+			"last_revised is when the text last changed; effective is when it takes effect, after the notice period")
+	}
+	if v.Status == "upcoming" && (strings.TrimSpace(v.Summary) == "" || strings.HasPrefix(v.Summary, "TODO")) {
+		c.warn(s.Path, frontMatterLine(s, "effective", "summary"), 0,
+			fmt.Sprintf("upcoming version (effective %s) has no summary", v.Effective.ISO()),
+			"add summary: one line telling readers what changes; the notice of the upcoming version and the feeds show it")
+	}
+}

@@ -1,0 +1,218 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+)
+
+// ReviseOptions configures Revise.
+type ReviseOptions struct {
+	Source    string    // the site folder; default "."
+	Slug      string    // the policy: "privacy", "legal/dpa" or "content/privacy.md"
+	Effective Date      // when the new version takes effect; must be after the current one's
+	Summary   string    // one line on what changes; empty leaves summary out
+	Material  bool      // the change is material (readers are told more prominently)
+	Now       time.Time // the date written as last_revised; zero means today (UTC)
+}
+
+// Revision describes what Revise did.
+type Revision struct {
+	Current   string // the policy file, now the new version, relative to the source
+	Archived  string // the version file that keeps the previous text
+	Previous  Date   // when the archived text took effect
+	Effective Date   // when the new version takes effect
+	Revised   Date   // the new last_revised
+}
+
+// Revise starts a new version of a policy: it archives the current text
+// as content/<slug>/versions/<its effective date>.md, keeping its front
+// matter without redirect_from and aliases (which stay with the policy)
+// and without effective (the file name says it), then sets effective,
+// last_revised, summary and material on the current file. Other front
+// matter keys keep their values, comments and order; the body is left for
+// the writer to edit. Revise refuses a policy without a date, a new date
+// that is not after the current one, and a version file that exists.
+func Revise(o ReviseOptions) (*Revision, error) {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	slug, err := CleanSlug(o.Slug)
+	if err != nil {
+		return nil, err
+	}
+	rel := findPolicy(o.Source, slug)
+	if rel == "" {
+		return nil, &Error{Path: path.Join(Content, slug+".md"), Msg: "no such policy",
+			Hint: "check the slug (the file's path below content/, without .md), or create it with clause new policy " + slug}
+	}
+	raw, err := os.ReadFile(filepath.Join(o.Source, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, &Error{Path: rel, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
+	}
+	fm, err := splitYAML(rel, raw)
+	if err != nil {
+		return nil, err
+	}
+	rev := &Revision{Current: rel, Effective: o.Effective, Revised: dateOrToday(o.Now)}
+	if rev.Previous, err = fm.currentDate(); err != nil {
+		return nil, err
+	}
+	if err := rev.check(o.Source, slug); err != nil {
+		return nil, err
+	}
+	return rev, rev.write(o, fm)
+}
+
+// check refuses a new date that is not after the old one, and an
+// archive that exists.
+func (rev *Revision) check(source, slug string) error {
+	if rev.Effective.ISO() <= rev.Previous.ISO() {
+		return &Error{Path: rev.Current, Msg: fmt.Sprintf("the new effective date %s is not after %s, when the current text took effect", rev.Effective.ISO(), rev.Previous.ISO()),
+			Hint: "a new version takes effect after the one it replaces: give a later --effective date"}
+	}
+	rev.Archived = path.Join(Content, slug, "versions", rev.Previous.ISO()+".md")
+	if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(rev.Archived))); err == nil {
+		return &Error{Path: rev.Archived, Msg: "this version file already exists",
+			Hint: fmt.Sprintf("the text in force since %s was archived before; if %s is already a newer text, set its effective date instead of running revise", rev.Previous.ISO(), rev.Current)}
+	}
+	return nil
+}
+
+// write writes the archive first, then the revised current file, and
+// removes the archive again when the second write fails.
+func (rev *Revision) write(o ReviseOptions, fm *yamlFile) error {
+	archive, err := fm.render(fm.archived())
+	if err != nil {
+		return &Error{Path: rev.Current, Msg: fmt.Sprintf("cannot write the front matter: %v", err)}
+	}
+	current, err := fm.render(fm.revised(rev, o))
+	if err != nil {
+		return &Error{Path: rev.Current, Msg: fmt.Sprintf("cannot write the front matter: %v", err)}
+	}
+	archivePath := filepath.Join(o.Source, filepath.FromSlash(rev.Archived))
+	if err := writeNew(archivePath, archive); err != nil {
+		return &Error{Path: rev.Archived, Msg: err.Error()}
+	}
+	if err := os.WriteFile(filepath.Join(o.Source, filepath.FromSlash(rev.Current)), current, 0o644); err != nil {
+		os.Remove(archivePath)
+		return &Error{Path: rev.Current, Msg: fmt.Sprintf("cannot write: %v", unwrapPathError(err))}
+	}
+	return nil
+}
+
+// yamlFile is a content file split into its YAML front matter, as a
+// node, and its body, kept byte for byte.
+type yamlFile struct {
+	path string
+	root *yaml.Node // the front matter mapping
+	body []byte     // everything after the closing ---
+	crlf bool
+}
+
+// splitYAML reads a file's YAML front matter. Revise edits only YAML.
+func splitYAML(rel string, raw []byte) (*yamlFile, error) {
+	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+	f := &yamlFile{path: rel, crlf: bytes.Contains(raw, []byte("\r\n"))}
+	lines := strings.SplitAfter(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n")
+	if strings.TrimRight(lines[0], "\n") != "---" {
+		return nil, &Error{Path: rel, Line: 1, Msg: "no YAML front matter: clause revise edits front matter written between --- lines",
+			Hint: "start the file with ---, then effective: YYYY-MM-DD (the date the current text took effect), then ---"}
+	}
+	for i := 1; i < len(lines); i++ {
+		if l := strings.TrimRight(lines[i], "\n"); l != "---" && l != "..." {
+			continue
+		}
+		f.body = []byte(strings.Join(lines[i+1:], ""))
+		f.root = &yaml.Node{Kind: yaml.MappingNode}
+		var doc yaml.Node
+		if err := yaml.Unmarshal([]byte(strings.Join(lines[1:i], "")), &doc); err != nil {
+			return nil, &Error{Path: rel, Line: 2, Msg: "cannot read the front matter", Hint: "run clause check to see the problem"}
+		}
+		if len(doc.Content) > 0 {
+			if doc.Content[0].Kind != yaml.MappingNode {
+				return nil, &Error{Path: rel, Line: 2, Msg: "the front matter is not a mapping of keys to values"}
+			}
+			f.root = doc.Content[0]
+		}
+		return f, nil
+	}
+	return nil, &Error{Path: rel, Line: 1, Msg: "front matter is not closed", Hint: "add a --- line after the front matter"}
+}
+
+// currentDate returns when the current text took effect: effective, else
+// its last-revised date.
+func (f *yamlFile) currentDate() (Date, error) {
+	for _, k := range append([]string{"effective"}, lastRevisedKeys...) {
+		if v := keyValue(f.root, k); v != nil && v.Value != "" {
+			d, err := ParseDate(v.Value)
+			if err != nil {
+				return Date{}, &Error{Path: f.path, Line: v.Line + 1, Msg: fmt.Sprintf("%s: %v", k, err), Hint: dateHint}
+			}
+			return d, nil
+		}
+	}
+	return Date{}, &Error{Path: f.path, Line: 1, Msg: "the current text has no effective or last_revised date, so its version cannot be named",
+		Hint: "add effective: YYYY-MM-DD (the date the current text took effect) to the front matter, then run clause revise again"}
+}
+
+// archived returns the front matter of the version file.
+func (f *yamlFile) archived() *yaml.Node {
+	m := cloneNode(f.root)
+	for _, k := range []string{"redirect_from", "aliases", "effective"} {
+		deleteKey(m, k)
+	}
+	return m
+}
+
+// revised returns the front matter of the new current version: new
+// dates, summary and material; the previous version's changes list is
+// removed, since it describes that version.
+func (f *yamlFile) revised(rev *Revision, o ReviseOptions) *yaml.Node {
+	m := cloneNode(f.root)
+	revisedKey := "last_revised"
+	for _, k := range lastRevisedKeys {
+		if keyValue(m, k) != nil {
+			revisedKey = k
+			break
+		}
+	}
+	setKey(m, revisedKey, dateNode(rev.Revised), "description")
+	setKey(m, "effective", dateNode(rev.Effective), revisedKey)
+	deleteKey(m, "changes")
+	deleteKey(m, "summary")
+	deleteKey(m, "material")
+	if o.Material {
+		setKey(m, "material", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"}, "effective")
+	}
+	if o.Summary != "" {
+		setKey(m, "summary", strNode(o.Summary), "effective")
+	}
+	return m
+}
+
+// render writes front matter and the body, with the file's line endings.
+func (f *yamlFile) render(m *yaml.Node) ([]byte, error) {
+	head, err := encodeYAML(m)
+	if err != nil {
+		return nil, err
+	}
+	out := "---\n" + string(head) + "---\n" + string(f.body)
+	if f.crlf {
+		out = strings.ReplaceAll(out, "\n", "\r\n")
+	}
+	return []byte(out), nil
+}
+
+// cloneNode copies a mapping node deeply enough to change its keys.
+func cloneNode(n *yaml.Node) *yaml.Node {
+	c := *n
+	c.Content = append([]*yaml.Node(nil), n.Content...)
+	return &c
+}
