@@ -104,12 +104,12 @@ func loadSources(src fs.FS, files []contentFile, errs *ErrorList, cache *Cache) 
 		for _, e := range local.Items() {
 			errs.Add(e)
 		}
-		switch {
-		case out[i] == nil:
-		case cache != nil && len(local.Items()) == 0:
+		if out[i] == nil {
+			return
+		}
+		out[i].release() // read again when rendered: memory stays flat
+		if len(local.Items()) == 0 {
 			cache.storeSource(out[i])
-		case cache == nil:
-			out[i].release() // a one-off build reads it again when rendering
 		}
 	})
 	kept := out[:0]

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ type ServeOptions struct {
 // until ctx is done. It never writes the destination folder.
 func Serve(ctx context.Context, o ServeOptions) error {
 	o.withServeDefaults()
+	limitMemory()
 	srv := devserver.New(devserver.Options{Addr: o.Addr})
 	ln, err := srv.Listen()
 	if err != nil {
@@ -189,4 +191,14 @@ func (l *serveLoop) excerpt(p string, line int) []devserver.SourceLine {
 		return nil
 	}
 	return devserver.Excerpt(src, line, 3)
+}
+
+// limitMemory sets a soft memory limit for the dev server, which holds
+// the whole site in memory and, while a template edit re-renders every
+// page, briefly two. Collecting earlier keeps its footprint near what it
+// really uses instead of twice that. GOMEMLIMIT, when set, wins.
+func limitMemory() {
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(100 << 20)
+	}
 }
