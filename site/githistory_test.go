@@ -10,7 +10,7 @@ import (
 )
 
 // git runs a git command in dir with a fixed identity and clock.
-func git(t *testing.T, dir string, date string, args ...string) {
+func git(t testing.TB, dir string, date string, args ...string) {
 	t.Helper()
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
