@@ -70,6 +70,19 @@ func BenchmarkBareLoop(b *testing.B) {
 	}
 }
 
+// BenchmarkBareLoopDirs is the bare loop writing <policy>/index.html, one
+// folder per policy as a site has; on file systems where mkdir is slow
+// this, not the flat loop, is the floor for any generator.
+func BenchmarkBareLoopDirs(b *testing.B) {
+	src := corpusDir(b, corpus.Options{Policies: 1000, Redirects: 1})
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := bareLoopDirs(src, b.TempDir()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkBuildVersions builds 1,000 policies with 5 versions each, so
 // 4,000 redlines; BenchmarkBareLoopVersions is its baseline (target 1.5x).
 func BenchmarkBuildVersions(b *testing.B) {
@@ -87,6 +100,36 @@ func BenchmarkRedirects(b *testing.B) {
 	for _, r := range []int{0, 2} {
 		b.Run(fmt.Sprintf("sources=%d", 1000*r), func(b *testing.B) { benchBuild(b, corpus.Options{Policies: 1000, Redirects: r}) })
 	}
+}
+
+// bareLoopDirs is bareLoop writing one folder per document.
+func bareLoopDirs(src, out string) error {
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	content := filepath.Join(src, "content")
+	return filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		var fm map[string]any
+		body, err := frontmatter.Parse(bytes.NewReader(data), &fm)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if err := md.Convert(body, &buf); err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(content, p)
+		name := filepath.Join(out, strings.TrimSuffix(rel, ".md"), "index.html")
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		return os.WriteFile(name, buf.Bytes(), 0o644)
+	})
 }
 
 // bareLoop is the least work any generator must do for the corpus: parse

@@ -105,8 +105,9 @@ func (c *checker) run() {
 	}
 	if s := c.b.home; s != nil && c.built {
 		home := &Page{Kind: "home", url: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
-		doc, orig := c.render(home, s)
-		c.links(s, []string{"/"}, doc, orig)
+		l := c.prepare(s)
+		doc, orig := c.render(home, l)
+		c.links(l, []string{"/"}, doc, orig)
 	}
 }
 
@@ -119,14 +120,46 @@ func (c *checker) policy(p *Page) {
 		if !editable(v.src) {
 			continue // a revision from git history: it cannot be fixed
 		}
-		doc, orig := c.render(p, v.src)
-		c.headings(v.src, doc)
-		c.typedDates(v.src, v)
+		l := c.prepare(v.src)
+		doc, orig := c.render(p, l)
+		c.headings(l, doc)
+		c.typedDates(l, v)
 		c.versionDates(v)
 		if c.built {
-			c.links(v.src, c.shownAt(p, v), doc, orig)
+			c.links(l, c.shownAt(p, v), doc, orig)
 		}
 	}
+}
+
+// linted is a source prepared for linting: its body (read again when the
+// build released it) and its lines outside fenced code.
+type linted struct {
+	*Source
+	body  []byte
+	lines []string
+	nums  []int // the file line of each of lines
+}
+
+// prepare reads a source's body and splits it into lines.
+func (c *checker) prepare(s *Source) *linted {
+	l := &linted{Source: s, body: c.b.body(s)}
+	fence := ""
+	for i, text := range strings.Split(string(l.body), "\n") {
+		t := strings.TrimSpace(text)
+		if f := fenceOf(t); f != "" && (fence == "" || f == fence) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+			continue
+		}
+		if fence == "" {
+			l.lines = append(l.lines, strings.TrimRight(text, "\r"))
+			l.nums = append(l.nums, s.BodyLine+i)
+		}
+	}
+	return l
 }
 
 // editable reports whether a source is a file of the working tree rather
@@ -150,42 +183,24 @@ func (c *checker) shownAt(p *Page, v *Version) []string {
 // render renders a source's Markdown as the build does, without reporting
 // its errors again, and records the written path of every rewritten link
 // to a content file.
-func (c *checker) render(p *Page, s *Source) (*markdown.Document, map[string]string) {
+func (c *checker) render(p *Page, l *linted) (*markdown.Document, map[string]string) {
 	orig := map[string]string{}
 	resolve := c.b.linkResolver(p.src)
-	r := markdown.New(markdown.Options{
-		Typographer: c.b.cfg.Typographer,
-		TOCMin:      c.b.cfg.TOCLevels[0], TOCMax: c.b.cfg.TOCLevels[1],
-		Link: func(target string) (string, bool) {
-			u, ok := resolve(target)
-			if ok {
-				orig[u] = target
-			}
-			return u, ok
-		},
-		Var: c.b.varResolver(s, p),
-	})
-	return r.Render(s.Body), orig
+	md := c.b.md
+	if md == nil {
+		md = markdown.New(markdown.Options{Typographer: c.b.cfg.Typographer, TOCMin: c.b.cfg.TOCLevels[0], TOCMax: c.b.cfg.TOCLevels[1]})
+	}
+	link := func(target string) (string, bool) {
+		u, ok := resolve(target)
+		if ok {
+			orig[u] = target
+		}
+		return u, ok
+	}
+	return md.RenderPage(l.body, markdown.Page{Link: link, Var: c.b.varResolver(l.Source, p)}), orig
 }
 
 // warn records a lint warning.
 func (c *checker) warn(path string, line, col int, msg, hint string) {
 	c.b.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Warning: true})
-}
-
-// lintLines returns a source's body lines with their file line numbers,
-// leaving out fenced code.
-func lintLines(s *Source) (lines []string, nums []int) {
-	fence := ""
-	for i, l := range strings.Split(string(s.Body), "\n") {
-		t := strings.TrimSpace(l)
-		if f := fenceOf(t); f != "" && (fence == "" || f == fence) {
-			fence = map[bool]string{true: f, false: ""}[fence == ""]
-			continue
-		}
-		if fence == "" {
-			lines, nums = append(lines, strings.TrimRight(l, "\r")), append(nums, s.BodyLine+i)
-		}
-	}
-	return lines, nums
 }

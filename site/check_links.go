@@ -16,7 +16,7 @@ import (
 // site: the page, file or redirect it names must exist, and so must its
 // #fragment. at lists the URLs of the pages that show the body, since a
 // relative link resolves differently on each.
-func (c *checker) links(s *Source, at []string, doc *markdown.Document, orig map[string]string) {
+func (c *checker) links(s *linted, at []string, doc *markdown.Document, orig map[string]string) {
 	if len(at) == 0 {
 		return
 	}
@@ -24,19 +24,52 @@ func (c *checker) links(s *Source, at []string, doc *markdown.Document, orig map
 	for _, href := range linkDests(doc.HTML) {
 		n := seen[href]
 		seen[href]++
-		for _, page := range at {
-			msg, hint := c.linkProblem(page, href)
-			if msg == "" {
-				continue
-			}
-			if len(at) > 1 && !strings.HasPrefix(href, "/") && !strings.Contains(href, "://") {
-				msg += " (on " + c.b.cfg.basePath() + page + ")"
-			}
-			line, col := c.locate(s, href, orig, n)
-			c.warn(s.Path, line, col, msg, hint)
-			break
+		msg, hint, where := c.linkOnPages(at, href)
+		if msg == "" {
+			continue
 		}
+		if where != "" {
+			msg += " (on " + where + ")"
+		}
+		msg = fmt.Sprintf("broken link %q: %s", written(href, orig), msg)
+		line, col := c.locate(s, href, orig, n)
+		c.warn(s.Path, line, col, msg, hint)
 	}
+}
+
+// linkOnPages checks a link on every page that shows it. When it works on
+// some of them only (a relative link, on a version page), where names the
+// page it fails on.
+func (c *checker) linkOnPages(at []string, href string) (msg, hint, where string) {
+	failed := 0
+	for _, page := range at {
+		m, h := c.linkProblem(page, href)
+		if m == "" {
+			continue
+		}
+		if failed == 0 {
+			msg, hint, where = m, h, c.b.cfg.basePath()+page
+		}
+		failed++
+	}
+	if failed == len(at) {
+		where = ""
+	}
+	return msg, hint, where
+}
+
+// written returns a link as the writer wrote it: a content file's path
+// for a link the build rewrote.
+func written(href string, orig map[string]string) string {
+	pathPart, frag, hasFrag := strings.Cut(href, "#")
+	o, ok := orig[pathPart]
+	switch {
+	case !ok:
+		return href
+	case hasFrag:
+		return o + "#" + frag
+	}
+	return o
 }
 
 // linkDests returns the destinations of the links and images of an HTML
@@ -79,13 +112,13 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 	}
 	out, found := c.outputFor(p)
 	if !found {
-		return fmt.Sprintf("broken link %q: nothing is published at %s", href, c.b.cfg.basePath()+p),
+		return fmt.Sprintf("nothing is published at %s", c.b.cfg.basePath()+p),
 			"link to another policy by its file, such as [Terms](terms.md), so clause checks and rewrites it"
 	}
 	if frag == "" || !strings.HasSuffix(out, ".html") || c.pageIDs(out)[frag] {
 		return "", ""
 	}
-	return fmt.Sprintf("broken link %q: %s has no section #%s", href, c.b.cfg.basePath()+servedURL(out), frag),
+	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+servedURL(out), frag),
 		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
 }
 
@@ -179,7 +212,7 @@ func (c *checker) pageIDs(out string) map[string]bool {
 // the source's Markdown: by the destination as written (for a rewritten
 // link, the content file's path), else by its fragment. It returns 0, 0
 // when the link came from somewhere else, such as a variable.
-func (c *checker) locate(s *Source, href string, orig map[string]string, n int) (int, int) {
+func (c *checker) locate(s *linted, href string, orig map[string]string, n int) (int, int) {
 	var needles []string
 	pathPart, frag, _ := strings.Cut(href, "#")
 	if o, ok := orig[pathPart]; ok {
@@ -195,9 +228,8 @@ func (c *checker) locate(s *Source, href string, orig map[string]string, n int) 
 	if frag != "" {
 		needles = append(needles, "#"+frag)
 	}
-	lines, nums := lintLines(s)
 	for _, needle := range needles {
-		if line, col := nthLine(lines, nums, needle, n); line > 0 {
+		if line, col := nthLine(s.lines, s.nums, needle, n); line > 0 {
 			return line, col
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // headings warns about skipped heading levels (h2 → h4, or a first
 // section at h3) and about two headings with the same text under the same
 // parent, which make the table of contents and #links ambiguous.
-func (c *checker) headings(s *Source, doc *markdown.Document) {
+func (c *checker) headings(s *linted, doc *markdown.Document) {
 	type open struct {
 		level, index int
 	}
@@ -48,9 +48,8 @@ func (c *checker) headings(s *Source, doc *markdown.Document) {
 // updated: 5 January 2024", also in bold or italics, or kept in a comment
 // by clause import) when the date cannot be read, is ambiguous, or
 // disagrees with the version's front matter.
-func (c *checker) typedDates(s *Source, v *Version) {
-	lines, nums := lintLines(s)
-	for i, l := range lines {
+func (c *checker) typedDates(s *linted, v *Version) {
+	for i, l := range s.lines {
 		if inner, ok := importer.CommentedLine(l); ok {
 			l = inner
 		}
@@ -59,7 +58,7 @@ func (c *checker) typedDates(s *Source, v *Version) {
 			continue
 		}
 		if msg, hint := typedDateProblem(field, value, v); msg != "" {
-			c.warn(s.Path, nums[i], 0, msg, hint)
+			c.warn(s.Path, s.nums[i], 0, msg, hint)
 		}
 	}
 }

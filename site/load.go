@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -100,7 +101,7 @@ func loadSources(src fs.FS, files []contentFile, errs *ErrorList, cache *Cache) 
 			return
 		}
 		local := &ErrorList{}
-		out[i] = parseSource(p, f.rel, raw, local)
+		out[i] = safeParse(p, f.rel, raw, local)
 		for _, e := range local.Items() {
 			errs.Add(e)
 		}
@@ -150,4 +151,17 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// safeParse is parseSource with a panic turned into an error naming the
+// file, so that no input can crash a build.
+func safeParse(p, rel string, raw []byte, errs *ErrorList) (s *Source) {
+	defer func() {
+		if r := recover(); r != nil {
+			errs.Add(&Error{Path: p, Msg: fmt.Sprintf("internal error reading this file: %v", r),
+				Hint: "this is a bug in clause; please report it with this file"})
+			s = nil
+		}
+	}()
+	return parseSource(p, rel, raw, errs)
 }

@@ -105,7 +105,7 @@ func ParseDate(s string) (time.Time, error) {
 // normalizeDate drops a weekday, ordinal suffixes and punctuation that
 // does not separate numbers.
 func normalizeDate(s string) string {
-	s = weekday.ReplaceAllString(s, "")
+	s = weekday.ReplaceAllString(strings.TrimRight(s, ". "), "")
 	s = ordinal.ReplaceAllString(s, "$1")
 	s = strings.NewReplacer(",", " ", " of ", " ").Replace(s)
 	fields := strings.Fields(s)

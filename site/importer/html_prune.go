@@ -16,13 +16,12 @@ var dropped = map[atom.Atom]bool{
 	atom.Link: true, atom.Meta: true, atom.Head: true,
 }
 
-// chrome are the landmarks of a site around a page: its navigation, and
-// its header and footer unless they belong to an article.
-var chrome = map[atom.Atom]bool{atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true}
+// chromeRoles are ARIA roles of site chrome, and what a note calls them.
+var chromeRoles = map[string]string{"navigation": "navigation", "banner": "site header", "contentinfo": "site footer",
+	"search": "search form", "complementary": "sidebar", "dialog": "dialog", "alertdialog": "dialog"}
 
-// chromeRoles are ARIA roles of site chrome.
-var chromeRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true,
-	"search": true, "dialog": true, "alertdialog": true, "complementary": true}
+// chromeNames are what a note calls the chrome elements.
+var chromeNames = map[atom.Atom]string{atom.Nav: "navigation", atom.Header: "site header", atom.Footer: "site footer", atom.Aside: "sidebar"}
 
 // bannerWord marks cookie banners and their kin in an id or class.
 var bannerWord = regexp.MustCompile(`(?i)cookie|consent|banner|gdpr`)
@@ -54,12 +53,12 @@ func dropReason(n *html.Node) string {
 		return ""
 	case dropped[n.DataAtom] || hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true":
 		return "script"
-	case chromeRoles[attr(n, "role")]:
-		return "navigation"
-	case chrome[n.DataAtom] && !insideArticle(n):
-		return "navigation"
+	case chromeRoles[attr(n, "role")] != "":
+		return chromeRoles[attr(n, "role")]
+	case chromeNames[n.DataAtom] != "" && (n.DataAtom == atom.Nav || !insideArticle(n)):
+		return chromeNames[n.DataAtom] // a header or footer inside an article is the article's
 	case isBanner(n):
-		return "banner"
+		return "cookie banner"
 	}
 	return ""
 }
@@ -106,13 +105,24 @@ func describeNode(n *html.Node) string {
 		s += ` class="` + cl + `"`
 	}
 	s += ">"
-	if t := strings.Join(strings.Fields(textOf(n)), " "); t != "" {
+	if t := strings.Join(words(n, nil), " "); t != "" {
 		if len(t) > 60 {
 			t = t[:strings.LastIndexByte(t[:60], ' ')+1] + "…"
 		}
 		s += ` "` + t + `"`
 	}
 	return s
+}
+
+// words returns the words of n's text, with elements kept apart.
+func words(n *html.Node, out []string) []string {
+	if n.Type == html.TextNode {
+		return append(out, strings.Fields(n.Data)...)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		out = words(c, out)
+	}
+	return out
 }
 
 // attr returns the value of n's attribute key, or "".

@@ -141,8 +141,8 @@ func headingOf(l line) (level int, text string) {
 // sectionLine reports whether l is a numbered, roman or lettered section
 // line, which can never be the title.
 func sectionLine(l line) bool {
-	lv, _ := headingOf(l)
-	return lv > 0 && !allCaps(l.text)
+	s := l.text
+	return numbered.MatchString(s) || roman.MatchString(s) || lettered.MatchString(s)
 }
 
 func startsUpper(s string) bool {

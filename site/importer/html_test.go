@@ -1,0 +1,119 @@
+package importer
+
+import (
+	"strings"
+	"testing"
+)
+
+// convertHTMLString converts an HTML snippet and returns its Markdown body.
+func convertHTMLString(t *testing.T, src string) (string, *Result) {
+	t.Helper()
+	res, err := Convert([]byte(src), Options{HTML: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(res.Markdown)
+	return md[strings.Index(md[3:], "---\n")+8:], res
+}
+
+func TestHTMLBlocks(t *testing.T) {
+	tests := []struct {
+		name, html string
+		want       []string
+		not        []string
+	}{
+		{"section about cookies is kept",
+			`<h1>Privacy</h1><section id="cookies" class="cookie-section"><h2>Cookies</h2><p>We set two cookies.</p></section>`,
+			[]string{"## Cookies {#cookies}", "We set two cookies."}, nil},
+		{"article header with the title and date is kept",
+			`<body><article><header><h1>Terms</h1><p>Effective date: 2024-03-01</p></header><p>Body text.</p></article></body>`,
+			[]string{"Body text."}, []string{"Effective date"}},
+		{"sections at h3 move up to h2",
+			`<h1>T</h1><h3>One</h3><h4>Sub</h4><h3>Two</h3>`,
+			[]string{"## One\n\n### Sub\n\n## Two"}, nil},
+		{"several h1 sections become h2",
+			`<title>Data Policy - Example</title><h1>Intro</h1><p>x</p><h1>More</h1>`,
+			[]string{"## More"}, nil},
+		{"named anchors",
+			`<h1>T</h1><p><a name="sec-1"></a>Paragraph one.</p><p id="p2">Two <span id="bad id">x</span></p>`,
+			[]string{"Paragraph one.\n{: #sec-1}", "Two x\n{: #p2}"}, nil},
+		{"two anchors on one heading",
+			`<h1>T</h1><a id="old"></a><h2 id="new">Rights</h2>`,
+			[]string{`<a id="old"></a>`, "## Rights {#new}"}, nil},
+		{"code and definitions",
+			"<h1>T</h1><pre><code class=\"language-json\">{\"a\": 1}\n```</code></pre><dl><dt>Data</dt><dd>Facts about you.</dd></dl>",
+			[]string{"````json\n{\"a\": 1}\n```\n````", "Data\n: Facts about you."}, nil},
+		{"table without header, with colspan",
+			`<h1>T</h1><table><tr><td colspan="2">Wide</td></tr><tr><td>a</td><td>b</td></tr></table>`,
+			[]string{"| Wide |  |\n| --- | --- |\n| a | b |"}, nil},
+		{"links and emphasis",
+			`<h1>T</h1><p>See <a href="/a b">this</a>, <a href="javascript:void(0)">that</a>, <em> spaced </em>text and <strong><b>bold</b></strong>.</p>`,
+			[]string{"See [this](</a b>), that, *spaced* text and **bold**."}, nil},
+		{"hidden and aria-hidden are dropped",
+			`<h1>T</h1><p hidden>secret</p><div aria-hidden="true">icon</div><p>shown</p>`,
+			[]string{"shown"}, []string{"secret", "icon"}},
+	}
+	for _, tt := range tests {
+		md, _ := convertHTMLString(t, tt.html)
+		for _, w := range tt.want {
+			if !strings.Contains(md, w) {
+				t.Errorf("%s: want %q in\n%s", tt.name, w, md)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(md, w) {
+				t.Errorf("%s: %q should be gone from\n%s", tt.name, w, md)
+			}
+		}
+	}
+}
+
+func TestHTMLTitle(t *testing.T) {
+	_, res := convertHTMLString(t, `<html><head><title>Example | Privacy Notice</title></head><body><p>No heading here at all.</p></body></html>`)
+	if res.Title != "Privacy Notice" {
+		t.Errorf("title from <title>: %q", res.Title)
+	}
+	_, res = convertHTMLString(t, `<h1>Terms</h1><p>Effective date: <time datetime="2024-03-01T00:00:00Z">March 1st</time></p>`)
+	if res.Effective.Format("2006-01-02") != "2024-03-01" || res.LastRevised.Format("2006-01-02") != "2024-03-01" {
+		t.Errorf("dates from <time>: %v %v", res.Effective, res.LastRevised)
+	}
+}
+
+func TestConvertInput(t *testing.T) {
+	if _, err := Convert([]byte{0xff, 0xfe, 'a'}, Options{}); err == nil || !strings.Contains(err.Error(), "UTF-8") {
+		t.Errorf("invalid UTF-8: %v", err)
+	}
+	if _, err := Convert([]byte(" \n\t"), Options{}); err == nil {
+		t.Error("empty input: no error")
+	}
+	for name, src := range map[string]string{"page.htm": "hello", "x": "<!DOCTYPE html><p>x", "y": "<!-- saved --><html>"} {
+		if !IsHTML(name, []byte(src)) {
+			t.Errorf("IsHTML(%q, %q) = false", name, src)
+		}
+	}
+	if IsHTML("notes.txt", []byte("<html>")) || IsHTML("-", []byte("Privacy <b>policy</b>")) {
+		t.Error("IsHTML: plain text read as HTML")
+	}
+	res, err := Convert([]byte("1. INTRODUCTION\n\nSome text here."), Options{Name: "cookie-policy.txt"})
+	if err != nil || res.Title != "Cookie policy" || !strings.Contains(string(res.Markdown), "## 1. INTRODUCTION") {
+		t.Errorf("title from the file name: %v %q\n%s", err, res.Title, res.Markdown)
+	}
+	if !strings.Contains(string(res.Markdown), "description: 'TODO:") && !strings.Contains(string(res.Markdown), `description: "TODO:`) {
+		t.Errorf("no description placeholder:\n%s", res.Markdown)
+	}
+}
+
+func TestTextStructure(t *testing.T) {
+	src := "PRIVACY POLICY\nLast updated: 2024-02-03\n\nINTRODUCTION\nWe are a company that does things.\n\n2.1 Early subsection\n\nB. Lettered\n\n• one\n    ◦ nested\n• two\n\nA short line\nstill the same paragraph\n(i) but this stays on its own line\n"
+	res, err := Convert([]byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(res.Markdown)
+	for _, w := range []string{"title: PRIVACY POLICY", "last_revised: 2024-02-03", "## INTRODUCTION\n\nWe are a company that does things.",
+		"### 2.1 Early subsection", "### B. Lettered", "- one\n  - nested\n- two", "still the same paragraph\\\n(i) but"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("want %q in\n%s", w, md)
+		}
+	}
+}
