@@ -153,10 +153,10 @@ func (b *builder) cached(name string, key [32]byte, render func(out output)) {
 		b.pages.Add(int64(u.pages))
 		return
 	}
-	before := len(b.errs.Errors())
+	before := b.errs.ErrorCount()
 	rec := &recorder{out: b.out, files: map[string][]byte{}}
 	render(rec)
-	if len(b.errs.Errors()) == before {
+	if b.errs.ErrorCount() == before {
 		c.mu.Lock()
 		c.units[name] = unit{key: key, files: rec.files, pages: rec.pages}
 		c.mu.Unlock()

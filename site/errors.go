@@ -52,15 +52,27 @@ func (e *Error) Position() string {
 // ErrorList collects the problems of one build. It is safe for concurrent
 // use, so parallel loaders and renderers can add to it.
 type ErrorList struct {
-	mu    sync.Mutex
-	items []*Error
+	mu     sync.Mutex
+	items  []*Error
+	errors int // how many items are not warnings
 }
 
 // Add records a problem.
 func (l *ErrorList) Add(e *Error) {
 	l.mu.Lock()
 	l.items = append(l.items, e)
+	if !e.Warning {
+		l.errors++
+	}
 	l.mu.Unlock()
+}
+
+// ErrorCount returns how many errors (not warnings) have been added,
+// duplicates included; it is cheap enough to call on every page.
+func (l *ErrorList) ErrorCount() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.errors
 }
 
 // Errorf records an error at path:line.
