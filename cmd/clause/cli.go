@@ -31,6 +31,10 @@ func commands() []command {
 	return []command{
 		{"build", "build the site into a folder", "clause build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--now DATE] [--history files|git] [--quiet]", runBuild},
 		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--open]", runServe},
+		{"check", "check the site for errors and lint warnings, writing nothing", "clause check [--source DIR] [--format text|json|github] [--strict] [--base-url URL] [--drafts] [--now DATE] [--history files|git]", runCheck},
+		{"new", "write a new policy file with front matter and sections", "clause new policy <slug> [--title TITLE] [--group ID] [--source DIR] [--now DATE]", runNew},
+		{"revise", "archive a policy's current text and start a new version", "clause revise <slug> --effective DATE [--summary TEXT] [--material] [--source DIR] [--now DATE]", runRevise},
+		{"import", "convert a plain-text or HTML policy to Markdown", "clause import [--html] [--output FILE] FILE|-", runImport},
 		{"version", "print the version", "clause version", runVersion},
 		{"help", "show help for a command", "clause help [command]", nil},
 	}
@@ -168,7 +172,7 @@ func reportError(w io.Writer, err error) {
 	var be *site.BuildError
 	if errors.As(err, &be) {
 		printProblems(w, be.Errors)
-		fmt.Fprintf(w, "build failed: %d %s; the previous output was left untouched\n", len(be.Errors), plural(len(be.Errors), "error"))
+		fmt.Fprintf(w, "build failed: %d %s; nothing was written and the previous output, if any, is untouched\n", len(be.Errors), plural(len(be.Errors), "error"))
 		return
 	}
 	fmt.Fprintf(w, "clause: %v\n", err)
