@@ -48,7 +48,13 @@ for i in $(seq "$runs"); do
 done
 if command -v hugo >/dev/null; then
   echo "hugo $(hugo version | cut -d' ' -f2) on the same content:"
-  mkdir -p "$work/hugo" && cp -r "$work/corpus/content" "$work/hugo/" && printf 'baseURL = "https://example.org/"\n' > "$work/hugo/hugo.toml"
-  read -r hw hr < <(measure hugo --source "$work/hugo" --destination "$work/hugo-out" --quiet)
-  printf 'hugo %.2f s, %.1f MB\n' "$hw" "$(echo "$hr / 1024" | bc -l)"
+  mkdir -p "$work/hugo/layouts/_default" && cp -r "$work/corpus/content" "$work/hugo/"
+  printf 'baseURL = "https://example.org/"\ndisableKinds = ["taxonomy", "term", "RSS"]\n' > "$work/hugo/hugo.toml"
+  printf '<!doctype html><title>{{ .Title }}</title><nav>{{ .TableOfContents }}</nav><main>{{ .Content }}</main>\n' > "$work/hugo/layouts/_default/single.html"
+  printf '<!doctype html><title>{{ .Title }}</title><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>\n' > "$work/hugo/layouts/_default/list.html"
+  for i in $(seq "$runs"); do
+    rm -rf "$work/hugo-out"
+    read -r hw hr < <(measure hugo --source "$work/hugo" --destination "$work/hugo-out" --quiet)
+    printf 'hugo run %s: %.2f s, %.1f MB\n' "$i" "$hw" "$(echo "$hr / 1024" | bc -l)"
+  done
 fi
