@@ -186,13 +186,15 @@ func (f *yamlFile) revised(rev *Revision, o ReviseOptions) *yaml.Node {
 	setKey(m, revisedKey, dateNode(rev.Revised), "description")
 	setKey(m, "effective", dateNode(rev.Effective), revisedKey)
 	deleteKey(m, "changes")
-	deleteKey(m, "summary")
-	deleteKey(m, "material")
-	if o.Material {
-		setKey(m, "material", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"}, "effective")
-	}
 	if o.Summary != "" {
 		setKey(m, "summary", strNode(o.Summary), "effective")
+	} else {
+		deleteKey(m, "summary")
+	}
+	if o.Material {
+		setKey(m, "material", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"}, "effective")
+	} else {
+		deleteKey(m, "material")
 	}
 	return m
 }

@@ -319,15 +319,7 @@ func textOfAll(nodes []*html.Node) string {
 }
 
 // shorten cuts s to about n bytes at a word boundary.
-func shorten(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	if i := strings.LastIndexByte(s[:n], ' '); i > 0 {
-		return s[:i] + "…"
-	}
-	return s[:n] + "…"
-}
+func shorten(s string, n int) string { return cutWords(s, n) }
 
 // escapeClosingHashes escapes a trailing run of '#' in a heading, which
 // Markdown would drop as a closing sequence.
@@ -335,6 +327,6 @@ func escapeClosingHashes(s string) string {
 	if !strings.HasSuffix(s, "#") || strings.HasSuffix(s, `\#`) {
 		return s
 	}
-	i := strings.LastIndexFunc(s, func(r rune) bool { return r != '#' })
-	return s[:i+1] + `\` + s[i+1:]
+	text := strings.TrimRight(s, "#")
+	return text + `\` + s[len(text):]
 }

@@ -154,7 +154,7 @@ func (c *htmlConv) table(n *html.Node) []mdBlock {
 		for td := tr.FirstChild; td != nil; td = td.NextSibling {
 			if td.DataAtom == atom.Td || td.DataAtom == atom.Th {
 				cells = append(cells, c.cell(td))
-				for span := atoi(attr(td, "colspan")); span > 1; span-- {
+				for span := min(atoi(attr(td, "colspan")), 1000); span > 1; span-- { // HTML caps colspan at 1000
 					cells = append(cells, "")
 				}
 			}

@@ -106,10 +106,7 @@ func describeNode(n *html.Node) string {
 	}
 	s += ">"
 	if t := strings.Join(words(n, nil), " "); t != "" {
-		if len(t) > 60 {
-			t = t[:strings.LastIndexByte(t[:60], ' ')+1] + "…"
-		}
-		s += ` "` + t + `"`
+		s += ` "` + cutWords(t, 60) + `"`
 	}
 	return s
 }

@@ -3,6 +3,7 @@ package importer
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // convertHTMLString converts an HTML snippet and returns its Markdown body.
@@ -116,4 +117,18 @@ func TestTextStructure(t *testing.T) {
 			t.Errorf("want %q in\n%s", w, md)
 		}
 	}
+}
+
+// FuzzConvert checks that no input makes Convert panic or write Markdown
+// that is not UTF-8.
+func FuzzConvert(f *testing.F) {
+	f.Add([]byte("Banner - learn more\n\nPrivacy Policy\n\nLast updated: 01/05/2024\n\n1. DATA\n\n• a\n  - b\n(a) x"), false)
+	f.Add([]byte(`<h1>T</h1><table><tr><td colspan="99999">x</td></tr></table><ol start="-3"><li><p>a</p><p>b</p></li></ol>`), true)
+	f.Add([]byte("<a name=x></a><h3 id=\"a b\">é</h3><pre>```</pre><dl><dd>x</dd></dl>"), true)
+	f.Fuzz(func(t *testing.T, src []byte, html bool) {
+		res, err := Convert(src, Options{HTML: html})
+		if err == nil && !utf8.Valid(res.Markdown) {
+			t.Errorf("output is not UTF-8: %q", res.Markdown)
+		}
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // line is one non-blank line of plain-text input.
@@ -273,11 +274,23 @@ func firstSentence(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
-	cut := strings.LastIndexByte(s[:max], ' ')
-	if cut < 0 {
-		cut = max
+	return cutWords(strings.TrimRight(s, ",;:("), max)
+}
+
+// cutWords cuts s to at most max bytes at a word boundary (or, in one
+// long word, a rune boundary) and adds an ellipsis when it cut.
+func cutWords(s string, max int) string {
+	if len(s) <= max {
+		return s
 	}
-	return strings.TrimRight(s[:cut], ",;:(") + "…"
+	cut := strings.LastIndexByte(s[:max], ' ')
+	if cut <= 0 {
+		cut = max
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:(") + "…"
 }
 
 // abbreviation reports whether the text before a full stop ends with an
