@@ -2,10 +2,14 @@
 //
 // Usage:
 //
-//	clause build [flags]   build the site into public/
-//	clause serve [flags]   serve the site with live reload
-//	clause version         print the version
-//	clause help [command]  show help
+//	clause build [flags]       build the site into public/
+//	clause serve [flags]       serve the site with live reload
+//	clause check [flags]       report problems and lint warnings, writing nothing
+//	clause new policy <slug>   start a policy
+//	clause revise <slug>       archive the current text and schedule a new version
+//	clause import FILE|-       convert a policy saved as text or HTML
+//	clause version             print the version
+//	clause help [command]      show help
 package main
 
 import (
