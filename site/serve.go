@@ -199,6 +199,6 @@ func (l *serveLoop) excerpt(p string, line int) []devserver.SourceLine {
 // really uses instead of twice that. GOMEMLIMIT, when set, wins.
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(100 << 20)
+		debug.SetMemoryLimit(120 << 20)
 	}
 }
