@@ -92,7 +92,16 @@ func (b *builder) build() {
 		return
 	}
 	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
+	// Redirect stubs depend on no page's content: write them while the
+	// policies render.
+	redirectsDone := make(chan struct{})
+	go func() {
+		defer close(redirectsDone)
+		defer b.recoverPanic("(redirects)", nil)
+		b.cached("redirects", b.redirectsKey(), b.writeRedirects)
+	}()
 	b.renderPolicies()
+	<-redirectsDone
 	b.cached("site", b.shape, func(out output) {
 		b.renderHome(out)
 		b.render404(out)
@@ -102,7 +111,6 @@ func (b *builder) build() {
 		b.writeRobots(out)
 	})
 	b.cached("manifest", b.manifestKey(), b.writeManifest)
-	b.cached("redirects", b.redirectsKey(), b.writeRedirects)
 	b.assets.write(b.out, b.errs)
 	b.writeMarker()
 }

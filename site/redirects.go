@@ -145,13 +145,14 @@ func (b *builder) writeRedirects(out output) {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
+	parallel(len(names), func(i int) {
+		name := names[i]
 		if owner, taken := b.claims[name]; taken {
 			b.errs.Errorf(ConfigFile, 0, "redirect output %s collides with %s", name, owner)
-			continue
+			return
 		}
 		b.put(out, name, files[name])
-	}
+	})
 }
 
 // stub renders one redirect page with layouts/redirect.html.
