@@ -23,14 +23,16 @@ type segment struct {
 	kind  string
 	nodes []*node
 	key   string         // kind and normalized HTML, for equality
+	out   string         // the nodes rendered, written as is when unchanged
 	bag   map[string]int // word counts, computed on demand
 	words int
 }
 
 // newSegment returns a segment of the given kind over nodes.
 func newSegment(kind string, nodes []*node) segment {
-	html := strings.Join(strings.Fields(renderString(nodes)), " ")
-	return segment{kind: kind, nodes: nodes, key: kind + "\x00" + html}
+	out := renderString(nodes)
+	html := strings.Join(strings.Fields(out), " ")
+	return segment{kind: kind, nodes: nodes, key: kind + "\x00" + html, out: out}
 }
 
 // splitSegments splits sibling nodes into block elements and runs of

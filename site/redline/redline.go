@@ -103,11 +103,14 @@ func Diff(old, new []Block) *Redline {
 // 2 with 3 parses the blocks the versions share only once. A Differ is
 // not safe for concurrent use; use one per document.
 type Differ struct {
-	segs map[string]segment // by kind and block HTML
+	segs map[blockKey]segment
 }
 
+// blockKey identifies a block by kind and HTML without concatenating them.
+type blockKey struct{ kind, html string }
+
 // NewDiffer returns a Differ with an empty memory.
-func NewDiffer() *Differ { return &Differ{segs: map[string]segment{}} }
+func NewDiffer() *Differ { return &Differ{segs: map[blockKey]segment{}} }
 
 // Diff compares two versions of a policy and returns their redline.
 func (d *Differ) Diff(old, new []Block) *Redline {

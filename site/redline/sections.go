@@ -54,7 +54,7 @@ func (d *Differ) groupSections(blocks []Block) []*group {
 // seen before. Parsed nodes are never modified afterwards, so sharing them
 // between versions is safe.
 func (d *Differ) segment(b Block) segment {
-	key := b.Kind + "\x00" + b.HTML
+	key := blockKey{b.Kind, b.HTML}
 	if seg, ok := d.segs[key]; ok {
 		seg.bag = nil // word counts are computed per use
 		return seg

@@ -11,6 +11,8 @@ func diffLists(w *writer, a, b []*node) {
 func writeSteps(w *writer, sa, sb []segment, steps []step, sep string) {
 	for _, s := range steps {
 		switch {
+		case s.equal && sb[s.b].out != "":
+			w.WriteString(sb[s.b].out) // rendered once, when the segment was made
 		case s.equal:
 			renderNodes(w, sb[s.b].nodes)
 		case s.a < 0:
