@@ -1,17 +1,9 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-
-	"github.com/adrg/frontmatter"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 
 	"github.com/clause-dev/clause"
 	"github.com/clause-dev/clause/site/corpus"
@@ -49,7 +41,7 @@ func benchBare(b *testing.B, o corpus.Options) {
 	src := corpusDir(b, o)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := bareLoop(src, b.TempDir()); err != nil {
+		if err := corpus.BareLoop(src, b.TempDir(), false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -77,7 +69,7 @@ func BenchmarkBareLoopDirs(b *testing.B) {
 	src := corpusDir(b, corpus.Options{Policies: 1000, Redirects: 1})
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if err := bareLoopDirs(src, b.TempDir()); err != nil {
+		if err := corpus.BareLoop(src, b.TempDir(), true); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -100,60 +92,4 @@ func BenchmarkRedirects(b *testing.B) {
 	for _, r := range []int{0, 2} {
 		b.Run(fmt.Sprintf("sources=%d", 1000*r), func(b *testing.B) { benchBuild(b, corpus.Options{Policies: 1000, Redirects: r}) })
 	}
-}
-
-// bareLoopDirs is bareLoop writing one folder per document.
-func bareLoopDirs(src, out string) error {
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	content := filepath.Join(src, "content")
-	return filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var fm map[string]any
-		body, err := frontmatter.Parse(bytes.NewReader(data), &fm)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if err := md.Convert(body, &buf); err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(content, p)
-		name := filepath.Join(out, strings.TrimSuffix(rel, ".md"), "index.html")
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(name, buf.Bytes(), 0o644)
-	})
-}
-
-// bareLoop is the least work any generator must do for the corpus: parse
-// front matter, render with goldmark (GFM), write one file per document.
-func bareLoop(src, out string) error {
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	return filepath.WalkDir(filepath.Join(src, "content"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var fm map[string]any
-		body, err := frontmatter.Parse(bytes.NewReader(data), &fm)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if err := md.Convert(body, &buf); err != nil {
-			return err
-		}
-		name := strings.ReplaceAll(strings.TrimPrefix(p, src), string(filepath.Separator), "_") + ".html"
-		return os.WriteFile(filepath.Join(out, name), buf.Bytes(), 0o644)
-	})
 }

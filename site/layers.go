@@ -54,14 +54,3 @@ func (l layers) ReadDir(name string) ([]fs.DirEntry, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
-
-// origin reports which layer provides name: 0 for the first, and so on,
-// or -1 when none has it.
-func (l layers) origin(name string) int {
-	for i, layer := range l {
-		if _, err := fs.Stat(layer, name); err == nil {
-			return i
-		}
-	}
-	return -1
-}

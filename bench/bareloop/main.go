@@ -1,23 +1,17 @@
-// Command bareloop is the benchmark baseline: it parses each policy's
-// front matter, renders it with goldmark (GFM) and writes one file per
-// policy, one after another, and nothing else. bench/build.sh times it
-// beside `clause build` on the same corpus.
+// Command bareloop is the benchmark baseline (corpus.BareLoop): it parses
+// each policy's front matter, renders it with goldmark (GFM) and writes one
+// file per policy, one after another, and nothing else. bench/build.sh
+// times it beside `clause build` on the same corpus.
 //
-//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out
+//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out [-dirs]
 package main
 
 import (
-	"bytes"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 
-	"github.com/adrg/frontmatter"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
+	"github.com/clause-dev/clause/site/corpus"
 )
 
 func main() {
@@ -29,43 +23,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bareloop: -source and -out are required")
 		os.Exit(2)
 	}
-	if err := run(*src, *out, *dirs); err != nil {
+	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}
-}
-
-func run(src, out string, dirs bool) error {
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return err
+	if err := corpus.BareLoop(*src, *out, *dirs); err != nil {
+		fmt.Fprintln(os.Stderr, "bareloop:", err)
+		os.Exit(1)
 	}
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	content := filepath.Join(src, "content")
-	return filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		var fm map[string]any
-		body, err := frontmatter.Parse(bytes.NewReader(data), &fm)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		if err := md.Convert(body, &buf); err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(content, p)
-		name := filepath.Join(out, strings.ReplaceAll(rel, string(filepath.Separator), "_")+".html")
-		if dirs {
-			name = filepath.Join(out, strings.TrimSuffix(rel, ".md"), "index.html")
-			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-				return err
-			}
-		}
-		return os.WriteFile(name, buf.Bytes(), 0o644)
-	})
 }
