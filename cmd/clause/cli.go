@@ -137,6 +137,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if opts.Destination == "" {
 		opts.Destination = envOr("CLAUSE_DESTINATION", "")
 	}
+	tuneGC()
 	res, err := site.Build(opts)
 	if res != nil && !*quiet {
 		printProblems(stderr, res.Warnings)
