@@ -39,17 +39,10 @@ func (r *CheckReport) Failed(strict bool) bool {
 // Summary is the line `clause check` prints after the problems.
 func (r *CheckReport) Summary() string {
 	if len(r.Problems) == 0 {
-		return fmt.Sprintf("checked %d %s: no problems", r.Policies, countNoun(r.Policies, "policy", "policies"))
+		return "checked " + count(r.Policies, "policy", "policies") + ": no problems"
 	}
-	return fmt.Sprintf("checked %d %s: %d %s, %d %s", r.Policies, countNoun(r.Policies, "policy", "policies"),
-		r.Errors(), countNoun(r.Errors(), "error", "errors"), r.Warnings(), countNoun(r.Warnings(), "warning", "warnings"))
-}
-
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
+	return "checked " + count(r.Policies, "policy", "policies") + ": " + count(r.Errors(), "error", "errors") +
+		", " + count(r.Warnings(), "warning", "warnings")
 }
 
 // Check runs everything Build checks on the site in opts.Source, building
