@@ -29,15 +29,18 @@ func (c claims) claim(out, owner string, line int, errs *ErrorList) bool {
 // that no two pages claim one output path.
 func (b *builder) assemblePolicies(sources []*Source) {
 	var versionFiles []*Source
+	skipped := map[string]bool{} // policies left out: their version files go too
 	for _, s := range sources {
 		if isHomeSource(s.Rel) {
 			b.home = s
 			continue
 		}
 		if s.FM.Draft && !b.opts.Drafts {
+			skipped[policyID(s.Rel)] = true
 			continue
 		}
 		if s.FM.RedirectTo != "" {
+			skipped[policyID(s.Rel)] = true
 			b.redirectPage(s)
 			continue
 		}
@@ -50,7 +53,7 @@ func (b *builder) assemblePolicies(sources []*Source) {
 			b.bySource[s.Rel] = p
 		}
 	}
-	b.attachVersions(versionFiles)
+	b.attachVersions(versionFiles, skipped)
 	b.placePolicies()
 	b.groupPolicies()
 }
@@ -103,7 +106,17 @@ func isHomeSource(rel string) bool { return rel == "_index.md" || rel == "_index
 // is invalid (which is reported).
 func (b *builder) pageURL(s *Source, rel string) string {
 	if s.FM.Permalink == "" {
-		return derivedURL(rel, s.FM.Slug)
+		u := derivedURL(rel, s.FM.Slug)
+		if err := validateURLPath(u, true); err != nil {
+			e := &Error{Path: s.Path, Msg: fmt.Sprintf("this file's URL %s is not valid: %v", u, err),
+				Hint: "rename the file, or set a permalink"}
+			if s.FM.Slug != "" {
+				e.Line, e.Hint = s.FM.Lines["slug"], "a slug is one path segment, such as privacy-notice"
+			}
+			b.errs.Add(e)
+			return ""
+		}
+		return u
 	}
 	if err := validatePermalink(s.FM.Permalink); err != nil {
 		key := "permalink"

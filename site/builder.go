@@ -27,11 +27,12 @@ type builder struct {
 	md     *markdown.Renderer
 	assets *assetSet
 
-	home     *Source
-	policies []*Page
-	groups   []*Group
-	bySource map[string]*Page
-	site     *SiteData
+	home         *Source
+	contentFiles []contentFile
+	policies     []*Page
+	groups       []*Group
+	bySource     map[string]*Page
+	site         *SiteData
 
 	shape      [32]byte // see computeShape
 	now        time.Time
@@ -58,6 +59,11 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 func (b *builder) build() {
 	b.cfg = loadConfig(b.src, b.errs)
 	b.cfg.applyEnv(b.opts.Getenv)
+	if v := b.opts.Getenv("CLAUSE_BASE_URL"); v != "" && b.opts.BaseURL == "" {
+		if err := checkBaseURL(v); err != nil {
+			b.errs.Add(&Error{Path: "CLAUSE_BASE_URL", Msg: err.Error(), Hint: "use an absolute URL such as https://example.com/"})
+		}
+	}
 	now, err := resolveNow(b.opts.Now, b.opts.Getenv)
 	if err != nil {
 		b.errs.Add(&Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()})
@@ -70,6 +76,7 @@ func (b *builder) build() {
 		}
 	}
 	files := listContent(b.src, b.errs, b.opts.Cache)
+	b.contentFiles = files
 	sources := loadSources(b.src, files, b.errs, b.opts.Cache)
 	b.claimGenerated()
 	b.assemblePolicies(sources)
@@ -98,7 +105,7 @@ func (b *builder) build() {
 	go func() {
 		defer close(redirectsDone)
 		defer b.recoverPanic("(redirects)", nil)
-		b.cached("redirects", b.redirectsKey(), b.writeRedirects)
+		b.writeRedirects()
 	}()
 	b.renderPolicies()
 	<-redirectsDone

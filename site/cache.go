@@ -3,6 +3,8 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/json"
+	"fmt"
 	"hash"
 	"io/fs"
 	"path"
@@ -23,6 +25,14 @@ type Cache struct {
 	sources   map[string]*Source // by content path
 	units     map[string]unit    // by unit name, e.g. "policy:privacy"
 	redirects *resolvedRedirects // the last redirect resolution
+	redirOut  *redirectOutput    // the last redirect files
+}
+
+// redirectOutput is remembered redirect files with their warnings.
+type redirectOutput struct {
+	key   [32]byte
+	files map[string][]byte
+	errs  []redirect.Error
 }
 
 // unit is the recorded output of one cacheable piece of a build.
@@ -195,8 +205,14 @@ func (b *builder) computeShape(config []byte) {
 	for _, rel := range b.assets.order {
 		h.str(rel, b.assets.hashes[rel])
 	}
+	for _, f := range b.contentFiles {
+		if !f.markdown {
+			h.str(f.rel) // copied files claim output paths too
+		}
+	}
 	for _, p := range b.policies {
-		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary)
+		params, _ := json.Marshal(p.Params) // sorted keys: deterministic
+		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(params))
 		for _, v := range p.Policy.Versions {
 			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), v.Status, v.url, v.Title, v.Summary, boolStr(v.Material))
 			h.str(v.Changes...)
@@ -245,12 +261,14 @@ func (b *builder) manifestKey() [32]byte {
 	return h.sum()
 }
 
-// redirectsKey covers the redirect files.
+// redirectsKey covers the redirects as declared or resolved, with where
+// each was declared (messages name the file and line), and the shape,
+// which fixes every output path they are checked against.
 func (b *builder) redirectsKey() [32]byte {
 	h := newHasher().str(string(b.shape[:]))
 	h.str(b.redirectFormats...)
 	for _, r := range b.redirects {
-		h.str(r.From, r.To, path.Clean(r.File))
+		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String())
 	}
 	return h.sum()
 }
@@ -282,6 +300,27 @@ func (c *Cache) resolved(key [32]byte) ([]redirect.Redirect, []redirect.Error, b
 		return c.redirects.list, c.redirects.errs, true
 	}
 	return nil, nil, false
+}
+
+// redirectFiles returns the redirect files and warnings made under key.
+func (c *Cache) redirectFiles(key [32]byte) (map[string][]byte, []redirect.Error, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.redirOut != nil && c.redirOut.key == key {
+		return c.redirOut.files, c.redirOut.errs, true
+	}
+	return nil, nil, false
+}
+
+func (c *Cache) storeRedirectFiles(key [32]byte, files map[string][]byte, errs []redirect.Error) {
+	if c != nil {
+		c.mu.Lock()
+		c.redirOut = &redirectOutput{key: key, files: files, errs: errs}
+		c.mu.Unlock()
+	}
 }
 
 func (c *Cache) storeResolved(key [32]byte, list []redirect.Redirect, errs []redirect.Error) {

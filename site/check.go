@@ -99,7 +99,7 @@ func (c *checker) run() {
 	if s := c.b.home; s != nil && c.built {
 		home := &Page{Kind: "home", url: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
 		l := c.prepare(s)
-		doc, orig := c.render(home, l)
+		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)
 	}
 }
@@ -114,7 +114,7 @@ func (c *checker) policy(p *Page) {
 			continue // a revision from git history: it cannot be fixed
 		}
 		l := c.prepare(v.src)
-		doc, orig := c.render(p, l)
+		doc, orig := c.render(p, v, l)
 		c.headings(l, doc)
 		c.typedDates(l, v)
 		c.versionDates(v)
@@ -176,7 +176,7 @@ func (c *checker) shownAt(p *Page, v *Version) []string {
 // render renders a source's Markdown as the build does, without reporting
 // its errors again, and records the written path of every rewritten link
 // to a content file.
-func (c *checker) render(p *Page, l *linted) (*markdown.Document, map[string]string) {
+func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, map[string]string) {
 	orig := map[string]string{}
 	resolve := c.b.linkResolver(p.src)
 	md := c.b.md
@@ -190,7 +190,7 @@ func (c *checker) render(p *Page, l *linted) (*markdown.Document, map[string]str
 		}
 		return u, ok
 	}
-	return md.RenderPage(l.body, markdown.Page{Link: link, Var: c.b.varResolver(l.Source, p)}), orig
+	return md.RenderPage(l.body, markdown.Page{Link: link, Var: c.b.varResolver(v, p)}), orig
 }
 
 // warn records a lint warning.

@@ -46,7 +46,7 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	for _, rev := range revs {
 		rel := strings.TrimPrefix(strings.TrimPrefix(rev.Path, prefix), Content+"/")
 		label := fmt.Sprintf("%s@%.7s", path.Join(Content, rel), rev.Commit)
-		s := parseSource(label, rel, rev.Content, b.errs)
+		s := b.parseRevision(label, rel, rev.Content)
 		if s == nil {
 			continue
 		}
@@ -91,4 +91,21 @@ func (b *builder) revisionVersion(s *Source, rev gitlog.Revision, undated *bool)
 	}
 	v.url = b.pageURL(s, s.Rel)
 	return v
+}
+
+// parseRevision reads a file as it was at one commit. History cannot be
+// edited, so its problems are warnings, and a revision that cannot be
+// read is left out rather than failing every future build.
+func (b *builder) parseRevision(label, rel string, raw []byte) *Source {
+	local := &ErrorList{}
+	s := parseSource(label, rel, raw, local)
+	for _, e := range local.Items() {
+		e.Warning = true
+		e.Hint = "this is an old commit and cannot be changed; the build uses what it can read"
+		b.errs.Add(e)
+	}
+	if len(local.Items()) > 0 && s == nil {
+		return nil
+	}
+	return s
 }

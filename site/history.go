@@ -27,7 +27,7 @@ func (b *builder) renderPolicy(out output, p *Page) {
 	differ := redline.NewDiffer()
 	var prev []redline.Block
 	for _, v := range pol.Versions {
-		doc := b.renderDoc(p, v.src, pol.HasHistory())
+		doc := b.renderDoc(p, v, pol.HasHistory())
 		blocks := redlineBlocks(doc.Blocks)
 		var rl *redline.Redline
 		if v.Prev != nil {
@@ -35,9 +35,11 @@ func (b *builder) renderPolicy(out output, p *Page) {
 		}
 		content, toc := template.HTML(doc.HTML), b.tocFor(p, doc, rl)
 		if v == pol.Shown() {
-			p.Content, p.TOC, p.HasTOCMarker = content, toc, doc.HasTOCMarker
-			b.execute(out, p)
-			p.Content, p.TOC = "", ""
+			// Render a copy: other pages read this policy's Page through
+			// .Site.Policies while it renders, and must not see its body.
+			q := *p
+			q.Content, q.TOC, q.HasTOCMarker = content, toc, doc.HasTOCMarker
+			b.execute(out, &q)
 		}
 		if pol.HasHistory() {
 			b.renderVersion(out, p, v, content, toc, doc.HasTOCMarker)
@@ -56,8 +58,9 @@ func (b *builder) renderPolicy(out output, p *Page) {
 // renderDoc renders one version's Markdown, reporting errors at the lines
 // of its own file. Links resolve from the policy's current file, whose
 // folder every version's relative links were written for.
-func (b *builder) renderDoc(p *Page, s *Source, blocks bool) *markdown.Document {
-	doc := b.md.RenderPage(b.body(s), markdown.Page{Link: b.linkResolver(p.src), Var: b.varResolver(s, p), Blocks: blocks})
+func (b *builder) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
+	s := v.src
+	doc := b.md.RenderPage(b.body(s), markdown.Page{Link: b.linkResolver(p.src), Var: b.varResolver(v, p), Blocks: blocks})
 	for _, e := range doc.Errors {
 		b.errs.Add(&Error{Path: s.Path, Line: s.BodyLine + e.Line - 1, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
 	}

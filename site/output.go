@@ -135,9 +135,9 @@ func prepareDestination(source, dest string) (string, error) {
 		return "", unsafeDest(dest, "it is the source folder")
 	case within(src, abs):
 		return "", unsafeDest(dest, "it contains the source folder")
-	case within(abs, filepath.Join(src, Content)) || abs == filepath.Join(src, Content):
+	case inOrAt(abs, realPath(filepath.Join(src, Content))):
 		return "", unsafeDest(dest, "it is inside the content folder")
-	case within(abs, filepath.Join(src, Layouts)) || within(abs, filepath.Join(src, Assets)):
+	case inOrAt(abs, realPath(filepath.Join(src, Layouts))) || inOrAt(abs, realPath(filepath.Join(src, Assets))):
 		return "", unsafeDest(dest, "it is inside the layouts or assets folder")
 	}
 	return abs, checkOwned(abs, dest)
@@ -168,6 +168,9 @@ func checkOwned(abs, dest string) error {
 func unsafeDest(dest, why string) error {
 	return fmt.Errorf("refusing to write the site into %s: %s\n\thint: choose another --destination, such as public/", dest, why)
 }
+
+// inOrAt reports whether p is dir or inside it.
+func inOrAt(p, dir string) bool { return p == dir || within(p, dir) }
 
 // within reports whether child is strictly inside parent.
 func within(child, parent string) bool {

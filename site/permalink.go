@@ -9,7 +9,11 @@ import (
 )
 
 // validatePermalink checks a permalink written by hand in front matter.
-func validatePermalink(p string) error {
+func validatePermalink(p string) error { return validateURLPath(p, false) }
+
+// validateURLPath checks a site path. Paths derived from file names may
+// hold spaces (templates percent-encode them); hand-written ones may not.
+func validateURLPath(p string, spaces bool) error {
 	switch {
 	case p == "":
 		return fmt.Errorf("permalink is empty")
@@ -28,7 +32,7 @@ func validatePermalink(p string) error {
 		}
 	}
 	for _, r := range p {
-		if unicode.IsControl(r) || unicode.IsSpace(r) {
+		if unicode.IsControl(r) || (unicode.IsSpace(r) && !(spaces && r == ' ')) {
 			return fmt.Errorf("permalink %q must not contain spaces or control characters", p)
 		}
 	}

@@ -61,8 +61,11 @@ func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 		return
 	}
 	for _, w := range p.Policy.Versions {
-		b.redirects = append(b.redirects, redirect.Redirect{From: versionURL(old, w), To: versionURL(p.url, w),
-			File: v.src.Path, Line: line, Origin: redirect.Automatic})
+		from, to := versionURL(old, w), versionURL(p.url, w)
+		if from == to {
+			continue // /x.html and /x/ share their versions folder
+		}
+		b.redirects = append(b.redirects, redirect.Redirect{From: from, To: to, File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	}
 }
 
@@ -133,26 +136,40 @@ func (b *builder) addRedirectErrors(errs []redirect.Error) {
 
 // writeRedirects writes the stubs and host files. A site's own
 // layouts/redirect.html renders the stubs.
-func (b *builder) writeRedirects(out output) {
+// The dev server's cache keeps the files and the warnings (such as the
+// Cloudflare rule limit) under a key covering every input, and replays
+// both; output that came with an error is not kept.
+func (b *builder) writeRedirects() {
 	if len(b.redirects) == 0 {
 		return
 	}
-	opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub}
-	files, errs := redirect.Files(b.redirects, opts)
+	key := b.redirectsKey()
+	files, errs, hit := b.opts.Cache.redirectFiles(key)
+	if !hit {
+		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub}
+		files, errs = redirect.Files(b.redirects, opts)
+	}
 	b.addRedirectErrors(errs)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	parallel(len(names), func(i int) {
-		name := names[i]
+	clean := !redirect.HasErrors(errs)
+	for _, name := range names {
 		if owner, taken := b.claims[name]; taken {
 			b.errs.Errorf(ConfigFile, 0, "redirect output %s collides with %s", name, owner)
-			return
+			clean = false
 		}
-		b.put(out, name, files[name])
+	}
+	parallel(len(names), func(i int) {
+		if _, taken := b.claims[names[i]]; !taken {
+			b.put(b.out, names[i], files[names[i]])
+		}
 	})
+	if !hit && clean {
+		b.opts.Cache.storeRedirectFiles(key, files, errs)
+	}
 }
 
 // stub renders one redirect page with layouts/redirect.html.

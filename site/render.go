@@ -114,7 +114,8 @@ func (b *builder) renderHome(out output) {
 		if s.FM.Description != "" {
 			p.Description = s.FM.Description
 		}
-		p.Intro = template.HTML(b.renderDoc(p, s, false).HTML)
+		home := &Version{src: s, Title: p.Title, LastRevised: s.FM.LastRevised, Effective: s.FM.Effective}
+		p.Intro = template.HTML(b.renderDoc(p, home, false).HTML)
 	}
 	b.finish(p)
 	b.execute(out, p)

@@ -27,8 +27,9 @@ func (b *builder) linkResolver(s *Source) func(string) (string, bool) {
 	}
 }
 
-// varResolver answers {{ site.KEY }} and {{ page.KEY }} for one page.
-func (b *builder) varResolver(s *Source, p *Page) func(scope, key string) (string, bool) {
+// varResolver answers {{ site.KEY }} and {{ page.KEY }} for one version
+// of a page: an archived version prints its own dates and title.
+func (b *builder) varResolver(ver *Version, p *Page) func(scope, key string) (string, bool) {
 	return func(scope, key string) (string, bool) {
 		var v any
 		var ok bool
@@ -36,7 +37,7 @@ func (b *builder) varResolver(s *Source, p *Page) func(scope, key string) (strin
 		case "site":
 			v, ok = b.siteVar(key)
 		case "page":
-			v, ok = pageVar(s, p, key)
+			v, ok = pageVar(ver, p, key)
 		}
 		if !ok {
 			return "", false
@@ -67,20 +68,23 @@ func (b *builder) siteVar(key string) (any, bool) {
 
 // pageVar looks a key up in the page's front matter, with the computed
 // title and url.
-func pageVar(s *Source, p *Page, key string) (any, bool) {
+func pageVar(v *Version, p *Page, key string) (any, bool) {
 	switch key {
 	case "title":
+		if v.Title != "" {
+			return v.Title, true
+		}
 		return p.Title, true
 	case "url", "permalink":
 		return p.url, true
 	case "description":
 		return p.Description, true
 	case "last_revised", "lastmod":
-		return p.LastRevised, true
+		return v.LastRevised, true
 	case "effective":
-		return p.Effective, true
+		return v.Effective, true
 	}
-	return lookupDotted(s.FM.Params, strings.TrimPrefix(key, "params."))
+	return lookupDotted(v.src.FM.Params, strings.TrimPrefix(key, "params."))
 }
 
 // lookupDotted follows a dotted key through nested maps.

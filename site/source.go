@@ -108,16 +108,19 @@ func interpret(raw *rawFrontMatter, p string, errs *ErrorList) FrontMatter {
 	for _, c := range r.strings("changes") {
 		fm.Changes = append(fm.Changes, c.Value)
 	}
-	fm.Material = r.boolean("material") != nil && *r.boolean("material")
+	fm.Material = isTrue(r.boolean("material"))
 	fm.RedirectTo = r.str("redirect_to")
 	fm.Weight = r.integer("weight")
-	fm.Draft = r.boolean("draft") != nil && *r.boolean("draft")
+	fm.Draft = isTrue(r.boolean("draft"))
 	fm.TOC = r.boolean("toc")
 	fm.RedirectFrom = append(r.strings("redirect_from"), r.strings("aliases")...)
 	fm.LastRevised = r.firstDate("last_revised", "last_modified_at", "lastmod", "date")
 	fm.Effective = r.date("effective")
 	return fm
 }
+
+// isTrue reports whether an optional boolean is set and true.
+func isTrue(b *bool) bool { return b != nil && *b }
 
 // reader reads typed values out of raw front matter.
 type reader struct {
@@ -243,7 +246,7 @@ func (r reader) date(key string) Date {
 		return Date{}
 	}
 	if t, ok := f.value.(time.Time); ok && f.text == "" {
-		return Date{t: t}
+		return Date{t: wallClockUTC(t)}
 	}
 	text := f.text
 	if text == "" {
@@ -282,4 +285,15 @@ func (b *builder) body(s *Source) []byte {
 		return nil
 	}
 	return raw[s.bodyAt:]
+}
+
+// wallClockUTC reads a local date or time (TOML's 2025-01-01, which has no
+// zone and which the decoder places in the machine's zone) as the same
+// wall clock in UTC, so the build does not depend on where it runs.
+func wallClockUTC(t time.Time) time.Time {
+	switch t.Location().String() {
+	case "date-local", "datetime-local", "time-local", "Local":
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	}
+	return t
 }

@@ -113,7 +113,10 @@ func versionFile(rel string) (dir, date string, ok bool) {
 // privacy/index.md are both "privacy".
 func policyID(rel string) string {
 	id := strings.TrimSuffix(rel, path.Ext(rel))
-	return strings.TrimSuffix(strings.TrimSuffix(id, "/index"), "index")
+	if path.Base(id) == "index" && id != "index" {
+		id = path.Dir(id)
+	}
+	return id
 }
 
 // newVersion reads the version fields of a source.
@@ -129,7 +132,7 @@ func newVersion(s *Source, effective Date) *Version {
 // attachVersions gives every policy its versions: the current file plus
 // the version files under <policy>/versions/. It reports version files
 // without a policy, badly named ones and duplicate dates.
-func (b *builder) attachVersions(versionFiles []*Source) {
+func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool) {
 	byID := map[string]*Policy{}
 	for _, p := range b.policies {
 		byID[p.Policy.ID] = p.Policy
@@ -137,6 +140,9 @@ func (b *builder) attachVersions(versionFiles []*Source) {
 	for _, s := range versionFiles {
 		dir, name, _ := versionFile(s.Rel)
 		pol := byID[dir]
+		if skipped[dir] {
+			continue // the policy is a draft or only a redirect
+		}
 		if pol == nil {
 			b.errs.Add(&Error{Path: s.Path, Msg: "version file without a policy",
 				Hint: fmt.Sprintf("its current text should be content/%s.md or content/%s/index.md", dir, dir)})
@@ -180,6 +186,13 @@ func (b *builder) orderVersions(page *Page) {
 	pol := page.Policy
 	vs := pol.Versions
 	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Effective.Before(vs[j].Effective) })
+	if len(vs) > 1 && vs[0].Effective.IsZero() {
+		b.errs.Add(&Error{Path: vs[0].src.Path, Line: vs[0].src.FM.Start,
+			Msg:  "this policy has earlier versions, so its current text needs a date",
+			Hint: "add `effective: YYYY-MM-DD` (the day this text takes effect) to the front matter"})
+		pol.Versions = vs[1:]
+		vs = pol.Versions
+	}
 	for i, v := range vs {
 		if i > 0 && v.Effective.Equal(vs[i-1].Effective) {
 			b.errs.Add(&Error{Path: v.src.Path, Msg: fmt.Sprintf("two versions take effect on %s: %s and %s", v.Effective.ISO(), vs[i-1].src.Path, v.src.Path),

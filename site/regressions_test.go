@@ -1,0 +1,120 @@
+package site
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/clause-dev/clause"
+)
+
+// These tests pin defects found in review.
+
+func TestUndatedPolicyWithVersions(t *testing.T) {
+	files := map[string]string{"content/privacy.md": "---\ntitle: P\n---\nNew.\n", "content/privacy/versions/2024-01-01.md": "Old.\n"}
+	_, _, err := build(t, newSite(t, files), nil)
+	if err == nil || !strings.Contains(err.Error(), "content/privacy.md:1: this policy has earlier versions, so its current text needs a date") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestPageVarsOfArchivedVersion(t *testing.T) {
+	files := map[string]string{
+		"content/p.md":                     "---\ntitle: P\neffective: 2025-06-01\n---\nNow in effect since {{ page.effective }}.\n",
+		"content/p/versions/2024-01-01.md": "---\ntitle: Old P\n---\n{{ page.title }} in effect since {{ page.effective }}.\n",
+	}
+	tree := buildAt(t, files, "2025-07-01")
+	if got := string(tree["p/versions/2024-01-01/index.html"]); !strings.Contains(got, "Old P in effect since 1 January 2024.") {
+		t.Errorf("archived version prints another version's fields:\n%s", got)
+	}
+}
+
+func TestTOMLLocalDatesAreUTC(t *testing.T) {
+	local := time.Date(2025, 1, 1, 0, 0, 0, 0, time.FixedZone("date-local", 9*3600))
+	if got := wallClockUTC(local); !got.Equal(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("wallClockUTC = %v", got)
+	}
+	offset := time.Date(2025, 1, 1, 0, 0, 0, 0, time.FixedZone("", 9*3600))
+	if got := wallClockUTC(offset); !got.Equal(offset) {
+		t.Errorf("a date with an explicit offset changed: %v", got)
+	}
+}
+
+func TestDraftWithVersions(t *testing.T) {
+	files := with(goodSite, map[string]string{
+		"content/draft.md":                     "---\ntitle: D\ndraft: true\neffective: 2025-01-01\n---\nx\n",
+		"content/draft/versions/2024-01-01.md": "y\n",
+		"content/moved.md":                     "---\nredirect_to: /privacy/\n---\n",
+		"content/moved/versions/2024-01-01.md": "z\n",
+	})
+	if _, _, err := build(t, newSite(t, files), nil); err != nil {
+		t.Errorf("a draft's or redirect's version files failed the build: %v", err)
+	}
+}
+
+func TestEnvBaseURLValidated(t *testing.T) {
+	_, _, err := build(t, newSite(t, goodSite), func(o *Options) {
+		o.Getenv = func(k string) string { return map[string]string{"CLAUSE_BASE_URL": "example.com/policies"}[k] }
+	})
+	if err == nil || !strings.Contains(err.Error(), `CLAUSE_BASE_URL: base_url "example.com/policies" is not an absolute http(s) URL`) {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestDestinationIsLayoutsFolder(t *testing.T) {
+	src := newSite(t, with(goodSite, map[string]string{"layouts/.keep": ""}))
+	for _, d := range []string{"layouts", "assets"} {
+		_, _, err := build(t, src, func(o *Options) { o.Destination = filepath.Join(src, d) })
+		if err == nil || !strings.Contains(err.Error(), "inside the layouts or assets folder") {
+			t.Errorf("destination %s: err = %v", d, err)
+		}
+	}
+}
+
+func TestDerivedURLsValidated(t *testing.T) {
+	tests := map[string]string{
+		"content/a.md":    "---\nslug: ../../evil\n---\n",
+		"content/why?.md": "Body\n",
+	}
+	for name, body := range tests {
+		_, _, err := build(t, newSite(t, with(goodSite, map[string]string{name: body})), nil)
+		if err == nil || !strings.Contains(err.Error(), name) || !strings.Contains(err.Error(), "is not valid") {
+			t.Errorf("%s: err = %v", name, err)
+		}
+	}
+	tree, _ := mustBuild(t, with(goodSite, map[string]string{"content/data-index.md": "---\ntitle: DI\neffective: 2025-01-01\n---\nx\n",
+		"content/data-index/versions/2024-01-01.md": "y\n"}), nil)
+	if _, ok := tree["data-index/versions/2024-01-01/index.html"]; !ok {
+		t.Error("a policy named …-index lost its versions")
+	}
+}
+
+func TestNoSelfRedirectsWhenPermalinkDropsHTML(t *testing.T) {
+	files := map[string]string{
+		"content/p.md":                     "---\ntitle: P\neffective: 2025-01-01\n---\nNew.\n",
+		"content/p/versions/2024-01-01.md": "---\npermalink: /p.html\n---\nOld.\n",
+	}
+	_, res, err := build(t, newSite(t, files), nil)
+	if err != nil || len(res.Warnings) != 0 {
+		t.Errorf("err %v, warnings %v", err, res.Warnings)
+	}
+}
+
+// TestIncrementalSeesNewStaticFile checks that a copied file added under
+// content/ that collides with a redirect source fails the incremental
+// build as it fails a full build.
+func TestIncrementalSeesNewStaticFile(t *testing.T) {
+	dir := newSite(t, with(goodSite, map[string]string{"clause.yaml": "title: T\nredirects:\n  \"/old/\": /privacy/\n"}))
+	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
+	sess := NewSession(opts)
+	if _, _, _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	change := writeFile(t, dir, "content/old/index.html", "<p>real</p>", true)
+	_, _, _, incErr := sess.Rebuild([]Change{change})
+	_, _, fullErr := Render(opts)
+	if fullErr == nil || incErr == nil || incErr.Error() != fullErr.Error() {
+		t.Errorf("incremental %v, full %v", incErr, fullErr)
+	}
+}
