@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -211,8 +210,7 @@ func (b *builder) computeShape(config []byte) {
 		}
 	}
 	for _, p := range b.policies {
-		params, _ := json.Marshal(p.Params) // sorted keys: deterministic
-		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(params))
+		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
 		for _, v := range p.Policy.Versions {
 			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), v.Status, v.url, v.Title, v.Summary, boolStr(v.Material))
 			h.str(v.Changes...)

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -23,7 +24,8 @@ type Source struct {
 	FM       FrontMatter
 	Heading  string // the first heading's text, for the title fallback
 
-	bodyAt int // byte offset of the body in the file, to read it again
+	bodyAt    int      // byte offset of the body in the file, to read it again
+	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
 }
 
 // release drops the body to keep memory flat during a build; body reads
@@ -81,6 +83,8 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s.bodyAt = bom + len(raw) - len(body)
 	s.Heading = firstHeading(body)
 	s.FM = interpret(fm, p, errs)
+	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
+	s.paramsKey = sha256.Sum256(params)
 	return s
 }
 
