@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
@@ -128,10 +129,11 @@ type recorder struct {
 }
 
 func (r *recorder) write(p string, data []byte) error {
+	data = bytes.Clone(data)
 	r.mu.Lock()
 	r.files[p] = data
 	r.mu.Unlock()
-	return r.out.write(p, data)
+	return keepOrWrite(r.out, p, data)
 }
 
 // countPage counts a rendered page in a recorder.
@@ -157,7 +159,9 @@ func (b *builder) cached(name string, key [32]byte, render func(out output)) {
 	c.mu.Unlock()
 	if hit && u.key == key {
 		for p, data := range u.files {
-			b.put(b.out, p, data)
+			if err := keepOrWrite(b.out, p, data); err != nil {
+				b.errs.Errorf(p, 0, "cannot write: %v", err)
+			}
 		}
 		b.pages.Add(int64(u.pages))
 		return

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -17,7 +18,8 @@ const markerFile = ".clause-output"
 const markerText = "This folder is written by `clause build`. Every build replaces it whole.\n"
 
 // output receives the built site's files. Paths are slash paths relative
-// to the site root, already validated.
+// to the site root, already validated. The caller may reuse data once
+// write returns, so an output that keeps it must copy it.
 type output interface {
 	write(p string, data []byte) error
 }
@@ -31,10 +33,25 @@ type memOutput struct {
 func newMemOutput() *memOutput { return &memOutput{files: map[string][]byte{}} }
 
 func (m *memOutput) write(p string, data []byte) error {
+	return m.keep(p, bytes.Clone(data))
+}
+
+// keep stores data that nobody will change again (a cached page) without
+// copying it.
+func (m *memOutput) keep(p string, data []byte) error {
 	m.mu.Lock()
 	m.files[p] = data
 	m.mu.Unlock()
 	return nil
+}
+
+// keepOrWrite hands immutable data to out, without a copy when out can
+// keep it.
+func keepOrWrite(out output, p string, data []byte) error {
+	if m, ok := out.(*memOutput); ok {
+		return m.keep(p, data)
+	}
+	return out.write(p, data)
 }
 
 // dirOutput writes into a fresh temporary folder beside the destination

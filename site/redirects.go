@@ -164,7 +164,9 @@ func (b *builder) writeRedirects() {
 	}
 	parallel(len(names), func(i int) {
 		if _, taken := b.claims[names[i]]; !taken {
-			b.put(b.out, names[i], files[names[i]])
+			if err := keepOrWrite(b.out, names[i], files[names[i]]); err != nil { // the files map is never changed
+				b.errs.Errorf(names[i], 0, "cannot write: %v", err)
+			}
 		}
 	})
 	if !hit && clean {

@@ -96,7 +96,7 @@ func (b *builder) execute(out output, p *Page) {
 		b.errs.Add(e)
 		return
 	}
-	b.put(out, outputPath(p.url), bytes.Clone(buf.Bytes()))
+	b.put(out, outputPath(p.url), buf.Bytes()) // outputs that keep it copy it
 	countPage(out)
 	b.pages.Add(1)
 }
