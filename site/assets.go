@@ -17,15 +17,15 @@ const Assets = "assets"
 // assetSet is every asset of the build, with a content hash for cache
 // busting.
 type assetSet struct {
-	fsys   fs.FS
 	hashes map[string]string // path below assets/ → short sha256
+	data   map[string][]byte // path below assets/ → contents, read once
 	order  []string
 }
 
 // loadAssets lists and hashes the assets of every layer; the user's file
 // wins over the theme's of the same path.
 func loadAssets(fsys layers, c claims, errs *ErrorList) *assetSet {
-	set := &assetSet{fsys: fsys, hashes: map[string]string{}}
+	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
 	err := fs.WalkDir(fsys, Assets, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			if d != nil && d.IsDir() && p != Assets && strings.HasPrefix(d.Name(), ".") {
@@ -45,6 +45,7 @@ func loadAssets(fsys layers, c claims, errs *ErrorList) *assetSet {
 		if c.claim(rel, p, 0, errs) {
 			sum := sha256.Sum256(data)
 			set.hashes[rel] = hex.EncodeToString(sum[:])[:10]
+			set.data[rel] = data
 			set.order = append(set.order, rel)
 		}
 		return nil
@@ -68,11 +69,7 @@ func (a *assetSet) url(rel string) (string, error) {
 // write copies every asset to the output.
 func (a *assetSet) write(out output, errs *ErrorList) {
 	for _, rel := range a.order {
-		data, err := fs.ReadFile(a.fsys, path.Join(Assets, rel))
-		if err == nil {
-			err = out.write(rel, data)
-		}
-		if err != nil {
+		if err := keepOrWrite(out, rel, a.data[rel]); err != nil { // never changed once read
 			errs.Errorf(path.Join(Assets, rel), 0, "cannot copy: %v", err)
 		}
 	}

@@ -57,24 +57,33 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 // build runs every step. Steps keep going after errors so that one run
 // reports as many problems as it can find.
 func (b *builder) build() {
+	b.configure()
+	b.assemble()
+	b.tmpl = loadTemplates(b.theme, b.funcs(), b.layoutsWanted(), b.errs)
+	if b.tmpl.base == nil {
+		return
+	}
+	b.render()
+}
+
+// configure reads clause.yaml and applies the environment and options:
+// the flag wins over CLAUSE_BASE_URL, which wins over the file.
+func (b *builder) configure() {
 	b.cfg = loadConfig(b.src, b.errs)
-	b.cfg.applyEnv(b.opts.Getenv)
-	if v := b.opts.Getenv("CLAUSE_BASE_URL"); v != "" && b.opts.BaseURL == "" {
-		if err := checkBaseURL(v); err != nil {
-			b.errs.Add(&Error{Path: "CLAUSE_BASE_URL", Msg: err.Error(), Hint: "use an absolute URL such as https://example.com/"})
-		}
+	if b.opts.BaseURL != "" {
+		b.cfg.overrideBaseURL("--base-url", b.opts.BaseURL, b.errs)
+	} else {
+		b.cfg.overrideBaseURL("CLAUSE_BASE_URL", b.opts.Getenv("CLAUSE_BASE_URL"), b.errs)
 	}
 	now, err := resolveNow(b.opts.Now, b.opts.Getenv)
 	if err != nil {
 		b.errs.Add(&Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()})
 	}
 	b.now = now
-	if b.opts.BaseURL != "" {
-		b.cfg.BaseURL = b.opts.BaseURL
-		if err := checkBaseURL(b.cfg.BaseURL); err != nil {
-			b.errs.Add(&Error{Path: "--base-url", Msg: err.Error()})
-		}
-	}
+}
+
+// assemble loads the content and decides every page, URL and redirect.
+func (b *builder) assemble() {
 	files := listContent(b.src, b.errs, b.opts.Cache)
 	b.contentFiles = files
 	sources := loadSources(b.src, files, b.errs, b.opts.Cache)
@@ -94,10 +103,10 @@ func (b *builder) build() {
 			}
 		}
 	}
-	b.tmpl = loadTemplates(b.theme, b.funcs(), b.layoutsWanted(), b.errs)
-	if b.tmpl.base == nil {
-		return
-	}
+}
+
+// render renders and writes every page and file.
+func (b *builder) render() {
 	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
 	// Redirect stubs depend on no page's content: write them while the
 	// policies render.

@@ -155,10 +155,16 @@ func checkBaseURL(s string) error {
 	return nil
 }
 
-// applyEnv lets CI override clause.yaml through the environment.
-func (cfg *Config) applyEnv(getenv func(string) string) {
-	if v := getenv("CLAUSE_BASE_URL"); v != "" {
-		cfg.BaseURL = v
+// overrideBaseURL replaces base_url with a value from source (the
+// CLAUSE_BASE_URL variable or the --base-url flag), checking it as
+// clause.yaml's own value is checked. Empty values change nothing.
+func (cfg *Config) overrideBaseURL(source, value string, errs *ErrorList) {
+	if value == "" {
+		return
+	}
+	cfg.BaseURL = value
+	if err := checkBaseURL(value); err != nil {
+		errs.Add(&Error{Path: source, Msg: err.Error(), Hint: "use an absolute URL such as https://example.com/"})
 	}
 }
 
