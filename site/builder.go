@@ -16,16 +16,17 @@ import (
 // builder holds the state of one build as it flows from load through
 // assemble and render to write.
 type builder struct {
-	opts   Options
-	src    fs.FS
-	out    output
-	cfg    *Config
-	errs   *ErrorList
-	theme  layers // the user's site, then the embedded theme
-	claims claims
-	tmpl   *templates
-	md     *markdown.Renderer
-	assets *assetSet
+	opts    Options
+	src     fs.FS
+	out     output
+	cfg     *Config
+	errs    *ErrorList
+	theme   layers // the user's site, then the embedded theme
+	claims  claims
+	tmpl    *templates
+	layouts map[string][]byte // layouts/… → contents, see readLayouts
+	md      *markdown.Renderer
+	assets  *assetSet
 
 	home         *Source
 	contentFiles []contentFile
@@ -59,7 +60,7 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 func (b *builder) build() {
 	b.configure()
 	b.assemble()
-	b.tmpl = loadTemplates(b.theme, b.funcs(), b.layoutsWanted(), b.errs)
+	b.tmpl = loadTemplates(b.layouts, b.funcs(), b.layoutsWanted(), b.errs)
 	if b.tmpl.base == nil {
 		return
 	}
@@ -91,6 +92,7 @@ func (b *builder) assemble() {
 	b.assemblePolicies(sources)
 	b.copyContentFiles(files)
 	b.assets = loadAssets(b.theme, b.claims, b.errs)
+	b.layouts = readLayouts(b.theme, b.errs)
 	b.computeShape(b.cfg.raw)
 	b.resolveRedirects()
 	b.site = b.siteData()

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash"
-	"io/fs"
 	"path"
 	"sort"
 	"sync"
@@ -228,17 +227,13 @@ func (b *builder) computeShape(config []byte) {
 
 // hashLayouts adds every template file to h.
 func (b *builder) hashLayouts(h *hasher) {
-	var names []string
-	fs.WalkDir(b.theme, Layouts, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			names = append(names, p)
-		}
-		return nil
-	})
+	names := make([]string, 0, len(b.layouts))
+	for n := range b.layouts {
+		names = append(names, n)
+	}
 	sort.Strings(names)
 	for _, n := range names {
-		data, _ := fs.ReadFile(b.theme, n)
-		h.str(n, string(data))
+		h.str(n, string(b.layouts[n]))
 	}
 }
 

@@ -56,7 +56,7 @@ func (b *builder) layoutsWanted() []string {
 }
 
 func (b *builder) layoutExists(name string) bool {
-	return (&templates{fsys: b.theme}).has(name)
+	return (&templates{files: b.layouts}).has(name)
 }
 
 // renderPolicies renders every policy's pages, policies in parallel.

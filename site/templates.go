@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -17,7 +18,7 @@ const Layouts = "layouts"
 // templates holds the parsed layouts: one template set per layout file,
 // each made of baseof.html, every partial and the layout itself.
 type templates struct {
-	fsys  layers
+	files map[string][]byte // layouts/… path → contents, read once per build
 	funcs template.FuncMap
 	base  *template.Template
 	sets  map[string]*template.Template
@@ -25,14 +26,18 @@ type templates struct {
 
 // loadTemplates parses baseof.html and layouts/partials/*.html, and every
 // layout file named in want. Missing or broken templates are reported.
-func loadTemplates(fsys layers, funcs template.FuncMap, want []string, errs *ErrorList) *templates {
-	t := &templates{fsys: fsys, funcs: funcs, sets: map[string]*template.Template{}}
+func loadTemplates(files map[string][]byte, funcs template.FuncMap, want []string, errs *ErrorList) *templates {
+	t := &templates{files: files, funcs: funcs, sets: map[string]*template.Template{}}
 	base := template.New("").Funcs(funcs)
 	names := []string{"baseof.html"}
-	partials, _ := fs.Glob(fsys, Layouts+"/partials/*.html")
-	for _, p := range partials {
-		names = append(names, strings.TrimPrefix(p, Layouts+"/"))
+	var partials []string
+	for p := range files {
+		if ok, _ := path.Match(Layouts+"/partials/*.html", p); ok {
+			partials = append(partials, strings.TrimPrefix(p, Layouts+"/"))
+		}
 	}
+	sort.Strings(partials)
+	names = append(names, partials...)
 	for _, name := range names {
 		if err := t.parseInto(base, name); err != nil {
 			errs.Add(templateError(err, name))
@@ -48,11 +53,11 @@ func loadTemplates(fsys layers, funcs template.FuncMap, want []string, errs *Err
 
 // parseInto reads layouts/name and adds it to set under that name.
 func (t *templates) parseInto(set *template.Template, name string) error {
-	data, err := fs.ReadFile(t.fsys, path.Join(Layouts, name))
-	if err != nil {
-		return err
+	data, ok := t.files[path.Join(Layouts, name)]
+	if !ok {
+		return &fs.PathError{Op: "open", Path: path.Join(Layouts, name), Err: fs.ErrNotExist}
 	}
-	_, err = set.New(name).Parse(string(data))
+	_, err := set.New(name).Parse(string(data))
 	return err
 }
 
@@ -74,8 +79,8 @@ func (t *templates) parseLayout(name string, errs *ErrorList) {
 
 // has reports whether a layout file exists in any layer.
 func (t *templates) has(name string) bool {
-	_, err := fs.Stat(t.fsys, path.Join(Layouts, name))
-	return err == nil
+	_, ok := t.files[path.Join(Layouts, name)]
+	return ok
 }
 
 // lookup returns the ready template set for a layout, or nil.
@@ -119,4 +124,24 @@ func templateError(err error, fallback string) *Error {
 		e.Msg = strings.TrimSpace(e.Msg)
 	}
 	return e
+}
+
+// readLayouts reads every file under layouts/ of every layer, the first
+// layer winning, once per build: the templates are parsed from it and the
+// serve cache hashes it.
+func readLayouts(fsys fs.FS, errs *ErrorList) map[string][]byte {
+	files := map[string][]byte{}
+	fs.WalkDir(fsys, Layouts, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
+			return nil
+		}
+		files[p] = data
+		return nil
+	})
+	return files
 }
