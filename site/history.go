@@ -88,7 +88,7 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 		if b.Kind == "footnotes" {
 			section = "footnotes" // notes belong to no section; keep them out of the last one
 		}
-		out[i] = redline.Block{Kind: b.Kind, Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text}
+		out[i] = redline.Block{Kind: b.Kind, Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
 	}
 	return out
 }

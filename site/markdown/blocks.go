@@ -18,6 +18,7 @@ type Block struct {
 	HTML    []byte // a sub-slice of Document.HTML: exactly this block's HTML
 	Text    string // plain text of the block
 	Line    int
+	RawHTML bool // the block holds raw HTML (an HTML block or inline tags), which may be ill-formed
 }
 
 // bufWriter adapts a bytes.Buffer to goldmark's util.BufWriter without a
@@ -76,7 +77,7 @@ func makeBlocks(root ast.Node, html []byte, ends []int, st *state) []Block {
 	text := (*tb)[:0]
 	section, start, i := "", 0, 0
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
-		b := Block{Kind: blockKind(c), Line: st.lineOf(c)}
+		b := Block{Kind: blockKind(c), Line: st.lineOf(c), RawHTML: hasRawHTML(c)}
 		if h, ok := c.(*ast.Heading); ok {
 			b.Level, b.ID = h.Level, headingID(h)
 			section = b.ID
@@ -114,6 +115,21 @@ func appendTrimmed(buf []byte, n ast.Node, src []byte) []byte {
 	t := bytes.TrimSpace(buf[start:])
 	k := copy(buf[start:], t)
 	return buf[:start+k]
+}
+
+// hasRawHTML reports whether n or a node under it is raw HTML, whose
+// markup goldmark passes through unchecked.
+func hasRawHTML(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.RawHTML, *ast.HTMLBlock, *liquidHTML, *liquidHTMLBlock:
+		return true
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if hasRawHTML(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // blockKind names the kind of a top-level block.

@@ -1,8 +1,10 @@
 package redline
 
 import (
+	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // inlineKind is the kind of a segment made of a run of inline nodes.
@@ -20,19 +22,73 @@ const maxPairCells = 1 << 18
 // segment is one unit of alignment: a block element, a run of inline
 // nodes, or a top-level block of a policy.
 type segment struct {
-	kind  string
-	nodes []*node
-	key   string         // kind and normalized HTML, for equality
-	out   string         // the nodes rendered, written as is when unchanged
-	bag   map[string]int // word counts, computed on demand
-	words int
+	kind string
+	key  string // kind and normalized HTML, for equality
+	*content
+}
+
+// content is what a segment holds. Copies of a segment share it, so that
+// a parse or a word count made for one use serves every other.
+type content struct {
+	src    string   // HTML not parsed yet; "" once nodes hold its parse
+	nodes  []*node  // the parse; use tree, which parses src first
+	out    string   // the nodes rendered, written as is when unchanged
+	bag    []uint64 // the words, computed on demand: see wordBag
+	bagged bool
 }
 
 // newSegment returns a segment of the given kind over nodes.
 func newSegment(kind string, nodes []*node) segment {
 	out := renderString(nodes)
-	html := strings.Join(strings.Fields(out), " ")
-	return segment{kind: kind, nodes: nodes, key: kind + "\x00" + html, out: out}
+	return segment{kind: kind, key: kind + "\x00" + collapseSpace(out), content: &content{nodes: nodes, out: out}}
+}
+
+// lazySegment returns a segment of the given kind over well-formed HTML,
+// which is parsed only when the segment is compared with a different one.
+func lazySegment(kind, html string) segment {
+	return segment{kind: kind, key: kind + "\x00" + collapseSpace(html), content: &content{src: html, out: html}}
+}
+
+// tree returns the segment's nodes, parsing its HTML on first use.
+func (c *content) tree() []*node {
+	if c.src != "" {
+		c.nodes, c.src = parseHTML(c.src), ""
+	}
+	return c.nodes
+}
+
+// collapseSpace returns s with every run of white space replaced by one
+// space and none at either end, as strings.Join(strings.Fields(s), " ")
+// does, in one pass and one allocation.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isSpace(r) {
+			space = b.Len() > 0
+		} else {
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// isSpace reports whether r is white space, with a fast path for ASCII.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+	}
+	return unicode.IsSpace(r)
 }
 
 // splitSegments splits sibling nodes into block elements and runs of
@@ -67,7 +123,7 @@ func splitSegments(nodes []*node) []segment {
 func dropBlankRuns(segs []segment) []segment {
 	out := segs[:0]
 	for _, s := range segs {
-		if s.kind == inlineKind && isBlank(s.nodes) {
+		if s.kind == inlineKind && isBlank(s.tree()) {
 			continue
 		}
 		out = append(out, s)
@@ -154,6 +210,12 @@ func pairRegion(as, bs []segment, i0, j0 int) []step {
 // the total pairing weight (dynamic programming over the region).
 func matchRegion(as, bs []segment) [][2]int {
 	n, m := len(as), len(bs)
+	if n == 1 && m == 1 {
+		if canPair(&as[0], &bs[0]) {
+			return [][2]int{{0, 0}}
+		}
+		return nil
+	}
 	if n*m > maxPairCells {
 		return matchDiagonal(as, bs)
 	}
@@ -213,6 +275,15 @@ func matchDiagonal(as, bs []segment) [][2]int {
 	return pairs
 }
 
+// canPair reports whether a and b may pair, that is pairWeight(a, b) > 0,
+// without comparing their words when their kind always pairs.
+func canPair(a, b *segment) bool {
+	if pairKind(a.kind) == pairKind(b.kind) && !thresholdKinds[a.kind] {
+		return true
+	}
+	return pairWeight(a, b) > 0
+}
+
 // pairWeight scores pairing a with b; 0 means they must not pair.
 func pairWeight(a, b *segment) float64 {
 	if pairKind(a.kind) != pairKind(b.kind) {
@@ -232,33 +303,52 @@ func pairWeight(a, b *segment) float64 {
 func similarity(a, b *segment) float64 {
 	a.fillBag()
 	b.fillBag()
-	if a.words+b.words == 0 {
+	if len(a.bag)+len(b.bag) == 0 {
 		return 0
 	}
 	common := 0
-	for w, ca := range a.bag {
-		common += min(ca, b.bag[w])
+	for i, j := 0, 0; i < len(a.bag) && j < len(b.bag); {
+		switch {
+		case a.bag[i] < b.bag[j]:
+			i++
+		case a.bag[i] > b.bag[j]:
+			j++
+		default:
+			common, i, j = common+1, i+1, j+1
+		}
 	}
-	return 2 * float64(common) / float64(a.words+b.words)
+	return 2 * float64(common) / float64(len(a.bag)+len(b.bag))
 }
 
-// fillBag computes the word counts of s once.
+// fillBag computes the word multiset of s once.
 func (s *segment) fillBag() {
-	if s.bag == nil {
-		s.bag, s.words = wordBag(textOf(s.nodes))
+	if !s.bagged {
+		s.bag, s.bagged = wordBag(textOf(s.tree())), true
 	}
 }
 
-// wordBag counts the lower-cased words of text.
-func wordBag(text string) (map[string]int, int) {
-	bag := map[string]int{}
-	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !isWordRune(r)
-	})
-	for _, w := range words {
-		bag[w]++
+// wordBag returns the multiset of the lower-cased words of text as a
+// sorted list of their 64-bit FNV-1a hashes, so that two multisets
+// intersect in one merge, without maps or lower-cased copies.
+func wordBag(text string) []uint64 {
+	const offset, prime = 14695981039346656037, 1099511628211
+	var bag []uint64
+	h, in := uint64(offset), false
+	for _, r := range text {
+		if isWordRune(r) {
+			h, in = (h^uint64(unicode.ToLower(r)))*prime, true
+			continue
+		}
+		if in {
+			bag = append(bag, h)
+			h, in = offset, false
+		}
 	}
-	return bag, len(words)
+	if in {
+		bag = append(bag, h)
+	}
+	slices.Sort(bag)
+	return bag
 }
 
 // isWordRune reports whether r is part of a word.

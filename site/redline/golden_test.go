@@ -118,4 +118,27 @@ func runGolden(t *testing.T, path string) {
 			t.Errorf("%s mismatch (run with -update to refresh)\ngot:\n%s\nwant:\n%s", name, got[name], a.files[name])
 		}
 	}
+	checkWellFormedBlocks(t, a, r)
+}
+
+// checkWellFormedBlocks diffs a golden case again with every block marked
+// WellFormed, so that unchanged blocks are copied rather than parsed, and
+// checks that the redline says the same: the same sections and summary,
+// and HTML that differs at most in how unchanged markup is serialized.
+func checkWellFormedBlocks(t *testing.T, a *archive, want *Redline) {
+	t.Helper()
+	old, new := blocksFromHTML(a.files["old"]), blocksFromHTML(a.files["new"])
+	for _, bs := range [][]Block{old, new} {
+		for i := range bs {
+			bs[i].WellFormed = true
+		}
+	}
+	got := Diff(old, new)
+	if got.Summary() != want.Summary() || describeSections(got) != describeSections(want) {
+		t.Errorf("WellFormed blocks: sections differ\ngot:\n%s%s\nwant:\n%s%s",
+			got.Summary(), describeSections(got), want.Summary(), describeSections(want))
+	}
+	if g, w := renderString(parseHTML(got.HTML)), renderString(parseHTML(want.HTML)); g != w {
+		t.Errorf("WellFormed blocks: HTML differs\ngot:\n%s\nwant:\n%s", g, w)
+	}
 }

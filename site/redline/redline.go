@@ -43,6 +43,11 @@ type Block struct {
 	Section string // id of the nearest heading at or before this block ("" = preamble before first heading)
 	HTML    string // this block's HTML
 	Text    string // plain text of the block
+	// WellFormed promises that HTML is balanced markup with no raw HTML
+	// from the author, such as a Markdown renderer's own output. Such a
+	// block is parsed only if it differs from the other version; an
+	// unchanged one is copied as is.
+	WellFormed bool
 }
 
 // Redline is the structured comparison of two versions.
@@ -118,6 +123,7 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 	newToOld := matchSections(og, ng)
 	r := &Redline{}
 	var out writer
+	out.Grow(htmlSize(new) + htmlSize(new)/4)
 	anchors := map[string]int{}
 	for _, e := range orderSections(len(og), newToOld) {
 		var a, b *group
@@ -156,15 +162,29 @@ func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
 		}
 	}
 	sec.Anchor = uniqueAnchor(sec.ID, anchors)
-	fmt.Fprintf(w, "<section class=\"redline-section is-%s\" id=\"%s\">\n%s</section>\n",
-		sec.Status, html.EscapeString(sec.Anchor), body.String())
+	w.WriteString(`<section class="redline-section is-`)
+	w.WriteString(sec.Status.String())
+	w.WriteString(`" id="`)
+	w.WriteString(html.EscapeString(sec.Anchor))
+	w.WriteString("\">\n")
+	w.WriteString(body.String())
+	w.WriteString("</section>\n")
 	r.Sections = append(r.Sections, sec)
+}
+
+// htmlSize returns the total length of the blocks' HTML.
+func htmlSize(blocks []Block) int {
+	n := 0
+	for i := range blocks {
+		n += len(blocks[i].HTML)
+	}
+	return n
 }
 
 // writeBlocks writes the blocks of a wholly added or removed section.
 func writeBlocks(w *writer, segs []segment, o opKind) {
 	for _, s := range segs {
-		writeWhole(w, s.nodes, o, true)
+		writeWhole(w, s.tree(), o, true)
 		w.WriteString("\n")
 	}
 }

@@ -3,7 +3,6 @@ package redline
 import (
 	"sort"
 	"strconv"
-	"strings"
 )
 
 // Rename thresholds: an old section whose id vanished is matched with a new
@@ -56,10 +55,14 @@ func (d *Differ) groupSections(blocks []Block) []*group {
 func (d *Differ) segment(b Block) segment {
 	key := blockKey{b.Kind, b.HTML}
 	if seg, ok := d.segs[key]; ok {
-		seg.bag = nil // word counts are computed per use
 		return seg
 	}
-	seg := newSegment("block:"+b.Kind, parseHTML(b.HTML))
+	var seg segment
+	if b.WellFormed {
+		seg = lazySegment("block:"+b.Kind, b.HTML)
+	} else {
+		seg = newSegment("block:"+b.Kind, parseHTML(b.HTML))
+	}
 	d.segs[key] = seg
 	return seg
 }
@@ -70,9 +73,9 @@ func (g *group) add(b Block, seg segment) {
 	if b.Kind != "heading" || g.title != "" {
 		return
 	}
-	g.title = strings.Join(strings.Fields(textOf(seg.nodes)), " ")
+	g.title = collapseSpace(textOf(seg.tree()))
 	if g.title == "" {
-		g.title = strings.TrimSpace(b.Text)
+		g.title = collapseSpace(b.Text)
 	}
 }
 
@@ -82,10 +85,10 @@ func (g *group) bodySegment() *segment {
 		var nodes []*node
 		for _, s := range g.segs {
 			if s.kind != "block:heading" {
-				nodes = append(nodes, s.nodes...)
+				nodes = append(nodes, s.tree()...)
 			}
 		}
-		g.body = &segment{nodes: nodes}
+		g.body = &segment{content: &content{nodes: nodes}}
 	}
 	return g.body
 }
@@ -146,7 +149,7 @@ func matchRenamed(old, new []*group, newToOld []int, used []bool) {
 func renameScore(a, b *group) float64 {
 	head := similarity(a.headSegment(), b.headSegment())
 	body := similarity(a.bodySegment(), b.bodySegment())
-	if a.body.words < minBodyWords || b.body.words < minBodyWords {
+	if len(a.body.bag) < minBodyWords || len(b.body.bag) < minBodyWords {
 		body = 0
 	}
 	if head < minHeadingSimilarity && body < minBodySimilarity {
@@ -158,7 +161,7 @@ func renameScore(a, b *group) float64 {
 // headSegment returns a segment over the section's title.
 func (g *group) headSegment() *segment {
 	if g.head == nil {
-		g.head = &segment{nodes: []*node{{text: g.title}}}
+		g.head = &segment{content: &content{nodes: []*node{{text: g.title}}}}
 	}
 	return g.head
 }

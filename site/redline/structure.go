@@ -14,11 +14,11 @@ func writeSteps(w *writer, sa, sb []segment, steps []step, sep string) {
 		case s.equal && sb[s.b].out != "":
 			w.WriteString(sb[s.b].out) // rendered once, when the segment was made
 		case s.equal:
-			renderNodes(w, sb[s.b].nodes)
+			renderNodes(w, sb[s.b].tree())
 		case s.a < 0:
-			writeWhole(w, sb[s.b].nodes, opInsert, true)
+			writeWhole(w, sb[s.b].tree(), opInsert, true)
 		case s.b < 0:
-			writeWhole(w, sa[s.a].nodes, opDelete, true)
+			writeWhole(w, sa[s.a].tree(), opDelete, true)
 		default:
 			diffSegment(w, &sa[s.a], &sb[s.b])
 		}
@@ -28,18 +28,19 @@ func writeSteps(w *writer, sa, sb []segment, steps []step, sep string) {
 
 // diffSegment writes the redline of two paired segments.
 func diffSegment(w *writer, a, b *segment) {
+	na, nb := a.tree(), b.tree()
 	if a.kind == inlineKind || b.kind == inlineKind {
-		wordDiff(w, a.nodes, b.nodes)
+		wordDiff(w, na, nb)
 		return
 	}
-	if len(a.nodes) != 1 || len(b.nodes) != 1 || !a.nodes[0].elem || !b.nodes[0].elem {
-		diffLists(w, a.nodes, b.nodes)
+	if len(na) != 1 || len(nb) != 1 || !na[0].elem || !nb[0].elem {
+		diffLists(w, na, nb)
 		return
 	}
-	ea, eb := a.nodes[0], b.nodes[0]
+	ea, eb := na[0], nb[0]
 	if isAtomic(ea) || isAtomic(eb) {
-		writeWhole(w, a.nodes, opDelete, true)
-		writeWhole(w, b.nodes, opInsert, true)
+		writeWhole(w, na, opDelete, true)
+		writeWhole(w, nb, opInsert, true)
 		return
 	}
 	attrs := eb.attrs
@@ -57,10 +58,10 @@ func diffSegment(w *writer, a, b *segment) {
 func writeWhole(w *writer, nodes []*node, o opKind, mark bool) {
 	for _, s := range splitSegments(nodes) {
 		if s.kind == inlineKind {
-			writeItems(w, itemsAs(flatten(nil, s.nodes), o))
+			writeItems(w, itemsAs(flatten(nil, s.tree()), o))
 			continue
 		}
-		writeWholeElement(w, s.nodes[0], o, mark)
+		writeWholeElement(w, s.tree()[0], o, mark)
 	}
 }
 
