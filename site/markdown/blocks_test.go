@@ -143,3 +143,21 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// TestBlockRawHTML checks that exactly the blocks holding raw HTML, as a
+// block or inline, are flagged: the redline trusts the others'
+// markup without parsing it.
+func TestBlockRawHTML(t *testing.T) {
+	src := "Plain *text* and `<code>`.\n\nInline <span>tag.\n\n<div>block</div>\n\n- item with <b>bold</b>\n- plain\n\n## Heading &amp; more\n\n" +
+		"Liquid <a href=\"{{ site.url }}\">home</a>.\n"
+	r := New(Options{Var: func(scope, key string) (string, bool) { return "https://example.com/", true }})
+	doc := r.Render([]byte(src))
+	var got []string
+	for _, b := range doc.Blocks {
+		got = append(got, fmt.Sprintf("%s:%v", b.Kind, b.RawHTML))
+	}
+	want := []string{"paragraph:false", "paragraph:true", "html:true", "list:true", "heading:false", "paragraph:true"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("RawHTML flags = %v, want %v", got, want)
+	}
+}
