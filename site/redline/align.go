@@ -45,8 +45,10 @@ func newSegment(kind string, nodes []*node) segment {
 
 // lazySegment returns a segment of the given kind over well-formed HTML,
 // which is parsed only when the segment is compared with a different one.
+// Its key is the HTML as is: a block that differs only in white space
+// is compared word by word, which finds no change.
 func lazySegment(kind, html string) segment {
-	return segment{kind: kind, key: kind + "\x00" + collapseSpace(html), content: &content{src: html, out: html}}
+	return segment{kind: kind, key: kind + "\x00" + html, content: &content{src: html, out: html}}
 }
 
 // tree returns the segment's nodes, parsing its HTML on first use.
@@ -63,24 +65,34 @@ func (c *content) tree() []*node {
 func collapseSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false
 	for i := 0; i < len(s); {
+		j := spanOf(s, i, true)
+		if j == len(s) {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		i = spanOf(s, j, false)
+		b.WriteString(s[j:i])
+	}
+	return b.String()
+}
+
+// spanOf returns the end of the run of white space (space is true) or of
+// other characters starting at s[i].
+func spanOf(s string, i int, space bool) int {
+	for i < len(s) {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
-		if isSpace(r) {
-			space = b.Len() > 0
-		} else {
-			if space {
-				b.WriteByte(' ')
-				space = false
-			}
-			b.WriteString(s[i : i+size])
+		if isSpace(r) != space {
+			break
 		}
 		i += size
 	}
-	return b.String()
+	return i
 }
 
 // isSpace reports whether r is white space, with a fast path for ASCII.

@@ -72,6 +72,9 @@ func nodeText(n *html.Node) string {
 	if n.Type == html.TextNode {
 		return n.Data
 	}
+	if n.Data == "a" && isAnchorClass(nodeAttr(n, "class")) {
+		return "" // as the Markdown renderer's block texts leave out heading anchors
+	}
 	var b strings.Builder
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		b.WriteString(nodeText(c))

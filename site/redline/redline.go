@@ -42,11 +42,11 @@ type Block struct {
 	ID      string // heading id, for headings
 	Section string // id of the nearest heading at or before this block ("" = preamble before first heading)
 	HTML    string // this block's HTML
-	Text    string // plain text of the block
+	Text    string // plain text of the block, without decorations such as heading anchors
 	// WellFormed promises that HTML is balanced markup with no raw HTML
 	// from the author, such as a Markdown renderer's own output. Such a
 	// block is parsed only if it differs from the other version; an
-	// unchanged one is copied as is.
+	// unchanged one is copied as is, and a heading's title is its Text.
 	WellFormed bool
 }
 

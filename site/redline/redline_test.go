@@ -226,3 +226,13 @@ func TestEmpty(t *testing.T) {
 		t.Errorf("Diff(nil, preamble) = %+v", r)
 	}
 }
+
+// TestCollapseSpace checks collapseSpace against the two-step definition
+// it replaces.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "  a  b\n\tc ", "x\u00a0\u2003y", "<p>\n  one</p>\n<p>two </p>", "\xff  \xfe"} {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -73,7 +73,9 @@ func (g *group) add(b Block, seg segment) {
 	if b.Kind != "heading" || g.title != "" {
 		return
 	}
-	g.title = collapseSpace(textOf(seg.tree()))
+	if seg.src == "" {
+		g.title = collapseSpace(textOf(seg.nodes)) // parsed: the text as shown
+	}
 	if g.title == "" {
 		g.title = collapseSpace(b.Text)
 	}
