@@ -11,8 +11,9 @@ import (
 // the one before it.
 type Redline struct {
 	HTML     template.HTML
-	Summary  string // "3 sections changed, 1 added, 0 removed"
-	Sections []redline.Section
+	Summary  string            // "3 sections changed, 1 added, 0 removed"
+	Sections []redline.Section // every section of either version
+	Marked   []redline.Section // the sections changed, added or removed, in the same order
 	Changed  int
 	Added    int
 	Removed  int
@@ -122,8 +123,19 @@ func (b *builder) renderChanges(out output, p *Page, v *Version, rl *redline.Red
 	q := b.versionPage(p, v, "changes", versionURL(p.url, v)+"changes/", "changes.html")
 	q.Title = "Changes to " + q.Title
 	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
-		Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
+		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
 	b.execute(out, q)
+}
+
+// markedSections returns the sections whose status is not Unchanged.
+func markedSections(all []redline.Section) []redline.Section {
+	var marked []redline.Section
+	for _, s := range all {
+		if s.Status != redline.Unchanged {
+			marked = append(marked, s)
+		}
+	}
+	return marked
 }
 
 // renderHistory writes the list of a policy's versions.
