@@ -78,14 +78,26 @@ func benchDocs(seed uint64) (old, new []Block) {
 	return blocksFromHTML(doc), blocksFromHTML(benchEdit(rng, doc, 40))
 }
 
+// BenchmarkDiff diffs two versions whose blocks must be parsed
+// (WellFormed unset, as for raw HTML) and, in the WellFormed case, blocks
+// a Markdown renderer made, of which only the changed ones are parsed.
 func BenchmarkDiff(b *testing.B) {
-	old, new := benchDocs(1)
-	size := 0
-	for _, blk := range old {
-		size += len(blk.HTML)
+	for _, wellFormed := range []bool{false, true} {
+		b.Run(fmt.Sprintf("WellFormed=%v", wellFormed), func(b *testing.B) {
+			old, new := benchDocs(1)
+			size := 0
+			for _, bs := range [][]Block{old, new} {
+				for i := range bs {
+					bs[i].WellFormed = wellFormed
+				}
+			}
+			for _, blk := range old {
+				size += len(blk.HTML)
+			}
+			for b.Loop() {
+				Diff(old, new)
+			}
+			b.ReportMetric(float64(size), "bytes/doc")
+		})
 	}
-	for b.Loop() {
-		Diff(old, new)
-	}
-	b.ReportMetric(float64(size), "bytes/doc")
 }
