@@ -86,7 +86,7 @@ func sample(t testing.TB) map[string][]byte {
 // server's URL without a trailing slash.
 func serve(t testing.TB, files map[string][]byte) string {
 	t.Helper()
-	srv := httptest.NewServer(redirect.NewStaticHost(files, false))
+	srv := httptest.NewServer(redirect.NewStaticHost(files, redirect.PlainHost))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

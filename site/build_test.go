@@ -63,6 +63,9 @@ func TestBadInput(t *testing.T) {
 			[]string{"content/privacy.md:2: date", "content/terms.md:2: toc must be true or false"}},
 		{"bad config", map[string]string{"clause.yaml": "title: X\nbase_url: ftp://x\n"},
 			[]string{"clause.yaml:2: base_url \"ftp://x\" is not an absolute http(s) URL"}},
+		{"bad redirect formats", map[string]string{"clause.yaml": "title: X\nredirects:\n  formats: [html, netlify,\n    cloudflare, jsonx]\n"},
+			[]string{"clause.yaml:4:5: redirect formats netlify and cloudflare both write _redirects",
+				`clause.yaml:4:17: unknown redirect output format "jsonx"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

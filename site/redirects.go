@@ -69,6 +69,27 @@ func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 	}
 }
 
+// redirectFormatList reads redirects.formats, reporting a bad entry at its
+// own line. A bad list leaves the formats empty: the build fails anyway.
+func (b *builder) redirectFormatList(v *yaml.Node) []string {
+	var formats []string
+	if err := v.Decode(&formats); err != nil {
+		b.errs.Errorf(ConfigFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
+		return nil
+	}
+	ok := true
+	for i := range formats {
+		if err := redirect.CheckFormat(formats, i); err != nil {
+			b.errs.Add(&Error{Path: ConfigFile, Line: v.Content[i].Line, Col: v.Content[i].Column, Msg: err.Msg, Hint: err.Hint})
+			ok = false
+		}
+	}
+	if !ok {
+		return nil
+	}
+	return formats
+}
+
 // configRedirects reads the redirects: map of clause.yaml. Its keys are
 // old paths; the key "formats" lists the redirect files to write.
 func (b *builder) configRedirects() []string {
@@ -84,9 +105,7 @@ func (b *builder) configRedirects() []string {
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
 		if k.Value == "formats" {
-			if err := v.Decode(&formats); err != nil {
-				b.errs.Errorf(ConfigFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
-			}
+			formats = b.redirectFormatList(v)
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {

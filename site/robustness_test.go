@@ -62,7 +62,7 @@ func TestRedirectsOnStaticHost(t *testing.T) {
 	if err := json.Unmarshal(files["redirects.json"], &redirects); err != nil || len(redirects) < 3 {
 		t.Fatalf("redirects.json: %v %v", redirects, err)
 	}
-	for _, apply := range []bool{true, false} {
+	for _, apply := range []redirect.Host{redirect.NetlifyHost, redirect.PlainHost} {
 		srv := httptest.NewServer(redirect.NewStaticHost(files, apply))
 		for from, to := range redirects {
 			landed, status, body := follow(t, srv.URL, from)

@@ -206,8 +206,20 @@ func TestJSONShape(t *testing.T) {
 	if err := json.Unmarshal(files[VercelFile], &v); err != nil {
 		t.Fatal(err)
 	}
-	if len(v.Redirects) != strings.Count(string(files[NetlifyFile]), " 301\n") {
-		t.Errorf("vercel has %d rules, _redirects %d", len(v.Redirects), strings.Count(string(files[NetlifyFile]), " 301\n"))
+	if n := strings.Count(string(files[NetlifyFile]), " 301!\n"); len(v.Redirects) != n || n == 0 {
+		t.Errorf("vercel has %d rules, _redirects %d", len(v.Redirects), n)
+	}
+}
+
+// TestRuleFormatsExclusive checks that asking for both _redirects
+// flavours is an error rather than one silently overwriting the other.
+func TestRuleFormatsExclusive(t *testing.T) {
+	files, errs := Files(resolvedFixture(t), Options{Formats: []string{FormatNetlify, FormatCF}})
+	if !HasErrors(errs) || !strings.Contains(errorList(errs), "netlify and cloudflare both write _redirects") {
+		t.Fatalf("got:\n%s", errorList(errs))
+	}
+	if !strings.Contains(string(files[NetlifyFile]), " 301!\n") {
+		t.Errorf("_redirects is not the netlify one asked for first:\n%s", files[NetlifyFile])
 	}
 }
 
@@ -216,7 +228,7 @@ func TestRuleLimitWarnings(t *testing.T) {
 	for i := 0; i < 1001; i++ {
 		rs = append(rs, Redirect{From: fmt.Sprintf("/old/%d/", i), To: "/privacy/", File: "clause.yaml", Line: i + 1})
 	}
-	_, errs := Files(rs, Options{Formats: []string{FormatNetlify, FormatVercel}})
+	_, errs := Files(rs, Options{Formats: []string{FormatCF, FormatVercel}})
 	if len(errs) != 2 || !errs[0].Warning || !errs[1].Warning ||
 		!strings.Contains(errs[0].Msg, "2002 redirect rules exceed the 2000 static redirects Cloudflare Pages applies") ||
 		!strings.Contains(errs[1].Msg, "exceed the 1024 routes Vercel accepts") {

@@ -16,6 +16,7 @@ package redirect
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -104,6 +105,7 @@ func HasErrors(errs []Error) bool {
 const (
 	FormatHTML    = "html"
 	FormatNetlify = "netlify"
+	FormatCF      = "cloudflare"
 	FormatJSON    = "json"
 	FormatNginx   = "nginx"
 	FormatVercel  = "vercel"
@@ -116,7 +118,7 @@ var DefaultFormats = []string{FormatHTML, FormatNetlify, FormatJSON}
 type Options struct {
 	BasePath string   // "" or "/policies" (no trailing slash)
 	BaseURL  string   // absolute site URL or "" (for canonical links in stubs)
-	Formats  []string // subset of "html", "netlify", "json", "nginx", "vercel"; nil means DefaultFormats
+	Formats  []string // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means DefaultFormats
 	// Stub renders one HTML stub page; nil means the package's built-in template.
 	Stub func(s StubData) ([]byte, error)
 }
@@ -136,9 +138,27 @@ type renderer func(items []item, opts Options, out map[string][]byte) []Error
 var renderers = map[string]renderer{
 	FormatHTML:    renderHTML,
 	FormatNetlify: renderNetlify,
+	FormatCF:      renderCloudflare,
 	FormatJSON:    renderJSON,
 	FormatNginx:   renderNginx,
 	FormatVercel:  renderVercel,
+}
+
+// CheckFormat checks entry i of a list of output formats on its own and
+// against the entries before it: it must be a name Files knows, and
+// netlify and cloudflare, which both write _redirects, exclude each other.
+func CheckFormat(formats []string, i int) *Error {
+	f := formats[i]
+	if _, ok := renderers[f]; !ok {
+		return &Error{Msg: fmt.Sprintf("unknown redirect output format %q", f),
+			Hint: "use html, netlify, cloudflare, json, nginx or vercel"}
+	}
+	if f == FormatCF && slices.Contains(formats[:i], FormatNetlify) ||
+		f == FormatNetlify && slices.Contains(formats[:i], FormatCF) {
+		return &Error{Msg: "redirect formats netlify and cloudflare both write _redirects",
+			Hint: "keep netlify (rules forced with 301!) for Netlify, or cloudflare (plain 301) for Cloudflare Pages"}
+	}
+	return nil
 }
 
 // Files renders every requested output format and returns output-relative
@@ -153,19 +173,16 @@ func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
 		formats = DefaultFormats
 	}
 	done := make(map[string]bool)
-	for _, f := range formats {
+	for i, f := range formats {
 		if done[f] {
 			continue
 		}
-		done[f] = true
-		render, ok := renderers[f]
-		if !ok {
-			errs = append(errs, Error{
-				Msg:  fmt.Sprintf("unknown redirect output format %q", f),
-				Hint: "use html, netlify, json, nginx or vercel",
-			})
+		if err := CheckFormat(formats, i); err != nil {
+			errs = append(errs, *err)
 			continue
 		}
+		done[f] = true
+		render := renderers[f]
 		errs = append(errs, render(items, opts, out)...)
 	}
 	return out, errs

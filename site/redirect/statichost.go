@@ -10,25 +10,41 @@ import (
 	"strings"
 )
 
+// Host names the static host whose handling of _redirects a test host
+// imitates.
+type Host int
+
+// The hosts NewStaticHost imitates.
+const (
+	// PlainHost ignores _redirects, as GitHub Pages and S3 do: old URLs
+	// reach the HTML stubs.
+	PlainHost Host = iota
+	// NetlifyHost applies a _redirects rule only when no file answers the
+	// path, unless its status ends in "!" (Netlify's shadowing).
+	NetlifyHost
+	// CloudflareHost applies every _redirects rule before any file, and
+	// ignores a line whose status is not a plain number (Cloudflare Pages).
+	CloudflareHost
+)
+
 // NewStaticHost returns a handler that serves files (output-relative paths
 // mapped to contents) the way static hosts such as GitHub Pages, Netlify or
 // Cloudflare Pages do. It serves index.html for folders, redirects "/dir" to
 // "/dir/" with 301 when dir/index.html exists, also serves "x.html" for
-// "/x", and answers missing paths with 404.html and status 404. When
-// applyRedirects is set it first answers the rules of the _redirects file,
-// as Netlify and Cloudflare Pages do. It is meant for tests.
-func NewStaticHost(files map[string][]byte, applyRedirects bool) http.Handler {
-	return NewStaticHostAt("", files, applyRedirects)
+// "/x", and answers missing paths with 404.html and status 404. Rules of
+// the _redirects file apply as host says. It is meant for tests.
+func NewStaticHost(files map[string][]byte, host Host) http.Handler {
+	return NewStaticHostAt("", files, host)
 }
 
 // NewStaticHostAt is NewStaticHost for a site published under a base path
 // such as "/policies", like a GitHub Pages project site: files are served
 // below the base path, _redirects rules are matched against the full
 // request path, and 404.html is served for every missing path.
-func NewStaticHostAt(basePath string, files map[string][]byte, applyRedirects bool) http.Handler {
-	h := &staticHost{base: strings.TrimSuffix(basePath, "/"), files: files}
-	if applyRedirects {
-		h.rules = parseRules(files[NetlifyFile])
+func NewStaticHostAt(basePath string, files map[string][]byte, host Host) http.Handler {
+	h := &staticHost{base: strings.TrimSuffix(basePath, "/"), files: files, host: host}
+	if host != PlainHost {
+		h.rules = parseRules(files[NetlifyFile], host)
 	}
 	return h
 }
@@ -37,6 +53,7 @@ func NewStaticHostAt(basePath string, files map[string][]byte, applyRedirects bo
 type staticHost struct {
 	base  string
 	files map[string][]byte
+	host  Host
 	rules map[string]hostRule // nil unless redirects are applied
 }
 
@@ -44,11 +61,13 @@ type staticHost struct {
 type hostRule struct {
 	to     string
 	status int
+	force  bool // the status ended in "!"
 }
 
 // parseRules reads a _redirects file: "FROM TO [STATUS]" lines, comments
 // starting with "#", status 301 by default; the first rule for a path wins.
-func parseRules(b []byte) map[string]hostRule {
+// Cloudflare skips a line whose status is not a number, such as "301!".
+func parseRules(b []byte, host Host) map[string]hostRule {
 	rules := make(map[string]hostRule)
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
@@ -58,9 +77,15 @@ func parseRules(b []byte) map[string]hostRule {
 		}
 		rule := hostRule{to: f[1], status: http.StatusMovedPermanently}
 		if len(f) > 2 {
-			if n, err := strconv.Atoi(strings.TrimSuffix(f[2], "!")); err == nil {
-				rule.status = n
+			code := f[2]
+			if host == NetlifyHost {
+				code, rule.force = strings.CutSuffix(code, "!")
 			}
+			n, err := strconv.Atoi(code)
+			if err != nil {
+				continue
+			}
+			rule.status = n
 		}
 		if _, dup := rules[f[0]]; !dup {
 			rules[f[0]] = rule
@@ -76,7 +101,7 @@ func (h *staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if rule, ok := h.match(r); ok {
+	if rule, ok := h.match(r); ok && (h.host != NetlifyHost || rule.force || !h.answers(r.URL.Path)) {
 		w.Header().Set("Location", rule.to)
 		w.WriteHeader(rule.status)
 		return
@@ -126,6 +151,20 @@ func (h *staticHost) serve(w http.ResponseWriter, r *http.Request, sub string) {
 	default:
 		h.notFound(w, r)
 	}
+}
+
+// answers reports whether a file answers the request path p, which
+// shadows a rule on Netlify.
+func (h *staticHost) answers(p string) bool {
+	if !strings.HasPrefix(p, h.base+"/") {
+		return false
+	}
+	sub := p[len(h.base):]
+	rel := strings.TrimPrefix(path.Clean(sub), "/")
+	if rel == "" || strings.HasSuffix(sub, "/") {
+		return h.has(path.Join(rel, "index.html"))
+	}
+	return h.has(rel) || h.has(rel+"/index.html") || h.has(rel+".html")
 }
 
 // has reports whether name is one of the site's files.

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -19,7 +20,7 @@ type host struct {
 }
 
 // serveSite builds the fixture with opts and serves it with NewStaticHostAt.
-func serveSite(t *testing.T, opts Options, applyRedirects bool) host {
+func serveSite(t *testing.T, opts Options, kind Host) host {
 	t.Helper()
 	files, errs := Files(resolvedFixture(t), opts)
 	if HasErrors(errs) {
@@ -27,7 +28,7 @@ func serveSite(t *testing.T, opts Options, applyRedirects bool) host {
 	}
 	site := siteFiles()
 	maps.Copy(site, files)
-	srv := httptest.NewServer(NewStaticHostAt(opts.BasePath, site, applyRedirects))
+	srv := httptest.NewServer(NewStaticHostAt(opts.BasePath, site, kind))
 	t.Cleanup(srv.Close)
 	return host{srv: srv, base: opts.BasePath}
 }
@@ -98,21 +99,66 @@ var hostOptions = map[string]Options{
 	"policies": policiesOptions,
 }
 
+// withRuleFormat returns opts writing _redirects in format f instead of
+// netlify.
+func withRuleFormat(opts Options, f string) Options {
+	opts.Formats = slices.Clone(opts.Formats)
+	opts.Formats[slices.Index(opts.Formats, FormatNetlify)] = f
+	return opts
+}
+
+// hostFormats pairs each host that reads _redirects with the format made
+// for it.
+var hostFormats = []struct {
+	name   string
+	host   Host
+	format string
+}{{"netlify", NetlifyHost, FormatNetlify}, {"cloudflare", CloudflareHost, FormatCF}}
+
+// TestStaticHostAppliesRedirects checks that on each host, with the
+// _redirects format made for it, every old URL answers a real 301 even
+// though an HTML stub exists at the same path.
 func TestStaticHostAppliesRedirects(t *testing.T) {
 	for name, opts := range hostOptions {
-		t.Run(name, func(t *testing.T) {
-			h := serveSite(t, opts, true)
-			for _, r := range resolvedFixture(t) {
-				for _, p := range requestPaths(r) {
-					var hops []int
-					resp := h.get(t, p, &hops)
-					if len(hops) == 0 || hops[0] != 301 {
-						t.Errorf("%s: first hop %v, want a 301 from _redirects", p, hops)
-					}
-					h.landing(t, resp, r, p)
-				}
+		for _, hf := range hostFormats {
+			t.Run(name+"/"+hf.name, func(t *testing.T) {
+				testRedirectsApplied(t, serveSite(t, withRuleFormat(opts, hf.format), hf.host))
+			})
+		}
+	}
+}
+
+// TestStaticHostWrongRuleFormat checks why the two formats exist: Netlify
+// serves the stub rather than a plain 301 rule (shadowing), and
+// Cloudflare ignores "301!" lines. Either way the stub still redirects.
+func TestStaticHostWrongRuleFormat(t *testing.T) {
+	opts := hostOptions["root"]
+	for _, hf := range []struct {
+		host   Host
+		format string
+	}{{NetlifyHost, FormatCF}, {CloudflareHost, FormatNetlify}} {
+		h := serveSite(t, withRuleFormat(opts, hf.format), hf.host)
+		for _, r := range resolvedFixture(t) {
+			if p := sourceKey(r.From); strings.HasSuffix(p, "/") {
+				h.followStub(t, r, p, opts)
 			}
-		})
+		}
+	}
+}
+
+// testRedirectsApplied requests every spelling of every fixture source
+// and expects a 301 from _redirects that lands on the target.
+func testRedirectsApplied(t *testing.T, h host) {
+	t.Helper()
+	for _, r := range resolvedFixture(t) {
+		for _, p := range requestPaths(r) {
+			var hops []int
+			resp := h.get(t, p, &hops)
+			if len(hops) == 0 || hops[0] != 301 {
+				t.Errorf("%s: first hop %v, want a 301 from _redirects", p, hops)
+			}
+			h.landing(t, resp, r, p)
+		}
 	}
 }
 
@@ -125,7 +171,7 @@ var (
 func TestStaticHostServesStubs(t *testing.T) {
 	for name, opts := range hostOptions {
 		t.Run(name, func(t *testing.T) {
-			h := serveSite(t, opts, false)
+			h := serveSite(t, opts, PlainHost)
 			for _, r := range resolvedFixture(t) {
 				for _, p := range requestPaths(r) {
 					h.followStub(t, r, p, opts)
@@ -186,11 +232,11 @@ func TestStaticHostBasics(t *testing.T) {
 		"b.html":         []byte("B"),
 		"style.css":      []byte("body{}"),
 		"404.html":       []byte("missing"),
-		NetlifyFile:      []byte("# c\n/x /a/ 302\n/y /b 301!\n\n"),
+		NetlifyFile:      []byte("# c\n/x /a/ 302\n/y /b 301!\n/sub/ /b 301\n\n"),
 		"noext":          []byte("raw"),
 		"sub/index.html": []byte("sub"),
 	}
-	srv := httptest.NewServer(NewStaticHost(files, true))
+	srv := httptest.NewServer(NewStaticHost(files, NetlifyHost))
 	defer srv.Close()
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	tests := []struct {
@@ -211,6 +257,7 @@ func TestStaticHostBasics(t *testing.T) {
 		{"/b/", "GET", 404, "", "missing", ""},
 		{"/x", "GET", 302, "/a/", "", ""},
 		{"/y", "GET", 301, "/b", "", ""},
+		{"/sub/", "GET", 200, "", "sub", ""}, // a file shadows an unforced rule
 		{"/_redirects", "GET", 404, "", "missing", ""},
 		{"/a/", "HEAD", 200, "", "", ""},
 		{"/a/", "POST", 405, "", "", ""},
@@ -234,7 +281,7 @@ func TestStaticHostBasics(t *testing.T) {
 
 func TestStaticHostUnderBasePath(t *testing.T) {
 	files := map[string][]byte{"index.html": []byte("home"), "404.html": []byte("missing")}
-	srv := httptest.NewServer(NewStaticHostAt("/policies", files, false))
+	srv := httptest.NewServer(NewStaticHostAt("/policies", files, PlainHost))
 	defer srv.Close()
 	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	for p, want := range map[string]int{"/policies": 301, "/policies/": 200, "/": 404, "/other/": 404} {
