@@ -76,7 +76,9 @@ func (a *assetSet) write(out output, errs *ErrorList) {
 }
 
 // copyContentFiles copies files under content/ that are not Markdown, such
-// as images and PDFs, to the same path in the output.
+// as images and PDFs, to the same path in the output. The dev server's
+// cache keeps their bytes until the watcher reports a change, so a
+// rebuild does not read every image again.
 func (b *builder) copyContentFiles(files []contentFile) {
 	for _, f := range files {
 		if f.markdown {
@@ -86,11 +88,17 @@ func (b *builder) copyContentFiles(files []contentFile) {
 		if !b.claims.claim(f.rel, p, 0, b.errs) {
 			continue
 		}
-		data, err := fs.ReadFile(b.src, p)
-		if err != nil {
-			b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
-			continue
+		data := b.opts.Cache.file(p)
+		if data == nil {
+			var err error
+			if data, err = fs.ReadFile(b.src, p); err != nil {
+				b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
+				continue
+			}
+			b.opts.Cache.storeFile(p, data)
 		}
-		b.put(b.out, f.rel, data)
+		if err := keepOrWrite(b.out, f.rel, data); err != nil { // never changed once read
+			b.errs.Errorf(f.rel, 0, "cannot write: %v", err)
+		}
 	}
 }

@@ -22,6 +22,7 @@ type Cache struct {
 	mu        sync.Mutex
 	listing   []contentFile
 	sources   map[string]*Source // by content path
+	files     map[string][]byte  // content files copied as they are, by content path
 	units     map[string]unit    // by unit name, e.g. "policy:privacy"
 	redirects *resolvedRedirects // the last redirect resolution
 	redirOut  *redirectOutput    // the last redirect files
@@ -43,7 +44,7 @@ type unit struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{sources: map[string]*Source{}, units: map[string]unit{}}
+	return &Cache{sources: map[string]*Source{}, files: map[string][]byte{}, units: map[string]unit{}}
 }
 
 // Invalidate forgets the parsed sources at the given paths (slash paths
@@ -55,6 +56,7 @@ func (c *Cache) Invalidate(paths []string, relist bool) {
 	defer c.mu.Unlock()
 	for _, p := range paths {
 		delete(c.sources, p)
+		delete(c.files, p)
 	}
 	if relist {
 		c.listing = nil
@@ -71,10 +73,42 @@ func (c *Cache) cachedListing() []contentFile {
 	return c.listing
 }
 
+// storeListing remembers the content listing and forgets copied files
+// that are no longer in it.
 func (c *Cache) storeListing(files []contentFile) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.listing = files
+	listed := make(map[string]bool, len(files))
+	for _, f := range files {
+		listed[path.Join(Content, f.rel)] = true
+	}
+	for p := range c.files {
+		if !listed[p] {
+			delete(c.files, p)
+		}
+	}
+}
+
+// file returns the remembered bytes of a copied content file, or nil.
+func (c *Cache) file(p string) []byte {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.files[p]
+}
+
+// storeFile remembers the bytes of a copied content file; they are never
+// modified afterwards.
+func (c *Cache) storeFile(p string, data []byte) {
 	if c != nil {
 		c.mu.Lock()
-		c.listing = files
+		c.files[p] = data
 		c.mu.Unlock()
 	}
 }

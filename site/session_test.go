@@ -64,6 +64,14 @@ func sessionEdits(n *int) []edit {
 		{"version", func(t *testing.T, d string) Change {
 			return appendFile(t, d, "content/privacy/versions/2025-01-01.md", fmt.Sprintf("\nOld word %d.\n", next()))
 		}},
+		{"image", func(t *testing.T, d string) Change {
+			return writeFile(t, d, "content/img/seal.png", fmt.Sprintf("PNG %d", next()), true)
+		}},
+		{"delete image", func(t *testing.T, d string) Change {
+			p := filepath.Join(d, "content", "img", "seal.png")
+			os.Remove(p)
+			return Change{Path: p, Created: true}
+		}},
 		{"break", func(t *testing.T, d string) Change {
 			return writeFile(t, d, "content/broken.md", "---\ndate: never\n---\n", true)
 		}},
@@ -127,5 +135,31 @@ func TestIncrementalReuses(t *testing.T) {
 	}
 	if strings.Join(changed, " ") != "policies.json terms/index.html" {
 		t.Errorf("changed = %v, want policies.json and terms/index.html", changed)
+	}
+}
+
+// TestIncrementalKeepsCopiedFiles checks that a content file copied as it
+// is (an image) is read once and kept across rebuilds until it changes.
+func TestIncrementalKeepsCopiedFiles(t *testing.T) {
+	dir := newSite(t, versionedSite)
+	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
+	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	first, _, _, err := sess.Rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, _, _, err := sess.Rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &first["img/seal.png"][0] != &second["img/seal.png"][0] {
+		t.Error("the image was read again although only terms.md changed")
+	}
+	third, changed, _, err := sess.Rebuild([]Change{writeFile(t, dir, "content/img/seal.png", "PNG two", false)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(third["img/seal.png"]) != "PNG two" || strings.Join(changed, " ") != "img/seal.png" {
+		t.Errorf("after editing the image: %q, changed %v", third["img/seal.png"], changed)
 	}
 }
