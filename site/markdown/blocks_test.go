@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 const blocksSrc = `# Policy
@@ -141,8 +143,45 @@ func FuzzRender(f *testing.F) {
 				t.Fatalf("panic for %q: %s", src, e.Msg)
 			}
 		}
+		for _, b := range d.Blocks {
+			if err := balanced(b.HTML); !b.RawHTML && err != nil {
+				t.Fatalf("block without RawHTML is not balanced (%v) for %q:\n%s", err, src, b.HTML)
+			}
+		}
 	})
 }
+
+// balanced checks that every start tag in an HTML fragment is closed in
+// order, void elements aside: what the redline trusts of a block that is
+// not flagged RawHTML.
+func balanced(frag []byte) error {
+	z := html.NewTokenizer(bytes.NewReader(frag))
+	var open []string
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if len(open) > 0 {
+				return fmt.Errorf("unclosed <%s>", open[len(open)-1])
+			}
+			return nil
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if !voidElement[string(name)] {
+				open = append(open, string(name))
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if len(open) == 0 || open[len(open)-1] != string(name) {
+				return fmt.Errorf("stray </%s>", name)
+			}
+			open = open[:len(open)-1]
+		}
+	}
+}
+
+// voidElement lists the elements that have no end tag.
+var voidElement = map[string]bool{"area": true, "br": true, "col": true, "embed": true,
+	"hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true, "wbr": true}
 
 // TestBlockRawHTML checks that exactly the blocks holding raw HTML, as a
 // block or inline, are flagged: the redline trusts the others'

@@ -156,6 +156,7 @@ func FuzzDiff(f *testing.F) {
 		for _, pair := range [][2][]Block{
 			{blocksFromHTML(a), blocksFromHTML(b)},
 			{rawBlocks(a), rawBlocks(b)},
+			{wellFormed(blocksFromHTML(a)), wellFormed(blocksFromHTML(b))},
 		} {
 			r := Diff(pair[0], pair[1])
 			if err := checkWellFormed(r.HTML, false); err != nil {
@@ -166,6 +167,15 @@ func FuzzDiff(f *testing.F) {
 			}
 		}
 	})
+}
+
+// wellFormed marks blocks WellFormed, as the site does for blocks without
+// raw HTML; blocksFromHTML's blocks are serialized by an HTML renderer.
+func wellFormed(blocks []Block) []Block {
+	for i := range blocks {
+		blocks[i].WellFormed = true
+	}
+	return blocks
 }
 
 // TestLongRuns checks that very long runs of text, which switch to a
