@@ -30,7 +30,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", site.FormatText, "the output `format`: text, json or github (GitHub Actions annotations)")
 	strict := fs.Bool("strict", false, "fail on warnings as well as errors")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "check pages with draft: true too")
-	fs.StringVar(&opts.History, "history", "", "where earlier versions come from: `files` (versions/ folders) or git")
+	addHistoryFlag(fs, &opts.History, "where earlier versions come from: `files` (versions/ folders) or git")
 	now := fs.String("now", "", "decide which versions are current as of this `DATE` (default SOURCE_DATE_EPOCH, else the clock)")
 	if status, ok := parseFlags(fs, args, stdout); !ok {
 		return status

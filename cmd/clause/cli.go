@@ -124,7 +124,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&opts.Destination, "destination", "", "the output `folder` (default \"public\" inside the source; env CLAUSE_DESTINATION)")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's absolute `URL`, overriding base_url in clause.yaml (env CLAUSE_BASE_URL)")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
-	fs.StringVar(&opts.History, "history", "", "where earlier versions come from: `files` (versions/ folders) or git (the repository's history)")
+	addHistoryFlag(fs, &opts.History, "where earlier versions come from: `files` (versions/ folders) or git (the repository's history)")
 	quiet := fs.Bool("quiet", false, "print nothing on success, and no warnings")
 	now := fs.String("now", "", "decide which versions are current as of this `DATE` (default SOURCE_DATE_EPOCH, else the clock)")
 	if status, ok := parseFlags(fs, args, stdout); !ok {

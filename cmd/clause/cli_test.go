@@ -27,6 +27,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"build", "extra"}, `unexpected argument "extra"`},
 		{[]string{"build", "--now", "someday"}, "--now"},
 		{[]string{"serve", "--port", "x"}, "invalid value"},
+		{[]string{"build", "--history", "svn"}, `invalid value "svn" for flag -history: must be "files" or "git"`},
+		{[]string{"check", "--history=Git"}, `invalid value "Git" for flag -history`},
+		{[]string{"serve", "--history", ""}, "invalid value"},
 	}
 	for _, tt := range tests {
 		status, _, stderr := runCLI(t, tt.args...)

@@ -24,7 +24,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	port := fs.Int("port", 1313, "the `port` to listen on")
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 0.0.0.0 exposes the preview to your network")
 	fs.BoolVar(&opts.Drafts, "drafts", false, "include pages with draft: true")
-	fs.StringVar(&opts.History, "history", "", "where earlier versions come from: `files` or git")
+	addHistoryFlag(fs, &opts.History, "where earlier versions come from: `files` or git")
 	now := fs.String("now", "", "decide which versions are current as of this `DATE`")
 	open := fs.Bool("open", false, "open the site in a browser")
 	if status, ok := parseFlags(fs, args, stdout); !ok {
