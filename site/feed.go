@@ -99,8 +99,8 @@ func xmlEscape(s string) string {
 // abs makes a URL that already carries the base path absolute when
 // base_url is set.
 func (b *builder) abs(u string) string {
-	if b.cfg.BaseURL == "" {
-		return u
+	if b.cfg.BaseURL == "" || u == "" {
+		return u // "" is no URL, such as the first version's changes page
 	}
 	return b.cfg.absBase() + strings.TrimPrefix(u, b.cfg.basePath())
 }

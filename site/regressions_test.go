@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -116,5 +117,20 @@ func TestIncrementalSeesNewStaticFile(t *testing.T) {
 	_, _, fullErr := Render(opts)
 	if fullErr == nil || incErr == nil || incErr.Error() != fullErr.Error() {
 		t.Errorf("incremental %v, full %v", incErr, fullErr)
+	}
+}
+
+func TestFirstVersionHasNoChangesURL(t *testing.T) {
+	tree := buildAt(t, versionedSite, "2026-06-01")
+	var m Manifest
+	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range m.Policies {
+		for i, v := range p.Versions {
+			if oldest := i == len(p.Versions)-1; oldest != (v.ChangesURL == "") { // newest first
+				t.Errorf("%s version %s: changes_url %q", p.ID, v.Effective, v.ChangesURL)
+			}
+		}
 	}
 }
