@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/site/markdown"
+	"github.com/clause-dev/clause/site/redline"
 )
 
 // These tests pin defects found in review.
@@ -132,5 +134,31 @@ func TestFirstVersionHasNoChangesURL(t *testing.T) {
 				t.Errorf("%s version %s: changes_url %q", p.ID, v.Effective, v.ChangesURL)
 			}
 		}
+	}
+}
+
+// renderedBlocks renders Markdown as the build does and returns the
+// blocks the differ gets.
+func renderedBlocks(src string) []redline.Block {
+	return redlineBlocks(markdown.New(markdown.Options{}).Render([]byte(src)).Blocks)
+}
+
+func TestRedlineTitlesIndependentOfEarlierDiffs(t *testing.T) {
+	v1 := "## Our cookies\n\nWe use cookies.\n"
+	v2 := "## Our cookies[^1]\n\nWe use cookies.\n\n[^1]: Small files.\n"
+	v3 := "## Our cookies policy[^1]\n\nWe use cookies.\n\n[^1]: Small files.\n"
+	d := redline.NewDiffer()
+	d.Diff(renderedBlocks(v1), renderedBlocks(v2))
+	got := d.Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary()
+	if want := redline.Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary(); got != want {
+		t.Errorf("after an earlier diff: %q; fresh: %q", got, want)
+	}
+}
+
+func TestRedlineReflowedBlockWithoutWords(t *testing.T) {
+	v1 := "## Logos\n\n![a](a.png)\n![b](b.png)\n"
+	v2 := "## Logos\n\n![a](a.png) ![b](b.png)\n"
+	if got := redline.Diff(renderedBlocks(v1), renderedBlocks(v2)).Summary(); got != "0 sections changed, 0 added, 0 removed" {
+		t.Errorf("reflowing images: %q", got)
 	}
 }

@@ -73,11 +73,10 @@ func (g *group) add(b Block, seg segment) {
 	if b.Kind != "heading" || g.title != "" {
 		return
 	}
-	if seg.src == "" {
-		g.title = collapseSpace(textOf(seg.nodes)) // parsed: the text as shown
-	}
-	if g.title == "" {
-		g.title = collapseSpace(b.Text)
+	// The block's Text, not its parse, so that a title never depends on
+	// whether an earlier comparison happened to parse the heading.
+	if g.title = collapseSpace(b.Text); g.title == "" {
+		g.title = collapseSpace(textOf(seg.tree()))
 	}
 }
 

@@ -35,10 +35,10 @@ func newSegment(kind string, nodes []*node) segment {
 
 // lazySegment returns a segment of the given kind over well-formed HTML,
 // which is parsed only when the segment is compared with a different one.
-// Its key is the HTML as is: a block that differs only in white space
-// is compared word by word, which finds no change.
+// Its key collapses white space as newSegment's does, so a reflowed block
+// compares equal without a parse.
 func lazySegment(kind, html string) segment {
-	return segment{kind: kind, key: kind + "\x00" + html, content: &content{src: html, out: html}}
+	return segment{kind: kind, key: kind + "\x00" + collapseSpace(html), content: &content{src: html, out: html}}
 }
 
 // tree returns the segment's nodes, parsing its HTML on first use.
