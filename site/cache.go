@@ -8,6 +8,7 @@ import (
 	"hash"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/clause-dev/clause/site/redirect"
@@ -47,19 +48,36 @@ func NewCache() *Cache {
 	return &Cache{sources: map[string]*Source{}, files: map[string][]byte{}, units: map[string]unit{}}
 }
 
-// Invalidate forgets the parsed sources at the given paths (slash paths
-// relative to the site folder), and with relist also the list of content
-// files, for when files were created, removed or renamed. Rendered
-// outputs need no invalidation: their keys change with their inputs.
+// Invalidate forgets the parsed sources and copied files at the given
+// paths (slash paths relative to the site folder), or under them when a
+// path is a folder, and with relist also the list of content files, for
+// when files were created, removed or renamed. Rendered outputs need no
+// invalidation: their keys change with their inputs.
 func (c *Cache) Invalidate(paths []string, relist bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range paths {
-		delete(c.sources, p)
-		delete(c.files, p)
+		deleteUnder(c.sources, p)
+		deleteUnder(c.files, p)
 	}
 	if relist {
 		c.listing = nil
+	}
+}
+
+// deleteUnder deletes the entry for p and every entry below p/; p "."
+// (the site folder) deletes them all.
+func deleteUnder[V any](m map[string]V, p string) {
+	if p == "." {
+		clear(m)
+		return
+	}
+	delete(m, p)
+	prefix := strings.TrimSuffix(p, "/") + "/"
+	for k := range m {
+		if strings.HasPrefix(k, prefix) {
+			delete(m, k)
+		}
 	}
 }
 

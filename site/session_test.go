@@ -163,3 +163,25 @@ func TestIncrementalKeepsCopiedFiles(t *testing.T) {
 		t.Errorf("after editing the image: %q, changed %v", third["img/seal.png"], changed)
 	}
 }
+
+// TestIncrementalFolderChange checks that a change reported for a whole
+// folder, as the watcher does when its event queue overflows, drops every
+// cached file under it: Markdown sources and copied files alike.
+func TestIncrementalFolderChange(t *testing.T) {
+	dir := newSite(t, versionedSite)
+	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
+	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	if _, _, _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG two", "content/terms.md": "---\ntitle: Terms\n---\n## Use\n\nBe very kind.\n"})
+	for _, root := range []string{filepath.Join(dir, "content"), dir} {
+		files, _, _, err := sess.Rebuild([]Change{{Path: root}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(files["img/seal.png"]) != "PNG two" || !strings.Contains(string(files["terms/index.html"]), "Be very kind.") {
+			t.Errorf("change to %s: stale files: %q", root, files["img/seal.png"])
+		}
+	}
+}
