@@ -66,6 +66,8 @@ func TestBadInput(t *testing.T) {
 		{"bad redirect formats", map[string]string{"clause.yaml": "title: X\nredirects:\n  formats: [html, netlify,\n    cloudflare, jsonx]\n"},
 			[]string{"clause.yaml:4:5: redirect formats netlify and cloudflare both write _redirects",
 				`clause.yaml:4:17: unknown redirect output format "jsonx"`}},
+		{"redirect formats through a YAML alias", map[string]string{"clause.yaml": "title: X\nparams:\n  fmts: &f [html, jsonx]\nredirects:\n  formats: *f\n"},
+			[]string{`clause.yaml:3:19: unknown redirect output format "jsonx"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -72,6 +72,9 @@ func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 // redirectFormatList reads redirects.formats, reporting a bad entry at its
 // own line. A bad list leaves the formats empty: the build fails anyway.
 func (b *builder) redirectFormatList(v *yaml.Node) []string {
+	for v.Kind == yaml.AliasNode && v.Alias != nil {
+		v = v.Alias // formats: *list names a list defined elsewhere
+	}
 	var formats []string
 	if err := v.Decode(&formats); err != nil {
 		b.errs.Errorf(ConfigFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
@@ -80,7 +83,11 @@ func (b *builder) redirectFormatList(v *yaml.Node) []string {
 	ok := true
 	for i := range formats {
 		if err := redirect.CheckFormat(formats, i); err != nil {
-			b.errs.Add(&Error{Path: ConfigFile, Line: v.Content[i].Line, Col: v.Content[i].Column, Msg: err.Msg, Hint: err.Hint})
+			at := v
+			if i < len(v.Content) {
+				at = v.Content[i]
+			}
+			b.errs.Add(&Error{Path: ConfigFile, Line: at.Line, Col: at.Column, Msg: err.Msg, Hint: err.Hint})
 			ok = false
 		}
 	}
