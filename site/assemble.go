@@ -7,23 +7,6 @@ import (
 	"strings"
 )
 
-// claims records which input owns each output path, so that two inputs
-// writing one file are reported naming both.
-type claims map[string]string
-
-// claim records owner for out; it reports an error when another input
-// already owns it.
-func (c claims) claim(out, owner string, line int, errs *ErrorList) bool {
-	if prev, ok := c[out]; ok {
-		errs.Add(&Error{Path: owner, Line: line,
-			Msg:  fmt.Sprintf("output %s is claimed by both %s and %s", out, prev, owner),
-			Hint: "give one of them a different permalink"})
-		return false
-	}
-	c[out] = owner
-	return true
-}
-
 // assemblePolicies turns sources into policies: it derives URLs and
 // titles, drops drafts unless wanted, attaches version files, and checks
 // that no two pages claim one output path.

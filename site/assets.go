@@ -24,7 +24,7 @@ type assetSet struct {
 
 // loadAssets lists and hashes the assets of every layer; the user's file
 // wins over the theme's of the same path.
-func loadAssets(fsys layers, c claims, errs *ErrorList) *assetSet {
+func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
 	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
 	err := fs.WalkDir(fsys, Assets, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

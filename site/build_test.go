@@ -66,6 +66,12 @@ func TestBadInput(t *testing.T) {
 		{"bad redirect formats", map[string]string{"clause.yaml": "title: X\nredirects:\n  formats: [html, netlify,\n    cloudflare, jsonx]\n"},
 			[]string{"clause.yaml:4:5: redirect formats netlify and cloudflare both write _redirects",
 				`clause.yaml:4:17: unknown redirect output format "jsonx"`}},
+		{"page where a generated file is", map[string]string{"content/map.md": "---\ntitle: M\npermalink: /sitemap.xml\n---\nBody\n"},
+			[]string{"content/map.md:3: output sitemap.xml/index.html needs sitemap.xml to be a folder, but it is a file for the generated sitemap.xml"}},
+		{"page where a theme asset is", map[string]string{"content/css.md": "---\ntitle: C\npermalink: /css/clause.css\n---\nBody\n"},
+			[]string{"content/css.md:3: output css/clause.css/index.html needs css/clause.css to be a folder, but it is a file for assets/css/clause.css"}},
+		{"file where a page's folder is", map[string]string{"content/terms": "plain text"},
+			[]string{"content/terms: output terms would be a file for content/terms but is a folder for content/terms.md"}},
 		{"redirect formats through a YAML alias", map[string]string{"clause.yaml": "title: X\nparams:\n  fmts: &f [html, jsonx]\nredirects:\n  formats: *f\n"},
 			[]string{`clause.yaml:3:19: unknown redirect output format "jsonx"`}},
 	}

@@ -22,7 +22,7 @@ type builder struct {
 	cfg     *Config
 	errs    *ErrorList
 	theme   layers // the user's site, then the embedded theme
-	claims  claims
+	claims  *claims
 	tmpl    *templates
 	layouts map[string][]byte // layouts/… → contents, see readLayouts
 	md      *markdown.Renderer
@@ -47,7 +47,7 @@ type builder struct {
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
 	b := &builder{opts: opts, src: src, out: out, errs: &ErrorList{},
-		claims: claims{}, bySource: map[string]*Page{}}
+		claims: newClaims(), bySource: map[string]*Page{}}
 	b.theme = layers{src}
 	if opts.Theme != nil {
 		b.theme = append(b.theme, opts.Theme)
@@ -89,9 +89,9 @@ func (b *builder) assemble() {
 	b.contentFiles = files
 	sources := loadSources(b.src, files, b.errs, b.opts.Cache)
 	b.claimGenerated()
+	b.assets = loadAssets(b.theme, b.claims, b.errs) // before pages, so a clash is reported at the page
 	b.assemblePolicies(sources)
 	b.copyContentFiles(files)
-	b.assets = loadAssets(b.theme, b.claims, b.errs)
 	b.layouts = readLayouts(b.theme, b.errs)
 	b.computeShape(b.cfg.raw)
 	b.resolveRedirects()
@@ -137,9 +137,9 @@ func (b *builder) render() {
 func (b *builder) claimGenerated() {
 	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", markerFile,
 		"changelog/index.html", "changelog.xml", "policies.json"} {
-		b.claims[p] = "(generated " + p + ")"
+		b.claims.reserve(p, "the generated "+p)
 	}
-	b.claims["index.html"] = "the home page (content/_index.md)"
+	b.claims.reserve("index.html", "the home page (content/_index.md)")
 }
 
 // siteData is what templates see as .Site.

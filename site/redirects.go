@@ -147,7 +147,7 @@ func (b *builder) resolveRedirects() {
 func (b *builder) servedBy(u string) (string, bool) {
 	p := strings.TrimPrefix(u, "/")
 	for _, candidate := range []string{p, p + "index.html", strings.TrimSuffix(p, "/") + "/index.html"} {
-		if owner, ok := b.claims[strings.TrimPrefix(candidate, "/")]; ok {
+		if owner, ok := b.claims.owner(strings.TrimPrefix(candidate, "/")); ok {
 			return owner, true
 		}
 	}
@@ -182,14 +182,15 @@ func (b *builder) writeRedirects() {
 	}
 	sort.Strings(names)
 	clean := !redirect.HasErrors(errs)
-	for _, name := range names {
-		if owner, taken := b.claims[name]; taken {
-			b.errs.Errorf(ConfigFile, 0, "redirect output %s collides with %s", name, owner)
-			clean = false
+	blocked := make([]bool, len(names))
+	for i, name := range names {
+		if msg := b.claims.conflict(name, "the redirects"); msg != "" {
+			b.errs.Errorf(ConfigFile, 0, "redirect %s", msg)
+			blocked[i], clean = true, false
 		}
 	}
 	parallel(len(names), func(i int) {
-		if _, taken := b.claims[names[i]]; !taken {
+		if !blocked[i] {
 			if err := keepOrWrite(b.out, names[i], files[names[i]]); err != nil { // the files map is never changed
 				b.errs.Errorf(names[i], 0, "cannot write: %v", err)
 			}

@@ -1,0 +1,70 @@
+package site
+
+import (
+	"fmt"
+	"path"
+)
+
+// claims records which input owns each output path, so that two inputs
+// writing one file are reported naming both, and so that no input writes
+// a file where another needs a folder (a page at /sitemap.xml/ against
+// the generated sitemap.xml).
+type claims struct {
+	files map[string]string // output path → owner
+	dirs  map[string]string // folder → owner of the first file claimed under it
+}
+
+// newClaims returns an empty set of claims.
+func newClaims() *claims {
+	return &claims{files: map[string]string{}, dirs: map[string]string{}}
+}
+
+// owner returns who claimed the output path out.
+func (c *claims) owner(out string) (string, bool) {
+	o, ok := c.files[out]
+	return o, ok
+}
+
+// reserve records owner for out without checking, for generated files.
+func (c *claims) reserve(out, owner string) {
+	c.files[out] = owner
+	c.addDirs(out, owner)
+}
+
+// claim records owner for out; it reports an error at owner's line when
+// another input already owns out, when out is a folder of another
+// input's file, or when a folder above out is another input's file.
+func (c *claims) claim(out, owner string, line int, errs *ErrorList) bool {
+	if msg := c.conflict(out, owner); msg != "" {
+		errs.Add(&Error{Path: owner, Line: line, Msg: msg, Hint: "give one of them a different permalink"})
+		return false
+	}
+	c.reserve(out, owner)
+	return true
+}
+
+// conflict describes why owner cannot claim out, or returns "".
+func (c *claims) conflict(out, owner string) string {
+	if prev, ok := c.files[out]; ok {
+		return fmt.Sprintf("output %s is claimed by both %s and %s", out, prev, owner)
+	}
+	if prev, ok := c.dirs[out]; ok {
+		return fmt.Sprintf("output %s would be a file for %s but is a folder for %s", out, owner, prev)
+	}
+	for d := path.Dir(out); d != "." && d != "/"; d = path.Dir(d) {
+		if prev, ok := c.files[d]; ok {
+			return fmt.Sprintf("output %s needs %s to be a folder, but it is a file for %s", out, d, prev)
+		}
+	}
+	return ""
+}
+
+// addDirs records the folders above out.
+func (c *claims) addDirs(out, owner string) {
+	for d := path.Dir(out); d != "." && d != "/"; d = path.Dir(d) {
+		if _, ok := c.dirs[d]; ok {
+			return
+		}
+		c.dirs[d] = owner
+	}
+}
