@@ -135,7 +135,7 @@ func (l *serveLoop) rebuild(changes []Change) {
 	switch {
 	case errors.As(err, &be):
 		l.srv.Fail(l.problems(be.Errors))
-		l.report(formatProblems(be.Errors) + fmt.Sprintf("build failed: %d errors; still serving the last good site\n", len(be.Errors)))
+		l.report(formatProblems(be.Errors) + "build failed: "+count(len(be.Errors), "error", "errors")+"; still serving the last good site\n")
 	case err != nil:
 		l.srv.Fail([]devserver.Problem{{Msg: err.Error()}})
 		l.report(err.Error() + "\n")
@@ -143,7 +143,7 @@ func (l *serveLoop) rebuild(changes []Change) {
 		l.srv.Publish(&devserver.Snapshot{Files: files}, changed)
 		l.report(formatProblems(res.Warnings))
 		if changes != nil {
-			fmt.Fprintf(l.o.Stdout, "rebuilt %d changed files in %d ms\n", len(changed), time.Since(start).Milliseconds())
+			fmt.Fprintf(l.o.Stdout, "rebuilt in %d ms: %s changed\n", time.Since(start).Milliseconds(), count(len(changed), "output file", "output files"))
 		}
 	}
 }
