@@ -31,9 +31,8 @@ func (c *checker) links(s *linted, at []string, doc *markdown.Document, orig map
 		if where != "" {
 			msg += " (on " + where + ")"
 		}
-		msg = fmt.Sprintf("broken link %q: %s", written(href, orig), msg)
-		line, col := c.locate(s, href, orig, n)
-		c.warn(s.Path, line, col, msg, hint)
+		line, col, asWritten := c.locate(s, href, orig, n)
+		c.warn(s.Path, line, col, fmt.Sprintf("broken link %q: %s", asWritten, msg), hint)
 	}
 }
 
@@ -56,20 +55,6 @@ func (c *checker) linkOnPages(at []string, href string) (msg, hint, where string
 		where = ""
 	}
 	return msg, hint, where
-}
-
-// written returns a link as the writer wrote it: a content file's path
-// for a link the build rewrote.
-func written(href string, orig map[string]string) string {
-	pathPart, frag, hasFrag := strings.Cut(href, "#")
-	o, ok := orig[pathPart]
-	switch {
-	case !ok:
-		return href
-	case hasFrag:
-		return o + "#" + frag
-	}
-	return o
 }
 
 // linkDests returns the destinations of the links and images of an HTML
@@ -209,31 +194,39 @@ func (c *checker) pageIDs(out string) map[string]bool {
 }
 
 // locate finds the line and column of the n-th occurrence of a link in
-// the source's Markdown: by the destination as written (for a rewritten
-// link, the content file's path), else by its fragment. It returns 0, 0
-// when the link came from somewhere else, such as a variable.
-func (c *checker) locate(s *linted, href string, orig map[string]string, n int) (int, int) {
-	var needles []string
-	pathPart, frag, _ := strings.Cut(href, "#")
+// the source's Markdown, and the link as written there. It looks for the
+// destination as it is first, so that a hand-written "/terms/#x" is not
+// taken for a rewritten link to terms.md, then for the content file path
+// a rewritten link was written as, then for the fragment alone. It
+// returns 0, 0 when the link came from somewhere else, such as a
+// variable.
+func (c *checker) locate(s *linted, href string, orig map[string]string, n int) (int, int, string) {
+	pathPart, frag, hasFrag := strings.Cut(href, "#")
+	needles := []string{href}
+	if dec, err := url.PathUnescape(href); err == nil && dec != href {
+		needles = append(needles, dec)
+	}
 	if o, ok := orig[pathPart]; ok {
-		if frag != "" {
+		if hasFrag {
 			needles = append(needles, o+"#"+frag)
 		}
 		needles = append(needles, o)
 	}
-	if dec, err := url.PathUnescape(href); err == nil && dec != href {
-		needles = append(needles, dec)
-	}
-	needles = append(needles, href)
-	if frag != "" {
-		needles = append(needles, "#"+frag)
-	}
 	for _, needle := range needles {
 		if line, col := nthLine(s.lines, s.nums, needle, n); line > 0 {
-			return line, col
+			return line, col, needle
 		}
 	}
-	return 0, 0
+	asWritten := href
+	if o, ok := orig[pathPart]; ok {
+		asWritten = o + strings.TrimPrefix(href, pathPart)
+	}
+	if hasFrag {
+		if line, col := nthLine(s.lines, s.nums, "#"+frag, n); line > 0 {
+			return line, col, asWritten
+		}
+	}
+	return 0, 0, asWritten
 }
 
 // nthLine returns the line and column of the n-th line containing needle

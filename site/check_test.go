@@ -67,6 +67,10 @@ func TestCheckRules(t *testing.T) {
 		{"relative content link in a version", map[string]string{
 			"content/privacy.md":                     page("Now.\n"),
 			"content/privacy/versions/2025-01-01.md": "---\ntitle: Privacy\n---\n\nSee [terms](terms.md#liability).\n"}, ""},
+		{"hand-written URL of a page also linked as a file", map[string]string{"content/privacy.md": page("See [a](terms.md#liability).\n\nLater [b](/terms/#zzz) and [c](terms.md#yyy).\n")},
+			`content/privacy.md:9:11: warning: broken link "/terms/#zzz": /terms/ has no section #zzz`},
+		{"rewritten link after a hand-written one", map[string]string{"content/privacy.md": page("See [a](/terms/#liability).\n\nLater [c](terms.md#yyy).\n")},
+			`content/privacy.md:9:11: warning: broken link "terms.md#yyy": /terms/ has no section #yyy`},
 		{"broken image", map[string]string{"content/privacy.md": page("![logo](logo.png)\n")},
 			`content/privacy.md:7:9: warning: broken link "logo.png": nothing is published at /privacy/logo.png`},
 		{"image beside the page", map[string]string{"content/privacy.md": page("![logo](/logo.png)\n"), "content/logo.png": "png"}, ""},
