@@ -135,7 +135,7 @@ func (l *serveLoop) rebuild(changes []Change) {
 	switch {
 	case errors.As(err, &be):
 		l.srv.Fail(l.problems(be.Errors))
-		l.report(formatProblems(be.Errors) + "build failed: "+count(len(be.Errors), "error", "errors")+"; still serving the last good site\n")
+		l.report(formatProblems(be.Errors) + "build failed: " + count(len(be.Errors), "error", "errors") + "; still serving the last good site\n")
 	case err != nil:
 		l.srv.Fail([]devserver.Problem{{Msg: err.Error()}})
 		l.report(err.Error() + "\n")
