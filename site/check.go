@@ -116,6 +116,7 @@ func (c *checker) policy(p *Page) {
 		l := c.prepare(v.src)
 		doc, orig := c.render(p, v, l)
 		c.headings(l, doc)
+		c.rawHTML(l, doc)
 		c.typedDates(l, v)
 		c.versionDates(v)
 		if c.built {
@@ -190,7 +191,7 @@ func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, ma
 		}
 		return u, ok
 	}
-	return md.RenderPage(l.body, markdown.Page{Link: link, Var: c.b.varResolver(v, p)}), orig
+	return md.RenderPage(l.body, markdown.Page{Link: link, Var: c.b.varResolver(v, p), Blocks: true}), orig
 }
 
 // warn records a lint warning.
