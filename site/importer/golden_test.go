@@ -141,3 +141,37 @@ func TestGoldenHTML(t *testing.T) {
 		}
 	}
 }
+
+func TestGoldenHeadingsWithoutBlankLines(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "headings.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(convertFile(t, "headings.txt", src, "headings.golden").Markdown)
+	for _, h := range []string{"## 3. SHARING", "## 4. RETENTION", "## SECURITY", "## 5. YOUR CHOICES", "## 6. CONTACT", "### 6.1 By e-mail"} {
+		if !strings.Contains(md, "\n"+h+"\n") {
+			t.Errorf("%q is not a heading", h)
+		}
+	}
+	for _, list := range []string{"1. We send you a copy of your data.\n2. We correct it.\n3. We delete it.\n", "1. Marketing\n2. Analytics\n", "1. hosting, in the EU\n2. payments,"} {
+		if !strings.Contains(md, "\n\n"+list) {
+			t.Errorf("the list %q is not a list", list)
+		}
+	}
+	if strings.Contains(md, "# THE SERVICE") || strings.Contains(md, "# WARRANTY") {
+		t.Error("a line of an ALL-CAPS paragraph became a heading")
+	}
+}
+
+func TestGoldenUnclosedInline(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "unclosed.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(convertFile(t, "unclosed.html", src, "unclosed.golden").Markdown)
+	for _, w := range []string{"We collect $5 \\* 2 **bold.**\n\n", "\n\n| Type | Why |\n| --- | --- |\n| IP \\| addr | Security |\n\n", "\n\n- One\n- Two\n\n", "\n\n## 2. Contact\n\nEmail privacy@acme.example\n"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("want %q in\n%s", w, md)
+		}
+	}
+}

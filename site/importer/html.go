@@ -38,6 +38,7 @@ func convertHTML(d *doc, src []byte) {
 		pageTitle = collapse(textOf(t))
 	}
 	prune(d, root)
+	liftBlocks(root)
 	content := contentRoot(root)
 	c := &htmlConv{d: d, level: 1, open: map[string]int{}}
 	if h1 := find(content, atom.H1); h1 != nil && collapse(textOf(h1)) != "" {

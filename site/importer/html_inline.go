@@ -23,6 +23,96 @@ func isInline(n *html.Node) bool {
 	return n.Type == html.TextNode || n.Type == html.ElementNode && inlineElems[n.DataAtom]
 }
 
+// isBlock reports whether n is an element that is not inline.
+func isBlock(n *html.Node) bool { return n.Type == html.ElementNode && !inlineElems[n.DataAtom] }
+
+// liftBlocks moves block elements out of the inline elements that hold
+// them. The parser reopens an unclosed <b> around the tables, lists and
+// headings after it, as a browser does, and a browser still shows them
+// as blocks: so each inline element around a block is split, the blocks
+// standing beside the pieces and each run of inline content keeping the
+// element's formatting.
+func liftBlocks(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		liftBlocks(c)
+		if c.Type == html.ElementNode && inlineElems[c.DataAtom] {
+			if first := firstBlock(c); first != nil {
+				splitAroundBlocks(c, first)
+				dropBlankLead(c, first)
+			}
+		}
+		c = next
+	}
+}
+
+// splitAroundBlocks moves n's children from first on to follow n: blocks
+// as they are, and each run of inline nodes between them inside a copy
+// of n without its id, which stays on n.
+func splitAroundBlocks(n, first *html.Node) {
+	at := n
+	var piece *html.Node
+	for c := first; c != nil; {
+		next := c.NextSibling
+		n.RemoveChild(c)
+		if isBlock(c) {
+			piece = nil
+			at.Parent.InsertBefore(c, at.NextSibling)
+			at = c
+		} else {
+			if piece == nil {
+				piece = copyWithoutID(n)
+				at.Parent.InsertBefore(piece, at.NextSibling)
+				at = piece
+			}
+			piece.AppendChild(c)
+		}
+		c = next
+	}
+}
+
+// dropBlankLead removes n, the part of a split element before its first
+// block, when it holds only white space. Its id, as with <a name="x">
+// around a heading, moves to that block unless the block has its own.
+func dropBlankLead(n, first *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.TextNode || strings.TrimSpace(c.Data) != "" {
+			return
+		}
+	}
+	id := attr(n, "id")
+	if id == "" && n.DataAtom == atom.A {
+		id = attr(n, "name")
+	}
+	if id != "" && attr(first, "id") != "" {
+		return // both ids stay, in order
+	}
+	if id != "" {
+		first.Attr = append(first.Attr, html.Attribute{Key: "id", Val: id})
+	}
+	n.Parent.RemoveChild(n)
+}
+
+// firstBlock returns n's first child that is a block element, or nil.
+func firstBlock(n *html.Node) *html.Node {
+	c := n.FirstChild
+	for c != nil && !isBlock(c) {
+		c = c.NextSibling
+	}
+	return c
+}
+
+// copyWithoutID returns an empty element like n, without id and name.
+func copyWithoutID(n *html.Node) *html.Node {
+	cp := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace}
+	for _, a := range n.Attr {
+		if a.Key != "id" && a.Key != "name" {
+			cp.Attr = append(cp.Attr, a)
+		}
+	}
+	return cp
+}
+
 var (
 	spaces      = regexp.MustCompile(`[ \t\n\r\f]+`)
 	multiSpace  = regexp.MustCompile(` {2,}`)

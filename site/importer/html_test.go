@@ -50,6 +50,18 @@ func TestHTMLBlocks(t *testing.T) {
 		{"links and emphasis",
 			`<h1>T</h1><p>See <a href="/a b">this</a>, <a href="javascript:void(0)">that</a>, <em> spaced </em>text and <strong><b>bold</b></strong>.</p>`,
 			[]string{"See [this](</a b>), that, *spaced* text and **bold**."}, nil},
+		{"an unclosed b does not swallow the blocks after it",
+			"<h1>T</h1><p>Intro <b>bold.</p>\n<table><tr><th>A</th></tr><tr><td>1</td></tr></table><ul><li>One<li>Two</ul><h2>Next</h2><p>After.</p>",
+			[]string{"Intro **bold.**\n\n| A |\n| --- |\n| 1 |\n\n- One\n- Two\n\n## Next\n\nAfter."}, []string{"**A", "**One", "**Next"}},
+		{"an inline element around a block keeps its formatting on inline runs",
+			`<h1>T</h1><b id="b1">Intro <div>Block</div> tail</b>`,
+			[]string{"**Intro**\n{: #b1}\n\nBlock\n\n**tail**"}, nil},
+		{"nested inline elements around a block",
+			`<h1>T</h1><i><b>x<p>y</p>z</b></i>`,
+			[]string{"***x***\n\ny\n\n***z***"}, nil},
+		{"an anchor around a heading names the heading",
+			`<h1>T</h1><p>Text.</p><a name="s1"><h2>Title</h2></a>`,
+			[]string{"Text.\n\n## Title {#s1}"}, nil},
 		{"hidden and aria-hidden are dropped",
 			`<h1>T</h1><p hidden>secret</p><div aria-hidden="true">icon</div><p>shown</p>`,
 			[]string{"shown"}, []string{"secret", "icon"}},
@@ -125,6 +137,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("Banner - learn more\n\nPrivacy Policy\n\nLast updated: 01/05/2024\n\n1. DATA\n\n• a\n  - b\n(a) x"), false)
 	f.Add([]byte(`<h1>T</h1><table><tr><td colspan="99999">x</td></tr></table><ol start="-3"><li><p>a</p><p>b</p></li></ol>`), true)
 	f.Add([]byte("<a name=x></a><h3 id=\"a b\">é</h3><pre>```</pre><dl><dd>x</dd></dl>"), true)
+	f.Add([]byte("<p>a <i>b</p>\n<table><tr><td>x</table><a name=s><h2>y<div>z</div></h2></a>"), true)
 	f.Fuzz(func(t *testing.T, src []byte, html bool) {
 		res, err := Convert(src, Options{HTML: html})
 		if err == nil && !utf8.Valid(res.Markdown) {

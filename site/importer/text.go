@@ -173,8 +173,9 @@ type textConv struct {
 	level int // the level of the last heading; the title is 1
 }
 
-// block converts one block: date lines, a leading section heading, then
-// paragraphs and lists.
+// block converts one block: date lines, section headings, then
+// paragraphs and lists. A heading need not follow a blank line: one met
+// inside the block splits it there.
 func (c *textConv) block(b []line) {
 	var rest []line
 	for _, l := range b {
@@ -182,20 +183,71 @@ func (c *textConv) block(b []line) {
 			rest = append(rest, l)
 		}
 	}
-	if len(rest) == 0 {
-		return
+	start := 0
+	for i := range rest {
+		if lv, text := headingOf(rest[i]); lv > 0 && opensSection(rest, i, i == start) {
+			c.body(rest[start:i])
+			c.heading(lv, text)
+			start = i + 1
+		}
 	}
-	if lv, text := headingOf(rest[0]); lv > 0 && (len(rest) == 1 || !isItem(rest[1])) {
-		lv = min(lv, c.level+1) // never skip a level
-		c.level = lv
-		c.d.add(strings.Repeat("#", lv) + " " + escapeHeading(text))
-		rest = rest[1:]
+	c.body(rest[start:])
+}
+
+// opensSection reports whether rest[i], a heading by its own text, is one
+// in its place. The line after it must not be a list item. Inside a block
+// it must not be a bullet nor come before ALL-CAPS text, and unless it
+// follows a heading, the line before it must end a sentence or a list
+// item, not be ALL-CAPS (a capital line amid capitals is a wrapped
+// disclaimer), not be indented deeper (the line would continue a list
+// item) and not be the item that this line's number follows.
+func opensSection(rest []line, i int, afterHeading bool) bool {
+	if i+1 < len(rest) && isItem(rest[i+1]) {
+		return false
 	}
-	for i := 0; i < len(rest); {
-		if isItem(rest[i]) {
-			i = c.list(rest, i)
+	if i == 0 {
+		return true
+	}
+	l := rest[i]
+	if bullet.MatchString(l.text) || i+1 < len(rest) && allCaps(rest[i+1].text) {
+		return false
+	}
+	if afterHeading {
+		return true
+	}
+	prev := rest[i-1]
+	ends := endsSentence(prev.text) || isItem(prev)
+	return ends && !allCaps(prev.text) && prev.indent <= l.indent && !nextItem(prev, l)
+}
+
+// nextItem reports whether l is numbered as the list item after prev,
+// such as "2. Access" after "1. We collect your name.".
+func nextItem(prev, l line) bool {
+	p, m := orderedItem.FindStringSubmatch(prev.text), orderedItem.FindStringSubmatch(l.text)
+	return p != nil && m != nil && atoi(m[1]) == atoi(p[1])+1
+}
+
+// endsSentence reports whether s ends with a full stop, question or
+// exclamation mark, before any closing brackets and quotes.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, ")]\"'”’»")
+	return s != "" && strings.ContainsAny(s[len(s)-1:], ".!?")
+}
+
+// heading writes a section heading, never skipping a level.
+func (c *textConv) heading(lv int, text string) {
+	lv = min(lv, c.level+1)
+	c.level = lv
+	c.d.add(strings.Repeat("#", lv) + " " + escapeHeading(text))
+}
+
+// body converts lines that hold no heading into paragraphs and lists.
+func (c *textConv) body(lines []line) {
+	for i := 0; i < len(lines); {
+		if isItem(lines[i]) {
+			i = c.list(lines, i)
 		} else {
-			i = c.para(rest, i)
+			i = c.para(lines, i)
 		}
 	}
 }
