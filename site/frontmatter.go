@@ -17,7 +17,20 @@ import (
 type field struct {
 	value any
 	line  int
-	text  string // the scalar as written, for dates; "" for non-scalars
+	text  string     // the scalar as written, for dates; "" for non-scalars
+	items []position // file positions of a list's items; nil when unknown
+}
+
+// position is a 1-based file line and column; a column of 0 means unknown.
+type position struct{ line, col int }
+
+// item returns the position of item i of a list of n items, or the key's
+// line when the items' positions are not known.
+func (f field) item(i, n int) position {
+	if len(f.items) == n && i < n {
+		return f.items[i]
+	}
+	return position{line: f.line}
 }
 
 // rawFrontMatter is front matter decoded but not yet interpreted. It keeps
@@ -34,9 +47,17 @@ type rawFrontMatter struct {
 // with yaml.v3 so every key keeps its line number.
 func frontMatterFormats() []*frontmatter.Format {
 	yamlFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeYAML(data) }
-	tomlFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeMap("TOML", data, toml.Unmarshal) }
-	jsonFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeMap("JSON", data, json.Unmarshal) }
-	jsonObject := frontmatter.NewFormat("{", "}", jsonFn)
+	tomlFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeTOML(data) }
+	jsonFn := func(data []byte, v any) error {
+		fm := v.(*rawFrontMatter)
+		return fm.decodeJSON(data, fm.start)
+	}
+	// The bare object's text starts at its opening brace, not after it.
+	jsonObjectFn := func(data []byte, v any) error {
+		fm := v.(*rawFrontMatter)
+		return fm.decodeJSON(data, fm.start-1)
+	}
+	jsonObject := frontmatter.NewFormat("{", "}", jsonObjectFn)
 	jsonObject.UnmarshalDelims, jsonObject.RequiresNewLine = true, true
 	return []*frontmatter.Format{
 		frontmatter.NewFormat("---", "---", yamlFn),
@@ -49,9 +70,11 @@ func frontMatterFormats() []*frontmatter.Format {
 	}
 }
 
-// fmError is a front matter problem at a line relative to the file.
+// fmError is a front matter problem at a line (and, when known, a column)
+// of the file.
 type fmError struct {
 	line int
+	col  int // 0 when unknown
 	msg  string
 	hint string
 }
@@ -86,8 +109,13 @@ func (fm *rawFrontMatter) decodeYAML(data []byte) error {
 			return &fmError{line: fm.start + v.Line, msg: fmt.Sprintf("cannot read %q: %v", k.Value, err)}
 		}
 		f := field{value: value, line: fm.start + k.Line}
-		if v.Kind == yaml.ScalarNode {
+		switch v.Kind {
+		case yaml.ScalarNode:
 			f.text = v.Value
+		case yaml.SequenceNode:
+			for _, item := range v.Content {
+				f.items = append(f.items, position{line: fm.start + item.Line, col: item.Column})
+			}
 		}
 		fm.set(k.Value, f)
 	}
@@ -108,14 +136,35 @@ func (fm *rawFrontMatter) syntaxError(format string, err error) error {
 		hint: "check the indentation and quote values that contain a colon, for example title: \"Privacy: an overview\""}
 }
 
-// decodeMap reads TOML or JSON front matter. These decoders do not report
-// key lines, so every key is located at the opening delimiter.
-func (fm *rawFrontMatter) decodeMap(format string, data []byte, unmarshal func([]byte, any) error) error {
-	fm.format = format
+// decodeTOML reads TOML front matter, locating each top-level key by
+// scanning the text, as the decoder does not report key lines.
+func (fm *rawFrontMatter) decodeTOML(data []byte) error {
+	fm.format = "TOML"
+	text := newTextIndex(data, fm.start)
 	m := map[string]any{}
-	if err := unmarshal(data, &m); err != nil {
-		return fm.syntaxError(format, err)
+	if err := toml.Unmarshal(data, &m); err != nil {
+		return tomlError(text, err)
 	}
+	fm.setMap(m, scanTOML(text))
+	return nil
+}
+
+// decodeJSON reads JSON front matter whose text starts on the line after
+// file line base, locating each top-level key by scanning the text.
+func (fm *rawFrontMatter) decodeJSON(data []byte, base int) error {
+	fm.format = "JSON"
+	text := newTextIndex(data, base)
+	m := map[string]any{}
+	if err := json.Unmarshal(data, &m); err != nil {
+		return jsonError(text, err)
+	}
+	fm.setMap(m, scanJSON(text))
+	return nil
+}
+
+// setMap stores decoded TOML or JSON values in key order. A key whose line
+// was not found is located at the opening delimiter.
+func (fm *rawFrontMatter) setMap(m map[string]any, found map[string]keyPos) {
 	keys := make([]string, 0, len(m))
 	for k := range m {
 		keys = append(keys, k)
@@ -123,12 +172,14 @@ func (fm *rawFrontMatter) decodeMap(format string, data []byte, unmarshal func([
 	sortStrings(keys)
 	for _, k := range keys {
 		f := field{value: m[k], line: fm.start}
+		if p, ok := found[k]; ok {
+			f.line, f.items = p.line, p.items
+		}
 		if s, ok := m[k].(string); ok {
 			f.text = s
 		}
 		fm.set(k, f)
 	}
-	return nil
 }
 
 func (fm *rawFrontMatter) set(key string, f field) {

@@ -76,7 +76,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	fm, body, bodyLine, err := splitFrontMatter(raw)
 	if err != nil {
 		fe := err.(*fmError)
-		errs.Add(&Error{Path: p, Line: fe.line, Msg: fe.msg, Hint: fe.hint})
+		errs.Add(&Error{Path: p, Line: fe.line, Col: fe.col, Msg: fe.msg, Hint: fe.hint})
 		return nil
 	}
 	s.Body, s.BodyLine = body, bodyLine
@@ -133,8 +133,14 @@ type reader struct {
 	errs *ErrorList
 }
 
+// typeError reports a value of the wrong type at the line of its key.
 func (r reader) typeError(key, want string, v any) {
-	r.errs.Add(&Error{Path: r.path, Line: r.raw.fields[key].line,
+	r.typeErrorAt(position{line: r.raw.fields[key].line}, key, want, v)
+}
+
+// typeErrorAt reports a value of the wrong type at p, such as a list item.
+func (r reader) typeErrorAt(p position, key, want string, v any) {
+	r.errs.Add(&Error{Path: r.path, Line: p.line, Col: p.col,
 		Msg: fmt.Sprintf("%s must be %s, not %s", key, want, describe(v))})
 }
 
@@ -196,7 +202,8 @@ func (r reader) boolean(key string) *bool {
 	return nil
 }
 
-// strings reads a string or a list of strings.
+// strings reads a string or a list of strings. Each item is located at its
+// own line, so an error about one entry of a list points at that entry.
 func (r reader) strings(key string) []Located {
 	f, ok := r.raw.fields[key]
 	if !ok || f.value == nil {
@@ -208,12 +215,13 @@ func (r reader) strings(key string) []Located {
 	case []any:
 		out := make([]Located, 0, len(v))
 		for i, item := range v {
+			at := f.item(i, len(v))
 			s, ok := item.(string)
 			if !ok {
-				r.typeError(key, "a list of paths", item)
+				r.typeErrorAt(at, key, "a list of paths", item)
 				continue
 			}
-			out = append(out, Located{Value: s, Line: f.line + 1 + i})
+			out = append(out, Located{Value: s, Line: at.line})
 		}
 		return out
 	}
