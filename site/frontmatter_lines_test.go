@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -127,13 +128,9 @@ func TestFrontMatterItemLines(t *testing.T) {
 			if err := errs.Err(); err != nil {
 				t.Fatal(err)
 			}
-			if len(s.FM.RedirectFrom) != len(tt.want) {
-				t.Fatalf("redirects = %v, want %v", s.FM.RedirectFrom, tt.want)
-			}
-			for i, w := range tt.want {
-				if s.FM.RedirectFrom[i] != w {
-					t.Errorf("redirects = %v, want %v", s.FM.RedirectFrom, tt.want)
-				}
+			got := append(s.FM.RedirectFrom, s.FM.Aliases...)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("redirects = %v, want %v", got, tt.want)
 			}
 		})
 	}

@@ -79,9 +79,10 @@ func TestInterpretFrontMatter(t *testing.T) {
 	if fm.Title != "Privacy" || fm.Permalink != "/privacy.html" || fm.Weight != 3 || fm.TOC == nil || *fm.TOC {
 		t.Errorf("fields: %+v", fm)
 	}
-	want := []Located{{"/old/", 5}, {"/older", 6}, {"/hugo/", 7}}
-	if len(fm.RedirectFrom) != 3 || fm.RedirectFrom[0] != want[0] || fm.RedirectFrom[1] != want[1] || fm.RedirectFrom[2].Value != "/hugo/" {
-		t.Errorf("redirects = %v, want %v", fm.RedirectFrom, want)
+	want := []Located{{"/old/", 5}, {"/older", 6}}
+	if len(fm.RedirectFrom) != 2 || fm.RedirectFrom[0] != want[0] || fm.RedirectFrom[1] != want[1] ||
+		len(fm.Aliases) != 1 || fm.Aliases[0].Value != "/hugo/" {
+		t.Errorf("redirects = %v and aliases %v, want %v and /hugo/", fm.RedirectFrom, fm.Aliases, want)
 	}
 	if fm.LastRevised.ISO() != "2024-05-06" || fm.Effective.RFC3339() != "2024-06-01T10:00:00Z" {
 		t.Errorf("dates = %v %v", fm.LastRevised, fm.Effective.RFC3339())

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"sort"
 	"strings"
 
@@ -19,27 +20,41 @@ func (b *builder) redirectPage(s *Source) {
 	}
 	b.redirects = append(b.redirects, redirect.Redirect{From: u, To: s.FM.RedirectTo,
 		File: s.Path, Line: s.FM.Lines["redirect_to"], Origin: redirect.RedirectTo})
-	b.redirectFrom(s, redirect.FrontMatter)
+	b.redirectFrom(s, u, s.FM.RedirectTo)
 }
 
-// redirectFrom records a source's redirect_from and aliases entries.
-func (b *builder) redirectFrom(s *Source, origin redirect.Origin) {
-	to := ""
-	if p := b.bySource[s.Rel]; p != nil {
-		to = p.url
-	} else if s.FM.RedirectTo != "" {
-		to = s.FM.RedirectTo
-	}
+// redirectFrom records a source's redirect_from and aliases entries, for
+// a page at URL at whose visitors go to to.
+func (b *builder) redirectFrom(s *Source, at, to string) {
 	for _, from := range s.FM.RedirectFrom {
-		b.redirects = append(b.redirects, redirect.Redirect{From: from.Value, To: to, File: s.Path, Line: from.Line, Origin: origin})
+		b.redirects = append(b.redirects, redirect.Redirect{From: from.Value, To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
 	}
+	for _, from := range s.FM.Aliases {
+		b.redirects = append(b.redirects, redirect.Redirect{From: hugoAlias(from.Value, at), To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
+	}
+}
+
+// hugoAlias resolves an alias as Hugo does: one that does not start with
+// "/" is relative to the folder the page's URL is in, so "old-terms" on
+// /legal/terms/ is /legal/old-terms. A trailing slash is kept; anything
+// that is not a plain relative path is left for validation to report.
+func hugoAlias(alias, at string) string {
+	if alias == "" || strings.HasPrefix(alias, "/") || strings.Contains(alias, ":") || strings.HasPrefix(alias, "\\") {
+		return alias
+	}
+	dir := path.Dir(strings.TrimSuffix(at, "/"))
+	resolved := path.Join(dir, alias)
+	if strings.HasSuffix(alias, "/") && resolved != "/" {
+		resolved += "/"
+	}
+	return resolved
 }
 
 // policyRedirects records the redirects of one policy: its old URLs from
 // front matter, and automatic ones from every earlier permalink it had,
 // for the policy page and for each version page under it.
 func (b *builder) policyRedirects(p *Page) {
-	b.redirectFrom(p.src, redirect.FrontMatter)
+	b.redirectFrom(p.src, p.url, p.url)
 	seen := map[string]bool{p.url: true}
 	for _, v := range p.Policy.Versions {
 		for _, old := range append(v.oldURLs, v.url) {

@@ -28,7 +28,8 @@
 //	url            the same as permalink (Hugo)
 //	slug           replaces the last path segment of the derived URL (Hugo)
 //	redirect_from  a string or list of old URLs that must keep working (Jekyll)
-//	aliases        a list of old URLs (Hugo)
+//	aliases        a list of old URLs (Hugo); one without a leading "/" is
+//	               relative to the folder of the page's URL, as in Hugo
 //	toc            true or false: show a table of contents (default from clause.yaml)
 //	layout         the template: layouts/<layout>.html (default policy.html)
 //	group          the home page group this policy belongs to

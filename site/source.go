@@ -44,7 +44,8 @@ type FrontMatter struct {
 	Changes      []string
 	Material     bool
 	RedirectTo   string
-	RedirectFrom []Located
+	RedirectFrom []Located // redirect_from (Jekyll): site paths
+	Aliases      []Located // aliases (Hugo): site paths, or paths relative to the page's folder
 	TOC          *bool
 	Weight       int
 	Draft        bool
@@ -117,7 +118,7 @@ func interpret(raw *rawFrontMatter, p string, errs *ErrorList) FrontMatter {
 	fm.Weight = r.integer("weight")
 	fm.Draft = isTrue(r.boolean("draft"))
 	fm.TOC = r.boolean("toc")
-	fm.RedirectFrom = append(r.strings("redirect_from"), r.strings("aliases")...)
+	fm.RedirectFrom, fm.Aliases = r.strings("redirect_from"), r.strings("aliases")
 	fm.LastRevised = r.firstDate("last_revised", "last_modified_at", "lastmod", "date")
 	fm.Effective = r.date("effective")
 	return fm
