@@ -193,17 +193,23 @@ func (b *builder) orderVersions(page *Page) {
 		pol.Versions = vs[1:]
 		vs = pol.Versions
 	}
-	for i, v := range vs {
-		if i > 0 && v.Effective.Equal(vs[i-1].Effective) {
-			b.errs.Add(&Error{Path: v.src.Path, Msg: fmt.Sprintf("two versions take effect on %s: %s and %s", v.Effective.ISO(), vs[i-1].src.Path, v.src.Path),
+	kept := vs[:0]
+	for _, v := range vs {
+		if n := len(kept); n > 0 && v.Effective.Equal(kept[n-1].Effective) {
+			// Reported once here; the second version is dropped so that
+			// it does not also clash over its version page's URL.
+			b.errs.Add(&Error{Path: v.src.Path, Msg: fmt.Sprintf("two versions take effect on %s: %s and %s", v.Effective.ISO(), kept[n-1].src.Path, v.src.Path),
 				Hint: "give each version its own effective date"})
+			continue
 		}
-		if i > 0 {
-			v.Prev, vs[i-1].Next = vs[i-1], v
+		if n := len(kept); n > 0 {
+			v.Prev, kept[n-1].Next = kept[n-1], v
 		}
 		v.Policy = pol
 		b.classify(v)
+		kept = append(kept, v)
 	}
+	pol.Versions = kept
 }
 
 // classify marks a version current, upcoming or archived at b.now.
