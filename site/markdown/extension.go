@@ -19,7 +19,7 @@ type extender struct {
 func (e *extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(ialParser{}, 150)),
-		parser.WithInlineParsers(util.Prioritized(&liquidParser{opts: e.opts}, 450)),
+		parser.WithInlineParsers(util.Prioritized(&liquidParser{opts: e.opts}, 450), util.Prioritized(spanIALParser{}, 460)),
 		parser.WithASTTransformers(util.Prioritized(transformer{}, 2000)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(

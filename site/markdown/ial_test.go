@@ -44,6 +44,14 @@ func TestIAL(t *testing.T) {
 			"<pre><code>{: .x}\n</code></pre>\n"},
 		{"not an IAL: text after the brace", "{: .x} is how you style\n",
 			"<p>{: .x} is how you style</p>\n"},
+		{"span: link", "See [site](https://example.com){:target=\"_blank\" rel=\"noopener\"}.\n",
+			"<p>See <a href=\"https://example.com\" target=\"_blank\" rel=\"noopener\">site</a>.</p>\n"},
+		{"span: emphasis, code and image", "*word*{: .note} `x`{: #c} ![a](a.png){:.logo}\n",
+			"<p><em class=\"note\">word</em> <code id=\"c\">x</code> <img src=\"a.png\" alt=\"a\" class=\"logo\"></p>\n"},
+		{"span: after plain text stays text", "plain{: .x} and [a](/a/) {: .y}\n",
+			"<p>plain{: .x} and <a href=\"/a/\">a</a> {: .y}</p>\n"},
+		{"span: not a list of attributes stays text", "[a](/a/){: bad\"} and [b](/b/){:toc}\n",
+			"<p><a href=\"/a/\">a</a>{: bad&quot;} and <a href=\"/b/\">b</a>{:toc}</p>\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -59,6 +59,9 @@ func (w *walker) visit(n ast.Node) bool {
 	case *ialNode:
 		w.applyIAL(n)
 		return false
+	case *spanIALNode:
+		w.applySpanIAL(n)
+		return false
 	case *ast.Link:
 		n.Destination = w.destination(n.Destination, n)
 		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
