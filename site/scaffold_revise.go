@@ -117,13 +117,27 @@ type yamlFile struct {
 }
 
 // splitYAML reads a file's YAML front matter. Revise edits only YAML.
+// notYAML is the error for a file whose front matter revise cannot edit,
+// given the file's first line.
+func notYAML(rel, first string) error {
+	format := map[string]string{"+++": "TOML", ";;;": "JSON", "{": "JSON"}[first]
+	if format == "" && strings.HasPrefix(first, "{") {
+		format = "JSON"
+	}
+	if format == "" {
+		return &Error{Path: rel, Line: 1, Msg: "no YAML front matter: clause revise edits front matter written between --- lines",
+			Hint: "start the file with ---, then effective: YYYY-MM-DD (the date the current text took effect), then ---"}
+	}
+	return &Error{Path: rel, Line: 1, Msg: "clause revise edits YAML front matter only, and this file's is " + format,
+		Hint: "revise it by hand: copy it to content/<slug>/versions/<its effective date>.md, drop redirect_from and aliases from the copy, then set the new effective date here; or convert its front matter to YAML"}
+}
+
 func splitYAML(rel string, raw []byte) (*yamlFile, error) {
 	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
 	f := &yamlFile{path: rel, crlf: bytes.Contains(raw, []byte("\r\n"))}
 	lines := strings.SplitAfter(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n")
-	if strings.TrimRight(lines[0], "\n") != "---" {
-		return nil, &Error{Path: rel, Line: 1, Msg: "no YAML front matter: clause revise edits front matter written between --- lines",
-			Hint: "start the file with ---, then effective: YYYY-MM-DD (the date the current text took effect), then ---"}
+	if first := strings.TrimSpace(lines[0]); first != "---" {
+		return nil, notYAML(rel, first)
 	}
 	for i := 1; i < len(lines); i++ {
 		if l := strings.TrimRight(lines[i], "\n"); l != "---" && l != "..." {

@@ -139,7 +139,8 @@ func TestReviseRefuses(t *testing.T) {
 	}{
 		{"no date", "---\ntitle: P\n---\n\nText.\n", "", "2026-05-01", "no effective or last_revised date"},
 		{"no front matter", "# P\n\nText.\n", "", "2026-05-01", "no YAML front matter"},
-		{"TOML front matter", "+++\ntitle = \"P\"\n+++\n\nText.\n", "", "2026-05-01", "no YAML front matter"},
+		{"TOML front matter", "+++\ntitle = \"P\"\n+++\n\nText.\n", "", "2026-05-01", "clause revise edits YAML front matter only, and this file's is TOML"},
+		{"JSON front matter", "{\"title\": \"P\"}\n\nText.\n", "", "2026-05-01", "this file's is JSON"},
 		{"unreadable date", "---\neffective: someday\n---\n", "", "2026-05-01", `effective: cannot read date "someday"`},
 		{"date not after", "---\neffective: 2026-05-01\n---\n", "", "2026-05-01", "the new effective date 2026-05-01 is not after 2026-05-01"},
 		{"date before", "---\nlast_revised: 2026-05-01\n---\n", "", "2026-01-01", "is not after 2026-05-01"},
