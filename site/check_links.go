@@ -85,7 +85,7 @@ func linkDests(body []byte) []string {
 func (c *checker) linkProblem(page, href string) (msg, hint string) {
 	target, ok := c.internal(page, href)
 	if !ok {
-		return "", ""
+		return c.outsideBase(href)
 	}
 	p, frag := target.Path, target.Fragment
 	if to, redirected := c.redirectFor(p); redirected {
@@ -105,6 +105,24 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 	}
 	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+servedURL(out), frag),
 		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
+}
+
+// outsideBase warns about a root-relative link that leaves the site's
+// sub-path although the site publishes that path below it: /terms/ in a
+// site at /policies/ means /policies/terms/ to its writer, but a browser
+// goes to the host's own /terms/.
+func (c *checker) outsideBase(href string) (msg, hint string) {
+	base := c.b.cfg.basePath()
+	u, err := url.Parse(strings.TrimSpace(href))
+	if base == "" || err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
+		return "", ""
+	}
+	_, published := c.outputFor(u.Path)
+	if _, redirected := c.redirectFor(u.Path); !published && !redirected {
+		return "", "" // elsewhere on the host, such as the company's own site
+	}
+	return fmt.Sprintf("%s is outside the site, which is published under %s/; %s%s is this site's page", u.Path, base, base, u.Path),
+		"link to the file, such as [Terms](terms.md), which clause rewrites with the base path, or write the path with it"
 }
 
 // internal resolves href against the page's URL and returns it as a

@@ -78,6 +78,10 @@ func TestCheckRules(t *testing.T) {
 		{"stray end tag", map[string]string{"content/privacy.md": page("Text.\n\n</div>\n")},
 			`content/privacy.md:9: warning: raw HTML closes </div>, which is not open here, so it may close the theme's own`},
 		{"raw HTML block around Markdown", map[string]string{"content/privacy.md": page("<div class=\"note\">\n\nSome **Markdown** inside.\n\n</div>\n\n<p>An <em>open</em> p is fine\n")}, ""},
+		{"root-relative link outside a sub-path site", map[string]string{
+			"clause.yaml":        "title: Test\nbase_url: https://ex.test/policies/\nredirects:\n  /old-terms/: /terms/\n",
+			"content/privacy.md": page("See [t](/terms/#liability), [o](/old-terms/), [c](/contact/) and [ok](/policies/terms/).\n")},
+			`content/privacy.md:7:9: warning: broken link "/terms/#liability": /terms/ is outside the site, which is published under /policies/; /policies/terms/ is this site's page`},
 		{"broken image", map[string]string{"content/privacy.md": page("![logo](logo.png)\n")},
 			`content/privacy.md:7:9: warning: broken link "logo.png": nothing is published at /privacy/logo.png`},
 		{"image beside the page", map[string]string{"content/privacy.md": page("![logo](/logo.png)\n"), "content/logo.png": "png"}, ""},
