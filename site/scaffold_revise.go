@@ -80,7 +80,7 @@ func (rev *Revision) check(source, slug string) error {
 	rev.Archived = path.Join(Content, slug, "versions", rev.Previous.ISO()+".md")
 	if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(rev.Archived))); err == nil {
 		return &Error{Path: rev.Archived, Msg: "this version file already exists",
-			Hint: fmt.Sprintf("the text in force since %s was archived before; if %s is already a newer text, set its effective date instead of running revise", rev.Previous.ISO(), rev.Current)}
+			Hint: fmt.Sprintf("the text effective %s was archived before; if %s is already a newer text, set its effective date instead of running revise", rev.Previous.ISO(), rev.Current)}
 	}
 	return nil
 }

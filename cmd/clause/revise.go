@@ -49,7 +49,7 @@ func runRevise(args []string, stdout, stderr io.Writer) int {
 
 // printRevision tells the writer what changed and what to do next.
 func printRevision(w io.Writer, rev *site.Revision, opts site.ReviseOptions) {
-	fmt.Fprintf(w, "archived the text in force since %s as %s\n", rev.Previous.ISO(), rev.Archived)
+	fmt.Fprintf(w, "archived the text effective %s as %s\n", rev.Previous.ISO(), rev.Archived)
 	fmt.Fprintf(w, "%s is now the new version: effective %s, last_revised %s\n", rev.Current, rev.Effective.ISO(), rev.Revised.ISO())
 	fmt.Fprintf(w, "\nNext:\n  1. Edit the text of %s: readers see it as the upcoming version until %s.\n", rev.Current, rev.Effective.ISO())
 	step := 2

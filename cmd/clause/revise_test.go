@@ -22,7 +22,7 @@ func TestNewAndReviseCommands(t *testing.T) {
 		t.Errorf("second new: %d %q", status, stderr)
 	}
 	status, stdout, stderr = runCLI(t, "revise", "cookies", "--source", src, "--effective", "2026-03-01", "--summary", "Fewer cookies.", "--material", "--now", "2026-02-01")
-	if status != exitOK || !strings.Contains(stdout, "archived the text in force since 2026-01-05 as content/cookies/versions/2026-01-05.md") ||
+	if status != exitOK || !strings.Contains(stdout, "archived the text effective 2026-01-05 as content/cookies/versions/2026-01-05.md") ||
 		!strings.Contains(stdout, "Next:") || strings.Contains(stdout, "Add summary") {
 		t.Fatalf("revise: %d\n%s\n%s", status, stdout, stderr)
 	}
