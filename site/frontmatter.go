@@ -196,7 +196,8 @@ func (fm *rawFrontMatter) set(key string, f field) {
 // decoded front matter, the body and the file line on which the body starts.
 func splitFrontMatter(src []byte) (*rawFrontMatter, []byte, int, error) {
 	fm := &rawFrontMatter{start: firstTextLine(src)}
-	rest, err := frontmatter.Parse(bytes.NewReader(src), fm, frontMatterFormats()...)
+	head := frontMatterHead(src, fm.start)
+	rest, err := frontmatter.Parse(bytes.NewReader(head), fm, frontMatterFormats()...)
 	if err != nil {
 		if fe, ok := err.(*fmError); ok {
 			return nil, nil, 0, fe
@@ -211,29 +212,57 @@ func splitFrontMatter(src []byte) (*rawFrontMatter, []byte, int, error) {
 	}
 	// Slice the body out of src rather than keeping the parser's copy,
 	// so each file is held in memory once.
-	consumed := len(src) - len(rest)
+	consumed := len(head) - len(rest)
 	return fm, src[consumed:], 1 + bytes.Count(src[:consumed], []byte("\n")), nil
+}
+
+// frontMatterHead returns the start of src up to the end of the line that
+// closes the front matter opened on line start, so that the parser does
+// not copy the whole body; or src when there is no delimited front matter.
+func frontMatterHead(src []byte, start int) []byte {
+	delim := openingDelimiter(src, start)
+	if delim == "" {
+		return src
+	}
+	end := closing(delim)
+	off, line := 0, 1
+	for off < len(src) {
+		n := bytes.IndexByte(src[off:], '\n') + 1
+		if n == 0 {
+			n = len(src) - off
+		}
+		if line > start && string(bytes.TrimSpace(src[off:off+n])) == end {
+			return src[:off+n]
+		}
+		off, line = off+n, line+1
+	}
+	return src
 }
 
 // firstTextLine returns the 1-based line of the first non-blank line.
 func firstTextLine(src []byte) int {
 	line := 1
-	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
+	for len(src) > 0 {
+		l, rest, _ := bytes.Cut(src, []byte("\n"))
 		if len(bytes.TrimSpace(l)) > 0 {
 			return line
 		}
-		line++
+		src, line = rest, line+1
 	}
 	return 1
 }
 
 // openingDelimiter returns the front matter delimiter on the given line, if any.
 func openingDelimiter(src []byte, line int) string {
-	lines := bytes.SplitN(src, []byte("\n"), line+1)
-	if len(lines) < line {
-		return ""
+	for ; line > 1; line-- {
+		_, rest, found := bytes.Cut(src, []byte("\n"))
+		if !found {
+			return ""
+		}
+		src = rest
 	}
-	switch s := string(bytes.TrimSpace(lines[line-1])); s {
+	l, _, _ := bytes.Cut(src, []byte("\n"))
+	switch s := string(bytes.TrimSpace(l)); s {
 	case "---", "+++", ";;;", "---yaml", "---toml", "---json":
 		return s
 	}
