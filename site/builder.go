@@ -60,11 +60,28 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 func (b *builder) build() {
 	b.configure()
 	b.assemble()
-	b.tmpl = loadTemplates(b.layouts, b.funcs(), b.layoutsWanted(), b.errs)
+	b.tmpl = b.templates()
 	if b.tmpl.base == nil {
 		return
 	}
 	b.render()
+}
+
+// templates returns the parsed layouts: the dev server's cached set when
+// the layout files and the layouts wanted are unchanged, else a new one.
+func (b *builder) templates() *templates {
+	want := b.layoutsWanted()
+	key := templatesKey(b.layouts, want)
+	if t := b.opts.Cache.templateSet(key); t != nil {
+		t.target.b = b
+		return t
+	}
+	before := b.errs.ErrorCount()
+	t := loadTemplates(b.layouts, &funcTarget{b: b}, want, b.errs)
+	if b.errs.ErrorCount() == before {
+		b.opts.Cache.storeTemplateSet(key, t)
+	}
+	return t
 }
 
 // configure reads clause.yaml and applies the environment and options:

@@ -27,6 +27,53 @@ type Cache struct {
 	units     map[string]unit    // by unit name, e.g. "policy:privacy"
 	redirects *resolvedRedirects // the last redirect resolution
 	redirOut  *redirectOutput    // the last redirect files
+	tmpl      *keptTemplates     // the last template set parsed without errors
+}
+
+// keptTemplates is a parsed template set and the key of its inputs.
+type keptTemplates struct {
+	key [32]byte
+	t   *templates
+}
+
+// templateSet returns the template set parsed from inputs with this key,
+// if it is the one remembered.
+func (c *Cache) templateSet(key [32]byte) *templates {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.tmpl != nil && c.tmpl.key == key {
+		return c.tmpl.t
+	}
+	return nil
+}
+
+// storeTemplateSet remembers a template set parsed without errors.
+func (c *Cache) storeTemplateSet(key [32]byte, t *templates) {
+	if c != nil {
+		c.mu.Lock()
+		c.tmpl = &keptTemplates{key: key, t: t}
+		c.mu.Unlock()
+	}
+}
+
+// templatesKey hashes the layout files and the layouts a build wants,
+// everything a template set is parsed from.
+func templatesKey(files map[string][]byte, want []string) [32]byte {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	h := newHasher()
+	for _, name := range names {
+		h.str(name, string(files[name]))
+	}
+	h.str("\x00want")
+	h.str(want...)
+	return h.sum()
 }
 
 // redirectOutput is remembered redirect files with their warnings.

@@ -12,22 +12,28 @@ import (
 // bufPool recycles the buffers pages are executed into.
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// funcTarget is the build that template functions serve. A parsed
+// template set outlives the build that parsed it in the dev server's
+// cache, so its functions look up the current build here rather than
+// capturing one. Builds of one cache never run at the same time.
+type funcTarget struct{ b *builder }
+
 // funcs returns the template functions; see the README for each.
-func (b *builder) funcs() template.FuncMap {
-	base := b.cfg.basePath()
+func funcs(ft *funcTarget) template.FuncMap {
 	return template.FuncMap{
-		"relURL": func(p string) string { return base + "/" + strings.TrimPrefix(p, "/") },
+		"relURL": func(p string) string { return ft.b.cfg.basePath() + "/" + strings.TrimPrefix(p, "/") },
 		"absURL": func(p string) string {
-			if b.cfg.BaseURL == "" {
-				return base + "/" + strings.TrimPrefix(p, "/")
+			cfg := ft.b.cfg
+			if cfg.BaseURL == "" {
+				return cfg.basePath() + "/" + strings.TrimPrefix(p, "/")
 			}
-			return b.cfg.absBase() + "/" + strings.TrimPrefix(p, "/")
+			return cfg.absBase() + "/" + strings.TrimPrefix(p, "/")
 		},
 		"first":           first,
 		"reverseVersions": reverseVersions,
 		"asset": func(p string) (string, error) {
-			u, err := b.assets.url(p)
-			return base + u, err
+			u, err := ft.b.assets.url(p)
+			return ft.b.cfg.basePath() + u, err
 		},
 	}
 }

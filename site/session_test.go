@@ -185,3 +185,27 @@ func TestIncrementalFolderChange(t *testing.T) {
 		}
 	}
 }
+
+// TestIncrementalKeepsTemplates checks that a content edit reuses the
+// parsed layouts and a layout edit parses them again.
+func TestIncrementalKeepsTemplates(t *testing.T) {
+	dir := newSite(t, versionedSite)
+	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	if _, _, _, err := sess.Rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	first := sess.cache.tmpl
+	if _, _, _, err := sess.Rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")}); err != nil {
+		t.Fatal(err)
+	}
+	if first == nil || sess.cache.tmpl != first {
+		t.Error("a content edit parsed the layouts again")
+	}
+	files, _, _, err := sess.Rebuild([]Change{writeFile(t, dir, "layouts/partials/footer.html", "<footer>New footer</footer>\n", true)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sess.cache.tmpl == first || !strings.Contains(string(files["terms/index.html"]), "New footer") {
+		t.Error("a layout edit did not reach the pages")
+	}
+}

@@ -18,17 +18,17 @@ const Layouts = "layouts"
 // templates holds the parsed layouts: one template set per layout file,
 // each made of baseof.html, every partial and the layout itself.
 type templates struct {
-	files map[string][]byte // layouts/… path → contents, read once per build
-	funcs template.FuncMap
-	base  *template.Template
-	sets  map[string]*template.Template
+	files  map[string][]byte // layouts/… path → contents, read once per build
+	target *funcTarget       // the build the template functions serve
+	base   *template.Template
+	sets   map[string]*template.Template
 }
 
 // loadTemplates parses baseof.html and layouts/partials/*.html, and every
 // layout file named in want. Missing or broken templates are reported.
-func loadTemplates(files map[string][]byte, funcs template.FuncMap, want []string, errs *ErrorList) *templates {
-	t := &templates{files: files, funcs: funcs, sets: map[string]*template.Template{}}
-	base := template.New("").Funcs(funcs)
+func loadTemplates(files map[string][]byte, target *funcTarget, want []string, errs *ErrorList) *templates {
+	t := &templates{files: files, target: target, sets: map[string]*template.Template{}}
+	base := template.New("").Funcs(funcs(target))
 	names := []string{"baseof.html"}
 	var partials []string
 	for p := range files {
