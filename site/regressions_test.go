@@ -162,3 +162,14 @@ func TestRedlineReflowedBlockWithoutWords(t *testing.T) {
 		t.Errorf("reflowing images: %q", got)
 	}
 }
+
+func TestPolicyNotYetInEffectHasOneBanner(t *testing.T) {
+	tree := buildAt(t, versionedSite, "2024-06-01") // before every version
+	page := string(tree["privacy-notice/index.html"])
+	if page == "" {
+		page = string(tree["privacy/index.html"])
+	}
+	if strings.Count(page, `class="banner`) != 1 || !strings.Contains(page, `aria-label="Not yet in effect"`) {
+		t.Errorf("a policy not yet in effect should have one 'not yet in effect' banner:\n%s", page)
+	}
+}
