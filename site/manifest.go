@@ -21,7 +21,7 @@ type ManifestPolicy struct {
 	ID       string            `json:"id"`
 	Title    string            `json:"title"`
 	URL      string            `json:"url"`
-	Group    string            `json:"group,omitempty"`
+	Group    Nullable          `json:"group"`
 	Current  *ManifestVersion  `json:"current"`
 	Upcoming *ManifestVersion  `json:"upcoming"`
 	Versions []ManifestVersion `json:"versions"`
@@ -29,15 +29,36 @@ type ManifestPolicy struct {
 
 // ManifestVersion describes one version in policies.json.
 type ManifestVersion struct {
-	Effective   string   `json:"effective,omitempty"`
-	LastRevised string   `json:"last_revised,omitempty"`
+	Effective   Nullable `json:"effective"`
+	LastRevised Nullable `json:"last_revised"`
 	Status      string   `json:"status"`
 	SHA256      string   `json:"sha256"`
 	URL         string   `json:"url"`
-	ChangesURL  string   `json:"changes_url,omitempty"`
-	Summary     string   `json:"summary,omitempty"`
-	Changes     []string `json:"changes,omitempty"`
+	ChangesURL  Nullable `json:"changes_url"`
+	Summary     Nullable `json:"summary"`
+	Changes     []string `json:"changes"` // [] when there are none
 	Material    bool     `json:"material"`
+}
+
+// Nullable is a text of policies.json that is written as null when it is
+// empty, so that every version has the same keys.
+type Nullable string
+
+// MarshalJSON implements json.Marshaler.
+func (s Nullable) MarshalJSON() ([]byte, error) {
+	if s == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(s))
+}
+
+// UnmarshalJSON implements json.Unmarshaler; null reads as "".
+func (s *Nullable) UnmarshalJSON(data []byte) error {
+	if string(data) == "null" {
+		*s = ""
+		return nil
+	}
+	return json.Unmarshal(data, (*string)(s))
 }
 
 // manifestVersion describes v, or returns nil for nil.
@@ -45,9 +66,13 @@ func (b *builder) manifestVersion(v *Version) *ManifestVersion {
 	if v == nil {
 		return nil
 	}
-	return &ManifestVersion{Effective: v.Effective.ISO(), LastRevised: v.LastRevised.ISO(), Status: v.Status,
-		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: b.abs(v.URL()), ChangesURL: b.abs(v.ChangesURL()),
-		Summary: v.Summary, Changes: v.Changes, Material: v.Material}
+	changes := v.Changes
+	if changes == nil {
+		changes = []string{}
+	}
+	return &ManifestVersion{Effective: Nullable(v.Effective.ISO()), LastRevised: Nullable(v.LastRevised.ISO()), Status: v.Status,
+		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: b.abs(v.URL()), ChangesURL: Nullable(b.abs(v.ChangesURL())),
+		Summary: Nullable(v.Summary), Changes: changes, Material: v.Material}
 }
 
 // writeManifest writes policies.json.
@@ -58,7 +83,7 @@ func (b *builder) writeManifest(out output) {
 	buf.WriteString("{\n")
 	writeField(&buf, "site", b.cfg.Title)
 	if b.cfg.BaseURL != "" {
-		writeField(&buf, "base_url", b.cfg.BaseURL)
+		writeField(&buf, "base_url", b.cfg.absBase()+"/")
 	}
 	if !b.nextChange.IsZero() {
 		writeField(&buf, "next_change", b.nextChange.ISO())
@@ -92,7 +117,7 @@ func (b *builder) manifestPolicy(p *Page) []byte {
 		return data
 	}
 	pol := p.Policy
-	mp := ManifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: p.Group,
+	mp := ManifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: Nullable(p.Group),
 		Current: b.manifestVersion(pol.Current), Upcoming: b.manifestVersion(pol.Upcoming)}
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
 		mp.Versions = append(mp.Versions, *b.manifestVersion(pol.Versions[i]))

@@ -2,7 +2,9 @@ package site
 
 import (
 	"encoding/json"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -171,5 +173,47 @@ func TestPolicyNotYetInEffectHasOneBanner(t *testing.T) {
 	}
 	if strings.Count(page, `class="banner`) != 1 || !strings.Contains(page, `aria-label="Not yet in effect"`) {
 		t.Errorf("a policy not yet in effect should have one 'not yet in effect' banner:\n%s", page)
+	}
+}
+
+func TestManifestKeysAlwaysPresent(t *testing.T) {
+	tree := buildAt(t, with(versionedSite, map[string]string{"clause.yaml": "title: V\nbase_url: https://ex.test/sub\n"}), "2026-06-01")
+	var m struct {
+		BaseURL  string `json:"base_url"`
+		Policies []map[string]json.RawMessage
+	}
+	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.BaseURL != "https://ex.test/sub/" {
+		t.Errorf("base_url = %q, want it with a trailing slash", m.BaseURL)
+	}
+	policyKeys := []string{"id", "title", "url", "group", "current", "upcoming", "versions"}
+	versionKeys := []string{"effective", "last_revised", "status", "sha256", "url", "changes_url", "summary", "changes", "material"}
+	for _, p := range m.Policies {
+		checkKeys(t, p, policyKeys)
+		var versions []map[string]json.RawMessage
+		if err := json.Unmarshal(p["versions"], &versions); err != nil {
+			t.Fatal(err)
+		}
+		for _, v := range versions {
+			checkKeys(t, v, versionKeys)
+			if string(v["changes"]) == "null" {
+				t.Errorf("changes is null, want []: %s", v["url"])
+			}
+		}
+	}
+}
+
+// checkKeys fails unless obj has exactly the keys want.
+func checkKeys(t *testing.T, obj map[string]json.RawMessage, want []string) {
+	t.Helper()
+	if len(obj) != len(want) {
+		t.Errorf("keys %v, want %v", slices.Sorted(maps.Keys(obj)), want)
+	}
+	for _, k := range want {
+		if _, ok := obj[k]; !ok {
+			t.Errorf("key %q missing from %v", k, slices.Sorted(maps.Keys(obj)))
+		}
 	}
 }
