@@ -4,12 +4,17 @@ import (
 	"sort"
 )
 
-// allVersions returns every version of every policy, newest first; ties
-// are broken by policy order so the list is deterministic.
+// allVersions returns every dated version of every policy, newest first;
+// ties are broken by policy order so the list is deterministic. A policy
+// without any date has nothing to be listed by (clause check warns).
 func (b *builder) allVersions() []*Version {
 	var out []*Version
 	for _, p := range b.policies {
-		out = append(out, p.Policy.Versions...)
+		for _, v := range p.Policy.Versions {
+			if !v.Effective.IsZero() {
+				out = append(out, v)
+			}
+		}
 	}
 	order := map[*Policy]int{}
 	for i, p := range b.policies {

@@ -108,6 +108,7 @@ func (c *checker) run() {
 func (c *checker) policy(p *Page) {
 	if editable(p.src) {
 		c.description(p)
+		c.undated(p)
 	}
 	for _, v := range p.Policy.Versions {
 		if !editable(v.src) {

@@ -101,6 +101,17 @@ func (c *checker) description(p *Page) {
 		"add description: one sentence saying what the policy covers; the home page and search engines show it")
 }
 
+// undated warns about a policy with no date at all: it shows no dates,
+// and the changelog and feeds, which list versions by date, leave it out.
+func (c *checker) undated(p *Page) {
+	v := p.Policy.Shown()
+	if v == nil || !v.Effective.IsZero() || !v.LastRevised.IsZero() {
+		return
+	}
+	c.warn(p.src.Path, p.src.FM.Start, 0, "policy has no effective or last_revised date, so it shows no dates and the changelog and feeds leave it out",
+		"add `effective: YYYY-MM-DD` (the day this text took effect) to the front matter")
+}
+
 // frontMatterLine returns the line of a front matter key, else of the
 // front matter's start, else 0 for a file without front matter.
 func frontMatterLine(s *Source, keys ...string) int {

@@ -82,6 +82,8 @@ func TestCheckRules(t *testing.T) {
 			"clause.yaml":        "title: Test\nbase_url: https://ex.test/policies/\nredirects:\n  /old-terms/: /terms/\n",
 			"content/privacy.md": page("See [t](/terms/#liability), [o](/old-terms/), [c](/contact/) and [ok](/policies/terms/).\n")},
 			`content/privacy.md:7:9: warning: broken link "/terms/#liability": /terms/ is outside the site, which is published under /policies/; /policies/terms/ is this site's page`},
+		{"policy without any date", map[string]string{"content/privacy.md": "---\ntitle: Privacy\ndescription: About privacy.\n---\n\nText.\n"},
+			`content/privacy.md:1: warning: policy has no effective or last_revised date, so it shows no dates and the changelog and feeds leave it out`},
 		{"broken image", map[string]string{"content/privacy.md": page("![logo](logo.png)\n")},
 			`content/privacy.md:7:9: warning: broken link "logo.png": nothing is published at /privacy/logo.png`},
 		{"image beside the page", map[string]string{"content/privacy.md": page("![logo](/logo.png)\n"), "content/logo.png": "png"}, ""},
@@ -171,7 +173,7 @@ func TestCheckBaseURLFromEnvironment(t *testing.T) {
 }
 
 func TestCheckReportStatus(t *testing.T) {
-	report, _ := runCheck(t, map[string]string{"content/privacy.md": "---\ntitle: P\n---\n\nText.\n"}, nil)
+	report, _ := runCheck(t, map[string]string{"content/privacy.md": "---\ntitle: P\neffective: 2026-01-01\n---\n\nText.\n"}, nil)
 	if report.Errors() != 0 || report.Warnings() != 1 || report.Failed(false) || !report.Failed(true) {
 		t.Errorf("one warning: errors %d warnings %d", report.Errors(), report.Warnings())
 	}

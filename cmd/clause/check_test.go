@@ -27,7 +27,7 @@ func writeSite(t *testing.T, files map[string]string) string {
 // warnSite has one warning (a skipped heading level) and no error.
 var warnSite = map[string]string{
 	"content/privacy.md": "---\ntitle: Privacy\ndescription: d\nlast_revised: 2026-01-01\n---\n\n### Deep\n\nSee [terms](terms.md).\n",
-	"content/terms.md":   "---\ntitle: Terms\ndescription: d\n---\n\n## Terms\n",
+	"content/terms.md":   "---\ntitle: Terms\ndescription: d\neffective: 2026-01-01\n---\n\n## Terms\n",
 }
 
 func TestCheckCommandFormats(t *testing.T) {
