@@ -217,3 +217,17 @@ func checkKeys(t *testing.T, obj map[string]json.RawMessage, want []string) {
 		}
 	}
 }
+
+func TestSitemapDates(t *testing.T) {
+	files := with(versionedSite, map[string]string{"content/future.md": "---\ntitle: Future\neffective: 2027-03-01\n---\nSoon.\n"})
+	sitemap := string(buildAt(t, files, "2026-06-01")["sitemap.xml"])
+	for _, want := range []string{
+		"<loc>https://ex.test/</loc><lastmod>2025-12-20</lastmod>",           // the newest past last-revised date
+		"<loc>https://ex.test/future/</loc></url>",                           // not yet in effect: no date in the future
+		"<loc>https://ex.test/changelog/</loc><lastmod>2025-12-20</lastmod>", // listed, like the home page
+	} {
+		if !strings.Contains(sitemap, want) {
+			t.Errorf("sitemap lacks %s:\n%s", want, sitemap)
+		}
+	}
+}

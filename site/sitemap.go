@@ -5,21 +5,40 @@ import (
 	"encoding/xml"
 )
 
-// writeSitemap writes sitemap.xml listing the home page and every policy,
-// with <lastmod> from its last-revised date. Locations are absolute when
-// base_url is set, as the sitemap protocol requires.
+// writeSitemap writes sitemap.xml listing the home page, every policy and
+// the changelog, with <lastmod> from last-revised dates: a policy's own,
+// and the latest of them for the home page and the changelog. A date
+// after the build's "now" (a policy not yet in effect whose last_revised
+// defaults to its effective date) is left out rather than announced as a
+// change in the future. Locations are absolute when base_url is set, as
+// the sitemap protocol requires.
 func (b *builder) writeSitemap(out output) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	b.sitemapEntry(&buf, "/", Date{})
+	var latest Date
 	for _, p := range b.policies {
-		if !p.NoIndex {
-			b.sitemapEntry(&buf, p.url, p.LastRevised)
+		if d := b.pastDate(p.LastRevised); !p.NoIndex && d.After(latest) {
+			latest = d
 		}
 	}
+	b.sitemapEntry(&buf, "/", latest)
+	for _, p := range b.policies {
+		if !p.NoIndex {
+			b.sitemapEntry(&buf, p.url, b.pastDate(p.LastRevised))
+		}
+	}
+	b.sitemapEntry(&buf, "/changelog/", latest)
 	buf.WriteString("</urlset>\n")
 	b.put(out, "sitemap.xml", buf.Bytes())
+}
+
+// pastDate returns d, or no date when d is after the build's now.
+func (b *builder) pastDate(d Date) Date {
+	if d.Time().After(b.now) {
+		return Date{}
+	}
+	return d
 }
 
 func (b *builder) sitemapEntry(buf *bytes.Buffer, u string, lastmod Date) {
