@@ -21,6 +21,7 @@ func (c *checker) links(s *linted, at []string, doc *markdown.Document, orig map
 		return
 	}
 	seen := map[string]int{}
+	written := writtenLinks(doc.Links)
 	for _, href := range linkDests(doc.HTML) {
 		n := seen[href]
 		seen[href]++
@@ -31,9 +32,26 @@ func (c *checker) links(s *linted, at []string, doc *markdown.Document, orig map
 		if where != "" {
 			msg += " (on " + where + ")"
 		}
-		line, col, asWritten := c.locate(s, href, orig, n)
+		line, col, asWritten := 0, 0, ""
+		if refs := written[href]; len(refs) > 0 {
+			// A Markdown link: the renderer knows where it was written.
+			line, col, asWritten = s.BodyLine+refs[0].Line-1, refs[0].Col, refs[0].Written
+			written[href] = refs[1:]
+		} else {
+			line, col, asWritten = c.locate(s, href, orig, n) // in raw HTML
+		}
 		c.warn(s.Path, line, col, fmt.Sprintf("broken link %q: %s", asWritten, msg), hint)
 	}
+}
+
+// writtenLinks groups a document's Markdown links by destination, in
+// document order.
+func writtenLinks(refs []markdown.LinkRef) map[string][]markdown.LinkRef {
+	out := map[string][]markdown.LinkRef{}
+	for _, r := range refs {
+		out[r.Dest] = append(out[r.Dest], r)
+	}
+	return out
 }
 
 // linkOnPages checks a link on every page that shows it. When it works on
@@ -117,12 +135,24 @@ func (c *checker) outsideBase(href string) (msg, hint string) {
 	if base == "" || err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
 		return "", ""
 	}
-	_, published := c.outputFor(u.Path)
-	if _, redirected := c.redirectFor(u.Path); !published && !redirected {
+	if !c.policyPath(u.Path) {
 		return "", "" // elsewhere on the host, such as the company's own site
 	}
 	return fmt.Sprintf("%s is outside the site, which is published under %s/; %s%s is this site's page", u.Path, base, base, u.Path),
 		"link to the file, such as [Terms](terms.md), which clause rewrites with the base path, or write the path with it"
+}
+
+// policyPath reports whether the site publishes a policy, version page or
+// copied file, or redirects, at site-relative path p. The home page and
+// generated files such as /robots.txt do not count: "/" and those names
+// usually mean the host's own.
+func (c *checker) policyPath(p string) bool {
+	if out, ok := c.outputFor(p); ok {
+		owner, _ := c.b.claims.owner(out)
+		return !strings.HasPrefix(owner, "the generated ") && !strings.HasPrefix(owner, "the home page")
+	}
+	_, redirected := c.redirectFor(p)
+	return redirected && p != "/"
 }
 
 // internal resolves href against the page's URL and returns it as a

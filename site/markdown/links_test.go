@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -60,5 +61,15 @@ func TestHasScheme(t *testing.T) {
 		if got := hasScheme([]byte(in)); got != want {
 			t.Errorf("hasScheme(%q) = %v, want %v", in, got, want)
 		}
+	}
+}
+
+func TestLinkRefs(t *testing.T) {
+	src := "See [a](terms.md#x) and ![i](logo.png).\n\nRef [r][1].\n\n[1]: /ref/\n"
+	d := New(Options{Link: func(p string) (string, bool) { return "/terms/", true }}).Render([]byte(src))
+	got := fmt.Sprint(d.Links)
+	want := "[{/terms/#x terms.md#x 1 9} {logo.png logo.png 1 30} {/ref/ /ref/ 5 6}]" // a reference link points at its definition
+	if got != want {
+		t.Errorf("Links = %s\nwant    %s", got, want)
 	}
 }

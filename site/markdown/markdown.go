@@ -101,6 +101,7 @@ type Document struct {
 	Title        string      // plain text of the leading h1 (see above); "" if none
 	Headings     []Heading   // every heading in order (after level shifting)
 	Blocks       []Block     // top-level blocks
+	Links        []LinkRef   // Markdown links and images in document order (not those in raw HTML)
 	Errors       []Error     // sorted by line, then column
 }
 

@@ -27,6 +27,7 @@ type state struct {
 	outHeads []Heading
 	toc      []*TOCEntry
 	tocHTML  []byte
+	links    []linkUse // link and image destinations in document order
 }
 
 // idUse is an explicit id and the source offset it was written at.
@@ -91,4 +92,5 @@ func (st *state) fill(doc *Document) {
 	doc.TOCHTML = st.tocHTML
 	doc.HasTOCMarker = len(st.tocNodes) > 0
 	doc.Errors = resolveErrors(st.lineIndex(), st.errs)
+	doc.Links = st.linkRefs()
 }

@@ -63,11 +63,15 @@ func (w *walker) visit(n ast.Node) bool {
 		w.applySpanIAL(n)
 		return false
 	case *ast.Link:
+		written := n.Destination
 		n.Destination = w.destination(n.Destination, n)
 		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
+		w.recordLink(n, written, n.Destination)
 	case *ast.Image:
+		written := n.Destination
 		n.Destination = w.destination(n.Destination, n)
 		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
+		w.recordLink(n, written, n.Destination)
 	case *liquidNode:
 		w.checkLiquidInDestination(n)
 	case *ast.AutoLink:
