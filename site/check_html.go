@@ -56,7 +56,8 @@ func (c *checker) matchTags(s *linted, frag []byte, line int, open []openTag) []
 		switch z.Next() {
 		case html.ErrorToken:
 			return open
-		case html.StartTagToken:
+		case html.StartTagToken, html.SelfClosingTagToken:
+			// Browsers ignore the slash of <div/>: it opens a div.
 			if name, _ := z.TagName(); leakyElements[string(name)] {
 				open = append(open, openTag{string(name), line})
 			}

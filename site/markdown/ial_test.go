@@ -48,6 +48,8 @@ func TestIAL(t *testing.T) {
 			"<p>See <a href=\"https://example.com\" target=\"_blank\" rel=\"noopener\">site</a>.</p>\n"},
 		{"span: emphasis, code and image", "*word*{: .note} `x`{: #c} ![a](a.png){:.logo}\n",
 			"<p><em class=\"note\">word</em> <code id=\"c\">x</code> <img src=\"a.png\" alt=\"a\" class=\"logo\"></p>\n"},
+		{"span: braces inside quoted values", "[x](/p/){: title=\"a}b\" data-x='{c}'}\n",
+			"<p><a href=\"/p/\" title=\"a}b\" data-x=\"{c}\">x</a></p>\n"},
 		{"span: after plain text stays text", "plain{: .x} and [a](/a/) {: .y}\n",
 			"<p>plain{: .x} and <a href=\"/a/\">a</a> {: .y}</p>\n"},
 		{"span: not a list of attributes stays text", "[a](/a/){: bad\"} and [b](/b/){:toc}\n",
@@ -75,6 +77,8 @@ func TestIALErrors(t *testing.T) {
 		{"ALD definition", "Text\n\n{:ref: .cls}\n", []string{`3:1: unexpected ':' in attribute list in "{:ref: .cls}"`}},
 		{"other extension", "{::comment}\n", []string{`1:1: unsupported kramdown extension "{::comment}" in "{::comment}"`}},
 		{"nothing to attach to", "> {: .x}\n", []string{`1:3: attribute list "{: .x}" does not belong to a block`}},
+		{"span: href is not an attribute to set", "[a](/a/){: href=\"/b/\" .x}\n", []string{`1:9: attribute list "{: href=\"/b/\" .x}" sets href`}},
+		{"span: duplicate id at its own column", "Write [a](/a/){: #c}\nand [b](/b/){: #c}.\n", []string{`2:13: duplicate id "c"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

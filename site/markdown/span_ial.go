@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"bytes"
+	"fmt"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -43,7 +43,7 @@ func (spanIALParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.
 	if len(line) < 3 || line[1] != ':' {
 		return nil
 	}
-	end := bytes.IndexByte(line, '}')
+	end := closingBrace(line)
 	if end < 0 {
 		return nil
 	}
@@ -51,8 +51,32 @@ func (spanIALParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.
 	if n.Err != "" || n.TOC || len(n.Attrs) == 0 {
 		return nil
 	}
+	n.SetPos(seg.Start) // errors about its values point here
 	block.Advance(end + 1)
 	return &spanIALNode{ial: n, Segment: seg.WithStop(seg.Start + end + 1)}
+}
+
+// closingBrace returns the index of the "}" that ends the attribute list
+// starting at line[0], skipping quoted values and Liquid {{ … }} inside
+// them, or -1.
+func closingBrace(line []byte) int {
+	var quote byte
+	for i := 2; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0 && c == '\\':
+			i++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '}':
+			return i
+		}
+	}
+	return -1
 }
 
 // applySpanIAL sets a span IAL's attributes on the element before it, or
@@ -60,9 +84,26 @@ func (spanIALParser) Parse(_ ast.Node, block text.Reader, _ parser.Context) ast.
 func (w *walker) applySpanIAL(n *spanIALNode) {
 	switch target := n.PreviousSibling().(type) {
 	case *ast.Link, *ast.Image, *ast.Emphasis, *ast.CodeSpan:
+		w.dropDestinationAttrs(n.ial)
 		w.setAttributes(target, n.ial)
 		n.Parent().RemoveChild(n.Parent(), n)
 	default:
 		n.Parent().ReplaceChild(n.Parent(), n, ast.NewTextSegment(n.Segment))
 	}
+}
+
+// dropDestinationAttrs removes href and src from a span IAL, with an
+// error: the destination in (…) says where a link or image points, and a
+// second one would be written beside it.
+func (w *walker) dropDestinationAttrs(n *ialNode) {
+	kept := n.Attrs[:0]
+	for _, a := range n.Attrs {
+		if name := string(a.Name); name == "href" || name == "src" {
+			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q sets %s", n.Raw, name),
+				"change the destination in (…) instead")
+			continue
+		}
+		kept = append(kept, a)
+	}
+	n.Attrs = kept
 }
