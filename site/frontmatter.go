@@ -231,12 +231,27 @@ func frontMatterHead(src []byte, start int) []byte {
 		if n == 0 {
 			n = len(src) - off
 		}
-		if line > start && string(bytes.TrimSpace(src[off:off+n])) == end {
+		l := bytes.TrimSpace(src[off : off+n])
+		switch {
+		case line <= start:
+		case string(l) == end:
 			return src[:off+n]
+		case end == "---" && string(l) == "...":
+			return yamlDocumentEnd(src[:off+n], off)
 		}
 		off, line = off+n, line+1
 	}
 	return src
+}
+
+// yamlDocumentEnd returns a copy of head whose last line, the YAML
+// document end marker "..." that Jekyll accepts in place of the closing
+// "---", is replaced by "---" for the parser, byte offsets unchanged.
+func yamlDocumentEnd(head []byte, lineStart int) []byte {
+	out := bytes.Clone(head)
+	i := lineStart + bytes.Index(out[lineStart:], []byte("..."))
+	copy(out[i:], "---")
+	return out
 }
 
 // firstTextLine returns the 1-based line of the first non-blank line.

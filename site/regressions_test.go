@@ -231,3 +231,14 @@ func TestSitemapDates(t *testing.T) {
 		}
 	}
 }
+
+func TestJekyllDocumentEndMarker(t *testing.T) {
+	errs := &ErrorList{}
+	s := parseSource("content/p.md", "p.md", []byte("---\ntitle: Dots\nredirect_from: /old/\n...\n\n## Body\n"), errs)
+	if err := errs.Err(); err != nil || s == nil {
+		t.Fatalf("a front matter closed with ... (as Jekyll allows): %v", err)
+	}
+	if s.FM.Title != "Dots" || s.BodyLine != 5 || !strings.HasPrefix(string(s.Body), "\n## Body") {
+		t.Errorf("title %q, body line %d, body %q", s.FM.Title, s.BodyLine, s.Body)
+	}
+}
