@@ -17,7 +17,8 @@
 //
 // # Front matter
 //
-// Front matter is YAML (between "---" lines), TOML (between "+++" lines)
+// Front matter is YAML (from a "---" line to a "---" or, as in Jekyll,
+// "..." line), TOML (between "+++" lines)
 // or JSON (an object followed by a blank line, or between ";;;" lines).
 // A file without front matter is valid. These keys are understood:
 //
