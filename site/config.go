@@ -16,6 +16,7 @@ const ConfigFile = "clause.yaml"
 // Config is the site configuration read from clause.yaml. Command-line
 // flags and CLAUSE_* environment variables override it.
 type Config struct {
+	unreadable  bool           // clause.yaml is not valid YAML: its keys are unknown, not missing
 	Title       string         `yaml:"title"`
 	Description string         `yaml:"description"`
 	BaseURL     string         `yaml:"base_url"`
@@ -70,6 +71,7 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		fe := (&rawFrontMatter{}).syntaxError("YAML", err).(*fmError)
 		errs.Add(&Error{Path: ConfigFile, Line: fe.line, Msg: strings.Replace(fe.msg, "front matter", "in clause.yaml", 1)})
+		cfg.unreadable = true
 		return cfg
 	}
 	cfg.decode(&doc, errs)

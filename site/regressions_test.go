@@ -242,3 +242,13 @@ func TestJekyllDocumentEndMarker(t *testing.T) {
 		t.Errorf("title %q, body line %d, body %q", s.FM.Title, s.BodyLine, s.Body)
 	}
 }
+
+func TestUnreadableConfigIsTheOnlyError(t *testing.T) {
+	_, _, err := build(t, newSite(t, map[string]string{
+		"clause.yaml":      "title: [broken\nparams:\n  company: X\n",
+		"content/terms.md": "---\ntitle: T\n---\nBy {{ site.company }}.\n",
+	}), nil)
+	if err == nil || !strings.Contains(err.Error(), "clause.yaml:1: invalid YAML in clause.yaml") || strings.Contains(err.Error(), "site.company") {
+		t.Errorf("want only the clause.yaml error, got:\n%v", err)
+	}
+}

@@ -63,7 +63,11 @@ func (b *builder) siteVar(key string) (any, bool) {
 		return b.cfg.Contact, true
 	}
 	key = strings.TrimPrefix(key, "params.")
-	return lookupDotted(b.cfg.Params, key)
+	v, ok := lookupDotted(b.cfg.Params, key)
+	if !ok && b.cfg.unreadable {
+		return "", true // the clause.yaml error is the one to fix, not this
+	}
+	return v, ok
 }
 
 // pageVar looks a key up in the page's front matter, with the computed
