@@ -154,9 +154,9 @@ func (b *builder) render() {
 func (b *builder) claimGenerated() {
 	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", markerFile,
 		"changelog/index.html", "changelog.xml", "policies.json"} {
-		b.claims.reserve(p, "the generated "+p)
+		b.claims.reserve(p, generatedOwner(p))
 	}
-	b.claims.reserve("index.html", "the home page (content/_index.md)")
+	b.claims.reserve("index.html", homeOwner)
 }
 
 // siteData is what templates see as .Site.

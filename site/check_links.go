@@ -148,8 +148,7 @@ func (c *checker) outsideBase(href string) (msg, hint string) {
 // usually mean the host's own.
 func (c *checker) policyPath(p string) bool {
 	if out, ok := c.outputFor(p); ok {
-		owner, _ := c.b.claims.owner(out)
-		return !strings.HasPrefix(owner, "the generated ") && !strings.HasPrefix(owner, "the home page")
+		return !c.b.claims.builtIn(out)
 	}
 	_, redirected := c.redirectFor(p)
 	return redirected && p != "/"

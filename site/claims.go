@@ -25,6 +25,19 @@ func (c *claims) owner(out string) (string, bool) {
 	return o, ok
 }
 
+// generatedOwner names the owner of a file the build makes itself.
+func generatedOwner(out string) string { return "the generated " + out }
+
+// homeOwner is the owner of the home page.
+const homeOwner = "the home page (content/_index.md)"
+
+// builtIn reports whether out is the home page or a file the build makes
+// itself, such as sitemap.xml, rather than a page of some input.
+func (c *claims) builtIn(out string) bool {
+	o := c.files[out]
+	return o == homeOwner || o == generatedOwner(out)
+}
+
 // reserve records owner for out without checking, for generated files.
 func (c *claims) reserve(out, owner string) {
 	c.files[out] = owner
