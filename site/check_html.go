@@ -66,6 +66,11 @@ func (c *checker) matchTags(s *linted, frag []byte, line int, open []openTag) []
 			if leakyElements[string(name)] {
 				open = c.closeTag(s, string(name), line, open)
 			}
+		case html.CommentToken:
+			if !bytes.HasSuffix(z.Raw(), []byte("-->")) && !bytes.HasSuffix(z.Raw(), []byte("--!>")) {
+				c.warn(s.Path, line, 0, "raw HTML comment <!-- is not closed, so it hides the rest of the page",
+					"end the comment with -->")
+			}
 		}
 	}
 }
