@@ -58,7 +58,12 @@ func (c *checker) matchTags(s *linted, frag []byte, line int, open []openTag) []
 			return open
 		case html.StartTagToken, html.SelfClosingTagToken:
 			// Browsers ignore the slash of <div/>: it opens a div.
-			if name, _ := z.TagName(); leakyElements[string(name)] {
+			name, _ := z.TagName()
+			if string(name) == "template" {
+				skipTemplate(z) // inert markup, parsed apart from the page
+				continue
+			}
+			if leakyElements[string(name)] {
 				open = append(open, openTag{string(name), line})
 			}
 		case html.EndTagToken:
@@ -70,6 +75,25 @@ func (c *checker) matchTags(s *linted, frag []byte, line int, open []openTag) []
 			if !bytes.HasSuffix(z.Raw(), []byte("-->")) && !bytes.HasSuffix(z.Raw(), []byte("--!>")) {
 				c.warn(s.Path, line, 0, "raw HTML comment <!-- is not closed, so it hides the rest of the page",
 					"end the comment with -->")
+			}
+		}
+	}
+}
+
+// skipTemplate reads past the end of a <template> element, whose content
+// is a fragment of its own that does not affect the page around it.
+func skipTemplate(z *html.Tokenizer) {
+	for depth := 1; depth > 0; {
+		switch z.Next() {
+		case html.ErrorToken:
+			return
+		case html.StartTagToken:
+			if name, _ := z.TagName(); string(name) == "template" {
+				depth++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); string(name) == "template" {
+				depth--
 			}
 		}
 	}

@@ -86,6 +86,7 @@ func TestCheckRules(t *testing.T) {
 		{"unclosed comment", map[string]string{"content/privacy.md": page("Text.\n\n<!-- draft: remove before publishing\n\n## Rights\n")},
 			`content/privacy.md:9: warning: raw HTML comment <!-- is not closed, so it hides the rest of the page`},
 		{"closed comments", map[string]string{"content/privacy.md": page("Text <!-- note --> here.\n\n<!--\nmulti\n\nline\n-->\n\n## Rights\n")}, ""},
+		{"template content is its own fragment", map[string]string{"content/privacy.md": page("<template><div class=\"row\"></template>\n\nText.\n")}, ""},
 		{"stray end tag", map[string]string{"content/privacy.md": page("Text.\n\n</div>\n")},
 			`content/privacy.md:9: warning: raw HTML closes </div>, which is not open here, so it may close the theme's own`},
 		{"raw HTML block around Markdown", map[string]string{"content/privacy.md": page("<div class=\"note\">\n\nSome **Markdown** inside.\n\n</div>\n\n<p>An <em>open</em> p is fine\n")}, ""},
