@@ -307,9 +307,10 @@ func (b *builder) computeShape(config []byte) {
 		h.str(rel, b.assets.hashes[rel])
 	}
 	for _, f := range b.contentFiles {
-		if !f.markdown {
-			h.str(f.rel) // copied files claim output paths too
-		}
+		// Copied files claim output paths, and links to content files
+		// resolve by file name: moving privacy.md to privacy/index.md
+		// changes what a link to privacy.md means in every other page.
+		h.str(f.rel)
 	}
 	for _, p := range b.policies {
 		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
