@@ -11,6 +11,7 @@
 package devserver
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -184,7 +185,7 @@ func (s *Server) Publish(snap *Snapshot, changed []string) {
 	s.gen++
 	next := &state{snap: snap, build: s.nonce + "." + strconv.FormatUint(s.gen, 10)}
 	s.state.Store(next)
-	if len(old.problems) == 0 && onlyCSS(changed) {
+	if len(old.problems) == 0 && onlyCSS(old.snap, snap, changed) {
 		s.hub.broadcast(cssMessage(next.build, changed))
 		return
 	}
@@ -227,14 +228,57 @@ func (s *Server) Handler() http.Handler {
 	})
 }
 
-// onlyCSS reports whether changed is non-empty and lists only stylesheets.
-func onlyCSS(changed []string) bool {
+// onlyCSS reports whether changed holds stylesheets and nothing else but
+// pages that differ from their old version only in the version query of
+// the stylesheets they link ("clause.css?v=1a2b…"), as every page does
+// when such a stylesheet changes.
+func onlyCSS(old, next *Snapshot, changed []string) bool {
+	css := false
 	for _, p := range changed {
-		if !strings.HasSuffix(p, ".css") {
+		switch {
+		case strings.HasSuffix(p, ".css"):
+			css = true
+		case old != nil && strings.HasSuffix(p, ".html") && sameButStyleVersions(old.Files[p], next.Files[p]):
+		default:
 			return false
 		}
 	}
-	return len(changed) > 0
+	return css
+}
+
+// sameButStyleVersions reports whether a and b differ only in the values
+// of ".css?v=" queries. It compares in one pass, without copies, since a
+// stylesheet edit changes every page of the site.
+func sameButStyleVersions(a, b []byte) bool {
+	if a == nil || b == nil {
+		return false
+	}
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		if a[i] == b[j] {
+			i, j = i+1, j+1
+			continue
+		}
+		k := i // the start of the token both sides differ in
+		for k > 0 && isVersionByte(a[k-1]) {
+			k--
+		}
+		if !bytes.HasSuffix(a[:k], []byte(".css?v=")) {
+			return false
+		}
+		for i < len(a) && isVersionByte(a[i]) {
+			i++
+		}
+		for j < len(b) && isVersionByte(b[j]) {
+			j++
+		}
+	}
+	return i == len(a) && j == len(b)
+}
+
+// isVersionByte reports whether c can be part of an asset version.
+func isVersionByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
 // removedPages returns the HTML paths of old that next no longer has.

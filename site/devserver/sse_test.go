@@ -38,13 +38,55 @@ func TestCSSOnlyChange(t *testing.T) {
 	if msg["type"] != "css" || !reflect.DeepEqual(msg["paths"], []any{"assets/clause.3f2a1b.css", "assets/print.css"}) {
 		t.Fatalf("message = %v, want css", msg)
 	}
-	ts.Publish(site(), []string{"assets/clause.3f2a1b.css", "index.html"})
+	mixed := site()
+	mixed.Files["index.html"] = []byte("<!DOCTYPE html><html><head><title>Home</title></head><body>new text</body></html>")
+	ts.Publish(mixed, []string{"assets/clause.3f2a1b.css", "index.html"})
 	if msg := c.mustNext(t); msg["type"] != "reload" {
 		t.Fatalf("mixed change: %v, want reload", msg)
 	}
 	ts.Publish(site(), nil)
 	if msg := c.mustNext(t); msg["type"] != "reload" {
 		t.Fatalf("unknown change: %v, want reload", msg)
+	}
+}
+
+// TestCSSVersionChange checks that pages whose only difference is the
+// version query of the stylesheet they link do not turn a stylesheet edit
+// into a reload: that is how every page changes when an asset does.
+func TestCSSVersionChange(t *testing.T) {
+	page := func(v, text string) []byte {
+		return []byte(`<html><head><link rel="stylesheet" href="/css/clause.css?v=` + v + `"></head><body>` + text + `</body></html>`)
+	}
+	snap := func(v, text string) *Snapshot {
+		return &Snapshot{Files: map[string][]byte{"index.html": page(v, text), "css/clause.css": []byte(v)}}
+	}
+	ts := startServer(t)
+	ts.Publish(snap("1a2b3c", "home"), nil)
+	c, _ := openSSE(t, ts.addr)
+	ts.Publish(snap("1a9f00aa", "home"), []string{"css/clause.css", "index.html"})
+	if msg := c.mustNext(t); msg["type"] != "css" {
+		t.Fatalf("stylesheet edit: %v, want css", msg)
+	}
+	ts.Publish(snap("77", "changed"), []string{"css/clause.css", "index.html"})
+	if msg := c.mustNext(t); msg["type"] != "reload" {
+		t.Fatalf("stylesheet and text edit: %v, want reload", msg)
+	}
+}
+
+func TestSameButStyleVersions(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want bool
+	}{
+		{`<link href="a.css?v=123">x`, `<link href="a.css?v=9f">x`, true},
+		{`a.css?v=abc a.css?v=abd`, `a.css?v=abc a.css?v=xyz1`, true},
+		{`a.js?v=1`, `a.js?v=2`, false},
+		{`a.css?v=1 text`, `a.css?v=2 texts`, false},
+		{`same`, `same`, true},
+	} {
+		if got := sameButStyleVersions([]byte(tt.a), []byte(tt.b)); got != tt.want {
+			t.Errorf("sameButStyleVersions(%q, %q) = %v", tt.a, tt.b, got)
+		}
 	}
 }
 
