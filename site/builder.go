@@ -30,6 +30,7 @@ type builder struct {
 
 	home         *Source
 	contentFiles []contentFile
+	copiedFiles  map[string]bool // paths below content/ of the files copied as they are
 	policies     []*Page
 	groups       []*Group
 	bySource     map[string]*Page
@@ -104,6 +105,12 @@ func (b *builder) configure() {
 func (b *builder) assemble() {
 	files := listContent(b.src, b.errs, b.opts.Cache)
 	b.contentFiles = files
+	b.copiedFiles = map[string]bool{}
+	for _, f := range files {
+		if !f.markdown {
+			b.copiedFiles[f.rel] = true
+		}
+	}
 	sources := loadSources(b.src, files, b.errs, b.opts.Cache)
 	b.claimGenerated()
 	b.assets = loadAssets(b.theme, b.claims, b.errs) // before pages, so a clash is reported at the page

@@ -192,7 +192,7 @@ func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, ma
 		}
 		return u, ok
 	}
-	return md.RenderPage(l.body, markdown.Page{Link: link, Var: c.b.varResolver(v, p), Blocks: true}), orig
+	return md.RenderPage(l.body, markdown.Page{Link: link, File: c.b.fileResolver(p.src), Var: c.b.varResolver(v, p), Blocks: true}), orig
 }
 
 // warn records a lint warning.

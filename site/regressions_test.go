@@ -252,3 +252,25 @@ func TestUnreadableConfigIsTheOnlyError(t *testing.T) {
 		t.Errorf("want only the clause.yaml error, got:\n%v", err)
 	}
 }
+
+func TestRelativeFileLinksWorkOnEveryPage(t *testing.T) {
+	files := map[string]string{
+		"clause.yaml":                            "title: T\nbase_url: https://ex.test/sub/\n",
+		"content/cookies.md":                     "---\ntitle: Cookies\neffective: 2026-01-01\n---\n![Seal](img/seal.png) and the [PDF](files/cookies%20v2.pdf#page=2).\n",
+		"content/cookies/versions/2025-01-01.md": "![Seal](img/seal.png) and [missing](img/none.png).\n",
+		"content/img/seal.png":                   "PNG",
+		"content/files/cookies v2.pdf":           "PDF",
+	}
+	tree := buildAt(t, files, "2026-06-01")
+	page, old := string(tree["cookies/index.html"]), string(tree["cookies/versions/2025-01-01/index.html"])
+	for _, want := range []string{`src="/sub/img/seal.png"`, `href="/sub/files/cookies%20v2.pdf#page=2"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("current page lacks %s", want)
+		}
+	}
+	// A version file's links resolve from the policy's current file, as
+	// its .md links do; a file that does not exist is left as written.
+	if !strings.Contains(old, `src="/sub/img/seal.png"`) || !strings.Contains(old, `href="img/none.png"`) {
+		t.Errorf("version page:\n%s", old)
+	}
+}

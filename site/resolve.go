@@ -27,6 +27,20 @@ func (b *builder) linkResolver(s *Source) func(string) (string, bool) {
 	}
 }
 
+// fileResolver returns the File callback for a source: a relative link to
+// a file copied from content/ (an image, a PDF) becomes that file's URL,
+// so it works on the policy's page and on every version page alike.
+func (b *builder) fileResolver(s *Source) func(string) (string, bool) {
+	dir := path.Dir(s.Rel)
+	return func(target string) (string, bool) {
+		rel := path.Join(dir, target)
+		if rel == ".." || strings.HasPrefix(rel, "../") || !b.copiedFiles[rel] {
+			return "", false
+		}
+		return b.cfg.basePath() + escapeURLPath("/"+rel), true
+	}
+}
+
 // varResolver answers {{ site.KEY }} and {{ page.KEY }} for one version
 // of a page: an archived version prints its own dates and title.
 func (b *builder) varResolver(ver *Version, p *Page) func(scope, key string) (string, bool) {

@@ -73,3 +73,12 @@ func TestLinkRefs(t *testing.T) {
 		t.Errorf("Links = %s\nwant    %s", got, want)
 	}
 }
+
+func TestFileLinks(t *testing.T) {
+	file := func(p string) (string, bool) { return "/files/" + p, p == "seal.png" || p == "a b.pdf" }
+	d := New(Options{File: file}).Render([]byte("![s](seal.png) [pdf](a%20b.pdf#page=2) [x](none.png) [t](terms.md) [h](/abs.png)\n"))
+	want := `<p><img src="/files/seal.png" alt="s"> <a href="/files/a%20b.pdf#page=2">pdf</a> <a href="none.png">x</a> <a href="terms.md">t</a> <a href="/abs.png">h</a></p>` + "\n"
+	if string(d.HTML) != want {
+		t.Errorf("HTML =\n%s\nwant\n%s", d.HTML, want)
+	}
+}

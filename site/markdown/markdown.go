@@ -35,6 +35,12 @@ type Options struct {
 	// at the link's line. Nil Link means leave links alone.
 	Link func(path string) (url string, ok bool)
 
+	// File rewrites relative links and images to other files (an image
+	// beside the Markdown, a PDF) the way Link does for content files, so
+	// they work from every page that shows the text. ok=false leaves the
+	// destination as written. Nil File leaves them all alone.
+	File func(path string) (url string, ok bool)
+
 	// Var resolves Liquid variables {{ site.KEY }} and {{ page.KEY }} (scope is "site" or "page",
 	// key may be dotted like "params.company"). ok=false -> an Error "unknown variable site.KEY".
 	Var func(scope, key string) (value string, ok bool)
@@ -117,6 +123,7 @@ type Heading struct {
 // and whether Blocks are wanted.
 type Page struct {
 	Link   func(path string) (url string, ok bool) // as Options.Link
+	File   func(path string) (url string, ok bool) // as Options.File
 	Var    func(scope, key string) (string, bool)  // as Options.Var
 	Blocks bool                                    // fill Document.Blocks (needed for redlines only)
 }
@@ -125,7 +132,7 @@ type Page struct {
 // Renderer's Options. It never panics: a panic inside goldmark is
 // recovered and reported as an Error at line 1.
 func (r *Renderer) Render(src []byte) *Document {
-	return r.RenderPage(src, Page{Link: r.opts.Link, Var: r.opts.Var, Blocks: true})
+	return r.RenderPage(src, Page{Link: r.opts.Link, File: r.opts.File, Var: r.opts.Var, Blocks: true})
 }
 
 // RenderPage converts src to a Document with the page's own callbacks, so
@@ -143,7 +150,7 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 		}
 	}()
 	opts := r.opts
-	opts.Link, opts.Var = page.Link, page.Var
+	opts.Link, opts.File, opts.Var = page.Link, page.File, page.Var
 	st := newState(src, &opts)
 	st.noBlocks = !page.Blocks
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
