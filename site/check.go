@@ -109,6 +109,7 @@ func (c *checker) policy(p *Page) {
 	if editable(p.src) {
 		c.description(p)
 		c.undated(p)
+		c.unknownGroup(p)
 	}
 	for _, v := range p.Policy.Versions {
 		if !editable(v.src) {

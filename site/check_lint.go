@@ -101,6 +101,25 @@ func (c *checker) description(p *Page) {
 		"add description: one sentence saying what the policy covers; the home page and search engines show it")
 }
 
+// unknownGroup warns about a policy whose group clause.yaml does not
+// define when it defines some: a typo in the id makes a group of its own
+// on the home page.
+func (c *checker) unknownGroup(p *Page) {
+	if p.Group == "" || len(c.b.cfg.Groups) == 0 {
+		return
+	}
+	ids := make([]string, 0, len(c.b.cfg.Groups))
+	for _, g := range c.b.cfg.Groups {
+		if g.ID == p.Group {
+			return
+		}
+		ids = append(ids, g.ID)
+	}
+	c.warn(p.src.Path, p.src.FM.Lines["group"], 0,
+		fmt.Sprintf("group %q is not one of the groups in clause.yaml (%s), so the home page shows it on its own", p.Group, strings.Join(ids, ", ")),
+		"use one of those ids, or add the group to groups: in clause.yaml")
+}
+
 // undated warns about a policy with no date at all: it shows no dates,
 // and the changelog and feeds, which list versions by date, leave it out.
 func (c *checker) undated(p *Page) {

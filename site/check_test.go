@@ -101,6 +101,10 @@ func TestCheckRules(t *testing.T) {
 			"clause.yaml":        "title: Test\nbase_url: https://ex.test/policies/\nredirects:\n  /old-terms/: /terms/\n",
 			"content/privacy.md": page("See [t](/terms/#liability), [o](/old-terms/), [c](/contact/) and [ok](/policies/terms/).\n")},
 			`content/privacy.md:7:33: warning: broken link "/old-terms/": /old-terms/ is outside the site, which is published under /policies/; /policies/old-terms/ is this site's page`},
+		{"group not in clause.yaml", map[string]string{
+			"clause.yaml":        "title: Test\ngroups:\n  - id: privacy\n  - id: legal\n",
+			"content/privacy.md": "---\ntitle: Privacy\ndescription: About privacy.\nlast_revised: 2026-02-01\ngroup: legl\n---\n\nText.\n"},
+			`content/privacy.md:5: warning: group "legl" is not one of the groups in clause.yaml (privacy, legal), so the home page shows it on its own`},
 		{"policy without any date", map[string]string{"content/privacy.md": "---\ntitle: Privacy\ndescription: About privacy.\n---\n\nText.\n"},
 			`content/privacy.md:1: warning: policy has no effective or last_revised date, so it shows no dates and the changelog and feeds leave it out`},
 		{"broken image", map[string]string{"content/privacy.md": page("![logo](logo.png)\n")},

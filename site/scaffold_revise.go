@@ -74,7 +74,7 @@ func Revise(o ReviseOptions) (*Revision, error) {
 // archive that exists.
 func (rev *Revision) check(source, slug string) error {
 	if rev.Effective.ISO() <= rev.Previous.ISO() {
-		return &Error{Path: rev.Current, Msg: fmt.Sprintf("the new effective date %s is not after %s, when the current text took effect", rev.Effective.ISO(), rev.Previous.ISO()),
+		return &Error{Path: rev.Current, Msg: fmt.Sprintf("the new effective date %s is not after %s, the effective date of the current text", rev.Effective.ISO(), rev.Previous.ISO()),
 			Hint: "a new version takes effect after the one it replaces: give a later --effective date"}
 	}
 	rev.Archived = path.Join(Content, slug, "versions", rev.Previous.ISO()+".md")
