@@ -72,7 +72,7 @@ func (b *builder) build() {
 // the layout files and the layouts wanted are unchanged, else a new one.
 func (b *builder) templates() *templates {
 	want := b.layoutsWanted()
-	key := templatesKey(b.layouts, want)
+	key := b.templatesKey(want)
 	if t := b.opts.Cache.templateSet(key); t != nil {
 		t.target.b = b
 		return t

@@ -61,16 +61,9 @@ func (c *Cache) storeTemplateSet(key [32]byte, t *templates) {
 
 // templatesKey hashes the layout files and the layouts a build wants,
 // everything a template set is parsed from.
-func templatesKey(files map[string][]byte, want []string) [32]byte {
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+func (b *builder) templatesKey(want []string) [32]byte {
 	h := newHasher()
-	for _, name := range names {
-		h.str(name, string(files[name]))
-	}
+	b.hashLayouts(h)
 	h.str("\x00want")
 	h.str(want...)
 	return h.sum()

@@ -46,7 +46,8 @@ type Block struct {
 	// WellFormed promises that HTML is balanced markup with no raw HTML
 	// from the author, such as a Markdown renderer's own output. Such a
 	// block is parsed only if it differs from the other version; an
-	// unchanged one is copied as is, and a heading's title is its Text.
+	// unchanged one is copied as is. (Section titles come from Text for
+	// every block, so they never depend on which blocks were parsed.)
 	WellFormed bool
 }
 
@@ -123,7 +124,8 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 	newToOld := matchSections(og, ng)
 	r := &Redline{}
 	var out writer
-	out.Grow(htmlSize(new) + htmlSize(new)/4)
+	size := htmlSize(new)
+	out.Grow(size + size/4) // room for the marks around changes
 	anchors := map[string]int{}
 	for _, e := range orderSections(len(og), newToOld) {
 		var a, b *group
