@@ -25,7 +25,16 @@ type Source struct {
 	Heading  string // the first heading's text, for the title fallback
 
 	bodyAt    int      // byte offset of the body in the file, to read it again
+	real      string   // the path it is read from when Path is a symbolic link, else ""
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
+}
+
+// file returns the path, from the source, that the file is read from.
+func (s *Source) file() string {
+	if s.real != "" {
+		return s.real
+	}
+	return s.Path
 }
 
 // release drops the body to keep memory flat during a build; body reads
@@ -292,7 +301,7 @@ func (b *builder) body(s *Source) []byte {
 	if s.Body != nil {
 		return s.Body
 	}
-	raw, err := fs.ReadFile(b.src, s.Path)
+	raw, err := fs.ReadFile(b.src, s.file())
 	if err != nil || s.bodyAt > len(raw) {
 		b.errs.Errorf(s.Path, 0, "cannot read again: the file changed during the build")
 		return nil
