@@ -178,7 +178,7 @@ func (b *builder) siteData() *SiteData {
 // result summarises the build.
 func (b *builder) result() *Result {
 	return &Result{Pages: int(b.pages.Load()), Policies: len(b.policies), Redirects: len(b.redirects),
-		Warnings: b.errs.Warnings(), NextChange: b.nextChange}
+		Warnings: b.errs.Warnings(), NextChange: b.nextChange, layout: b.layout}
 }
 
 // recoverPanic turns a panic into an error naming the file being built,

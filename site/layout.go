@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"strings"
@@ -31,6 +32,7 @@ var rootExclude = []string{"/" + ConfigFile, "/" + Layouts + "/", "/" + Assets +
 type layout struct {
 	dir     string // the content folder, slash path relative to the source; "." for the root
 	line    int    // the line of content_dir in clause.yaml, or 0
+	dest    string // the destination, relative to the source, when inside it; else ""
 	include []glob
 	exclude []glob
 }
@@ -81,11 +83,15 @@ func defaultLayout() *layout {
 // content folder, as it does with content_dir: . and the default
 // destination public/. dest is the destination relative to the source.
 func (l *layout) withDestination(dest string) *layout {
+	c := *l
+	if dest == "" || dest == "." {
+		return &c
+	}
+	c.dest = dest
 	rel, ok := l.below(dest)
 	if !ok || rel == "." {
-		return l
+		return &c
 	}
-	c := *l
 	c.exclude = append(append([]glob(nil), l.exclude...), glob{pattern: rel, anchored: true, dirOnly: true})
 	return &c
 }
@@ -262,4 +268,30 @@ func destinationInSource(source, dest string) string {
 		return ""
 	}
 	return filepath.ToSlash(rel)
+}
+
+// contentDirOf returns the content folder that clause.yaml in the site
+// of opts names; a clause.yaml that cannot be read gives the default,
+// and the build reports why.
+func contentDirOf(opts Options) string {
+	src := opts.SourceFS
+	if src == nil {
+		src = os.DirFS(opts.Source)
+	}
+	return loadConfig(src, &ErrorList{}).layout.dir
+}
+
+// scaffoldContentDir returns the content folder that clause new and
+// clause revise write into; an invalid content_dir is an error, since
+// writing into the default folder instead would put the file where the
+// build never looks.
+func scaffoldContentDir(source string) (string, error) {
+	errs := &ErrorList{}
+	cfg := loadConfig(os.DirFS(source), errs)
+	for _, e := range errs.Errors() {
+		if line := cfg.lines["content_dir"]; line > 0 && e.Line == line {
+			return "", e
+		}
+	}
+	return cfg.layout.dir, nil
 }
