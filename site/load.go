@@ -85,22 +85,23 @@ func (ls *lister) walk(real, rel string, stack []string) {
 // entry lists one file or folder.
 func (ls *lister) entry(real, rel string, d fs.DirEntry, stack []string) {
 	shown := ls.l.sourcePath(rel)
-	mode := d.Type()
+	mode, target := d.Type(), ""
 	if mode&fs.ModeSymlink != 0 {
 		if ls.l.skipped(rel, false) && ls.l.skipped(rel, true) {
 			return
 		}
-		target, err := resolveLink(ls.fsys, real)
+		var err error
+		real, target, err = resolveLink(ls.fsys, real)
 		if err != nil {
 			ls.errs.Add(&Error{Path: shown, Warning: true, Msg: err.Error(), Hint: linkHint})
 			return
 		}
-		info, err := fs.Stat(ls.fsys, target)
+		info, err := fs.Stat(ls.fsys, real)
 		if err != nil {
 			ls.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %q cannot be followed: %v; skipped", target, unwrapPathError(err))})
 			return
 		}
-		real, mode = target, info.Mode().Type()
+		mode = info.Mode().Type()
 	}
 	isDir := mode.IsDir()
 	if ls.l.skipped(rel, isDir) {
@@ -108,7 +109,7 @@ func (ls *lister) entry(real, rel string, d fs.DirEntry, stack []string) {
 	}
 	switch {
 	case isDir && makesLoop(real, stack):
-		ls.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %s makes a loop; skipped", real), Hint: linkHint})
+		ls.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %q makes a loop; skipped", target), Hint: linkHint})
 	case isDir:
 		if _, err := fs.Stat(ls.fsys, path.Join(real, markerFile)); err == nil {
 			return // a build's output, such as public/ in a repository's root

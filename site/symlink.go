@@ -27,20 +27,20 @@ const linkHint = "clause follows links to files and folders inside the site fold
 
 // resolveLink follows the symbolic link at p, a slash path from the root
 // of fsys whose folders are not links, and returns the path it leads to,
-// free of links. Relative targets are resolved from the link's folder;
+// free of links, with the target as the link says it. Relative targets are resolved from the link's folder;
 // a target outside the root, an absolute target, a missing target and a
 // chain of links that never ends are errors.
-func resolveLink(fsys fs.FS, p string) (string, error) {
-	target, err := fs.ReadLink(fsys, p)
+func resolveLink(fsys fs.FS, p string) (real, target string, err error) {
+	target, err = fs.ReadLink(fsys, p)
 	if err != nil {
-		return "", &linkError{target: "?", why: "cannot be read: " + unwrapPathError(err).Error()}
+		return "", "", &linkError{target: "?", why: "cannot be read: " + unwrapPathError(err).Error()}
 	}
-	real, err := realPathFS(fsys, p)
+	real, err = realPathFS(fsys, p)
 	var le *linkError
 	if errors.As(err, &le) {
 		le.target = target
 	}
-	return real, err
+	return real, target, err
 }
 
 // realPathFS resolves every symbolic link in p, a slash path from the
