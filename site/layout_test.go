@@ -133,6 +133,7 @@ func TestContentDirInvalid(t *testing.T) {
 		{"content_dir: [a, b]\n", `clause.yaml:1:14: content_dir must be a folder name`},
 		{"content_dir: Policies\n", `clause.yaml:1: content_dir "Policies" does not exist`},
 		{"content_dir: ..policies\n", `clause.yaml:1: content_dir "..policies" does not exist`},
+		{"title: T\ncontent_dir: content/privacy.md\n", `clause.yaml:2: content_dir "content/privacy.md" is a file, not a folder`},
 	}
 	for _, tt := range tests {
 		_, _, err := renderFS(t, mapSite(map[string]string{"clause.yaml": tt.yaml, "content/privacy.md": policy("P")}))

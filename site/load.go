@@ -60,7 +60,8 @@ func (ls *lister) list() (files []contentFile, ok bool) {
 		ls.errs.Errorf(ls.l.dir, 0, "cannot read: %v", unwrapPathError(err))
 		return nil, false
 	case !info.IsDir():
-		ls.errs.Add(&Error{Path: ls.l.dir, Line: 0, Msg: "the content folder is a file"})
+		ls.errs.Add(&Error{Path: ConfigFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q is a file, not a folder", ls.l.dir),
+			Hint: "set content_dir to the folder that holds your Markdown files"})
 		return nil, false
 	}
 	ls.walk(ls.l.dir, ".", []string{ls.l.dir})
