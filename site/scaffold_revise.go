@@ -133,7 +133,7 @@ func notYAML(rel, first string) error {
 			Hint: "start the file with ---, then effective: YYYY-MM-DD (the date the current text took effect), then ---"}
 	}
 	return &Error{Path: rel, Line: 1, Msg: "clause revise edits YAML front matter only, and this file's is " + format,
-		Hint: "revise it by hand: copy it to content/<slug>/versions/<its effective date>.md, drop redirect_from and aliases from the copy, then set the new effective date here; or convert its front matter to YAML"}
+		Hint: "revise it by hand: copy it to <slug>/versions/<its effective date>.md in the content folder, drop redirect_from and aliases from the copy, then set the new effective date here; or convert its front matter to YAML"}
 }
 
 func splitYAML(rel string, raw []byte) (*yamlFile, error) {

@@ -26,8 +26,9 @@ type ServeOptions struct {
 }
 
 // Serve builds the site into memory, serves it with live reload, and
-// rebuilds on every change to content/, layouts/, assets/ or clause.yaml
-// until ctx is done. It never writes the destination folder.
+// rebuilds on every change to the content folder, layouts/, assets/ or
+// clause.yaml until ctx is done. It never writes the destination folder,
+// and changes inside it never trigger a rebuild.
 func Serve(ctx context.Context, o ServeOptions) error {
 	o.withServeDefaults()
 	limitMemory()

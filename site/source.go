@@ -17,7 +17,7 @@ import (
 // starts, so Markdown errors report lines of the file, not of the body.
 type Source struct {
 	Path     string   // slash path from the source folder, e.g. content/legal/privacy.md
-	Rel      string   // slash path from content/, e.g. legal/privacy.md
+	Rel      string   // slash path from the content folder, e.g. legal/privacy.md
 	Hash     [32]byte // sha256 of the whole file
 	Body     []byte   // nil when released after loading (see release)
 	BodyLine int
@@ -77,7 +77,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s := &Source{Path: p, Rel: rel, Hash: sha256.Sum256(raw), BodyLine: 1}
 	if !isText(raw) {
 		errs.Add(&Error{Path: p, Msg: "not a text file: Markdown pages must be UTF-8 text",
-			Hint: "a binary file was given a Markdown extension; move it out of content/ or rename it"})
+			Hint: "a binary file was given a Markdown extension; move it out of the content folder or rename it"})
 		return nil
 	}
 	bom := len(raw)
