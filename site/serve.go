@@ -127,9 +127,6 @@ func toChanges(batch []watch.Event) []Change {
 func (l *serveLoop) rebuild(changes []Change) {
 	start := time.Now()
 	files, changed, res, err := l.sess.Rebuild(changes)
-	if res != nil && res.layout != nil && l.filter.follow(res.layout) {
-		l.restartWatcher()
-	}
 	var be *BuildError
 	switch {
 	case errors.As(err, &be):
@@ -144,6 +141,9 @@ func (l *serveLoop) rebuild(changes []Change) {
 		if changes != nil {
 			fmt.Fprintf(l.o.Stdout, "rebuilt in %d ms: %s changed\n", time.Since(start).Milliseconds(), count(len(changed), "output file", "output files"))
 		}
+	}
+	if res != nil && res.layout != nil && l.filter.follow(res.layout) {
+		l.restartWatcher() // content_dir changed: watch the new folder
 	}
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -82,5 +83,33 @@ func TestIncrementalContentDir(t *testing.T) {
 	files, _, _, _ := sess.Rebuild(nil)
 	if !strings.Contains(string(files["tos/index.html"]), "New text of Terms") {
 		t.Error("the page of a symbolic link kept its target's old text")
+	}
+}
+
+// TestServeContentDir serves a site from Policies/, then from the
+// repository's root after an edit of content_dir, which the watcher
+// follows; files in the destination folder are never published.
+func TestServeContentDir(t *testing.T) {
+	dir := newSite(t, map[string]string{"clause.yaml": "content_dir: Policies\n", "Policies/privacy.md": policy("Privacy"),
+		"README.md": "# Notes\n"})
+	base, stop := startServe(t, dir)
+	defer stop()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ch := events(t, ctx, base)
+	if !strings.Contains(get(t, base+"privacy/"), "Text of Privacy.") {
+		t.Fatal("the policy is not served")
+	}
+	writeTree(t, dir, map[string]string{"clause.yaml": "content_dir: .\n", "terms.md": policy("Terms")})
+	for !strings.Contains(get(t, base+"terms/"), "Text of Terms.") {
+		waitFor(t, ch, "reload")
+	}
+	writeTree(t, dir, map[string]string{"public/leak.md": policy("Leak")})
+	writeTree(t, dir, map[string]string{"cookies.md": policy("Cookies")}) // only the new root's watcher sees it
+	for !strings.Contains(get(t, base+"cookies/"), "Text of Cookies.") {
+		waitFor(t, ch, "reload")
+	}
+	if strings.Contains(get(t, base+"leak/"), "Text of Leak.") || strings.Contains(get(t, base+"README/"), "Notes") {
+		t.Error("a file in the destination folder, or the README, was published")
 	}
 }
