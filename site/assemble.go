@@ -15,7 +15,7 @@ func (b *builder) assemblePolicies(sources []*Source) {
 	skipped := map[string]bool{} // policies left out: their version files go too
 	for _, s := range sources {
 		if isHomeSource(s.Rel) {
-			b.home = s
+			b.setHome(s)
 			continue
 		}
 		if s.FM.Draft && !b.opts.Drafts {
@@ -82,8 +82,26 @@ func (b *builder) claimVersions(p *Page) {
 	}
 }
 
-// isHomeSource reports whether a content file supplies the home page.
-func isHomeSource(rel string) bool { return rel == "_index.md" || rel == "_index.markdown" }
+// isHomeSource reports whether a content file supplies the home page:
+// _index.md (Hugo) or index.md (Jekyll) directly in the content folder.
+func isHomeSource(rel string) bool {
+	switch rel {
+	case "_index.md", "_index.markdown", "index.md", "index.markdown":
+		return true
+	}
+	return false
+}
+
+// setHome takes s as the home page's source; a second one is an error
+// naming both.
+func (b *builder) setHome(s *Source) {
+	if b.home != nil {
+		b.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("both %s and %s would be the home page", b.home.Path, s.Path),
+			Hint: "keep one of them: clause reads _index.md (Hugo) and index.md (Jekyll) in the content folder as the home page"})
+		return
+	}
+	b.home = s
+}
 
 // pageURL computes the URL a source asks for, or "" when its permalink
 // is invalid (which is reported).

@@ -27,6 +27,7 @@ type builder struct {
 	layouts map[string][]byte // layouts/… → contents, see readLayouts
 	md      *markdown.Renderer
 	assets  *assetSet
+	layout  *layout // the content folder and its patterns, from clause.yaml
 
 	home         *Source
 	contentFiles []contentFile
@@ -99,11 +100,12 @@ func (b *builder) configure() {
 		b.errs.Add(&Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()})
 	}
 	b.now = now
+	b.layout = b.cfg.layout.withDestination(destinationInSource(b.opts.Source, b.opts.Destination))
 }
 
 // assemble loads the content and decides every page, URL and redirect.
 func (b *builder) assemble() {
-	files := listContent(b.src, b.errs, b.opts.Cache)
+	files := listContent(b.src, b.layout, b.errs, b.opts.Cache)
 	b.contentFiles = files
 	b.copiedFiles = map[string]bool{}
 	for _, f := range files {
@@ -111,7 +113,7 @@ func (b *builder) assemble() {
 			b.copiedFiles[f.rel] = true
 		}
 	}
-	sources := loadSources(b.src, files, b.errs, b.opts.Cache)
+	sources := loadSources(b.src, b.layout, files, b.errs, b.opts.Cache)
 	b.claimGenerated()
 	b.assets = loadAssets(b.theme, b.claims, b.errs) // before pages, so a clash is reported at the page
 	b.assemblePolicies(sources)
@@ -176,7 +178,7 @@ func (b *builder) siteData() *SiteData {
 // result summarises the build.
 func (b *builder) result() *Result {
 	return &Result{Pages: int(b.pages.Load()), Policies: len(b.policies), Redirects: len(b.redirects),
-		Warnings: b.errs.Warnings(), NextChange: b.nextChange}
+		Warnings: b.errs.Warnings(), NextChange: b.nextChange, layout: b.layout}
 }
 
 // recoverPanic turns a panic into an error naming the file being built,

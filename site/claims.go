@@ -29,7 +29,7 @@ func (c *claims) owner(out string) (string, bool) {
 func generatedOwner(out string) string { return "the generated " + out }
 
 // homeOwner is the owner of the home page.
-const homeOwner = "the home page (content/_index.md)"
+const homeOwner = "the home page"
 
 // builtIn reports whether out is the home page or a file the build makes
 // itself, such as sitemap.xml, rather than a page of some input.

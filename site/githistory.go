@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/clause-dev/clause/site/gitlog"
@@ -22,7 +21,7 @@ func (b *builder) gitVersions() {
 	}
 	paths := make([]string, len(b.policies))
 	for i, p := range b.policies {
-		paths[i] = p.src.Path
+		paths[i] = p.src.file() // a symbolic link's history is that of its target
 	}
 	hist, err := repo.History(paths)
 	if err != nil {
@@ -34,7 +33,7 @@ func (b *builder) gitVersions() {
 		return
 	}
 	for _, p := range b.policies {
-		b.gitPolicy(p, hist[p.src.Path], repo.Prefix())
+		b.gitPolicy(p, hist[p.src.file()], repo.Prefix())
 	}
 }
 
@@ -44,8 +43,9 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	var versions []*Version
 	undated := false
 	for _, rev := range revs {
-		rel := strings.TrimPrefix(strings.TrimPrefix(rev.Path, prefix), Content+"/")
-		label := fmt.Sprintf("%s@%.7s", path.Join(Content, rel), rev.Commit)
+		file := strings.TrimPrefix(rev.Path, prefix)
+		rel := b.revisionRel(file, p.src)
+		label := fmt.Sprintf("%s@%.7s", file, rev.Commit)
 		s := b.parseRevision(label, rel, rev.Content)
 		if s == nil {
 			continue
@@ -71,6 +71,19 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 		current.LastRevised = current.Effective
 	}
 	p.Policy.Versions = append(versions, current)
+}
+
+// revisionRel returns the path in the content folder that a revision's
+// file (relative to the source) had, which gives that version's URL. A
+// file that was then outside the content folder, or one that include
+// and exclude leave out, was not a page of the site: it keeps the path
+// of current, as does every revision of a symbolic link's target.
+func (b *builder) revisionRel(file string, current *Source) string {
+	rel, ok := b.layout.below(file)
+	if !ok || rel == "." || current.real != "" || b.layout.skippedPath(rel, false) {
+		return current.Rel
+	}
+	return rel
 }
 
 // revisionVersion makes a version of one revision, dated by its front

@@ -9,11 +9,34 @@
 //
 // # Content
 //
-// Every file ending in .md or .markdown under content/ is a page.
-// content/_index.md, when present, supplies the home page's title,
-// description and intro text. Other files under content/ (images, PDFs)
-// are copied to the output at the same relative path. Files and folders
-// whose names start with "." or "_" (other than _index.md) are ignored.
+// The content folder is content/ unless clause.yaml sets content_dir:
+// a relative folder such as Policies, or "." for the source folder
+// itself, as a Jekyll repository keeps its pages. An absolute path or
+// one that leaves the source is an error in clause.yaml.
+//
+// Every file ending in .md or .markdown in the content folder is a page.
+// _index.md (Hugo) or index.md (Jekyll) directly in it, when present,
+// supplies the home page's title, description and intro text; having
+// both is an error. Other files (images, PDFs) are copied to the output
+// at the same relative path. Files and folders whose names start with
+// "." or "_" (other than _index.md) are ignored, and so is everything
+// the exclude globs match: by default README*, LICENSE*, LICENCE*,
+// CODE_OF_CONDUCT*, CONTRIBUTING*, Gemfile, Gemfile.lock, package.json,
+// package-lock.json, yarn.lock and the folders .github/, node_modules/,
+// vendor/, _site/, .jekyll-cache/ and .sass-cache/; with content_dir "."
+// also clause.yaml, layouts/ and assets/. The destination and any folder
+// holding a build's .clause-output marker are never read. A user's
+// exclude adds to the defaults; include re-admits a file or folder that
+// a default, exclude or the "."/"_" rule leaves out. A glob uses
+// path.Match syntax and is matched against the path below the content
+// folder: one ending in "/" matches folders only, one with another "/"
+// is anchored at the content folder, one without matches a name at any
+// depth.
+//
+// Symbolic links are followed when they lead inside the source folder
+// (to files or folders; relative targets resolve from the link's
+// folder). A link that leads outside it, an absolute, a dangling or a
+// looping one is skipped with a warning.
 //
 // # Front matter
 //
@@ -50,7 +73,8 @@
 // exactly that file (/privacy.html → privacy.html); one ending in "/"
 // becomes …/index.html; any other gets a trailing slash. Without a
 // permalink, the URL comes from the file's path: content/legal/privacy.md
-// becomes /legal/privacy/, content/legal/index.md becomes /legal/. A
+// becomes /legal/privacy/, content/legal/index.md becomes /legal/ (paths
+// are relative to the content folder). A
 // permalink must start with "/" and contain no "..", "//", query,
 // fragment, backslash or control characters. Two pages that claim one
 // output path are an error naming both files.

@@ -17,7 +17,7 @@ import (
 // starts, so Markdown errors report lines of the file, not of the body.
 type Source struct {
 	Path     string   // slash path from the source folder, e.g. content/legal/privacy.md
-	Rel      string   // slash path from content/, e.g. legal/privacy.md
+	Rel      string   // slash path from the content folder, e.g. legal/privacy.md
 	Hash     [32]byte // sha256 of the whole file
 	Body     []byte   // nil when released after loading (see release)
 	BodyLine int
@@ -25,7 +25,16 @@ type Source struct {
 	Heading  string // the first heading's text, for the title fallback
 
 	bodyAt    int      // byte offset of the body in the file, to read it again
+	real      string   // the path it is read from when Path is a symbolic link, else ""
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
+}
+
+// file returns the path, from the source, that the file is read from.
+func (s *Source) file() string {
+	if s.real != "" {
+		return s.real
+	}
+	return s.Path
 }
 
 // release drops the body to keep memory flat during a build; body reads
@@ -68,7 +77,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s := &Source{Path: p, Rel: rel, Hash: sha256.Sum256(raw), BodyLine: 1}
 	if !isText(raw) {
 		errs.Add(&Error{Path: p, Msg: "not a text file: Markdown pages must be UTF-8 text",
-			Hint: "a binary file was given a Markdown extension; move it out of content/ or rename it"})
+			Hint: "a binary file was given a Markdown extension; move it out of the content folder or rename it"})
 		return nil
 	}
 	bom := len(raw)
@@ -292,7 +301,7 @@ func (b *builder) body(s *Source) []byte {
 	if s.Body != nil {
 		return s.Body
 	}
-	raw, err := fs.ReadFile(b.src, s.Path)
+	raw, err := fs.ReadFile(b.src, s.file())
 	if err != nil || s.bodyAt > len(raw) {
 		b.errs.Errorf(s.Path, 0, "cannot read again: the file changed during the build")
 		return nil

@@ -145,7 +145,7 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 		}
 		if pol == nil {
 			b.errs.Add(&Error{Path: s.Path, Msg: "version file without a policy",
-				Hint: fmt.Sprintf("its current text should be content/%s.md or content/%s/index.md", dir, dir)})
+				Hint: fmt.Sprintf("its current text should be %s or %s", b.layout.sourcePath(dir+".md"), b.layout.sourcePath(dir+"/index.md"))})
 			continue
 		}
 		d, err := ParseDate(name)
