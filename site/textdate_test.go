@@ -1,0 +1,170 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// describeTextDates prints what scanTextDates found, one date a line:
+// "key date line", with " noday" for month and year only, then each
+// problem as "line: message".
+func describeTextDates(dates []TextDate, problems []*Error) string {
+	var lines []string
+	for _, td := range dates {
+		s := fmt.Sprintf("%s %s %d", td.Key, td.Date.ISO(), td.Line)
+		if td.NoDay {
+			s += " noday"
+		}
+		lines = append(lines, s)
+	}
+	for _, e := range problems {
+		lines = append(lines, fmt.Sprintf("%d: %s", e.Line, e.Msg))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func TestScanTextDates(t *testing.T) {
+	tests := []struct {
+		name, body, want string
+	}{
+		{"emphasised last updated", "# Privacy\n\n*Last updated: April 20, 2023*\n\nText.\n",
+			"last_revised 2023-04-20 3"},
+		{"plain last updated", "Last Updated: April 10, 2026\n\nText.\n", "last_revised 2026-04-10 1"},
+		{"effective date", "Effective date: February 1, 2024\n", "effective 2024-02-01 1"},
+		{"bold label, day first", "**Effective Date:** 1 February 2024\n", "effective 2024-02-01 1"},
+		{"last revised, abbreviated month", "Last revised: Jan 2, 2006\n", "last_revised 2006-01-02 1"},
+		{"last modified on, ISO", "Last modified on 2024-02-01\n", "last_revised 2024-02-01 1"},
+		{"ordinal", "_Effective date: March 1st, 2025_\n", "effective 2025-03-01 1"},
+		{"in a heading", "# Terms\n\n## Effective date: 2 January 2006\n\nText.\n", "effective 2006-01-02 3"},
+		{"in a list item", "- Effective date: 2024-05-06\n- Last updated: 2024-05-01\n",
+			"effective 2024-05-06 1\nlast_revised 2024-05-01 2"},
+		{"in a quote", "> Last updated: 3 March 2025\n", "last_revised 2025-03-03 1"},
+		{"label without a colon", "Effective January 5, 2025\n", "effective 2025-01-05 1"},
+		{"both kinds, the first of each", "Effective date: 2025-02-01\nLast updated: 2025-01-20\nEffective date: 2024-01-01\nLast updated: 2023-01-01\n",
+			"effective 2025-02-01 1\nlast_revised 2025-01-20 2"},
+		{"month and year only", "Last updated: June 2025\n",
+			"last_revised 2025-06-01 1 noday\n1: last-revised date 2025-06-01 read from the text \"Last updated: June 2025\", which gives no day: the first of the month is used"},
+		{"kramdown datetime on the next line", "# Privacy\n\nEffective May 4, 2026\n{: datetime=\"2026-05-04\" }\n\nText.\n",
+			"effective 2026-05-04 3"},
+		{"kramdown datetime on the same line", "Effective May 4, 2026 {: datetime=\"2026-05-04\"}\n", "effective 2026-05-04 1"},
+		{"kramdown datetime on emphasis", "*Last updated May 4, 2026*{: datetime='2026-05-04'}\n", "last_revised 2026-05-04 1"},
+		{"datetime is authoritative", "Effective: May 5, 2026\n{: datetime=\"2026-05-04\"}\n",
+			"effective 2026-05-04 1\n1: the text \"Effective: May 5, 2026\" shows 2026-05-05 but its datetime is 2026-05-04; the datetime is used"},
+		{"datetime names the date, the text says which", "Updated on the 4th of May\n{: datetime=\"2026-05-04\"}\n", "last_revised 2026-05-04 1"},
+		{"unreadable datetime", "Effective soon\n{: datetime=\"next week\"}\n",
+			"1: datetime \"next week\" after \"Effective soon\" cannot be read, so the page has no effective date from it"},
+		{"datetime on text that names no date", "Published May 4, 2026\n{: datetime=\"2026-05-04\"}\n", ""},
+		{"other attribute lists are dropped", "Last updated: 2025-04-01 {: .note}\n", "last_revised 2025-04-01 1"},
+		{"setext title", "Privacy\n=======\n\nLast updated: 2025-04-01\n", "last_revised 2025-04-01 4"},
+		{"body lines start after front matter", "Last updated: 2025-04-01\n", "last_revised 2025-04-01 1"},
+
+		{"effective in prose", "Effective immediately, we no longer keep logs.\n\nThe changes are effective as soon as you accept them.\n", ""},
+		{"unreadable typed date is left to the lint", "Last revised: January , 2024\nLast revised: 2024-01-05\n", ""},
+		{"fenced code", "```\nLast updated: 2025-01-01\n```\n", ""},
+		{"tilde fence", "~~~md\nEffective date: 2025-01-01\n~~~\n", ""},
+		{"indented code", "Example:\n\n    Last updated: 2025-01-01\n", ""},
+		{"comment", "<!--\nLast updated: 2025-01-01\n-->\n", ""},
+		{"one-line comment", "<!-- Last updated: 2025-01-01 -->\n", ""},
+		{"after the second section", "# Privacy\n\n## Scope\n\nText.\n\n## Changes\n\nLast updated: 2025-01-01\n", ""},
+		{"sections as first-level headings", "# Privacy\n\n# Scope\n\n# Changes\n\nLast updated: 2025-01-01\n", ""},
+		{"in the first section", "## Overview\n\nEffective date: 2025-01-01\n\n## Data\n", "effective 2025-01-01 3"},
+		{"deep in the text", strings.Repeat("Text.\n", textDateLines) + "Last updated: 2025-01-01\n", ""},
+		{"on the last line of the top", strings.Repeat("Text.\n", textDateLines-1) + "Last updated: 2025-01-01\n",
+			fmt.Sprintf("last_revised 2025-01-01 %d", textDateLines)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := describeTextDates(scanTextDates([]byte(tt.body), 1))
+			if got != tt.want {
+				t.Errorf("body:\n%s\ngot:\n%s\nwant:\n%s", tt.body, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextDatesFillFrontMatter(t *testing.T) {
+	errs := &ErrorList{}
+	s := parseSource("content/p.md", "p.md", []byte("---\ntitle: P\n---\n\n*Effective date: 2024-02-01*\n\nLast updated: January 20, 2024\n"), errs)
+	if s.FM.Effective.ISO() != "2024-02-01" || s.FM.LastRevised.ISO() != "2024-01-20" || len(errs.Items()) != 0 {
+		t.Errorf("effective %s, last revised %s, problems %v", s.FM.Effective, s.FM.LastRevised, errs.Items())
+	}
+	if td := s.textDateAt(5); td == nil || td.Text != "Effective date: 2024-02-01" {
+		t.Errorf("text date at line 5: %+v", td)
+	}
+	for _, key := range frontMatterDateKeys {
+		s := parseSource("content/p.md", "p.md", []byte("---\n"+key+": 2023-05-06\n---\nEffective date: 2024-02-01\nLast updated: 2024-01-20\n"), errs)
+		if len(s.TextDates) != 0 || !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != "2023-05-06" {
+			t.Errorf("%s in front matter: text dates %+v, effective %s", key, s.TextDates, s.FM.Effective)
+		}
+	}
+}
+
+func TestTextDateWarningsOnlyForWorkingFiles(t *testing.T) {
+	raw := []byte("Last updated: June 2025\n")
+	errs := &ErrorList{}
+	s := parseSource("content/p.md@1a2b3c4", "p.md", raw, errs)
+	if s.FM.LastRevised.ISO() != "2025-06-01" || len(errs.Items()) != 0 {
+		t.Errorf("revision: last revised %s, problems %v", s.FM.LastRevised, errs.Items())
+	}
+	parseSource("content/p.md", "p.md", raw, errs)
+	if w := errs.Warnings(); len(w) != 1 || w[0].Line != 1 || !strings.Contains(w[0].Msg, "gives no day") {
+		t.Errorf("working file: %v", errs.Items())
+	}
+}
+
+func TestCheckTextDates(t *testing.T) {
+	undated := func(body string) string {
+		return "---\ntitle: Privacy\ndescription: About privacy.\n---\n\n" + body
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // the whole output for the privacy files
+	}{
+		{"typed dates", map[string]string{"content/privacy.md": undated("*Last updated: April 20, 2023*\n\n**Effective Date:** 1 February 2024\n")},
+			"content/privacy.md:6: info: last-revised date 2023-04-20 read from the text \"Last updated: April 20, 2023\"\n" +
+				"content/privacy.md:8: info: effective date 2024-02-01 read from the text \"Effective Date: 1 February 2024\""},
+		{"datetime attribute", map[string]string{"content/privacy.md": undated("Effective May 4, 2026\n{: datetime=\"2026-05-04\" }\n")},
+			"content/privacy.md:6: info: effective date 2026-05-04 read from datetime=\"2026-05-04\" after the text \"Effective May 4, 2026\""},
+		{"month and year", map[string]string{"content/privacy.md": undated("Last updated: June 2025\n")},
+			"content/privacy.md:6: warning: last-revised date 2025-06-01 read from the text \"Last updated: June 2025\", which gives no day: the first of the month is used"},
+		{"front matter wins", map[string]string{"content/privacy.md": "---\ntitle: Privacy\ndescription: d\nlast_revised: 2026-02-01\n---\n\nLast updated: 2026-03-01\n"},
+			"content/privacy.md:7: warning: typed date \"2026-03-01\" (2026-03-01) disagrees with last_revised 2026-02-01 in the front matter"},
+		{"version file whose text disagrees with its name", map[string]string{
+			"content/privacy.md":                     undated("Effective date: 2026-01-01\n"),
+			"content/privacy/versions/2025-01-01.md": "Effective date: 2025-02-01\nLast updated: 2024-12-01\n"},
+			"content/privacy.md:6: info: effective date 2026-01-01 read from the text \"Effective date: 2026-01-01\"\n" +
+				"content/privacy/versions/2025-01-01.md:1: warning: the text \"Effective date: 2025-02-01\" gives effective date 2025-02-01, but the file name says 2025-01-01\n" +
+				"content/privacy/versions/2025-01-01.md:2: info: last-revised date 2024-12-01 read from the text \"Last updated: 2024-12-01\""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			report, out := runCheck(t, tt.files, nil)
+			var mine []string
+			for _, l := range strings.Split(out, "\n") {
+				if strings.HasPrefix(l, "content/privacy") {
+					mine = append(mine, l)
+				}
+			}
+			if got := strings.Join(mine, "\n"); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if strings.Contains(tt.want, ": warning: ") != report.Failed(true) || report.Failed(false) {
+				t.Errorf("fails --strict: %v, fails: %v", report.Failed(true), report.Failed(false))
+			}
+		})
+	}
+}
+
+func TestCheckSummaryCountsInfo(t *testing.T) {
+	report, _ := runCheck(t, map[string]string{"content/privacy.md": "---\ntitle: P\ndescription: d\n---\n\nEffective date: 2026-01-01\n"}, nil)
+	if got := report.Summary(); got != "checked 2 policies: no problems (1 info)" {
+		t.Errorf("summary %q", got)
+	}
+	var b strings.Builder
+	WriteProblems(&b, report.Problems, FormatGitHub, "")
+	if !strings.HasPrefix(b.String(), "::notice file=content/privacy.md,line=6,") {
+		t.Errorf("github format: %s", b.String())
+	}
+}
