@@ -90,6 +90,10 @@ func typedDateProblem(field importer.DateField, value string, v *Version) (msg, 
 		return fmt.Sprintf("typed date %q is ambiguous: %s", value, de.Detail), hint
 	case err != nil:
 		return fmt.Sprintf("typed date %q cannot be read: %v", value, de.Reason), hint
+	case want.IsZero() && !frontMatterDated(v.src):
+		return fmt.Sprintf("typed date %q (%s), but the front matter has no %s", value, t.Format("2006-01-02"), key),
+			fmt.Sprintf("dates are read from the text only near its top (the first %d lines, before the second section): move this line up, or add %s: %s to the front matter",
+				textDateLines, key, t.Format("2006-01-02"))
 	case want.IsZero():
 		return fmt.Sprintf("typed date %q (%s), but the front matter has no %s", value, t.Format("2006-01-02"), key),
 			fmt.Sprintf("add %s: %s to the front matter and delete this line", key, t.Format("2006-01-02"))

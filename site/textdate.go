@@ -33,10 +33,8 @@ var frontMatterDateKeys = []string{"effective", "last_revised", "last_modified_a
 // dates found are warnings; they are reported for files of the working
 // tree only, since a revision from git history cannot be fixed.
 func (s *Source) readTextDates(errs *ErrorList) {
-	for _, k := range frontMatterDateKeys {
-		if s.FM.Params[k] != nil {
-			return
-		}
+	if frontMatterDated(s) {
+		return
 	}
 	var problems []*Error
 	s.TextDates, problems = scanTextDates(s.Body, s.BodyLine)
@@ -54,6 +52,16 @@ func (s *Source) readTextDates(errs *ErrorList) {
 		e.Path = s.Path
 		errs.Add(e)
 	}
+}
+
+// frontMatterDated reports whether a source's front matter declares a date.
+func frontMatterDated(s *Source) bool {
+	for _, k := range frontMatterDateKeys {
+		if s.FM.Params[k] != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // textDateAt returns the date read from the text at a file line, or nil.

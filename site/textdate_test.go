@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -166,5 +167,41 @@ func TestCheckSummaryCountsInfo(t *testing.T) {
 	WriteProblems(&b, report.Problems, FormatGitHub, "")
 	if !strings.HasPrefix(b.String(), "::notice file=content/privacy.md,line=6,") {
 		t.Errorf("github format: %s", b.String())
+	}
+}
+
+// Dates written in the text group git history as front matter dates do:
+// a typo fix keeps its version, a new "Effective date:" line starts one.
+func TestGitHistoryTextDates(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	v1 := "# Privacy\n\nEffective date: March 1, 2024\n\nWe keep yuor address.\n"
+	v2 := "# Privacy\n\n*Effective date: 2 September 2025*\n\nWe keep your address and phone.\n"
+	git(t, dir, "2024-02-20", "init", "-q", "-b", "main")
+	commit(t, dir, "2024-02-20", "first", map[string]string{"clause.yaml": "title: Git\n", "content/privacy.md": v1})
+	commit(t, dir, "2024-05-07", "typo", map[string]string{"content/privacy.md": strings.Replace(v1, "yuor", "your", 1)})
+	commit(t, dir, "2025-08-15", "phone", map[string]string{"content/privacy.md": v2})
+	dest, res, err := build(t, dir, func(o *Options) { o.History = "git"; o.Now = mustDate(t, "2026-01-01") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, dest)
+	for _, p := range []string{"privacy/versions/2024-03-01/index.html", "privacy/versions/2025-09-02/index.html"} {
+		if _, ok := tree[p]; !ok {
+			t.Errorf("missing %s", p)
+		}
+	}
+	if n := strings.Count(string(tree["privacy/versions/index.html"]), `class="version status-`); n != 2 {
+		t.Errorf("history lists %d versions, want 2", n)
+	}
+	if strings.Contains(string(tree["privacy/versions/2024-03-01/index.html"]), "yuor") {
+		t.Error("the typo fix did not replace the first version's text")
+	}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Msg, "no effective date") {
+			t.Errorf("warning: %v", w)
+		}
 	}
 }
