@@ -57,8 +57,9 @@ func (r *CheckReport) Summary() string {
 // internal links and #fragments, skipped heading levels, duplicate
 // headings, hand-typed dates that disagree with the front matter or
 // cannot be read, policies without a description, version dates out of
-// order and upcoming versions without a summary. opts.Destination is
-// ignored. The error is only for a site that cannot be read at all.
+// order and upcoming versions without a summary. It adds info notes
+// saying where each date read from the text came from. opts.Destination
+// is ignored. The error is only for a site that cannot be read at all.
 func Check(opts Options) (*CheckReport, error) {
 	opts = opts.withDefaults()
 	opts.Cache = nil
