@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"strings"
@@ -89,10 +90,7 @@ type dateScan struct {
 // heading (a first-level heading that opens the body is the title, not a
 // section). Fenced and indented code and HTML comments are skipped.
 func scanTextDates(body []byte, bodyLine int) ([]TextDate, []*Error) {
-	lines := strings.Split(string(body), "\n")
-	if len(lines) > textDateLines+1 {
-		lines = lines[:textDateLines+1] // one more, for an IAL on the next line
-	}
+	lines := topLines(body, textDateLines+1) // one more, for an IAL on the next line
 	sc := &dateScan{lines: lines, first: bodyLine, seen: map[importer.DateField]bool{}}
 	fence, comment, sections, headings := "", false, 0, 0
 	for i := 0; i < len(lines) && i < textDateLines && len(sc.seen) < 2; i++ {
@@ -128,6 +126,21 @@ func scanTextDates(body []byte, bodyLine int) ([]TextDate, []*Error) {
 		sc.line(i, t)
 	}
 	return sc.found, sc.problems
+}
+
+// topLines returns up to n lines from the start of body, without their
+// line ends and without copying the rest of the body.
+func topLines(body []byte, n int) []string {
+	var lines []string
+	for len(lines) < n && len(body) > 0 {
+		i := bytes.IndexByte(body, '\n')
+		if i < 0 {
+			i = len(body)
+		}
+		lines = append(lines, string(body[:i]))
+		body = body[min(i+1, len(body)):]
+	}
+	return lines
 }
 
 // headingLevel returns the level of an ATX heading on line i, or 1 or 2

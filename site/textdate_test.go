@@ -205,3 +205,22 @@ func TestGitHistoryTextDates(t *testing.T) {
 		}
 	}
 }
+
+// FuzzScanTextDates checks that no body panics the date scan, and that
+// every date found points at a line of the top of the body.
+func FuzzScanTextDates(f *testing.F) {
+	for _, seed := range []string{
+		"Effective May 4, 2026\n{: datetime=\"2026-05-04\" }\n", "Last updated: June 2025\n", "# T\n\n## Effective date: 2024-02-01\n",
+		"```\nLast updated: 2025-01-01\n", "<!--\nEffective: x {: datetime='y'}\n", "x\n---\nLast revised: Jan 2nd, 2006 {:}\n",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		dates, _ := scanTextDates(body, 5)
+		for _, td := range dates {
+			if td.Line < 5 || td.Line >= 5+textDateLines || td.Date.IsZero() {
+				t.Fatalf("date %+v outside the top of the body", td)
+			}
+		}
+	})
+}
