@@ -224,3 +224,20 @@ func FuzzScanTextDates(f *testing.F) {
 		}
 	})
 }
+
+// clause revise names the archive after a date written in the text when
+// the front matter has none, as the build would date that version.
+func TestReviseTextDate(t *testing.T) {
+	src := newSite(t, map[string]string{"content/privacy.md": "---\ntitle: Privacy\n---\n\nLast updated: 2026-01-10\n\n_Effective date: January 15, 2026_\n\nWe keep it.\n"})
+	rev, err := Revise(ReviseOptions{Source: src, Slug: "privacy", Effective: NewDate(day("2026-04-01")), Now: day("2026-03-01")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rev.Archived != "content/privacy/versions/2026-01-15.md" || rev.Previous.ISO() != "2026-01-15" {
+		t.Errorf("revision: %+v", rev)
+	}
+	m := manifestAt(t, src, day("2026-03-15"))
+	if p := m.Policies[0]; p.Current == nil || p.Current.Effective != "2026-01-15" || p.Current.LastRevised != "2026-01-10" {
+		t.Errorf("archived version: %+v", p.Current)
+	}
+}
