@@ -46,10 +46,10 @@ const (
 
 // dateLine matches "Last updated: …", "**Last Revised:** …", "_Effective
 // date: …_" and their variants at the start of a line, also in a heading,
-// a quote or a bulleted list item. The label needs a colon (or "on", "as
-// of", "from") so that prose such as "Effective immediately, …" is not
-// read as a date.
-var dateLine = regexp.MustCompile(`(?i)^[\s>#*_+-]*(last[\s-]+(?:updated|revised|modified)|effective(?:\s+date)?)\s*[*_]*\s*(?::|\s+on\b|\s+as\s+of\b|\s+from\b)\s*[*_]*\s*(.*?)[\s*_]*$`)
+// a quote or a list item. The label needs a colon (or "on", "as of",
+// "from") so that prose such as "Effective immediately, …" is not read as
+// a date.
+var dateLine = regexp.MustCompile(`(?i)^(?:\s*\d{1,3}[.)]\s)?[\s>#*_+-]*(last[\s-]+(?:updated|revised|modified)|effective(?:\s+date)?)\s*[*_]*\s*(?::|\s+on\b|\s+as\s+of\b|\s+from\b)\s*[*_]*\s*:?\s*[*_]*\s*(.*?)[\s*_]*$`)
 
 // DateLine reports whether line types a date by hand, and returns the
 // front matter key it corresponds to and the date text as written.
@@ -173,14 +173,15 @@ func atoiStrict(s string) int {
 	return n
 }
 
-// bareDateLine matches a date label followed directly by its value, with
-// no colon: "Effective May 4, 2026", "Last updated 2 June 2025".
-var bareDateLine = regexp.MustCompile(`(?i)^[\s>#*_+-]*(last[\s-]+(?:updated|revised|modified)|effective(?:\s+date)?)[\s*_]+(.*?)[\s*_.]*$`)
+// bareDateLine matches a date label followed by its value with no colon,
+// or with other separators: "Effective May 4, 2026", "Last updated 2 June
+// 2025", "Last updated on: 2 June 2025", "Last updated – 2 June 2025".
+var bareDateLine = regexp.MustCompile(`(?i)^(?:\s*\d{1,3}[.)]\s)?[\s>#*_+-]*(last[\s-]+(?:updated|revised|modified)|effective(?:\s+date)?)(?:\s+(?:on|as\s+of|from)\b)?[\s*_:–—-]+(.*?)[\s*_.]*$`)
 
-// BareDateLine is DateLine for a label without a colon. Since nothing
-// separates the label from prose, it matches only when the rest of the
-// line reads as a date, whole or month and year: "Effective immediately,
-// …" does not match.
+// BareDateLine is DateLine for a label without a colon. Since the label
+// may run into prose, it matches only when the rest of the line reads as
+// a date, whole or month and year: "Effective immediately, …" does not
+// match.
 func BareDateLine(line string) (field DateField, value string, ok bool) {
 	m := bareDateLine.FindStringSubmatch(line)
 	if m == nil {

@@ -71,6 +71,8 @@ func TestDateLine(t *testing.T) {
 		{"### Last-Updated: 2025-03-05", LastRevised, "2025-03-05"},
 		{"- Last updated: 2025-03-05", LastRevised, "2025-03-05"},
 		{"+ **Effective date:** 2025-03-05", Effective, "2025-03-05"},
+		{"2. Effective date: 2025-03-05", Effective, "2025-03-05"},
+		{"Last updated on: 2025-03-05", LastRevised, "2025-03-05"},
 	}
 	for _, tt := range tests {
 		f, v, ok := DateLine(tt.line)
@@ -100,6 +102,8 @@ func TestBareDateLine(t *testing.T) {
 		{"*Last updated 2 June 2025*", LastRevised, "2 June 2025"},
 		{"## Effective date 2025-06-02.", Effective, "2025-06-02"},
 		{"Last revised June 2025", LastRevised, "June 2025"},
+		{"Last Updated - June 2, 2025", LastRevised, "June 2, 2025"},
+		{"Effective date — 2025-06-02", Effective, "2025-06-02"},
 	}
 	for _, tt := range tests {
 		f, v, ok := BareDateLine(tt.line)
