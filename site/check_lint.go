@@ -73,13 +73,7 @@ func typedDateProblem(field importer.DateField, value string, v *Version) (msg, 
 	if field == importer.Effective {
 		want, key = v.Effective, "effective"
 	}
-	from := "in the front matter"
-	for _, td := range v.src.TextDates {
-		if td.Key == key {
-			from = fmt.Sprintf("read from line %d", td.Line)
-		}
-	}
-	hint = fmt.Sprintf("set %s: YYYY-MM-DD in the front matter and delete this line: every page shows its dates from front matter", key)
+	from, fix, hint := typedDateAdvice(key, v.src)
 	t, err := importer.ParseDate(value)
 	var de *importer.DateError
 	if err != nil && !errors.As(err, &de) {
@@ -98,10 +92,26 @@ func typedDateProblem(field importer.DateField, value string, v *Version) (msg, 
 		return fmt.Sprintf("typed date %q (%s), but the front matter has no %s", value, t.Format("2006-01-02"), key),
 			fmt.Sprintf("add %s: %s to the front matter and delete this line", key, t.Format("2006-01-02"))
 	case t.Format("2006-01-02") != want.ISO():
-		return fmt.Sprintf("typed date %q (%s) disagrees with %s %s %s", value, t.Format("2006-01-02"), key, want.ISO(), from),
-			"correct one of them, or better delete this line: every page shows its dates from front matter"
+		return fmt.Sprintf("typed date %q (%s) disagrees with %s %s %s", value, t.Format("2006-01-02"), key, want.ISO(), from), fix
 	}
 	return "", ""
+}
+
+// typedDateAdvice says where the date a typed date is compared with came
+// from, how to fix a disagreement, and how to fix an unreadable date.
+func typedDateAdvice(key string, s *Source) (from, fix, hint string) {
+	from, fix = "in the front matter", "correct one of them, or better delete this line: every page shows its dates from front matter"
+	for _, td := range s.TextDates {
+		if td.Key == key {
+			from = fmt.Sprintf("read from line %d", td.Line)
+			fix = fmt.Sprintf("the page uses the date of line %d: correct one of them, or delete this line", td.Line)
+		}
+	}
+	hint = fmt.Sprintf("set %s: YYYY-MM-DD in the front matter and delete this line: every page shows its dates from front matter", key)
+	if !frontMatterDated(s) {
+		hint = fmt.Sprintf("write the date as January 2, 2006 or 2006-01-02, or set %s: YYYY-MM-DD in the front matter", key)
+	}
+	return from, fix, hint
 }
 
 // textDates notes each date of a version that was read from its text

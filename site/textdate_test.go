@@ -174,6 +174,14 @@ func TestCheckSummaryCountsInfo(t *testing.T) {
 	if !strings.HasPrefix(b.String(), "::notice file=content/privacy.md,line=6,") {
 		t.Errorf("github format: %s", b.String())
 	}
+	b.Reset()
+	WriteProblems(&b, report.Problems, FormatJSON, "")
+	if !strings.Contains(b.String(), `"severity": "info"`) {
+		t.Errorf("json format: %s", b.String())
+	}
+	if e := report.Problems[0]; e.Error() != `content/privacy.md:6: info: effective date 2026-01-01 read from the text "Effective date: 2026-01-01"` {
+		t.Errorf("Error() = %q", e.Error())
+	}
 }
 
 // Dates written in the text group git history as front matter dates do:
