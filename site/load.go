@@ -102,6 +102,7 @@ func loadSources(src fs.FS, files []contentFile, errs *ErrorList, cache *Cache) 
 		}
 		local := &ErrorList{}
 		out[i] = safeParse(p, f.rel, raw, local)
+		out[i].reportTextDates(local)
 		for _, e := range local.Items() {
 			errs.Add(e)
 		}

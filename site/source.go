@@ -25,6 +25,7 @@ type Source struct {
 	Heading  string // the first heading's text, for the title fallback
 
 	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
+	dateNotes []*Error   // warnings about those dates, for files of the working tree only
 
 	bodyAt    int      // byte offset of the body in the file, to read it again
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
@@ -86,7 +87,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s.bodyAt = bom + len(raw) - len(body)
 	s.Heading = firstHeading(body)
 	s.FM = interpret(fm, p, errs)
-	s.readTextDates(errs)
+	s.readTextDates()
 	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
 	s.paramsKey = sha256.Sum256(params)
 	return s

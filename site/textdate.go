@@ -30,15 +30,13 @@ type TextDate struct {
 var frontMatterDateKeys = []string{"effective", "last_revised", "last_modified_at", "lastmod", "date"}
 
 // readTextDates fills in the effective and last-revised dates from the
-// top of the body when the front matter declares none. Problems with the
-// dates found are warnings; they are reported for files of the working
-// tree only, since a revision from git history cannot be fixed.
-func (s *Source) readTextDates(errs *ErrorList) {
+// top of the body when the front matter declares none, and keeps the
+// warnings about them for reportTextDates.
+func (s *Source) readTextDates() {
 	if frontMatterDated(s) {
 		return
 	}
-	var problems []*Error
-	s.TextDates, problems = scanTextDates(s.Body, s.BodyLine)
+	s.TextDates, s.dateNotes = scanTextDates(s.Body, s.BodyLine)
 	for _, td := range s.TextDates {
 		if td.Key == string(importer.Effective) {
 			s.FM.Effective = td.Date
@@ -46,11 +44,20 @@ func (s *Source) readTextDates(errs *ErrorList) {
 			s.FM.LastRevised = td.Date
 		}
 	}
-	if !editable(s) {
+	for _, e := range s.dateNotes {
+		e.Path = s.Path
+	}
+}
+
+// reportTextDates adds the warnings about the dates read from the text
+// (month and year only, an unreadable or contradicted datetime). Only
+// files of the working tree report them: a revision read from git
+// history cannot be fixed, and would repeat them for every commit.
+func (s *Source) reportTextDates(errs *ErrorList) {
+	if s == nil {
 		return
 	}
-	for _, e := range problems {
-		e.Path = s.Path
+	for _, e := range s.dateNotes {
 		errs.Add(e)
 	}
 }

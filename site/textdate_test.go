@@ -107,16 +107,27 @@ func TestTextDatesFillFrontMatter(t *testing.T) {
 	}
 }
 
+// A month-year date warns in the build of the working tree, not in each
+// revision read from git history.
 func TestTextDateWarningsOnlyForWorkingFiles(t *testing.T) {
-	raw := []byte("Last updated: June 2025\n")
-	errs := &ErrorList{}
-	s := parseSource("content/p.md@1a2b3c4", "p.md", raw, errs)
-	if s.FM.LastRevised.ISO() != "2025-06-01" || len(errs.Items()) != 0 {
-		t.Errorf("revision: last revised %s, problems %v", s.FM.LastRevised, errs.Items())
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
 	}
-	parseSource("content/p.md", "p.md", raw, errs)
-	if w := errs.Warnings(); len(w) != 1 || w[0].Line != 1 || !strings.Contains(w[0].Msg, "gives no day") {
-		t.Errorf("working file: %v", errs.Items())
+	dir := t.TempDir()
+	git(t, dir, "2025-06-03", "init", "-q", "-b", "main")
+	commit(t, dir, "2025-06-03", "first", map[string]string{"clause.yaml": "title: Git\n", "content/privacy.md": "Last updated: June 2025\n\nOne.\n"})
+	commit(t, dir, "2025-07-03", "second", map[string]string{"content/privacy.md": "Last updated: July 2025\n\nTwo.\n"})
+	_, res, err := build(t, dir, func(o *Options) { o.History = "git"; o.Now = mustDate(t, "2026-01-01") })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Position()+": "+w.Msg)
+	}
+	want := `content/privacy.md:1: last-revised date 2025-07-01 read from the text "Last updated: July 2025", which gives no day: the first of the month is used`
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("warnings:\n%s\nwant only:\n%s", strings.Join(got, "\n"), want)
 	}
 }
 
