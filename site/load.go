@@ -162,6 +162,7 @@ func loadSources(src fs.FS, l *layout, files []contentFile, errs *ErrorList, cac
 		}
 		local := &ErrorList{}
 		out[i] = safeParse(p, f.rel, raw, local)
+		out[i].reportTextDates(local)
 		for _, e := range local.Items() {
 			errs.Add(e)
 		}

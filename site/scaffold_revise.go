@@ -165,7 +165,8 @@ func splitYAML(rel string, raw []byte) (*yamlFile, error) {
 }
 
 // currentDate returns when the current text took effect: effective, else
-// its last-revised date.
+// its last-revised date, from the front matter or, when that has no date,
+// from the top of the text as a build reads it.
 func (f *yamlFile) currentDate() (Date, error) {
 	for _, k := range append([]string{"effective"}, lastRevisedKeys...) {
 		if v := keyValue(f.root, k); v != nil && v.Value != "" {
@@ -176,8 +177,22 @@ func (f *yamlFile) currentDate() (Date, error) {
 			return d, nil
 		}
 	}
+	if dates, _ := scanTextDates(f.body, 1); len(dates) > 0 {
+		return textDateOf(dates), nil
+	}
 	return Date{}, &Error{Path: f.path, Line: 1, Msg: "the current text has no effective or last_revised date, so its version cannot be named",
 		Hint: "add effective: YYYY-MM-DD (the date the current text took effect) to the front matter, then run clause revise again"}
+}
+
+// textDateOf returns the effective date among dates read from the text,
+// else the last-revised one.
+func textDateOf(dates []TextDate) Date {
+	for _, td := range dates {
+		if td.Key == "effective" {
+			return td.Date
+		}
+	}
+	return dates[0].Date
 }
 
 // archived returns the front matter of the version file.

@@ -67,6 +67,25 @@
 // Any other key is kept and reaches templates as .Params. Dates are
 // YYYY-MM-DD, RFC 3339 or YAML timestamps; an unreadable date is an error.
 //
+// # Dates in the text
+//
+// When the front matter has none of effective, last_revised,
+// last_modified_at, lastmod and date, the dates are read from the top of
+// the body (see textdate.go): its first 40 lines, up to its second section
+// heading (an opening first-level heading is the title, not a section),
+// outside code and HTML comments. The first line of each kind counts:
+// "Effective …" gives effective, "Last updated/revised/modified …" gives
+// last_revised, written as "Last updated: April 20, 2023" (also in
+// emphasis, a heading, a list item or a quote), "Last modified on
+// 2024-02-01", or "Effective May 4, 2026" when a whole date follows the
+// label. A kramdown attribute list with datetime="2026-05-04", at the end
+// of the line or on the next, gives the date, the text only which date it
+// is; the page renders that text in a <time> element. Month and year only
+// give the first of the month, with a warning. The dates are set on the
+// Source's FrontMatter, so the page, the changelog, the feeds,
+// policies.json and history from git all use them; Source.TextDates keeps
+// where each came from, and clause check reports it with severity info.
+//
 // # URLs
 //
 // A permalink is used as given. One ending in ".html" is written as

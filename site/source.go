@@ -24,6 +24,9 @@ type Source struct {
 	FM       FrontMatter
 	Heading  string // the first heading's text, for the title fallback
 
+	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
+	dateNotes []*Error   // warnings about those dates, for files of the working tree only
+
 	bodyAt    int      // byte offset of the body in the file, to read it again
 	real      string   // the path it is read from when Path is a symbolic link, else ""
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
@@ -93,6 +96,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s.bodyAt = bom + len(raw) - len(body)
 	s.Heading = firstHeading(body)
 	s.FM = interpret(fm, p, errs)
+	s.readTextDates()
 	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
 	s.paramsKey = sha256.Sum256(params)
 	return s

@@ -154,7 +154,7 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 				Hint: "name version files after their effective date, for example versions/2025-01-31.md"})
 			continue
 		}
-		if !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != d.ISO() {
+		if _, declared := s.FM.Lines["effective"]; declared && !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != d.ISO() {
 			b.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
 		}
 		v := newVersion(s, d)

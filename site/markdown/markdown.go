@@ -75,6 +75,7 @@ type Renderer struct {
 func New(opts Options) *Renderer {
 	r := &Renderer{opts: opts.withDefaults()}
 	exts := []goldmark.Extender{
+		datetimeExtender{},
 		extension.GFM,
 		extension.Footnote,
 		extension.DefinitionList,
