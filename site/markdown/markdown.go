@@ -78,7 +78,7 @@ func New(opts Options) *Renderer {
 		extension.GFM,
 		extension.Footnote,
 		extension.DefinitionList,
-		&extender{opts: &r.opts},
+		&extender{},
 	}
 	if r.opts.Typographer {
 		exts = append(exts, extension.Typographer)
@@ -151,12 +151,14 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 	}()
 	opts := r.opts
 	opts.Link, opts.File, opts.Var = page.Link, page.File, page.Var
-	st := newState(src, &opts)
+	body, omap, errs := substituteLiquid(src, &opts)
+	st := newState(src, body, omap, &opts)
+	st.errs = errs
 	st.noBlocks = !page.Blocks
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
-	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	r.renderBlocks(doc, root, src, st)
+	root := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
+	r.renderBlocks(doc, root, body, st)
 	st.fill(doc)
 	return doc
 }
