@@ -80,8 +80,12 @@ func closingBrace(line []byte) int {
 }
 
 // applySpanIAL sets a span IAL's attributes on the element before it, or
-// turns it back into text when there is none.
+// on the heading it ends, or turns it back into text when there is none.
 func (w *walker) applySpanIAL(n *spanIALNode) {
+	if h, ok := n.Parent().(*ast.Heading); ok && n.NextSibling() == nil {
+		w.headingIAL(h, n)
+		return
+	}
 	switch target := n.PreviousSibling().(type) {
 	case *ast.Link, *ast.Image, *ast.Emphasis, *ast.CodeSpan:
 		w.dropDestinationAttrs(n.ial)
@@ -106,4 +110,16 @@ func (w *walker) dropDestinationAttrs(n *ialNode) {
 		kept = append(kept, a)
 	}
 	n.Attrs = kept
+}
+
+// headingIAL applies an attribute list written at the end of a heading,
+// "## Accounts {: #accounts }" as kramdown reads it, to the heading, and
+// drops it with the spaces before it, so neither the heading nor the TOC
+// prints it.
+func (w *walker) headingIAL(h *ast.Heading, n *spanIALNode) {
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		t.Segment = t.Segment.TrimRightSpace(w.src)
+	}
+	w.setAttributes(h, n.ial)
+	h.RemoveChild(h, n)
 }
