@@ -93,18 +93,20 @@ func New(opts Options) *Renderer {
 
 // Document is one rendered Markdown body.
 //
-// Title and heading levels: when the body has exactly one h1 and it is the
-// first block, that h1 is removed from HTML and Blocks and its text becomes
-// Title (templates print the title as the page's only h1). When the body
-// has two or more h1s, every heading is shifted down one level (h6 stays)
-// and Title is the text of the first heading. Otherwise Title is the text
-// of the first heading of any level, or "".
+// Title and heading levels: the title heading is the first thing in the
+// body (after blank lines and HTML comments) when that is a heading of
+// level 1 to 3; its plain text is Title. A heading after prose is never
+// the title, and a body without a title heading has Title "". The title
+// heading is removed from HTML and Blocks (templates print the title as
+// the page's only h1) when it is the body's only h1, or a setext heading
+// ("Title" over "---") in a body without h1s. If an h1 is still left in
+// the body, every heading is shifted down one level (h6 stays).
 type Document struct {
 	HTML         []byte      // the body HTML (TOC inserted at a {:toc} marker if present)
 	TOC          []*TOCEntry // nested tree of headings TOCMin..TOCMax
 	TOCHTML      []byte      // the TOC as nested <ul> (<li><a href="#id">text</a><ul>…</ul></li>); empty if no entries
 	HasTOCMarker bool        // the body had a kramdown TOC marker
-	Title        string      // plain text of the leading h1 (see above); "" if none
+	Title        string      // plain text of the title heading (see above); "" if none
 	Headings     []Heading   // every heading in order (after level shifting)
 	Blocks       []Block     // top-level blocks
 	Links        []LinkRef   // Markdown links and images in document order (not those in raw HTML)
