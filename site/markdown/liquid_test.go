@@ -216,3 +216,32 @@ func TestOffsetMap(t *testing.T) {
 		t.Error("nil map is not the identity")
 	}
 }
+
+// TestLiquidValuesAreMarkdown checks where a value with markup ends up: in
+// the body it is Markdown (raw HTML, as if typed in the file), but the
+// plain-text places built from it (title, TOC, anchor labels, attribute
+// values) never carry live tags.
+func TestLiquidValuesAreMarkdown(t *testing.T) {
+	opts := testOptions()
+	opts.Var = func(scope, key string) (string, bool) {
+		return map[string]string{
+			"site.brand": `<b class="x">Acme</b> & "Co"`,
+			"site.quote": `a"><script>x</script>`,
+		}[scope+"."+key], true
+	}
+	d := render(t, opts, "# {{ site.brand }} Terms\n\n## About {{ site.brand }}\n\nText\n{: title=\"{{ site.quote }}\"}\n")
+	if d.Title != `Acme & "Co" Terms` {
+		t.Errorf("Title = %q", d.Title)
+	}
+	html := string(d.HTML)
+	checkHTML(t, html, []string{
+		`<h2 id="about-acme--co">About <b class="x">Acme</b> &amp; &quot;Co&quot;`,
+		`aria-label="Link to this section: About Acme &amp; &quot;Co&quot;"`,
+	}, []string{`title="a"><script>`})
+	checkHTML(t, string(d.TOCHTML), []string{`>About Acme &amp; &quot;Co&quot;</a>`}, []string{"<b"})
+	// The quote in the value ends the attribute value early: the list is
+	// reported, at the line it was written on, and not applied.
+	if got := errorStrings(d); len(got) != 1 || !strings.HasPrefix(got[0], "6:1: unexpected '>' in attribute list") {
+		t.Errorf("errors = %q", got)
+	}
+}

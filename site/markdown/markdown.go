@@ -3,8 +3,19 @@
 // It wraps goldmark with GitHub Flavored Markdown, footnotes and definition
 // lists, and adds clause's tweaks as real goldmark extensions: GitHub-style
 // heading ids, "link to this section" anchors, a table of contents, kramdown
-// inline attribute lists and TOC markers, Liquid variables ({{ site.KEY }},
-// {{ page.KEY }}) and rewriting of links to other content files.
+// inline attribute lists (on blocks, at the end of headings, after spans)
+// and TOC markers, and rewriting of links to other content files.
+//
+// Liquid variables ({{ site.KEY }}, {{ page.KEY }}) are substituted before
+// goldmark parses the text, as Jekyll does, so a value is Markdown text and
+// a variable works anywhere, a link destination included; code is left as
+// written. An offset map from the substituted text back to the source
+// keeps every Error, Heading.Line and LinkRef position at the source's own
+// line and column. Other Liquid tags and Hugo shortcodes are Errors.
+//
+// The title rule (see Document) lives here only: LeadingBlock and
+// Renderer.Title give a site every page's title before any page is
+// rendered, from the same code as Document.Title.
 //
 // A Renderer is built once with New and reused; Render returns a Document
 // holding the body HTML, its top-level Blocks, headings, TOC and any Errors.
