@@ -115,6 +115,10 @@ func (s *liquidScanner) tag(i int) int {
 	return i + len(tag)
 }
 
+// maxEncodedTag bounds the length of a percent-encoded tag: a variable's
+// name is short, and the bound keeps the scan linear.
+const maxEncodedTag = 256
+
 // encodedTag substitutes a tag whose braces were percent-encoded by an
 // editor, as in [mail](mailto:%7B%7Bsite.email%7D%7D), at offset i.
 func (s *liquidScanner) encodedTag(i int) int {
@@ -122,9 +126,9 @@ func (s *liquidScanner) encodedTag(i int) int {
 	if hasPrefixFold(s.src[i+3:], "%25") {
 		opener, closer, plain = "%7B%25", "%25%7D", "{%"
 	}
-	line := s.line(i)
+	line := s.src[i:min(len(s.src), i+maxEncodedTag)]
 	n := indexFold(line[len(opener):], closer)
-	if n < 0 {
+	if n < 0 || bytes.IndexByte(line[:len(opener)+n], '\n') >= 0 {
 		return i + len(opener)
 	}
 	inner := line[len(opener) : len(opener)+n]
@@ -141,18 +145,26 @@ func (s *liquidScanner) encodedTag(i int) int {
 	return i + length
 }
 
+// maxEndraw bounds the length of an {% endraw %} tag, whitespace included.
+const maxEndraw = 64
+
 // raw keeps the text between {% raw %} (n bytes at offset i) and
 // {% endraw %} as written, and removes both tags.
 func (s *liquidScanner) raw(i, n int) int {
 	s.replace(i, n, nil)
 	for j := i + n; j < len(s.src); j++ {
-		if !bytes.HasPrefix(s.src[j:], []byte("{%")) {
-			continue
+		k := bytes.Index(s.src[j:], []byte("{%"))
+		if k < 0 {
+			break
 		}
-		line := s.line(j)
-		if k := bytes.Index(line, []byte("%}")); k >= 0 && isRawTag(line[:k+2], "endraw") {
-			s.replace(j, k+2, nil)
-			return j + k + 2
+		j += k
+		head := s.src[j:min(len(s.src), j+maxEndraw)]
+		if nl := bytes.IndexByte(head, '\n'); nl >= 0 {
+			head = head[:nl]
+		}
+		if e := bytes.Index(head[2:], []byte("%}")); e >= 0 && isRawTag(head[:e+4], "endraw") {
+			s.replace(j, e+4, nil)
+			return j + e + 4
 		}
 	}
 	s.errorAt(i, "{% raw %} without {% endraw %}", "add {% endraw %} where the text to keep as written ends")
@@ -227,7 +239,7 @@ func (s *liquidScanner) errorAt(i int, msg, hint string) {
 
 // isRawTag reports whether tag is {% name %}, allowing whitespace control.
 func isRawTag(tag []byte, name string) bool {
-	if !bytes.HasPrefix(tag, []byte("{%")) {
+	if len(tag) < 4 || !bytes.HasPrefix(tag, []byte("{%")) {
 		return false
 	}
 	return string(trimTag(tag[2:len(tag)-2])) == name
@@ -293,10 +305,11 @@ func hasPrefixFold(b []byte, prefix string) bool {
 	return len(b) >= len(prefix) && bytes.EqualFold(b[:len(prefix)], []byte(prefix))
 }
 
-// indexFold is bytes.Index ignoring ASCII case, for short needles.
+// indexFold is bytes.Index ignoring ASCII case, for short needles
+// starting with a character that has no case.
 func indexFold(b []byte, needle string) int {
 	for i := 0; i+len(needle) <= len(b); i++ {
-		if hasPrefixFold(b[i:], needle) {
+		if b[i] == needle[0] && hasPrefixFold(b[i:], needle) {
 			return i
 		}
 	}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"sort"
 	"sync"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 )
 
 // span is a half-open range of source offsets.
@@ -16,9 +18,22 @@ type span struct{ start, end int }
 
 // codeParser parses a body as written, before Liquid is substituted, only
 // to find where its code is. It has the block structure of the real
-// parser (GFM, footnotes, definition lists) without clause's extensions.
+// parser (tables, footnotes, definition lists) and, of the inline syntax,
+// only what decides where a code span is: code spans themselves, and
+// autolinks and raw HTML, whose backticks open none.
 var codeParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList)).Parser()
+	p := parser.NewParser(
+		parser.WithBlockParsers(parser.DefaultBlockParsers()...),
+		parser.WithInlineParsers(
+			util.Prioritized(parser.NewCodeSpanParser(), 100),
+			util.Prioritized(parser.NewAutoLinkParser(), 300),
+			util.Prioritized(parser.NewRawHTMLParser(), 400),
+		),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...),
+	)
+	md := goldmark.New(goldmark.WithParser(p),
+		goldmark.WithExtensions(extension.Table, extension.Footnote, extension.DefinitionList))
+	return md.Parser()
 })
 
 // codeSpans returns the parts of src that are code, in order: the lines
@@ -26,6 +41,9 @@ var codeParser = sync.OnceValue(func() parser.Parser {
 // contents of code spans. Liquid there is left as written, as Markdown
 // code is meant to show text exactly.
 func codeSpans(src []byte) []span {
+	if !mayHaveCode(src) {
+		return nil
+	}
 	root := codeParser().Parse(text.NewReader(src))
 	var out []span
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -72,4 +90,12 @@ func childrenSpan(n ast.Node) (span, bool) {
 		return span{}, false
 	}
 	return span{first.Segment.Start, last.Segment.Stop}, true
+}
+
+// mayHaveCode is the cheap pre-check of codeSpans: code needs a backtick,
+// a "~~~" fence or a line indented by a tab or four spaces.
+func mayHaveCode(src []byte) bool {
+	return bytes.IndexByte(src, '`') >= 0 || bytes.Contains(src, []byte("~~~")) ||
+		bytes.HasPrefix(src, []byte("    ")) || bytes.HasPrefix(src, []byte("\t")) ||
+		bytes.Contains(src, []byte("\n    ")) || bytes.Contains(src, []byte("\n\t"))
 }
