@@ -54,6 +54,7 @@ type Options struct {
 
 	// Var resolves Liquid variables {{ site.KEY }} and {{ page.KEY }} (scope is "site" or "page",
 	// key may be dotted like "params.company"). ok=false -> an Error "unknown variable site.KEY".
+	// Values are substituted before parsing, so they are read as Markdown.
 	Var func(scope, key string) (value string, ok bool)
 }
 
