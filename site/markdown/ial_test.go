@@ -130,8 +130,11 @@ func TestHeadingEndIAL(t *testing.T) {
 			checkHTML(t, string(d.TOCHTML), []string{`<a href="#` + tt.id + `">Accounts</a>`}, []string{"{:"})
 		})
 	}
+	// Right after a span, the list is the span's, as anywhere else.
+	d := render(t, Options{}, "## Data *we keep*{: .note}\n")
+	checkHTML(t, string(d.HTML), []string{`<h2 id="data-we-keep">Data <em class="note">we keep</em>`}, nil)
 	// Not at the end: the braces are the heading's text.
-	d := render(t, Options{}, "## A {: #a } more\n")
+	d = render(t, Options{}, "## A {: #a } more\n")
 	if len(d.Headings) != 1 || d.Headings[0].Text != "A {: #a } more" {
 		t.Errorf("headings = %+v", d.Headings)
 	}

@@ -79,21 +79,21 @@ func closingBrace(line []byte) int {
 	return -1
 }
 
-// applySpanIAL sets a span IAL's attributes on the element before it, or
-// on the heading it ends, or turns it back into text when there is none.
+// applySpanIAL sets a span IAL's attributes on the element written right
+// before it, else on the heading it ends, or turns it back into text.
 func (w *walker) applySpanIAL(n *spanIALNode) {
-	if h, ok := n.Parent().(*ast.Heading); ok && n.NextSibling() == nil {
-		w.headingIAL(h, n)
-		return
-	}
 	switch target := n.PreviousSibling().(type) {
 	case *ast.Link, *ast.Image, *ast.Emphasis, *ast.CodeSpan:
 		w.dropDestinationAttrs(n.ial)
 		w.setAttributes(target, n.ial)
 		n.Parent().RemoveChild(n.Parent(), n)
-	default:
-		n.Parent().ReplaceChild(n.Parent(), n, ast.NewTextSegment(n.Segment))
+		return
 	}
+	if h, ok := n.Parent().(*ast.Heading); ok && n.NextSibling() == nil {
+		w.headingIAL(h, n)
+		return
+	}
+	n.Parent().ReplaceChild(n.Parent(), n, ast.NewTextSegment(n.Segment))
 }
 
 // dropDestinationAttrs removes href and src from a span IAL, with an
