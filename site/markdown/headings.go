@@ -49,7 +49,7 @@ func pickTitle(doc *ast.Document, st *state) []*ast.Heading {
 			h1++
 		}
 	}
-	title := titleHeading(doc, st.src)
+	title := titleHeading(doc)
 	if title != nil {
 		st.title = plainText(title, st.src)
 		if title.Level == 1 && h1 == 1 || h1 == 0 && isSetext(title, st.src) {
@@ -74,7 +74,7 @@ const maxTitleLevel = 3
 // first block of the body, after HTML comments, when it is a heading of
 // level 1 to 3; nil otherwise, as jekyll-titles-from-headings reads a
 // page. A heading after prose is a section, never the title.
-func titleHeading(doc *ast.Document, src []byte) *ast.Heading {
+func titleHeading(doc *ast.Document) *ast.Heading {
 	c := doc.FirstChild()
 	for c != nil && isComment(c) {
 		c = c.NextSibling()
