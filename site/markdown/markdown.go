@@ -25,6 +25,7 @@ import (
 	"fmt"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
@@ -163,6 +164,15 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 			}}}
 		}
 	}()
+	root, st := r.parse(src, page)
+	r.renderBlocks(doc, root, st.src, st)
+	st.fill(doc)
+	return doc
+}
+
+// parse substitutes Liquid in src and parses the result with the page's
+// callbacks; the returned state holds what the transformer collected.
+func (r *Renderer) parse(src []byte, page Page) (ast.Node, *state) {
 	opts := r.opts
 	opts.Link, opts.File, opts.Var = page.Link, page.File, page.Var
 	body, omap, errs := substituteLiquid(src, &opts)
@@ -171,8 +181,5 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 	st.noBlocks = !page.Blocks
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
-	root := r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc))
-	r.renderBlocks(doc, root, body, st)
-	st.fill(doc)
-	return doc
+	return r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc)), st
 }

@@ -24,13 +24,20 @@ func LeadingBlock(body []byte) []byte {
 
 // Title returns the title of a body from its LeadingBlock lead: the plain
 // text of its title heading with Liquid substituted through page.Var,
-// exactly as Document.Title of the whole body. Problems are not reported
-// here; rendering the body reports them.
-func (r *Renderer) Title(lead []byte, page Page) string {
+// exactly as Document.Title of the whole body (it is parsed by the same
+// code, but not rendered). Problems are not reported here; rendering the
+// body reports them. Like RenderPage, it never panics.
+func (r *Renderer) Title(lead []byte, page Page) (title string) {
 	if len(lead) == 0 {
 		return ""
 	}
-	return r.RenderPage(lead, Page{Var: page.Var}).Title
+	defer func() {
+		if recover() != nil {
+			title = ""
+		}
+	}()
+	_, st := r.parse(lead, Page{Var: page.Var})
+	return st.title
 }
 
 // skipLeading skips blank lines and HTML comments at the start of body.
