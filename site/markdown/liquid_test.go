@@ -241,7 +241,7 @@ func TestLiquidValuesAreMarkdown(t *testing.T) {
 	checkHTML(t, string(d.TOCHTML), []string{`>About Acme &amp; &quot;Co&quot;</a>`}, []string{"<b"})
 	// The quote in the value ends the attribute value early: the list is
 	// reported, at the line it was written on, and not applied.
-	if got := errorStrings(d); len(got) != 1 || !strings.HasPrefix(got[0], "6:1: unexpected '>' in attribute list") {
+	if got := errorStrings(d); len(got) != 1 || got[0] != `6:1: unexpected '>' in attribute list in "{: title=\"{{ site.quote }}\"}"` {
 		t.Errorf("errors = %q", got)
 	}
 }

@@ -103,7 +103,7 @@ func (w *walker) dropDestinationAttrs(n *ialNode) {
 	kept := n.Attrs[:0]
 	for _, a := range n.Attrs {
 		if name := string(a.Name); name == "href" || name == "src" {
-			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q sets %s", n.Raw, name),
+			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q sets %s", w.st.written(n.Pos(), n.Raw), name),
 				"change the destination in (…) instead")
 			continue
 		}

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 )
@@ -59,6 +61,15 @@ func (st *state) addError(off int, msg, hint string) {
 // source maps an offset of the parsed text to the source as written.
 func (st *state) source(off int) int {
 	return st.omap.source(off)
+}
+
+// written returns text, found at offset off of the parsed text, as the
+// source has it (Liquid tags instead of their values), for messages.
+func (st *state) written(off int, text []byte) []byte {
+	if st.omap == nil || off < 0 || !bytes.HasPrefix(st.src[min(off, len(st.src)):], text) {
+		return text
+	}
+	return st.orig[st.source(off):st.omap.sourceEnd(off+len(text))]
 }
 
 // lineIndex returns the line index of the source as written, building it

@@ -82,14 +82,14 @@ func (w *walker) applyIAL(n *ialNode) {
 	parent := n.Parent()
 	switch {
 	case n.Err != "":
-		w.st.addError(n.Pos(), fmt.Sprintf("%s in %q", n.Err, n.Raw), ialHint)
+		w.st.addError(n.Pos(), fmt.Sprintf("%s in %q", n.Err, w.st.written(n.Pos(), n.Raw)), ialHint)
 	case n.TOC:
 		w.placeTOC(n)
 		return
 	default:
 		target := ialTarget(n)
 		if target == nil {
-			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q does not belong to a block", n.Raw), ialHint)
+			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q does not belong to a block", w.st.written(n.Pos(), n.Raw)), ialHint)
 			break
 		}
 		w.setAttributes(target, n)
