@@ -1,10 +1,11 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/clause-dev/clause/site/markdown"
 )
 
 // assemblePolicies turns sources into policies: it derives URLs and
@@ -141,12 +142,6 @@ func (b *builder) newPolicy(s *Source) *Page {
 	p := &Page{Kind: "policy", url: u, src: s, Params: s.FM.Params,
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
 		Group: s.FM.Group, Weight: s.FM.Weight}
-	if p.Title == "" {
-		p.Title = s.Heading
-	}
-	if p.Title == "" {
-		p.Title = readableName(s.Rel)
-	}
 	p.toc = b.cfg.TOC
 	if s.FM.TOC != nil {
 		p.toc = *s.FM.TOC
@@ -157,6 +152,12 @@ func (b *builder) newPolicy(s *Source) *Page {
 	}
 	v := newVersion(s, effective)
 	v.url = u
+	if p.Title == "" {
+		p.Title = b.md.Title(s.Lead, markdown.Page{Var: b.varResolver(v, p)})
+	}
+	if p.Title == "" {
+		p.Title = readableName(s.Rel)
+	}
 	p.Policy = &Policy{ID: policyID(s.Rel), Versions: []*Version{v}, page: p}
 	return p
 }
@@ -222,39 +223,7 @@ func (b *builder) orderPolicies() {
 	b.groups = kept
 }
 
-// firstHeading returns the text of the first ATX or setext heading in a
-// Markdown body, skipping fenced code. It lets every page know every
-// title before any Markdown is rendered, which keeps memory flat.
-func firstHeading(body []byte) string {
-	lines := bytes.Split(body, []byte("\n"))
-	fence := ""
-	for i, raw := range lines {
-		line := strings.TrimRight(string(raw), " \t\r")
-		trimmed := strings.TrimLeft(line, " ")
-		if len(line)-len(trimmed) > 3 {
-			continue
-		}
-		if f := fenceOf(trimmed); f != "" && (fence == "" || f == fence) {
-			if fence == "" {
-				fence = f
-			} else {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
-			continue
-		}
-		if t, ok := atxHeading(trimmed); ok {
-			return t
-		}
-		if i+1 < len(lines) && trimmed != "" && isSetextUnderline(string(lines[i+1])) && !isSetextUnderline(trimmed) {
-			return cleanHeading(trimmed)
-		}
-	}
-	return ""
-}
-
+// fenceOf returns the fence a line of Markdown opens or closes, or "".
 func fenceOf(line string) string {
 	for _, f := range []string{"```", "~~~"} {
 		if strings.HasPrefix(line, f) {
@@ -262,30 +231,4 @@ func fenceOf(line string) string {
 		}
 	}
 	return ""
-}
-
-func atxHeading(line string) (string, bool) {
-	n := 0
-	for n < len(line) && line[n] == '#' {
-		n++
-	}
-	if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
-		return "", false
-	}
-	text := strings.TrimSpace(line[n:])
-	text = strings.TrimSpace(strings.TrimRight(text, "#"))
-	return cleanHeading(text), text != ""
-}
-
-func isSetextUnderline(line string) bool {
-	t := strings.TrimSpace(line)
-	return len(t) > 0 && (strings.Trim(t, "=") == "" || (strings.Trim(t, "-") == "" && len(t) >= 2))
-}
-
-// cleanHeading drops an attribute block and simple inline markup.
-func cleanHeading(s string) string {
-	if i := strings.LastIndex(s, "{"); i > 0 && strings.HasSuffix(s, "}") {
-		s = strings.TrimSpace(s[:i])
-	}
-	return strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(s)
 }

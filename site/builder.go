@@ -90,6 +90,7 @@ func (b *builder) templates() *templates {
 // the flag wins over CLAUSE_BASE_URL, which wins over the file.
 func (b *builder) configure() {
 	b.cfg = loadConfig(b.src, b.errs)
+	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
 	if b.opts.BaseURL != "" {
 		b.cfg.overrideBaseURL("--base-url", b.opts.BaseURL, b.errs)
 	} else {
@@ -135,7 +136,6 @@ func (b *builder) assemble() {
 
 // render renders and writes every page and file.
 func (b *builder) render() {
-	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
 	// Redirect stubs depend on no page's content: write them while the
 	// policies render.
 	redirectsDone := make(chan struct{})

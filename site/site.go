@@ -45,8 +45,10 @@
 // or JSON (an object followed by a blank line, or between ";;;" lines).
 // A file without front matter is valid. These keys are understood:
 //
-//	title          the page title; falls back to the first heading, then to
-//	               the file name made readable ("cookie-policy" → "Cookie policy")
+//	title          the page title; falls back to the heading the body starts
+//	               with (level 1 to 3, after blank lines and HTML comments;
+//	               see site/markdown), then to the file name made readable
+//	               ("cookie-policy" → "Cookie policy")
 //	description    one sentence for the home page, <meta name="description"> and feeds
 //	permalink      the page's URL, used as given (Jekyll)
 //	url            the same as permalink (Hugo)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/clause-dev/clause/site/markdown"
 )
 
 // Source is one content file as loaded from disk: its front matter
@@ -22,7 +24,7 @@ type Source struct {
 	Body     []byte   // nil when released after loading (see release)
 	BodyLine int
 	FM       FrontMatter
-	Heading  string // the first heading's text, for the title fallback
+	Lead     []byte // the body's leading block, which holds its title heading if it has one (markdown.LeadingBlock)
 
 	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
 	dateNotes []*Error   // warnings about those dates, for files of the working tree only
@@ -94,7 +96,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	}
 	s.Body, s.BodyLine = body, bodyLine
 	s.bodyAt = bom + len(raw) - len(body)
-	s.Heading = firstHeading(body)
+	s.Lead = markdown.LeadingBlock(body)
 	s.FM = interpret(fm, p, errs)
 	s.readTextDates()
 	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
