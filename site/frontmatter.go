@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
@@ -154,9 +153,9 @@ func (fm *rawFrontMatter) syntaxError(format string, err error) error {
 func (fm *rawFrontMatter) decodeTOML(data []byte) error {
 	fm.format = "TOML"
 	text := newTextIndex(data, fm.start)
-	m := map[string]any{}
-	if err := toml.Unmarshal(data, &m); err != nil {
-		return tomlError(text, err)
+	m, err := unmarshalTOML(text)
+	if err != nil {
+		return err
 	}
 	fm.setMap(m, scanTOML(text))
 	return nil
