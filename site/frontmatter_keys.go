@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
 )
 
 // tomlHint and jsonHint explain the usual mistakes in each format.
