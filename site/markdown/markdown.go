@@ -146,7 +146,9 @@ type Page struct {
 
 // Render converts src to a Document, using the Link and Var of the
 // Renderer's Options. It never panics: a panic inside goldmark is
-// recovered and reported as an Error at line 1.
+// recovered and reported as an Error at line 1. A body whose block
+// quotes and lists nest deeper than MaxNesting levels is not parsed: its
+// Document holds only the Error at the marker of the level too many.
 func (r *Renderer) Render(src []byte) *Document {
 	return r.RenderPage(src, Page{Link: r.opts.Link, File: r.opts.File, Var: r.opts.Var, Blocks: true})
 }
@@ -165,6 +167,10 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 			}}}
 		}
 	}()
+	if e := nestingError(src); e != nil {
+		doc.Errors = []Error{*e} // refused before goldmark spends minutes on it
+		return doc
+	}
 	root, st := r.parse(src, page)
 	r.renderBlocks(doc, root, st.src, st)
 	st.fill(doc)
