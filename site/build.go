@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -66,7 +67,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := run(opts, out)
+	res, err := run(context.Background(), opts, out)
 	if err != nil {
 		out.discard()
 		return res, err
@@ -82,10 +83,16 @@ func Build(opts Options) (*Result, error) {
 // Render builds the site in memory and returns its files by output path.
 // The dev server serves from this; nothing is written to disk.
 func Render(opts Options) (map[string][]byte, *Result, error) {
+	return RenderContext(context.Background(), opts)
+}
+
+// RenderContext is Render that stops rendering pages once ctx is done
+// and then returns ctx's error.
+func RenderContext(ctx context.Context, opts Options) (map[string][]byte, *Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	out := newMemOutput()
-	res, err := run(opts, out)
+	res, err := run(ctx, opts, out)
 	if res != nil {
 		res.Duration = time.Since(start)
 	}
@@ -106,8 +113,9 @@ func (o Options) withDefaults() Options {
 }
 
 // run executes load, assemble, render and write against out. It never
-// panics: a panic in any step becomes an error.
-func run(opts Options, out output) (res *Result, err error) {
+// panics: a panic in any step becomes an error. Once ctx is done it
+// skips the remaining pages and returns ctx's error.
+func run(ctx context.Context, opts Options, out output) (res *Result, err error) {
 	src := opts.SourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
@@ -118,9 +126,13 @@ func run(opts Options, out output) (res *Result, err error) {
 		src = root.FS()
 	}
 	b := newBuilder(opts, src, out)
+	b.ctx = ctx
 	defer b.recoverPanic("", &err)
 	b.build()
 	res = b.result()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	if err := b.errs.Err(); err != nil {
 		return res, err
 	}
