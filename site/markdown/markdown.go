@@ -19,6 +19,11 @@
 //
 // A Renderer is built once with New and reused; Render returns a Document
 // holding the body HTML, its top-level Blocks, headings, TOC and any Errors.
+//
+// goldmark's time grows with the square of the nesting of block quotes
+// and lists, so a body nested deeper than MaxNesting levels is refused
+// with an Error before it is parsed; a linear scan of line prefixes
+// (nesting.go) finds the level too many.
 package markdown
 
 import (
