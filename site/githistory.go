@@ -2,18 +2,13 @@ package site
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/clause-dev/clause/site/gitlog"
 )
 
 // gitVersions reads every policy's earlier versions from git history
-// (history: git). Commits are grouped into versions by the effective (or
-// last-revised) date their front matter declares: commits that keep the
-// date correct the same version, and the latest text wins; a commit that
-// changes the date starts a new version. The working-tree file is the
-// newest text of its version.
+// (history: git). See gitPolicy for how commits become versions.
 func (b *builder) gitVersions() {
 	repo, err := gitlog.Open(b.opts.Source)
 	if err != nil {
@@ -38,74 +33,126 @@ func (b *builder) gitVersions() {
 	}
 }
 
-// gitPolicy turns one policy's revisions into versions.
+// gitPolicy turns one policy's revisions into versions. Commits that
+// leave the body as it was are not changes (see gitTexts); each text is
+// dated by its front matter or, failing that, by the UTC day of the
+// commit that made it, and texts that share a day are one version, the
+// latest text winning, whether or not they are adjacent in history. The
+// working-tree file is the newest text of its version.
 func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	current := p.Policy.Versions[0]
+	texts := b.gitTexts(revs, prefix, current.url)
+	texts = b.adoptNewest(current, texts, revs)
 	var versions []*Version
+	byDay := map[string]int{} // version day → index in versions
 	undated := false
-	for _, rev := range revs {
-		rel := strings.TrimPrefix(strings.TrimPrefix(rev.Path, prefix), Content+"/")
-		label := fmt.Sprintf("%s@%.7s", path.Join(Content, rel), rev.Commit)
-		s := b.parseRevision(label, rel, rev.Content)
-		if s == nil {
+	for _, t := range texts {
+		v := b.textVersion(t, &undated)
+		day := v.Effective.ISO()
+		if i, ok := byDay[day]; ok {
+			v.oldURLs = append(v.oldURLs, append(versions[i].oldURLs, versions[i].url)...)
+			versions[i] = v // the latest text of the day wins
 			continue
 		}
-		v := b.revisionVersion(s, rev, &undated)
-		if n := len(versions); n > 0 && versions[n-1].Effective.Equal(v.Effective) {
-			v.oldURLs = append(versions[n-1].oldURLs, versions[n-1].url)
-			versions[n-1] = v // a correction of the same version: the latest text wins
-			continue
-		}
+		byDay[day] = len(versions)
 		versions = append(versions, v)
 	}
-	if n := len(versions); n > 0 && (versions[n-1].Effective.Equal(current.Effective) || current.Effective.IsZero()) {
-		current.oldURLs = append(versions[n-1].oldURLs, versions[n-1].url)
-		versions = versions[:n-1] // the working tree holds this version's latest text
+	if i, ok := byDay[current.Effective.ISO()]; ok && !current.Effective.IsZero() {
+		current.oldURLs = append(current.oldURLs, append(versions[i].oldURLs, versions[i].url)...)
+		versions = append(versions[:i], versions[i+1:]...) // the working tree holds this version's latest text
 	}
 	if undated {
-		b.errs.Add(&Error{Path: p.src.Path, Warning: true, Msg: "no effective date in its git history; every commit is a version dated by the commit",
+		b.errs.Add(&Error{Path: p.src.Path, Warning: true, Msg: "no effective date in its git history; each day that changed the text is a version dated by its commits",
 			Hint: "add `effective: YYYY-MM-DD` to the front matter, so typo fixes do not count as new versions"})
-	}
-	if current.Effective.IsZero() && len(versions) > 0 {
-		current.Effective = NewDate(revs[len(revs)-1].Time)
-		current.LastRevised = current.Effective
 	}
 	p.Policy.Versions = append(versions, current)
 }
 
-// revisionVersion makes a version of one revision, dated by its front
-// matter or, failing that, by the commit.
-func (b *builder) revisionVersion(s *Source, rev gitlog.Revision, undated *bool) *Version {
-	effective := s.FM.Effective
-	if effective.IsZero() {
-		effective = s.FM.LastRevised
+// adoptNewest lets the working-tree file take the place of the newest
+// text in history when it has the same body: that text is then the current
+// version's, and an undated current file takes its date. An undated file
+// whose body was edited since the last commit is dated by that commit.
+func (b *builder) adoptNewest(current *Version, texts []*gitText, revs []gitlog.Revision) []*gitText {
+	if len(texts) == 0 {
+		return texts
 	}
-	v := newVersion(s, effective)
-	if effective.IsZero() {
+	newest := texts[len(texts)-1]
+	date := Date{}
+	if bodyKey(b.body(current.src)) == newest.body {
+		texts = texts[:len(texts)-1]
+		current.oldURLs = append(current.oldURLs, newest.urls...)
+		date, _ = newest.date()
+	} else {
+		date = NewDate(revs[len(revs)-1].Time)
+	}
+	if current.Effective.IsZero() {
+		current.Effective, current.LastRevised = date, date
+	}
+	return texts
+}
+
+// textVersion makes the version of one text, dated by its front matter
+// or, failing that, by the commit that made it; undated is set then.
+func (b *builder) textVersion(t *gitText, undated *bool) *Version {
+	date, declared := t.date()
+	v := newVersion(t.src, date)
+	if !declared {
 		*undated = true
-		v.Effective = NewDate(rev.Time)
-		v.LastRevised = v.Effective
+		v.LastRevised = date
 		if v.Summary == "" {
-			v.Summary = rev.Subject
+			v.Summary = t.changed.Subject
 		}
 	}
-	v.url = b.pageURL(s, s.Rel)
+	v.url = t.urls[len(t.urls)-1]
+	v.oldURLs = t.urls[:len(t.urls)-1]
 	return v
 }
 
-// parseRevision reads a file as it was at one commit. History cannot be
-// edited, so its problems are warnings, and a revision that cannot be
-// read is left out rather than failing every future build.
-func (b *builder) parseRevision(label, rel string, raw []byte) *Source {
-	local := &ErrorList{}
-	s := parseSource(label, rel, raw, local)
-	for _, e := range local.Items() {
-		e.Warning = true
-		e.Hint = "this is an old commit and cannot be changed; the build uses what it can read"
-		b.errs.Add(e)
+// gitTexts reads a policy's revisions, oldest first, into the texts it
+// had: a revision whose body is the same as the previous one's (see
+// bodyKey) is no change, so front-matter edits, renames, moves into the
+// content folder and white-space fixes extend the previous text instead of
+// starting one. Commits before history_since are left out. url is the
+// policy's URL now, which revisions from outside the content folder had.
+func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) []*gitText {
+	var texts []*gitText
+	since := b.cfg.historySince
+	for _, rev := range revs {
+		if !since.IsZero() && rev.Time.Before(since.Time()) {
+			continue
+		}
+		s, inContent := b.parseRevision(rev, prefix)
+		if s == nil {
+			continue
+		}
+		u := url
+		if inContent || s.FM.Permalink != "" {
+			u = b.pageURL(s, s.Rel)
+		}
+		key := bodyKey(s.Body)
+		if n := len(texts); n > 0 && texts[n-1].body == key {
+			texts[n-1].extend(s, u)
+			continue
+		}
+		texts = append(texts, &gitText{src: s, body: key, changed: rev, urls: []string{u}})
 	}
-	if len(local.Items()) > 0 && s == nil {
-		return nil
+	return texts
+}
+
+// parseRevision reads a file as it was at one commit, under a label that
+// names the file's path then and the commit: content/privacy.md@1a2b3c4.
+// History cannot be edited, so every problem found at that label is a
+// warning (see ErrorList.archive), and a revision that cannot be read is
+// left out rather than failing every future build. inContent reports
+// whether the file was under the content folder then.
+func (b *builder) parseRevision(rev gitlog.Revision, prefix string) (s *Source, inContent bool) {
+	was := strings.TrimPrefix(rev.Path, prefix)
+	rel, inContent := strings.CutPrefix(was, Content+"/")
+	label := fmt.Sprintf("%s@%.7s", was, rev.Commit)
+	b.errs.archive(label)
+	s = safeParse(label, rel, rev.Content, b.errs)
+	if s != nil {
+		s.commit = rev.Commit
 	}
-	return s
+	return s, inContent
 }

@@ -26,6 +26,7 @@ type Source struct {
 
 	bodyAt    int      // byte offset of the body in the file, to read it again
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
+	commit    string   // the commit a revision from git history was read at; "" for a working-tree file
 }
 
 // release drops the body to keep memory flat during a build; body reads
