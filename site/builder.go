@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clause-dev/clause/site/gitlog"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
 )
@@ -44,6 +45,7 @@ type builder struct {
 	pages           atomic.Int64
 	redirects       []redirect.Redirect
 	redirectFormats []string
+	blobs           *gitlog.Blobs // reads the versions' texts from git history (history: git)
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
@@ -59,6 +61,7 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 // build runs every step. Steps keep going after errors so that one run
 // reports as many problems as it can find.
 func (b *builder) build() {
+	defer b.closeBlobs()
 	b.configure()
 	b.assemble()
 	b.tmpl = b.templates()

@@ -2,13 +2,16 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/clause-dev/clause/site/gitlog"
 )
 
 // gitVersions reads every policy's earlier versions from git history
-// (history: git). See gitPolicy for how commits become versions.
+// (history: git). See gitPolicy for how commits become versions. Only
+// the versions' blob ids stay in memory; their texts are read from git
+// again when they are rendered, as working-tree files are read from disk.
 func (b *builder) gitVersions() {
 	repo, err := gitlog.Open(b.opts.Source)
 	if err != nil {
@@ -19,7 +22,10 @@ func (b *builder) gitVersions() {
 	for i, p := range b.policies {
 		paths[i] = p.src.Path
 	}
-	hist, err := repo.History(paths)
+	hist, err := repo.Log(paths)
+	if err == nil {
+		b.blobs, err = repo.OpenBlobs()
+	}
 	if err != nil {
 		e := &Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()}
 		if _, shallow := err.(*gitlog.ShallowError); shallow {
@@ -28,9 +34,44 @@ func (b *builder) gitVersions() {
 		b.errs.Add(e)
 		return
 	}
-	for _, p := range b.policies {
+	parallel(len(b.policies), func(i int) {
+		p := b.policies[i]
 		b.gitPolicy(p, hist[p.src.Path], repo.Prefix())
+	})
+}
+
+// readBlobs returns the contents of revs, or nil after reporting why
+// git could not give them.
+func (b *builder) readBlobs(revs []gitlog.Revision) [][]byte {
+	oids := make([]string, len(revs))
+	for i, rev := range revs {
+		oids[i] = rev.Blob
 	}
+	contents, err := b.blobs.Read(oids...)
+	if err != nil {
+		b.errs.Add(&Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()})
+	}
+	return contents
+}
+
+// revisionBody reads the body of a revision again from git.
+func (b *builder) revisionBody(s *Source) []byte {
+	contents := b.readBlobs([]gitlog.Revision{{Blob: s.blob}})
+	if contents == nil || s.bodyAt > len(contents[0]) {
+		return nil
+	}
+	return contents[0][s.bodyAt:]
+}
+
+// closeBlobs ends the git process that reads versions' texts, if any.
+func (b *builder) closeBlobs() {
+	if b.blobs == nil {
+		return
+	}
+	if err := b.blobs.Close(); err != nil {
+		b.errs.Add(&Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()})
+	}
+	b.blobs = nil
 }
 
 // gitPolicy turns one policy's revisions into versions. Commits that
@@ -115,13 +156,19 @@ func (b *builder) textVersion(t *gitText, undated *bool) *Version {
 // starting one. Commits before history_since are left out. url is the
 // policy's URL now, which revisions from outside the content folder had.
 func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) []*gitText {
-	var texts []*gitText
 	since := b.cfg.historySince
-	for _, rev := range revs {
-		if !since.IsZero() && rev.Time.Before(since.Time()) {
-			continue
-		}
+	revs = slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
+		return !since.IsZero() && rev.Time.Before(since.Time())
+	})
+	contents := b.readBlobs(revs)
+	if contents == nil {
+		return nil
+	}
+	var texts []*gitText
+	for i, rev := range revs {
+		rev.Content = contents[i]
 		s, inContent := b.parseRevision(rev, prefix)
+		rev.Content = nil // s holds what it needs
 		if s == nil {
 			continue
 		}
@@ -130,6 +177,7 @@ func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) []*gitTex
 			u = b.pageURL(s, s.Rel)
 		}
 		key := bodyKey(s.Body)
+		s.release() // read again when rendered: memory stays flat
 		if n := len(texts); n > 0 && texts[n-1].body == key {
 			texts[n-1].extend(s, u)
 			continue
@@ -152,7 +200,7 @@ func (b *builder) parseRevision(rev gitlog.Revision, prefix string) (s *Source, 
 	b.errs.archive(label)
 	s = safeParse(label, rel, rev.Content, b.errs)
 	if s != nil {
-		s.commit = rev.Commit
+		s.commit, s.blob = rev.Commit, rev.Blob
 	}
 	return s, inContent
 }

@@ -1,8 +1,9 @@
 package site
 
 import (
-	"bytes"
 	"crypto/sha256"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/clause-dev/clause/site/gitlog"
 )
@@ -48,33 +49,33 @@ func (t *gitText) date() (d Date, declared bool) {
 // within paragraphs, or in the number of blank lines between paragraphs;
 // joining or splitting paragraphs changes the key, as it changes the page.
 func bodyKey(body []byte) [32]byte {
-	h := sha256.New()
-	wrote, para := false, false
-	for len(body) > 0 {
-		line := body
-		if i := bytes.IndexByte(body, '\n'); i >= 0 {
-			line, body = body[:i], body[i+1:]
-		} else {
-			body = nil
+	norm := make([]byte, 0, len(body))
+	const none, space, paragraph = 0, 1, 2
+	owed, lineHasWord := none, false // the separator owed before the next word
+	for i := 0; i < len(body); {
+		c, size := body[i], 1
+		isSpace := c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRune(body[i:])
+			isSpace = unicode.IsSpace(r)
 		}
-		words := bytes.Fields(line)
-		if len(words) == 0 {
-			para = false
-			continue
-		}
-		for _, w := range words {
-			switch {
-			case !wrote:
-			case !para:
-				h.Write([]byte("\n\n"))
-			default:
-				h.Write([]byte{' '})
+		switch {
+		case c == '\n' && !lineHasWord:
+			owed = paragraph
+		case c == '\n' || isSpace:
+			owed = max(owed, space)
+			lineHasWord = lineHasWord && c != '\n'
+		default:
+			if len(norm) > 0 && owed == space {
+				norm = append(norm, ' ')
+			} else if len(norm) > 0 && owed == paragraph {
+				norm = append(norm, '\n', '\n')
 			}
-			h.Write(w)
-			wrote, para = true, true
+			norm = append(norm, body[i:i+size]...)
+			owed, lineHasWord = none, true
 		}
+		i += size
 	}
-	var key [32]byte
-	h.Sum(key[:0])
-	return key
+	return sha256.Sum256(norm)
 }

@@ -27,6 +27,7 @@ type Source struct {
 	bodyAt    int      // byte offset of the body in the file, to read it again
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
 	commit    string   // the commit a revision from git history was read at; "" for a working-tree file
+	blob      string   // a revision's blob id, to read its body again from git
 }
 
 // release drops the body to keep memory flat during a build; body reads
@@ -292,6 +293,9 @@ func readableName(rel string) string {
 func (b *builder) body(s *Source) []byte {
 	if s.Body != nil {
 		return s.Body
+	}
+	if s.blob != "" {
+		return b.revisionBody(s)
 	}
 	raw, err := fs.ReadFile(b.src, s.Path)
 	if err != nil || s.bodyAt > len(raw) {
