@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -82,8 +83,8 @@ func (b *builder) closeBlobs() {
 // working-tree file is the newest text of its version.
 func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	current := p.Policy.Versions[0]
-	texts := b.gitTexts(revs, prefix, current.url)
-	texts = b.adoptNewest(current, texts, revs)
+	texts, newest := b.gitTexts(revs, prefix, current.url)
+	texts = b.adoptNewest(current, texts, newest, revs)
 	var versions []*Version
 	byDay := map[string]int{} // version day → index in versions
 	undated := false
@@ -110,16 +111,17 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 }
 
 // adoptNewest lets the working-tree file take the place of the newest
-// text in history when it has the same body: that text is then the current
-// version's, and an undated current file takes its date. An undated file
-// whose body was edited since the last commit is dated by that commit.
-func (b *builder) adoptNewest(current *Version, texts []*gitText, revs []gitlog.Revision) []*gitText {
+// text in history when it has the same body (newestBody is that text's
+// normal form): that text is then the current version's, and an undated
+// current file takes its date. An undated file whose body was edited
+// since the last commit is dated by that commit.
+func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []byte, revs []gitlog.Revision) []*gitText {
 	if len(texts) == 0 {
 		return texts
 	}
 	newest := texts[len(texts)-1]
 	date := Date{}
-	if bodyKey(b.body(current.src)) == newest.body {
+	if bytes.Equal(normalizeBody(nil, b.body(current.src)), newestBody) {
 		texts = texts[:len(texts)-1]
 		current.oldURLs = append(current.oldURLs, newest.urls...)
 		date, _ = newest.date()
@@ -151,20 +153,21 @@ func (b *builder) textVersion(t *gitText, undated *bool) *Version {
 
 // gitTexts reads a policy's revisions, oldest first, into the texts it
 // had: a revision whose body is the same as the previous one's (see
-// bodyKey) is no change, so front-matter edits, renames, moves into the
-// content folder and white-space fixes extend the previous text instead of
-// starting one. Commits before history_since are left out. url is the
-// policy's URL now, which revisions from outside the content folder had.
-func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) []*gitText {
+// normalizeBody) is no change, so front-matter edits, renames, moves into
+// the content folder and white-space fixes extend the previous text
+// instead of starting one. Commits before history_since are left out.
+// url is the policy's URL now, which revisions from outside the content
+// folder had. newest is the normal form of the newest text's body.
+func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) (texts []*gitText, newest []byte) {
 	since := b.cfg.historySince
 	revs = slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
 		return !since.IsZero() && rev.Time.Before(since.Time())
 	})
 	contents := b.readBlobs(revs)
 	if contents == nil {
-		return nil
+		return nil, nil
 	}
-	var texts []*gitText
+	var prevBody, prev, cur []byte // the last body read, its normal form, a spare buffer
 	for i, rev := range revs {
 		rev.Content = contents[i]
 		s, inContent := b.parseRevision(rev, prefix)
@@ -176,15 +179,21 @@ func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) []*gitTex
 		if inContent || s.FM.Permalink != "" {
 			u = b.pageURL(s, s.Rel)
 		}
-		key := bodyKey(s.Body)
+		same := prevBody != nil && bytes.Equal(s.Body, prevBody) // as bulk front-matter commits leave it
+		if !same {
+			cur = normalizeBody(cur[:0], s.Body)
+			same = prevBody != nil && bytes.Equal(cur, prev)
+			prev, cur = cur, prev
+		}
+		prevBody = s.Body
 		s.release() // read again when rendered: memory stays flat
-		if n := len(texts); n > 0 && texts[n-1].body == key {
+		if n := len(texts); n > 0 && same {
 			texts[n-1].extend(s, u)
 			continue
 		}
-		texts = append(texts, &gitText{src: s, body: key, changed: rev, urls: []string{u}})
+		texts = append(texts, &gitText{src: s, changed: rev, urls: []string{u}})
 	}
-	return texts
+	return texts, prev
 }
 
 // parseRevision reads a file as it was at one commit, under a label that

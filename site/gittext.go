@@ -1,7 +1,6 @@
 package site
 
 import (
-	"crypto/sha256"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,7 +15,6 @@ import (
 // never move its date.
 type gitText struct {
 	src     *Source
-	body    [32]byte        // bodyKey of the text
 	changed gitlog.Revision // the commit that gave the body this text
 	urls    []string        // the permalinks it had, oldest first; the last is its own
 }
@@ -42,40 +40,63 @@ func (t *gitText) date() (d Date, declared bool) {
 	return NewDate(t.changed.Time), false
 }
 
-// bodyKey identifies a body (the Markdown after the front matter) up to
-// white space: it hashes the words of each paragraph, a paragraph being a
-// run of lines that are not blank. Two bodies get the same key when they
-// differ only in spaces, tabs, line endings, line wrapping and indentation
-// within paragraphs, or in the number of blank lines between paragraphs;
-// joining or splitting paragraphs changes the key, as it changes the page.
-func bodyKey(body []byte) [32]byte {
-	norm := make([]byte, 0, len(body))
+// normalizeBody appends to dst a body (the Markdown after the front
+// matter) up to white space: the words of each paragraph, a paragraph
+// being a run of lines that are not blank, joined by one space, and the
+// paragraphs joined by one blank line. Two bodies normalise alike when
+// they differ only in spaces, tabs, line endings, line wrapping and
+// indentation within paragraphs, or in the number of blank lines between
+// paragraphs; joining or splitting paragraphs is a difference, as it
+// changes the page.
+func normalizeBody(dst, body []byte) []byte {
 	const none, space, paragraph = 0, 1, 2
 	owed, lineHasWord := none, false // the separator owed before the next word
+	start := len(dst)
 	for i := 0; i < len(body); {
-		c, size := body[i], 1
-		isSpace := c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+		c := body[i]
+		if c < utf8.RuneSelf && !asciiSpace[c] {
+			j := i + 1
+			for j < len(body) && body[j] < utf8.RuneSelf && !asciiSpace[body[j]] {
+				j++
+			}
+			dst = appendWord(dst, start, owed == paragraph, owed == space, body[i:j])
+			owed, lineHasWord, i = none, true, j
+			continue
+		}
+		size, isSpace := 1, c != '\n'
 		if c >= utf8.RuneSelf {
 			var r rune
 			r, size = utf8.DecodeRune(body[i:])
-			isSpace = unicode.IsSpace(r)
+			if isSpace = unicode.IsSpace(r); !isSpace {
+				dst = appendWord(dst, start, owed == paragraph, owed == space, body[i:i+size])
+				owed, lineHasWord = none, true
+			}
 		}
 		switch {
+		case isSpace:
+			owed = max(owed, space)
 		case c == '\n' && !lineHasWord:
 			owed = paragraph
-		case c == '\n' || isSpace:
-			owed = max(owed, space)
-			lineHasWord = lineHasWord && c != '\n'
-		default:
-			if len(norm) > 0 && owed == space {
-				norm = append(norm, ' ')
-			} else if len(norm) > 0 && owed == paragraph {
-				norm = append(norm, '\n', '\n')
-			}
-			norm = append(norm, body[i:i+size]...)
-			owed, lineHasWord = none, true
+		case c == '\n':
+			owed, lineHasWord = max(owed, space), false
 		}
 		i += size
 	}
-	return sha256.Sum256(norm)
+	return dst
 }
+
+// appendWord appends a run of word bytes after the separator owed, none
+// before the first word (at start).
+func appendWord(dst []byte, start int, paragraph, space bool, word []byte) []byte {
+	switch {
+	case len(dst) == start:
+	case paragraph:
+		dst = append(dst, '\n', '\n')
+	case space:
+		dst = append(dst, ' ')
+	}
+	return append(dst, word...)
+}
+
+// asciiSpace marks the ASCII white-space bytes, line feed included.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}

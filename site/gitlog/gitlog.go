@@ -14,6 +14,14 @@
 // step takes 630-850 ms, and --follow also mistakes similar new files for
 // copies. The single log is kept.
 //
+// Log is History without the contents: each revision names its blob, and
+// Blobs reads contents on demand through one long-running
+// `git cat-file --batch`. A caller that keeps only some revisions (the site
+// keeps one per version, and reads each again when it renders it) then
+// never holds every revision of every file at once: on a history of 350
+// files and 4,000 commits, that is the difference between about 90 MB and
+// 750 MB.
+//
 // All git processes run with a clean environment: LC_ALL=C, no system
 // configuration, no pager, core.quotepath=false, and without any GIT_*
 // variables (such as GIT_DIR or GIT_WORK_TREE) inherited from the caller.
