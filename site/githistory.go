@@ -84,15 +84,14 @@ func (b *builder) closeBlobs() {
 func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	current := p.Policy.Versions[0]
 	texts, newest := b.gitTexts(revs, prefix, current.url)
-	texts = b.adoptNewest(current, texts, newest, revs)
+	texts, undated := b.adoptNewest(current, texts, newest, revs)
 	var versions []*Version
 	byDay := map[string]int{} // version day → index in versions
-	undated := false
 	for _, t := range texts {
 		v := b.textVersion(t, &undated)
 		day := v.Effective.ISO()
 		if i, ok := byDay[day]; ok {
-			v.oldURLs = append(v.oldURLs, append(versions[i].oldURLs, versions[i].url)...)
+			v.oldURLs = slices.Concat(v.oldURLs, versions[i].oldURLs, []string{versions[i].url})
 			versions[i] = v // the latest text of the day wins
 			continue
 		}
@@ -100,7 +99,7 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 		versions = append(versions, v)
 	}
 	if i, ok := byDay[current.Effective.ISO()]; ok && !current.Effective.IsZero() {
-		current.oldURLs = append(current.oldURLs, append(versions[i].oldURLs, versions[i].url)...)
+		current.oldURLs = slices.Concat(current.oldURLs, versions[i].oldURLs, []string{versions[i].url})
 		versions = append(versions[:i], versions[i+1:]...) // the working tree holds this version's latest text
 	}
 	if undated {
@@ -114,24 +113,24 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 // text in history when it has the same body (newestBody is that text's
 // normal form): that text is then the current version's, and an undated
 // current file takes its date. An undated file whose body was edited
-// since the last commit is dated by that commit.
-func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []byte, revs []gitlog.Revision) []*gitText {
+// since the last commit is dated by that commit. byCommit reports whether
+// the current file was dated by a commit.
+func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []byte, revs []gitlog.Revision) (rest []*gitText, byCommit bool) {
 	if len(texts) == 0 {
-		return texts
+		return texts, false
 	}
 	newest := texts[len(texts)-1]
-	date := Date{}
+	date, declared := NewDate(revs[len(revs)-1].Time), false
 	if bytes.Equal(normalizeBody(nil, b.body(current.src)), newestBody) {
 		texts = texts[:len(texts)-1]
-		current.oldURLs = append(current.oldURLs, newest.urls...)
-		date, _ = newest.date()
-	} else {
-		date = NewDate(revs[len(revs)-1].Time)
+		current.oldURLs = slices.Concat(current.oldURLs, newest.urls)
+		date, declared = newest.date()
 	}
-	if current.Effective.IsZero() {
-		current.Effective, current.LastRevised = date, date
+	if !current.Effective.IsZero() {
+		return texts, false
 	}
-	return texts
+	current.Effective, current.LastRevised = date, date
+	return texts, !declared
 }
 
 // textVersion makes the version of one text, dated by its front matter

@@ -305,3 +305,23 @@ func TestNormalizeBody(t *testing.T) {
 		t.Errorf("normalizeBody = %q", got)
 	}
 }
+
+// TestGitWorkingTree checks how the working-tree file joins its history:
+// uncommitted edits of an undated file are dated by the last commit, and
+// a date added to the front matter dates the newest text, which is then
+// not also an undated version.
+func TestGitWorkingTree(t *testing.T) {
+	r := newGitRepo(t)
+	r.commit("2025-01-01T10:00:00Z", "First", map[string]string{"clause.yaml": kestrelConfig, "content/privacy.md": kestrelPrivacy("", "90 days")})
+	r.commit("2025-02-01T10:00:00Z", "Second", map[string]string{"content/privacy.md": kestrelPrivacy("", "30 days")})
+
+	writeTree(t, r.dir, map[string]string{"content/privacy.md": kestrelPrivacy("", "7 days")})
+	tree, _ := r.build("2025-12-01")
+	wantDays(t, tree, "privacy", "2025-01-01", "2025-02-01")
+	wantText(t, tree, "privacy/versions/2025-02-01/index.html", "7 days", true)
+
+	writeTree(t, r.dir, map[string]string{"content/privacy.md": kestrelPrivacy("---\neffective: 2025-03-01\n---\n", "30 days")})
+	tree, _ = r.build("2025-12-01")
+	wantDays(t, tree, "privacy", "2025-01-01", "2025-03-01")
+	wantText(t, tree, "privacy/versions/2025-03-01/index.html", "30 days", true)
+}

@@ -19,8 +19,8 @@
 // `git cat-file --batch`. A caller that keeps only some revisions (the site
 // keeps one per version, and reads each again when it renders it) then
 // never holds every revision of every file at once: on a history of 350
-// files and 4,000 commits, that is the difference between about 90 MB and
-// 750 MB.
+// files and 4,000 commits, a whole build peaks at 88 MB this way, against
+// 745 MB (without a soft memory limit) when every content is read up front.
 //
 // All git processes run with a clean environment: LC_ALL=C, no system
 // configuration, no pager, core.quotepath=false, and without any GIT_*
