@@ -1,10 +1,11 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/clause-dev/clause/site/markdown"
 )
 
 // assemblePolicies turns sources into policies: it derives URLs and
@@ -15,7 +16,7 @@ func (b *builder) assemblePolicies(sources []*Source) {
 	skipped := map[string]bool{} // policies left out: their version files go too
 	for _, s := range sources {
 		if isHomeSource(s.Rel) {
-			b.home = s
+			b.setHome(s)
 			continue
 		}
 		if s.FM.Draft && !b.opts.Drafts {
@@ -82,8 +83,26 @@ func (b *builder) claimVersions(p *Page) {
 	}
 }
 
-// isHomeSource reports whether a content file supplies the home page.
-func isHomeSource(rel string) bool { return rel == "_index.md" || rel == "_index.markdown" }
+// isHomeSource reports whether a content file supplies the home page:
+// _index.md (Hugo) or index.md (Jekyll) directly in the content folder.
+func isHomeSource(rel string) bool {
+	switch rel {
+	case "_index.md", "_index.markdown", "index.md", "index.markdown":
+		return true
+	}
+	return false
+}
+
+// setHome takes s as the home page's source; a second one is an error
+// naming both.
+func (b *builder) setHome(s *Source) {
+	if b.home != nil {
+		b.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("both %s and %s would be the home page", b.home.Path, s.Path),
+			Hint: "keep one of them: clause reads _index.md (Hugo) and index.md (Jekyll) in the content folder as the home page"})
+		return
+	}
+	b.home = s
+}
 
 // pageURL computes the URL a source asks for, or "" when its permalink
 // is invalid (which is reported).
@@ -123,12 +142,6 @@ func (b *builder) newPolicy(s *Source) *Page {
 	p := &Page{Kind: "policy", url: u, src: s, Params: s.FM.Params,
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
 		Group: s.FM.Group, Weight: s.FM.Weight}
-	if p.Title == "" {
-		p.Title = s.Heading
-	}
-	if p.Title == "" {
-		p.Title = readableName(s.Rel)
-	}
 	p.toc = b.cfg.TOC
 	if s.FM.TOC != nil {
 		p.toc = *s.FM.TOC
@@ -139,6 +152,12 @@ func (b *builder) newPolicy(s *Source) *Page {
 	}
 	v := newVersion(s, effective)
 	v.url = u
+	if p.Title == "" {
+		p.Title = b.md.Title(s.Lead, markdown.Page{Var: b.varResolver(v, p)})
+	}
+	if p.Title == "" {
+		p.Title = readableName(s.Rel)
+	}
 	p.Policy = &Policy{ID: policyID(s.Rel), Versions: []*Version{v}, page: p}
 	return p
 }
@@ -204,39 +223,7 @@ func (b *builder) orderPolicies() {
 	b.groups = kept
 }
 
-// firstHeading returns the text of the first ATX or setext heading in a
-// Markdown body, skipping fenced code. It lets every page know every
-// title before any Markdown is rendered, which keeps memory flat.
-func firstHeading(body []byte) string {
-	lines := bytes.Split(body, []byte("\n"))
-	fence := ""
-	for i, raw := range lines {
-		line := strings.TrimRight(string(raw), " \t\r")
-		trimmed := strings.TrimLeft(line, " ")
-		if len(line)-len(trimmed) > 3 {
-			continue
-		}
-		if f := fenceOf(trimmed); f != "" && (fence == "" || f == fence) {
-			if fence == "" {
-				fence = f
-			} else {
-				fence = ""
-			}
-			continue
-		}
-		if fence != "" {
-			continue
-		}
-		if t, ok := atxHeading(trimmed); ok {
-			return t
-		}
-		if i+1 < len(lines) && trimmed != "" && isSetextUnderline(string(lines[i+1])) && !isSetextUnderline(trimmed) {
-			return cleanHeading(trimmed)
-		}
-	}
-	return ""
-}
-
+// fenceOf returns the fence a line of Markdown opens or closes, or "".
 func fenceOf(line string) string {
 	for _, f := range []string{"```", "~~~"} {
 		if strings.HasPrefix(line, f) {
@@ -244,30 +231,4 @@ func fenceOf(line string) string {
 		}
 	}
 	return ""
-}
-
-func atxHeading(line string) (string, bool) {
-	n := 0
-	for n < len(line) && line[n] == '#' {
-		n++
-	}
-	if n == 0 || n > 6 || (n < len(line) && line[n] != ' ' && line[n] != '\t') {
-		return "", false
-	}
-	text := strings.TrimSpace(line[n:])
-	text = strings.TrimSpace(strings.TrimRight(text, "#"))
-	return cleanHeading(text), text != ""
-}
-
-func isSetextUnderline(line string) bool {
-	t := strings.TrimSpace(line)
-	return len(t) > 0 && (strings.Trim(t, "=") == "" || (strings.Trim(t, "-") == "" && len(t) >= 2))
-}
-
-// cleanHeading drops an attribute block and simple inline markup.
-func cleanHeading(s string) string {
-	if i := strings.LastIndex(s, "{"); i > 0 && strings.HasSuffix(s, "}") {
-		s = strings.TrimSpace(s[:i])
-	}
-	return strings.NewReplacer("**", "", "__", "", "`", "", "*", "").Replace(s)
 }

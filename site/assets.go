@@ -42,6 +42,10 @@ func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
 			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 			return nil
 		}
+		if isJekyllTemplate(data) {
+			errs.Add(jekyllTemplateWarning(p, rel, true))
+			return nil
+		}
 		if c.claim(rel, p, 0, errs) {
 			sum := sha256.Sum256(data)
 			set.hashes[rel] = hex.EncodeToString(sum[:])[:10]
@@ -75,7 +79,7 @@ func (a *assetSet) write(out output, errs *ErrorList) {
 	}
 }
 
-// copyContentFiles copies files under content/ that are not Markdown, such
+// copyContentFiles copies files in the content folder that are not Markdown, such
 // as images and PDFs, to the same path in the output. The dev server's
 // cache keeps their bytes until the watcher reports a change, so a
 // rebuild does not read every image again.
@@ -84,18 +88,22 @@ func (b *builder) copyContentFiles(files []contentFile) {
 		if f.markdown {
 			continue
 		}
-		p := path.Join(Content, f.rel)
-		if !b.claims.claim(f.rel, p, 0, b.errs) {
-			continue
-		}
-		data := b.opts.Cache.file(p)
+		p := b.layout.sourcePath(f.rel)
+		data := b.opts.Cache.file(f.real)
 		if data == nil {
 			var err error
-			if data, err = fs.ReadFile(b.src, p); err != nil {
+			if data, err = fs.ReadFile(b.src, f.real); err != nil {
 				b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 				continue
 			}
-			b.opts.Cache.storeFile(p, data)
+			b.opts.Cache.storeFile(f.real, data)
+		}
+		if isJekyllTemplate(data) {
+			b.errs.Add(jekyllTemplateWarning(p, f.rel, false))
+			continue
+		}
+		if !b.claims.claim(f.rel, p, 0, b.errs) {
+			continue
 		}
 		if err := keepOrWrite(b.out, f.rel, data); err != nil { // never changed once read
 			b.errs.Errorf(f.rel, 0, "cannot write: %v", err)

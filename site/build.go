@@ -33,6 +33,8 @@ type Result struct {
 	Duration   time.Duration
 	Dest       string
 	NextChange Date // the next date on which the output would change, or zero
+
+	layout *layout // the content folder and patterns the build used, for serve's watcher
 }
 
 // Summary is the one line `clause build` prints on success.
@@ -56,7 +58,7 @@ func count(n int, one, many string) string {
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	dest, err := prepareDestination(opts.Source, opts.Destination)
+	dest, err := prepareDestination(opts.Source, contentDirOf(opts), opts.Destination)
 	if err != nil {
 		return nil, err
 	}

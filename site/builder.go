@@ -28,6 +28,7 @@ type builder struct {
 	layouts map[string][]byte // layouts/… → contents, see readLayouts
 	md      *markdown.Renderer
 	assets  *assetSet
+	layout  *layout // the content folder and its patterns, from clause.yaml
 
 	home         *Source
 	contentFiles []contentFile
@@ -92,6 +93,7 @@ func (b *builder) templates() *templates {
 // the flag wins over CLAUSE_BASE_URL, which wins over the file.
 func (b *builder) configure() {
 	b.cfg = loadConfig(b.src, b.errs)
+	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
 	if b.opts.BaseURL != "" {
 		b.cfg.overrideBaseURL("--base-url", b.opts.BaseURL, b.errs)
 	} else {
@@ -102,11 +104,12 @@ func (b *builder) configure() {
 		b.errs.Add(&Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()})
 	}
 	b.now = now
+	b.layout = b.cfg.layout.withDestination(destinationInSource(b.opts.Source, b.opts.Destination))
 }
 
 // assemble loads the content and decides every page, URL and redirect.
 func (b *builder) assemble() {
-	files := listContent(b.src, b.errs, b.opts.Cache)
+	files := listContent(b.src, b.layout, b.errs, b.opts.Cache)
 	b.contentFiles = files
 	b.copiedFiles = map[string]bool{}
 	for _, f := range files {
@@ -114,7 +117,7 @@ func (b *builder) assemble() {
 			b.copiedFiles[f.rel] = true
 		}
 	}
-	sources := loadSources(b.src, files, b.errs, b.opts.Cache)
+	sources := loadSources(b.src, b.layout, files, b.errs, b.opts.Cache)
 	b.claimGenerated()
 	b.assets = loadAssets(b.theme, b.claims, b.errs) // before pages, so a clash is reported at the page
 	b.assemblePolicies(sources)
@@ -136,7 +139,6 @@ func (b *builder) assemble() {
 
 // render renders and writes every page and file.
 func (b *builder) render() {
-	b.md = markdown.New(markdown.Options{Typographer: b.cfg.Typographer, TOCMin: b.cfg.TOCLevels[0], TOCMax: b.cfg.TOCLevels[1]})
 	// Redirect stubs depend on no page's content: write them while the
 	// policies render.
 	redirectsDone := make(chan struct{})
@@ -179,7 +181,7 @@ func (b *builder) siteData() *SiteData {
 // result summarises the build.
 func (b *builder) result() *Result {
 	return &Result{Pages: int(b.pages.Load()), Policies: len(b.policies), Redirects: len(b.redirects),
-		Warnings: b.errs.Warnings(), NextChange: b.nextChange}
+		Warnings: b.errs.Warnings(), NextChange: b.nextChange, layout: b.layout}
 }
 
 // recoverPanic turns a panic into an error naming the file being built,

@@ -22,8 +22,9 @@ import (
 type Cache struct {
 	mu        sync.Mutex
 	listing   []contentFile
+	layout    *layout            // the layout the listing was made with
 	sources   map[string]*Source // by content path
-	files     map[string][]byte  // content files copied as they are, by content path
+	files     map[string][]byte  // content files copied as they are, by the path they are read from
 	units     map[string]unit    // by unit name, e.g. "policy:privacy"
 	redirects *resolvedRedirects // the last redirect resolution
 	redirOut  *redirectOutput    // the last redirect files
@@ -99,6 +100,11 @@ func (c *Cache) Invalidate(paths []string, relist bool) {
 	for _, p := range paths {
 		deleteUnder(c.sources, p)
 		deleteUnder(c.files, p)
+		for k, s := range c.sources {
+			if s.real != "" && inOrUnder(s.real, p) {
+				delete(c.sources, k) // a symbolic link to the changed file
+			}
+		}
 	}
 	if relist {
 		c.listing = nil
@@ -121,28 +127,52 @@ func deleteUnder[V any](m map[string]V, p string) {
 	}
 }
 
-// cachedListing returns the remembered content listing, or nil.
-func (c *Cache) cachedListing() []contentFile {
+// inOrUnder reports whether the slash path p is dir or below it; dir
+// "." (the site folder) holds everything.
+func inOrUnder(p, dir string) bool {
+	return dir == "." || p == dir || strings.HasPrefix(p, strings.TrimSuffix(dir, "/")+"/")
+}
+
+// cachedListing returns the remembered content listing if it was made
+// with the layout of this key, or nil.
+func (c *Cache) cachedListing(key string) []contentFile {
 	if c == nil {
 		return nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.layout == nil || c.layout.key() != key {
+		return nil
+	}
 	return c.listing
+}
+
+// inContent reports whether p, a slash path relative to the site folder,
+// is in the content folder of the last listing (the default one before
+// any), so that creating or removing it changes the listing.
+func (c *Cache) inContent(p string) bool {
+	c.mu.Lock()
+	l := c.layout
+	c.mu.Unlock()
+	if l == nil {
+		l = defaultLayout()
+	}
+	_, ok := l.below(p)
+	return ok || inOrUnder(l.dir, p)
 }
 
 // storeListing remembers the content listing and forgets copied files
 // that are no longer in it.
-func (c *Cache) storeListing(files []contentFile) {
+func (c *Cache) storeListing(l *layout, files []contentFile) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.listing = files
+	c.listing, c.layout = files, l
 	listed := make(map[string]bool, len(files))
 	for _, f := range files {
-		listed[path.Join(Content, f.rel)] = true
+		listed[f.real] = true
 	}
 	for p := range c.files {
 		if !listed[p] {

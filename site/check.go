@@ -10,20 +10,23 @@ import (
 
 // CheckReport is what Check found in a site.
 type CheckReport struct {
-	Problems []*Error // every error and warning, sorted by path, line, column and message
+	Problems []*Error // every error, warning and info note, sorted by path, line, column and message
 	Policies int      // the number of policies checked
 }
 
 // Errors returns the number of problems that fail a build.
-func (r *CheckReport) Errors() int { return r.count(false) }
+func (r *CheckReport) Errors() int { return r.count("error") }
 
 // Warnings returns the number of warnings.
-func (r *CheckReport) Warnings() int { return r.count(true) }
+func (r *CheckReport) Warnings() int { return r.count("warning") }
 
-func (r *CheckReport) count(warning bool) int {
+// Infos returns the number of info notes, which are not problems.
+func (r *CheckReport) Infos() int { return r.count("info") }
+
+func (r *CheckReport) count(severity string) int {
 	n := 0
 	for _, e := range r.Problems {
-		if e.Warning == warning {
+		if e.Severity() == severity {
 			n++
 		}
 	}
@@ -38,11 +41,15 @@ func (r *CheckReport) Failed(strict bool) bool {
 
 // Summary is the line `clause check` prints after the problems.
 func (r *CheckReport) Summary() string {
-	if len(r.Problems) == 0 {
-		return "checked " + count(r.Policies, "policy", "policies") + ": no problems"
+	s := "checked " + count(r.Policies, "policy", "policies") + ": no problems"
+	if r.Errors()+r.Warnings() > 0 {
+		s = "checked " + count(r.Policies, "policy", "policies") + ": " + count(r.Errors(), "error", "errors") +
+			", " + count(r.Warnings(), "warning", "warnings")
 	}
-	return "checked " + count(r.Policies, "policy", "policies") + ": " + count(r.Errors(), "error", "errors") +
-		", " + count(r.Warnings(), "warning", "warnings")
+	if n := r.Infos(); n > 0 {
+		s += fmt.Sprintf(" (%d info)", n)
+	}
+	return s
 }
 
 // Check runs everything Build checks on the site in opts.Source, building
@@ -50,8 +57,9 @@ func (r *CheckReport) Summary() string {
 // internal links and #fragments, skipped heading levels, duplicate
 // headings, hand-typed dates that disagree with the front matter or
 // cannot be read, policies without a description, version dates out of
-// order and upcoming versions without a summary. opts.Destination is
-// ignored. The error is only for a site that cannot be read at all.
+// order and upcoming versions without a summary. It adds info notes
+// saying where each date read from the text came from. opts.Destination
+// is ignored. The error is only for a site that cannot be read at all.
 func Check(opts Options) (*CheckReport, error) {
 	opts = opts.withDefaults()
 	opts.Cache = nil
@@ -120,6 +128,7 @@ func (c *checker) policy(p *Page) {
 		c.headings(l, doc)
 		c.rawHTML(l, doc)
 		c.typedDates(l, v)
+		c.textDates(v)
 		c.versionDates(v)
 		if c.built {
 			c.links(l, c.shownAt(p, v), doc, orig)

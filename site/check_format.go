@@ -10,7 +10,7 @@ import (
 
 // The output formats of WriteProblems.
 const (
-	FormatText   = "text"   // path:line: error|warning: message
+	FormatText   = "text"   // path:line: error|warning|info: message
 	FormatJSON   = "json"   // an array of {path, line, col, severity, message, hint}
 	FormatGitHub = "github" // GitHub Actions workflow commands: ::error file=…,line=…::message
 )
@@ -18,12 +18,23 @@ const (
 // Formats lists the output formats WriteProblems accepts.
 var Formats = []string{FormatText, FormatJSON, FormatGitHub}
 
-// Severity returns "error" or "warning".
+// Severity returns "error", "warning" or "info".
 func (e *Error) Severity() string {
-	if e.Warning {
+	switch {
+	case e.Warning:
 		return "warning"
+	case e.Info:
+		return "info"
 	}
 	return "error"
+}
+
+// ghCommand returns the GitHub workflow command for a problem's severity.
+func (e *Error) ghCommand() string {
+	if e.Info {
+		return "notice"
+	}
+	return e.Severity()
 }
 
 // WriteProblems writes problems in one of Formats. In the github format,
@@ -93,7 +104,7 @@ func writeGitHub(w io.Writer, problems []*Error, root string) error {
 		if e.Hint != "" {
 			msg += "\nhint: " + e.Hint
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", e.Severity(), strings.Join(props, ","), ghData(msg)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", e.ghCommand(), strings.Join(props, ","), ghData(msg)); err != nil {
 			return err
 		}
 	}

@@ -47,9 +47,13 @@ func (c *checker) headings(s *linted, doc *markdown.Document) {
 // typedDates warns about body lines that type a date by hand ("Last
 // updated: 5 January 2024", also in bold or italics, or kept in a comment
 // by clause import) when the date cannot be read, is ambiguous, or
-// disagrees with the version's front matter.
+// disagrees with the version's front matter. The lines the version's
+// dates were read from are textDates' to report.
 func (c *checker) typedDates(s *linted, v *Version) {
 	for i, l := range s.lines {
+		if s.textDateAt(s.nums[i]) != nil {
+			continue
+		}
 		if inner, ok := importer.CommentedLine(l); ok {
 			l = inner
 		}
@@ -69,7 +73,7 @@ func typedDateProblem(field importer.DateField, value string, v *Version) (msg, 
 	if field == importer.Effective {
 		want, key = v.Effective, "effective"
 	}
-	hint = fmt.Sprintf("set %s: YYYY-MM-DD in the front matter and delete this line: every page shows its dates from front matter", key)
+	from, fix, hint := typedDateAdvice(key, v.src)
 	t, err := importer.ParseDate(value)
 	var de *importer.DateError
 	if err != nil && !errors.As(err, &de) {
@@ -80,14 +84,61 @@ func typedDateProblem(field importer.DateField, value string, v *Version) (msg, 
 		return fmt.Sprintf("typed date %q is ambiguous: %s", value, de.Detail), hint
 	case err != nil:
 		return fmt.Sprintf("typed date %q cannot be read: %v", value, de.Reason), hint
+	case want.IsZero() && !frontMatterDated(v.src):
+		return fmt.Sprintf("typed date %q (%s), but the front matter has no %s", value, t.Format("2006-01-02"), key),
+			fmt.Sprintf("dates are read from the text only near its top (the first %d lines, before the second section): move this line up, or add %s: %s to the front matter",
+				textDateLines, key, t.Format("2006-01-02"))
 	case want.IsZero():
 		return fmt.Sprintf("typed date %q (%s), but the front matter has no %s", value, t.Format("2006-01-02"), key),
 			fmt.Sprintf("add %s: %s to the front matter and delete this line", key, t.Format("2006-01-02"))
 	case t.Format("2006-01-02") != want.ISO():
-		return fmt.Sprintf("typed date %q (%s) disagrees with %s %s in the front matter", value, t.Format("2006-01-02"), key, want.ISO()),
-			"correct one of them, or better delete this line: every page shows its dates from front matter"
+		return fmt.Sprintf("typed date %q (%s) disagrees with %s %s %s", value, t.Format("2006-01-02"), key, want.ISO(), from), fix
 	}
 	return "", ""
+}
+
+// typedDateAdvice says where the date a typed date is compared with came
+// from, how to fix a disagreement, and how to fix an unreadable date.
+func typedDateAdvice(key string, s *Source) (from, fix, hint string) {
+	from, fix = "in the front matter", "correct one of them, or better delete this line: every page shows its dates from front matter"
+	for _, td := range s.TextDates {
+		if td.Key == key {
+			from = fmt.Sprintf("read from line %d", td.Line)
+			fix = fmt.Sprintf("the page uses the date of line %d: correct one of them, or delete this line", td.Line)
+		}
+	}
+	hint = fmt.Sprintf("set %s: YYYY-MM-DD in the front matter and delete this line: every page shows its dates from front matter", key)
+	if !frontMatterDated(s) {
+		hint = fmt.Sprintf("write the date as January 2, 2006 or 2006-01-02, or set %s: YYYY-MM-DD in the front matter", key)
+	}
+	return from, fix, hint
+}
+
+// textDates notes each date of a version that was read from its text
+// rather than its front matter, and where. A version file's effective
+// date comes from its name: a text that says otherwise is a warning.
+func (c *checker) textDates(v *Version) {
+	s := v.src
+	for _, td := range s.TextDates {
+		switch {
+		case td.Key == "effective" && td.Date.ISO() != v.Effective.ISO():
+			c.warn(s.Path, td.Line, 0, fmt.Sprintf("the text %q gives effective date %s, but the file name says %s",
+				td.Text, td.Date.ISO(), v.Effective.ISO()),
+				"a version file takes effect on the date in its name: correct the text or rename the file")
+		case td.NoDay:
+			// already a warning of the build
+		default:
+			c.b.errs.Add(&Error{Path: s.Path, Line: td.Line, Info: true, Msg: textDateNote(td)})
+		}
+	}
+}
+
+// textDateNote says which date was read from where.
+func textDateNote(td TextDate) string {
+	if td.Attr != "" {
+		return fmt.Sprintf("%s %s read from datetime=%q after the text %q", dateName(td.Key), td.Date.ISO(), td.Attr, td.Text)
+	}
+	return fmt.Sprintf("%s %s read from the text %q", dateName(td.Key), td.Date.ISO(), td.Text)
 }
 
 // description warns about a policy without a description, or with the
@@ -128,7 +179,7 @@ func (c *checker) undated(p *Page) {
 		return
 	}
 	c.warn(p.src.Path, p.src.FM.Start, 0, "policy has no effective or last_revised date, so it shows no dates and the changelog and feeds leave it out",
-		"add `effective: YYYY-MM-DD` (the day this text took effect) to the front matter")
+		"add `effective: YYYY-MM-DD` (the day this text took effect) to the front matter, or a line `Effective date: January 2, 2006` near the top of the text")
 }
 
 // frontMatterLine returns the line of a front matter key, else of the
@@ -156,6 +207,11 @@ var lastRevisedKeys = []string{"last_revised", "last_modified_at", "lastmod", "d
 func (c *checker) versionDates(v *Version) {
 	s := v.src
 	line := frontMatterLine(s, lastRevisedKeys...)
+	for _, td := range s.TextDates {
+		if td.Key == "last_revised" {
+			line = td.Line
+		}
+	}
 	switch {
 	case v.Next != nil && v.LastRevised.After(v.Next.Effective):
 		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after %s, when the next version took effect (%s)",

@@ -35,6 +35,7 @@ type Config struct {
 	// "formats" key lists the redirect files to write.
 	Redirects yaml.Node `yaml:"redirects"`
 
+	layout       *layout        // content_dir, include and exclude
 	lines        map[string]int // top-level key → line, for errors
 	raw          []byte         // the file as read, for cache keys
 	historySince Date           // HistorySince read, or zero
@@ -55,7 +56,8 @@ type Link struct {
 
 // defaultConfig is the configuration of a site without clause.yaml.
 func defaultConfig() *Config {
-	return &Config{Title: "Privacy Center", Language: "en", TOCLevels: []int{2, 3}, lines: map[string]int{}}
+	return &Config{Title: "Privacy Center", Language: "en", TOCLevels: []int{2, 3},
+		layout: defaultLayout(), lines: map[string]int{}}
 }
 
 // loadConfig reads clause.yaml from the source folder, if present.
@@ -86,6 +88,7 @@ var knownConfigKeys = map[string]bool{
 	"title": true, "description": true, "base_url": true, "language": true, "contact": true,
 	"toc": true, "toc_levels": true, "typographer": true, "groups": true, "footer": true,
 	"params": true, "history": true, "redirects": true, "history_since": true,
+	"content_dir": true, "include": true, "exclude": true,
 }
 
 // decode fills cfg from the YAML document, reporting bad values by line.
@@ -106,6 +109,7 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 				Msg: fmt.Sprintf("unknown key %q is ignored", k.Value), Hint: "put your own values under params:"})
 		}
 	}
+	cfg.decodeLayout(root, errs)
 	if err := root.Decode(cfg); err != nil {
 		errs.Add(configTypeError(err))
 	}

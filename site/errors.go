@@ -16,6 +16,7 @@ type Error struct {
 	Msg     string
 	Hint    string // how to fix it, when that helps
 	Warning bool   // a warning does not fail the build
+	Info    bool   // a note on what clause read, such as a date taken from the text; never fails anything
 }
 
 // Error formats the problem as path:line:col: message, followed by the hint
@@ -26,8 +27,8 @@ func (e *Error) Error() string {
 	if b.Len() > 0 {
 		b.WriteString(": ")
 	}
-	if e.Warning {
-		b.WriteString("warning: ")
+	if e.Warning || e.Info {
+		b.WriteString(e.Severity() + ": ")
 	}
 	b.WriteString(e.Msg)
 	if e.Hint != "" {
@@ -77,11 +78,11 @@ func (l *ErrorList) archive(label string) {
 // Add records a problem.
 func (l *ErrorList) Add(e *Error) {
 	l.mu.Lock()
-	if !e.Warning && l.archived[e.Path] {
+	if e.Severity() == "error" && l.archived[e.Path] {
 		e.Warning, e.Hint = true, historyHint
 	}
 	l.items = append(l.items, e)
-	if !e.Warning {
+	if e.Severity() == "error" {
 		l.errors++
 	}
 	l.mu.Unlock()
@@ -140,15 +141,15 @@ func less(a, b *Error) bool {
 }
 
 // Errors returns only the problems that fail the build.
-func (l *ErrorList) Errors() []*Error { return l.filter(false) }
+func (l *ErrorList) Errors() []*Error { return l.filter("error") }
 
 // Warnings returns only the warnings.
-func (l *ErrorList) Warnings() []*Error { return l.filter(true) }
+func (l *ErrorList) Warnings() []*Error { return l.filter("warning") }
 
-func (l *ErrorList) filter(warning bool) []*Error {
+func (l *ErrorList) filter(severity string) []*Error {
 	var out []*Error
 	for _, e := range l.Items() {
-		if e.Warning == warning {
+		if e.Severity() == severity {
 			out = append(out, e)
 		}
 	}

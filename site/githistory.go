@@ -21,7 +21,7 @@ func (b *builder) gitVersions() {
 	}
 	paths := make([]string, len(b.policies))
 	for i, p := range b.policies {
-		paths[i] = p.src.Path
+		paths[i] = p.src.file() // a symbolic link's history is that of its target
 	}
 	hist, err := repo.Log(paths)
 	if err == nil {
@@ -37,7 +37,7 @@ func (b *builder) gitVersions() {
 	}
 	parallel(len(b.policies), func(i int) {
 		p := b.policies[i]
-		b.gitPolicy(p, hist[p.src.Path], repo.Prefix())
+		b.gitPolicy(p, hist[p.src.file()], repo.Prefix())
 	})
 }
 
@@ -83,7 +83,7 @@ func (b *builder) closeBlobs() {
 // working-tree file is the newest text of its version.
 func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	current := p.Policy.Versions[0]
-	texts, newest := b.gitTexts(revs, prefix, current.url)
+	texts, newest := b.gitTexts(revs, prefix, p.src)
 	texts, undated := b.adoptNewest(current, texts, newest, revs)
 	var versions []*Version
 	byDay := map[string]int{} // version day → index in versions
@@ -155,9 +155,9 @@ func (b *builder) textVersion(t *gitText, undated *bool) *Version {
 // normalizeBody) is no change, so front-matter edits, renames, moves into
 // the content folder and white-space fixes extend the previous text
 // instead of starting one. Commits before history_since are left out.
-// url is the policy's URL now, which revisions from outside the content
-// folder had. newest is the normal form of the newest text's body.
-func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) (texts []*gitText, newest []byte) {
+// current is the working-tree file; newest is the normal form of the
+// newest text's body.
+func (b *builder) gitTexts(revs []gitlog.Revision, prefix string, current *Source) (texts []*gitText, newest []byte) {
 	since := b.cfg.historySince
 	revs = slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
 		return !since.IsZero() && rev.Time.Before(since.Time())
@@ -169,15 +169,12 @@ func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) (texts []
 	var prevBody, prev, cur []byte // the last body read, its normal form, a spare buffer
 	for i, rev := range revs {
 		rev.Content = contents[i]
-		s, inContent := b.parseRevision(rev, prefix)
+		s := b.parseRevision(rev, prefix, current)
 		rev.Content = nil // s holds what it needs
 		if s == nil {
 			continue
 		}
-		u := url
-		if inContent || s.FM.Permalink != "" {
-			u = b.pageURL(s, s.Rel)
-		}
+		u := b.pageURL(s, s.Rel)
 		same := prevBody != nil && bytes.Equal(s.Body, prevBody) // as bulk front-matter commits leave it
 		if !same {
 			cur = normalizeBody(cur[:0], s.Body)
@@ -199,16 +196,28 @@ func (b *builder) gitTexts(revs []gitlog.Revision, prefix, url string) (texts []
 // names the file's path then and the commit: content/privacy.md@1a2b3c4.
 // History cannot be edited, so every problem found at that label is a
 // warning (see ErrorList.archive), and a revision that cannot be read is
-// left out rather than failing every future build. inContent reports
-// whether the file was under the content folder then.
-func (b *builder) parseRevision(rev gitlog.Revision, prefix string) (s *Source, inContent bool) {
+// left out rather than failing every future build. Its path in the
+// content folder, which gives its URL, comes from revisionRel.
+func (b *builder) parseRevision(rev gitlog.Revision, prefix string, current *Source) *Source {
 	was := strings.TrimPrefix(rev.Path, prefix)
-	rel, inContent := strings.CutPrefix(was, Content+"/")
 	label := fmt.Sprintf("%s@%.7s", was, rev.Commit)
 	b.errs.archive(label)
-	s = safeParse(label, rel, rev.Content, b.errs)
+	s := safeParse(label, b.revisionRel(was, current), rev.Content, b.errs)
 	if s != nil {
 		s.commit, s.blob = rev.Commit, rev.Blob
 	}
-	return s, inContent
+	return s
+}
+
+// revisionRel returns the path in the content folder that a revision's
+// file (relative to the source) had, which gives that version's URL. A
+// file that was then outside the content folder, or one that include
+// and exclude leave out, was not a page of the site: it keeps the path
+// of current, as does every revision of a symbolic link's target.
+func (b *builder) revisionRel(file string, current *Source) string {
+	rel, ok := b.layout.below(file)
+	if !ok || rel == "." || current.real != "" || b.layout.skippedPath(rel, false) {
+		return current.Rel
+	}
+	return rel
 }

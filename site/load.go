@@ -11,61 +11,121 @@ import (
 	"sync"
 )
 
-// Content is the folder, in the source, that holds the pages.
-const Content = "content"
-
-// contentFile is a file found under content/.
+// contentFile is a file found in the content folder.
 type contentFile struct {
-	rel      string // path below content/
+	rel      string // path below the content folder, as the site sees it
+	real     string // path from the source to read it from: rel's file, or where its symbolic link leads
 	markdown bool
 }
 
-// listContent walks content/ and returns its files sorted by path. Hidden
-// files and folders, and those starting with "_" other than _index.md,
-// are skipped, as are editor temp files.
-func listContent(src fs.FS, errs *ErrorList, cache *Cache) []contentFile {
-	if files := cache.cachedListing(); files != nil {
+// listContent lists the content folder's files sorted by path, as
+// lister does, reusing the dev server's cached listing when the folder
+// and patterns are the same.
+func listContent(src fs.FS, l *layout, errs *ErrorList, cache *Cache) []contentFile {
+	if files := cache.cachedListing(l.key()); files != nil {
 		return files
 	}
-	files := listFiles(src, errs)
-	cache.storeListing(files)
-	return files
-}
-
-// listFiles walks content/.
-func listFiles(src fs.FS, errs *ErrorList) []contentFile {
-	var files []contentFile
-	err := fs.WalkDir(src, Content, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
-			return nil
-		}
-		name := d.Name()
-		if p != Content && skipName(name) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() {
-			return nil
-		}
-		if !d.Type().IsRegular() {
-			errs.Add(&Error{Path: p, Msg: "not a regular file", Hint: "links and devices are not read from content/"})
-			return nil
-		}
-		rel := strings.TrimPrefix(p, Content+"/")
-		files = append(files, contentFile{rel: rel, markdown: isMarkdown(name)})
-		return nil
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Errorf(Content, 0, "cannot read: %v", err)
+	ls := &lister{fsys: src, l: l, errs: errs}
+	files, ok := ls.list()
+	if ok {
+		cache.storeListing(l, files)
 	}
-	sort.Slice(files, func(i, j int) bool { return files[i].rel < files[j].rel })
 	return files
 }
 
-// skipName reports whether a file or folder under content/ is ignored.
+// lister walks the content folder. It leaves out what layout.skipped
+// says, editor temp files and folders holding a build's output; it
+// follows symbolic links that lead inside the source and warns about
+// the others.
+type lister struct {
+	fsys   fs.FS
+	l      *layout
+	errs   *ErrorList
+	files  []contentFile
+	failed bool // a folder could not be read: the listing is incomplete
+}
+
+// list walks the whole folder; ok is false when part of it could not be
+// read.
+func (ls *lister) list() (files []contentFile, ok bool) {
+	info, err := fs.Stat(ls.fsys, ls.l.dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if ls.l.line > 0 {
+			ls.errs.Add(&Error{Path: ConfigFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q does not exist", ls.l.dir),
+				Hint: "create the folder, or set content_dir to the folder that holds your Markdown files"})
+		}
+		return nil, true
+	case err != nil:
+		ls.errs.Errorf(ls.l.dir, 0, "cannot read: %v", unwrapPathError(err))
+		return nil, false
+	case !info.IsDir():
+		ls.errs.Add(&Error{Path: ConfigFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q is a file, not a folder", ls.l.dir),
+			Hint: "set content_dir to the folder that holds your Markdown files"})
+		return nil, false
+	}
+	ls.walk(ls.l.dir, ".", []string{ls.l.dir})
+	sort.Slice(ls.files, func(i, j int) bool { return ls.files[i].rel < ls.files[j].rel })
+	return ls.files, !ls.failed
+}
+
+// walk lists the folder at real (a path without links), which the site
+// sees at rel; stack holds the real folders being walked, to stop loops.
+func (ls *lister) walk(real, rel string, stack []string) {
+	entries, err := fs.ReadDir(ls.fsys, real)
+	if err != nil {
+		ls.errs.Errorf(ls.l.sourcePath(rel), 0, "cannot read: %v", unwrapPathError(err))
+		ls.failed = true
+		return
+	}
+	for _, d := range entries {
+		ls.entry(path.Join(real, d.Name()), path.Join(rel, d.Name()), d, stack)
+	}
+}
+
+// entry lists one file or folder.
+func (ls *lister) entry(real, rel string, d fs.DirEntry, stack []string) {
+	shown := ls.l.sourcePath(rel)
+	mode, target := d.Type(), ""
+	if mode&fs.ModeSymlink != 0 {
+		if ls.l.skipped(rel, false) && ls.l.skipped(rel, true) {
+			return
+		}
+		var err error
+		real, target, err = resolveLink(ls.fsys, real)
+		if err != nil {
+			ls.errs.Add(&Error{Path: shown, Warning: true, Msg: err.Error(), Hint: linkHint})
+			return
+		}
+		info, err := fs.Stat(ls.fsys, real)
+		if err != nil {
+			ls.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %q cannot be followed: %v; skipped", target, unwrapPathError(err))})
+			return
+		}
+		mode = info.Mode().Type()
+	}
+	isDir := mode.IsDir()
+	if ls.l.skipped(rel, isDir) {
+		return
+	}
+	switch {
+	case isDir && makesLoop(real, stack):
+		ls.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %q makes a loop; skipped", target), Hint: linkHint})
+	case isDir:
+		if _, err := fs.Stat(ls.fsys, path.Join(real, markerFile)); err == nil {
+			return // a build's output, such as public/ in a repository's root
+		}
+		ls.walk(real, rel, append(stack[:len(stack):len(stack)], real))
+	case mode.IsRegular():
+		ls.files = append(ls.files, contentFile{rel: rel, real: real, markdown: isMarkdown(rel)})
+	default:
+		ls.errs.Add(&Error{Path: shown, Msg: "not a regular file", Hint: "devices, pipes and sockets are not read from the content folder"})
+	}
+}
+
+// skipName reports whether a file or folder in the content folder is
+// ignored by its name alone: hidden names, names starting with "_" other
+// than _index.md, and editor backups.
 func skipName(name string) bool {
 	if name == "_index.md" || name == "_index.markdown" {
 		return false
@@ -83,30 +143,34 @@ func isMarkdown(name string) bool {
 // loadSources reads and parses every Markdown file in parallel, reusing
 // the cache's parse of files that have not changed. The result keeps the
 // order of files; files that failed to parse are left out.
-func loadSources(src fs.FS, files []contentFile, errs *ErrorList, cache *Cache) []*Source {
+func loadSources(src fs.FS, l *layout, files []contentFile, errs *ErrorList, cache *Cache) []*Source {
 	out := make([]*Source, len(files))
 	parallel(len(files), func(i int) {
 		f := files[i]
 		if !f.markdown {
 			return
 		}
-		p := path.Join(Content, f.rel)
+		p := l.sourcePath(f.rel)
 		if s := cache.source(p); s != nil {
 			out[i] = s
 			return
 		}
-		raw, err := fs.ReadFile(src, p)
+		raw, err := fs.ReadFile(src, f.real)
 		if err != nil {
 			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 			return
 		}
 		local := &ErrorList{}
 		out[i] = safeParse(p, f.rel, raw, local)
+		out[i].reportTextDates(local)
 		for _, e := range local.Items() {
 			errs.Add(e)
 		}
 		if out[i] == nil {
 			return
+		}
+		if f.real != p {
+			out[i].real = f.real
 		}
 		out[i].release() // read again when rendered: memory stays flat
 		if len(local.Items()) == 0 {

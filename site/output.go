@@ -130,9 +130,12 @@ func (d *dirOutput) commit() error {
 }
 
 // prepareDestination refuses destinations that a build must never
-// replace: the source or content folder, a parent of the source, the file
-// system root, the home folder, and non-empty folders clause did not write.
-func prepareDestination(source, dest string) (string, error) {
+// replace: the source or content folder (contentDir, relative to the
+// source), a parent of the source, the file system root, the home folder,
+// and non-empty folders clause did not write. When the content folder is
+// the source itself (content_dir: .), a destination inside it is fine:
+// the build leaves it out of the content.
+func prepareDestination(source, contentDir, dest string) (string, error) {
 	src, err := filepath.Abs(source)
 	if err != nil {
 		return "", err
@@ -152,7 +155,7 @@ func prepareDestination(source, dest string) (string, error) {
 		return "", unsafeDest(dest, "it is the source folder")
 	case within(src, abs):
 		return "", unsafeDest(dest, "it contains the source folder")
-	case inOrAt(abs, realPath(filepath.Join(src, Content))):
+	case contentDir != "." && inOrAt(abs, realPath(filepath.Join(src, filepath.FromSlash(contentDir)))):
 		return "", unsafeDest(dest, "it is inside the content folder")
 	case inOrAt(abs, realPath(filepath.Join(src, Layouts))) || inOrAt(abs, realPath(filepath.Join(src, Assets))):
 		return "", unsafeDest(dest, "it is inside the layouts or assets folder")

@@ -1,6 +1,10 @@
 package site
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/clause-dev/clause/site/markdown"
+)
 
 func TestValidatePermalink(t *testing.T) {
 	good := []string{"/", "/privacy/", "/privacy.html", "/legal/privacy", "/données/"}
@@ -68,19 +72,24 @@ func TestDates(t *testing.T) {
 }
 
 func TestTitleFallbacks(t *testing.T) {
+	// The title comes from a heading only when it is the first thing in
+	// the body, as jekyll-titles-from-headings reads a page.
 	headings := map[string]string{
-		"# What We Collect\n\ntext":               "What We Collect",
-		"Intro\n\n## Second *level*\n":            "Second level",
-		"```\n# not a heading\n```\n# Real\n":     "Real",
-		"Setext Title\n============\n\nBody\n":    "Setext Title",
-		"Plain text only.\n":                      "",
-		"#hashtag is not a heading\n":             "",
-		"### Custom {#custom-id}\n":               "Custom",
-		"Para\n\n---\n\nnot setext under break\n": "",
+		"# What We Collect\n\ntext":                        "What We Collect",
+		"Intro\n\n## Second *level*\n":                     "",
+		"```\n# not a heading\n```\n# Real\n":              "",
+		"Setext Title\n============\n\nBody\n":             "Setext Title",
+		"Plain text only.\n":                               "",
+		"#hashtag is not a heading\n":                      "",
+		"### Custom {#custom-id}\n":                        "Custom",
+		"## Accounts {: #accounts }\n":                     "Accounts",
+		"<!-- draft -->\n# <em>Acme</em> &amp; Co Terms\n": "Acme & Co Terms",
+		"Para\n\n---\n\nnot setext under break\n":          "",
 	}
+	md := markdown.New(markdown.Options{})
 	for body, want := range headings {
-		if got := firstHeading([]byte(body)); got != want {
-			t.Errorf("firstHeading(%q) = %q, want %q", body, got, want)
+		if got := md.Title(markdown.LeadingBlock([]byte(body)), markdown.Page{}); got != want {
+			t.Errorf("title of %q = %q, want %q", body, got, want)
 		}
 	}
 	names := map[string]string{"cookie-policy.md": "Cookie policy", "legal/index.md": "Legal", "a_b.md": "A b"}

@@ -107,7 +107,8 @@ func (b *builder) execute(out output, p *Page) {
 	b.pages.Add(1)
 }
 
-// renderHome renders the home page from content/_index.md, if present.
+// renderHome renders the home page from the content folder's _index.md
+// or index.md, if present.
 func (b *builder) renderHome(out output) {
 	p := &Page{Kind: "home", url: "/", layout: "home.html", Title: b.cfg.Title,
 		Description: b.cfg.Description, Params: map[string]any{}}

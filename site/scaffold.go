@@ -32,9 +32,14 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$
 // ("content/privacy.md"), and returns it validated: lowercase letters,
 // digits and -, with / for folders, and no segment named index or
 // versions.
-func CleanSlug(slug string) (string, error) {
+func CleanSlug(slug string) (string, error) { return cleanSlugIn(slug, Content) }
+
+// cleanSlugIn is CleanSlug for a site whose content folder is dir.
+func cleanSlugIn(slug, dir string) (string, error) {
 	s := strings.TrimPrefix(filepath.ToSlash(strings.TrimSpace(slug)), "./")
-	s = strings.TrimPrefix(s, Content+"/")
+	if dir != "." {
+		s = strings.TrimPrefix(s, dir+"/")
+	}
 	s = strings.TrimSuffix(strings.TrimSuffix(s, ".md"), ".markdown")
 	s = strings.TrimSuffix(s, "/index")
 	bad := !slugPattern.MatchString(s)
@@ -53,11 +58,11 @@ func policyFiles(slug string) []string {
 	return []string{slug + ".md", slug + ".markdown", slug + "/index.md", slug + "/index.markdown"}
 }
 
-// findPolicy returns the existing file of a policy, relative to the
-// source folder, or "".
-func findPolicy(source, slug string) string {
+// findPolicy returns the existing file of a policy in the content folder
+// dir, relative to the source folder, or "".
+func findPolicy(source, dir, slug string) string {
 	for _, f := range policyFiles(slug) {
-		p := path.Join(Content, f)
+		p := path.Join(dir, f)
 		if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(p))); err == nil {
 			return p
 		}
@@ -65,22 +70,27 @@ func findPolicy(source, slug string) string {
 	return ""
 }
 
-// NewPolicy writes content/<slug>.md with complete front matter and a
+// NewPolicy writes <slug>.md in the content folder (content/ unless
+// clause.yaml sets content_dir) with complete front matter and a
 // skeleton of sections, and returns its path relative to the source. It
 // never overwrites: a policy with that slug is an error.
 func NewPolicy(o NewPolicyOptions) (string, error) {
 	if o.Source == "" {
 		o.Source = "."
 	}
-	slug, err := CleanSlug(o.Slug)
+	dir, err := scaffoldContentDir(o.Source)
 	if err != nil {
 		return "", err
 	}
-	if p := findPolicy(o.Source, slug); p != "" {
+	slug, err := cleanSlugIn(o.Slug, dir)
+	if err != nil {
+		return "", err
+	}
+	if p := findPolicy(o.Source, dir, slug); p != "" {
 		return "", &Error{Path: p, Msg: "a policy with this slug already exists; clause new never overwrites",
 			Hint: fmt.Sprintf("edit it, run clause revise %s to start a new version, or choose another slug", slug)}
 	}
-	rel := path.Join(Content, slug+".md")
+	rel := path.Join(dir, slug+".md")
 	data := newPolicyText(o, slug)
 	if err := writeNew(filepath.Join(o.Source, filepath.FromSlash(rel)), data); err != nil {
 		return "", &Error{Path: rel, Msg: err.Error()}

@@ -32,7 +32,7 @@ type Revision struct {
 }
 
 // Revise starts a new version of a policy: it archives the current text
-// as content/<slug>/versions/<its effective date>.md, keeping its front
+// as <slug>/versions/<its effective date>.md in the content folder, keeping its front
 // matter without redirect_from and aliases (which stay with the policy)
 // and without effective (the file name says it), then sets effective,
 // last_revised, summary and material on the current file. Other front
@@ -43,14 +43,18 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	if o.Source == "" {
 		o.Source = "."
 	}
-	slug, err := CleanSlug(o.Slug)
+	dir, err := scaffoldContentDir(o.Source)
 	if err != nil {
 		return nil, err
 	}
-	rel := findPolicy(o.Source, slug)
+	slug, err := cleanSlugIn(o.Slug, dir)
+	if err != nil {
+		return nil, err
+	}
+	rel := findPolicy(o.Source, dir, slug)
 	if rel == "" {
-		return nil, &Error{Path: path.Join(Content, slug+".md"), Msg: "no such policy",
-			Hint: "check the slug (the file's path below content/, without .md), or create it with clause new policy " + slug}
+		return nil, &Error{Path: path.Join(dir, slug+".md"), Msg: "no such policy",
+			Hint: "check the slug (the file's path in the content folder, without .md), or create it with clause new policy " + slug}
 	}
 	raw, err := os.ReadFile(filepath.Join(o.Source, filepath.FromSlash(rel)))
 	if err != nil {
@@ -64,7 +68,7 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	if rev.Previous, err = fm.currentDate(); err != nil {
 		return nil, err
 	}
-	if err := rev.check(o.Source, slug); err != nil {
+	if err := rev.check(o.Source, dir, slug); err != nil {
 		return nil, err
 	}
 	return rev, rev.write(o, fm)
@@ -72,12 +76,12 @@ func Revise(o ReviseOptions) (*Revision, error) {
 
 // check refuses a new date that is not after the old one, and an
 // archive that exists.
-func (rev *Revision) check(source, slug string) error {
+func (rev *Revision) check(source, dir, slug string) error {
 	if rev.Effective.ISO() <= rev.Previous.ISO() {
 		return &Error{Path: rev.Current, Msg: fmt.Sprintf("the new effective date %s is not after %s, the effective date of the current text", rev.Effective.ISO(), rev.Previous.ISO()),
 			Hint: "a new version takes effect after the one it replaces: give a later --effective date"}
 	}
-	rev.Archived = path.Join(Content, slug, "versions", rev.Previous.ISO()+".md")
+	rev.Archived = path.Join(dir, slug, "versions", rev.Previous.ISO()+".md")
 	if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(rev.Archived))); err == nil {
 		return &Error{Path: rev.Archived, Msg: "this version file already exists",
 			Hint: fmt.Sprintf("the text effective %s was archived before; if %s is already a newer text, set its effective date instead of running revise", rev.Previous.ISO(), rev.Current)}
@@ -129,7 +133,7 @@ func notYAML(rel, first string) error {
 			Hint: "start the file with ---, then effective: YYYY-MM-DD (the date the current text took effect), then ---"}
 	}
 	return &Error{Path: rel, Line: 1, Msg: "clause revise edits YAML front matter only, and this file's is " + format,
-		Hint: "revise it by hand: copy it to content/<slug>/versions/<its effective date>.md, drop redirect_from and aliases from the copy, then set the new effective date here; or convert its front matter to YAML"}
+		Hint: "revise it by hand: copy it to <slug>/versions/<its effective date>.md in the content folder, drop redirect_from and aliases from the copy, then set the new effective date here; or convert its front matter to YAML"}
 }
 
 func splitYAML(rel string, raw []byte) (*yamlFile, error) {
@@ -161,7 +165,8 @@ func splitYAML(rel string, raw []byte) (*yamlFile, error) {
 }
 
 // currentDate returns when the current text took effect: effective, else
-// its last-revised date.
+// its last-revised date, from the front matter or, when that has no date,
+// from the top of the text as a build reads it.
 func (f *yamlFile) currentDate() (Date, error) {
 	for _, k := range append([]string{"effective"}, lastRevisedKeys...) {
 		if v := keyValue(f.root, k); v != nil && v.Value != "" {
@@ -172,8 +177,22 @@ func (f *yamlFile) currentDate() (Date, error) {
 			return d, nil
 		}
 	}
+	if dates, _ := scanTextDates(f.body, 1); len(dates) > 0 {
+		return textDateOf(dates), nil
+	}
 	return Date{}, &Error{Path: f.path, Line: 1, Msg: "the current text has no effective or last_revised date, so its version cannot be named",
 		Hint: "add effective: YYYY-MM-DD (the date the current text took effect) to the front matter, then run clause revise again"}
+}
+
+// textDateOf returns the effective date among dates read from the text,
+// else the last-revised one.
+func textDateOf(dates []TextDate) Date {
+	for _, td := range dates {
+		if td.Key == "effective" {
+			return td.Date
+		}
+	}
+	return dates[0].Date
 }
 
 // archived returns the front matter of the version file.

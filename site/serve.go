@@ -26,8 +26,9 @@ type ServeOptions struct {
 }
 
 // Serve builds the site into memory, serves it with live reload, and
-// rebuilds on every change to content/, layouts/, assets/ or clause.yaml
-// until ctx is done. It never writes the destination folder.
+// rebuilds on every change to the content folder, layouts/, assets/ or
+// clause.yaml until ctx is done. It never writes the destination folder,
+// and changes inside it never trigger a rebuild.
 func Serve(ctx context.Context, o ServeOptions) error {
 	o.withServeDefaults()
 	limitMemory()
@@ -40,13 +41,12 @@ func Serve(ctx context.Context, o ServeOptions) error {
 	o.Options.Serve = true
 	o.Options.BaseURL = url
 	sess := NewSession(o.Options)
-	w, err := watch.New(watch.Options{Roots: watchRoots(o.Source), Debounce: 10 * time.Millisecond})
-	if err != nil {
+	loop := &serveLoop{o: o, srv: srv, sess: sess, filter: newWatchFilter(o.Options)}
+	if err := loop.startWatcher(); err != nil {
 		ln.Close()
-		return fmt.Errorf("watching %s: %w", o.Source, err)
+		return err
 	}
-	defer w.Close()
-	loop := &serveLoop{o: o, srv: srv, sess: sess}
+	defer func() { loop.w.Close() }()
 	loop.rebuild(nil)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
@@ -54,7 +54,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 	if o.Ready != nil {
 		o.Ready(url)
 	}
-	loop.watch(ctx, w)
+	loop.watch(ctx)
 	return <-done
 }
 
@@ -69,12 +69,6 @@ func (o *ServeOptions) withServeDefaults() {
 		o.Stderr = io.Discard
 	}
 	o.Options = o.Options.withDefaults()
-}
-
-// watchRoots lists the inputs of a site.
-func watchRoots(source string) []string {
-	return []string{filepath.Join(source, Content), filepath.Join(source, Layouts),
-		filepath.Join(source, Assets), filepath.Join(source, ConfigFile)}
 }
 
 // IsLoopback reports whether a listen address only accepts local
@@ -97,21 +91,23 @@ type serveLoop struct {
 	o          ServeOptions
 	srv        *devserver.Server
 	sess       *Session
+	filter     *watchFilter
+	w          *watch.Watcher
 	lastReport string
 }
 
 // watch rebuilds after every batch of changes until ctx is done.
-func (l *serveLoop) watch(ctx context.Context, w *watch.Watcher) {
+func (l *serveLoop) watch(ctx context.Context) {
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case batch, ok := <-w.Batches():
+		case batch, ok := <-l.w.Batches():
 			if !ok {
 				return
 			}
 			l.rebuild(toChanges(batch))
-		case err, ok := <-w.Errors():
+		case err, ok := <-l.w.Errors():
 			if ok {
 				fmt.Fprintf(l.o.Stderr, "watch: %v\n", err)
 			}
@@ -145,6 +141,9 @@ func (l *serveLoop) rebuild(changes []Change) {
 		if changes != nil {
 			fmt.Fprintf(l.o.Stdout, "rebuilt in %d ms: %s changed\n", time.Since(start).Milliseconds(), count(len(changed), "output file", "output files"))
 		}
+	}
+	if res != nil && res.layout != nil && l.filter.follow(res.layout) {
+		l.restartWatcher() // content_dir changed: watch the new folder
 	}
 }
 

@@ -58,7 +58,7 @@ func (s *Session) invalidate(changes []Change) {
 		p = filepath.ToSlash(p)
 		paths = append(paths, p)
 		if c.Created || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".markdown") {
-			relist = relist || strings.HasPrefix(p, Content+"/") || p == Content || p == "."
+			relist = relist || s.cache.inContent(p)
 		}
 	}
 	s.cache.Invalidate(paths, relist)

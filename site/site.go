@@ -9,11 +9,34 @@
 //
 // # Content
 //
-// Every file ending in .md or .markdown under content/ is a page.
-// content/_index.md, when present, supplies the home page's title,
-// description and intro text. Other files under content/ (images, PDFs)
-// are copied to the output at the same relative path. Files and folders
-// whose names start with "." or "_" (other than _index.md) are ignored.
+// The content folder is content/ unless clause.yaml sets content_dir:
+// a relative folder such as Policies, or "." for the source folder
+// itself, as a Jekyll repository keeps its pages. An absolute path or
+// one that leaves the source is an error in clause.yaml.
+//
+// Every file ending in .md or .markdown in the content folder is a page.
+// _index.md (Hugo) or index.md (Jekyll) directly in it, when present,
+// supplies the home page's title, description and intro text; having
+// both is an error. Other files (images, PDFs) are copied to the output
+// at the same relative path. Files and folders whose names start with
+// "." or "_" (other than _index.md) are ignored, and so is everything
+// the exclude globs match: by default README*, LICENSE*, LICENCE*,
+// CODE_OF_CONDUCT*, CONTRIBUTING*, Gemfile, Gemfile.lock, package.json,
+// package-lock.json, yarn.lock and the folders .github/, node_modules/,
+// vendor/, _site/, .jekyll-cache/ and .sass-cache/; with content_dir "."
+// also clause.yaml, layouts/ and assets/. The destination and any folder
+// holding a build's .clause-output marker are never read. A user's
+// exclude adds to the defaults; include re-admits a file or folder that
+// a default, exclude or the "."/"_" rule leaves out. A glob uses
+// path.Match syntax and is matched against the path below the content
+// folder: one ending in "/" matches folders only, one with another "/"
+// is anchored at the content folder, one without matches a name at any
+// depth.
+//
+// Symbolic links are followed when they lead inside the source folder
+// (to files or folders; relative targets resolve from the link's
+// folder). A link that leads outside it, an absolute, a dangling or a
+// looping one is skipped with a warning.
 //
 // # Front matter
 //
@@ -22,8 +45,10 @@
 // or JSON (an object followed by a blank line, or between ";;;" lines).
 // A file without front matter is valid. These keys are understood:
 //
-//	title          the page title; falls back to the first heading, then to
-//	               the file name made readable ("cookie-policy" → "Cookie policy")
+//	title          the page title; falls back to the heading the body starts
+//	               with (level 1 to 3, after blank lines and HTML comments;
+//	               see site/markdown), then to the file name made readable
+//	               ("cookie-policy" → "Cookie policy")
 //	description    one sentence for the home page, <meta name="description"> and feeds
 //	permalink      the page's URL, used as given (Jekyll)
 //	url            the same as permalink (Hugo)
@@ -44,13 +69,33 @@
 // Any other key is kept and reaches templates as .Params. Dates are
 // YYYY-MM-DD, RFC 3339 or YAML timestamps; an unreadable date is an error.
 //
+// # Dates in the text
+//
+// When the front matter has none of effective, last_revised,
+// last_modified_at, lastmod and date, the dates are read from the top of
+// the body (see textdate.go): its first 40 lines, up to its second section
+// heading (an opening first-level heading is the title, not a section),
+// outside code and HTML comments. The first line of each kind counts:
+// "Effective …" gives effective, "Last updated/revised/modified …" gives
+// last_revised, written as "Last updated: April 20, 2023" (also in
+// emphasis, a heading, a list item or a quote), "Last modified on
+// 2024-02-01", or "Effective May 4, 2026" when a whole date follows the
+// label. A kramdown attribute list with datetime="2026-05-04", at the end
+// of the line or on the next, gives the date, the text only which date it
+// is; the page renders that text in a <time> element. Month and year only
+// give the first of the month, with a warning. The dates are set on the
+// Source's FrontMatter, so the page, the changelog, the feeds,
+// policies.json and history from git all use them; Source.TextDates keeps
+// where each came from, and clause check reports it with severity info.
+//
 // # URLs
 //
 // A permalink is used as given. One ending in ".html" is written as
 // exactly that file (/privacy.html → privacy.html); one ending in "/"
 // becomes …/index.html; any other gets a trailing slash. Without a
 // permalink, the URL comes from the file's path: content/legal/privacy.md
-// becomes /legal/privacy/, content/legal/index.md becomes /legal/. A
+// becomes /legal/privacy/, content/legal/index.md becomes /legal/ (paths
+// are relative to the content folder). A
 // permalink must start with "/" and contain no "..", "//", query,
 // fragment, backslash or control characters. Two pages that claim one
 // output path are an error naming both files.

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/clause-dev/clause/site/markdown"
 )
 
 // Source is one content file as loaded from disk: its front matter
@@ -17,17 +19,29 @@ import (
 // starts, so Markdown errors report lines of the file, not of the body.
 type Source struct {
 	Path     string   // slash path from the source folder, e.g. content/legal/privacy.md
-	Rel      string   // slash path from content/, e.g. legal/privacy.md
+	Rel      string   // slash path from the content folder, e.g. legal/privacy.md
 	Hash     [32]byte // sha256 of the whole file
 	Body     []byte   // nil when released after loading (see release)
 	BodyLine int
 	FM       FrontMatter
-	Heading  string // the first heading's text, for the title fallback
+	Lead     []byte // the body's leading block, which holds its title heading if it has one (markdown.LeadingBlock)
+
+	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
+	dateNotes []*Error   // warnings about those dates, for files of the working tree only
 
 	bodyAt    int      // byte offset of the body in the file, to read it again
+	real      string   // the path it is read from when Path is a symbolic link, else ""
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
 	commit    string   // the commit a revision from git history was read at; "" for a working-tree file
 	blob      string   // a revision's blob id, to read its body again from git
+}
+
+// file returns the path, from the source, that the file is read from.
+func (s *Source) file() string {
+	if s.real != "" {
+		return s.real
+	}
+	return s.Path
 }
 
 // release drops the body to keep memory flat during a build; body reads
@@ -70,7 +84,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s := &Source{Path: p, Rel: rel, Hash: sha256.Sum256(raw), BodyLine: 1}
 	if !isText(raw) {
 		errs.Add(&Error{Path: p, Msg: "not a text file: Markdown pages must be UTF-8 text",
-			Hint: "a binary file was given a Markdown extension; move it out of content/ or rename it"})
+			Hint: "a binary file was given a Markdown extension; move it out of the content folder or rename it"})
 		return nil
 	}
 	bom := len(raw)
@@ -84,8 +98,9 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	}
 	s.Body, s.BodyLine = body, bodyLine
 	s.bodyAt = bom + len(raw) - len(body)
-	s.Heading = firstHeading(body)
+	s.Lead = markdown.LeadingBlock(body)
 	s.FM = interpret(fm, p, errs)
+	s.readTextDates()
 	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
 	s.paramsKey = sha256.Sum256(params)
 	return s
@@ -297,7 +312,7 @@ func (b *builder) body(s *Source) []byte {
 	if s.blob != "" {
 		return b.revisionBody(s)
 	}
-	raw, err := fs.ReadFile(b.src, s.Path)
+	raw, err := fs.ReadFile(b.src, s.file())
 	if err != nil || s.bodyAt > len(raw) {
 		b.errs.Errorf(s.Path, 0, "cannot read again: the file changed during the build")
 		return nil

@@ -145,7 +145,7 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 		}
 		if pol == nil {
 			b.errs.Add(&Error{Path: s.Path, Msg: "version file without a policy",
-				Hint: fmt.Sprintf("its current text should be content/%s.md or content/%s/index.md", dir, dir)})
+				Hint: fmt.Sprintf("its current text should be %s or %s", b.layout.sourcePath(dir+".md"), b.layout.sourcePath(dir+"/index.md"))})
 			continue
 		}
 		d, err := ParseDate(name)
@@ -154,7 +154,7 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 				Hint: "name version files after their effective date, for example versions/2025-01-31.md"})
 			continue
 		}
-		if !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != d.ISO() {
+		if _, declared := s.FM.Lines["effective"]; declared && !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != d.ISO() {
 			b.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
 		}
 		v := newVersion(s, d)

@@ -45,10 +45,11 @@ const (
 )
 
 // dateLine matches "Last updated: …", "**Last Revised:** …", "_Effective
-// date: …_" and their variants at the start of a line. The label needs a
-// colon (or "on", "as of", "from") so that prose such as "Effective
-// immediately, …" is not read as a date.
-var dateLine = regexp.MustCompile(`(?i)^[\s>#*_]*(last[\s-]+(?:updated|revised|modified)|effective(?:\s+date)?)\s*[*_]*\s*(?::|\s+on\b|\s+as\s+of\b|\s+from\b)\s*[*_]*\s*(.*?)[\s*_]*$`)
+// date: …_" and their variants at the start of a line, also in a heading,
+// a quote or a list item. The label needs a colon (or "on", "as of",
+// "from") so that prose such as "Effective immediately, …" is not read as
+// a date.
+var dateLine = regexp.MustCompile(`(?i)^(?:\s*\d{1,3}[.)]\s)?[\s>#*_+-]*(last[\s-]+(?:updated|revised|modified)|effective(?:\s+date)?)\s*[*_]*\s*(?::|\s+on\b|\s+as\s+of\b|\s+from\b)\s*[*_]*\s*:?\s*[*_]*\s*(.*?)[\s*_]*$`)
 
 // DateLine reports whether line types a date by hand, and returns the
 // front matter key it corresponds to and the date text as written.
@@ -61,11 +62,7 @@ func DateLine(line string) (field DateField, value string, ok bool) {
 	if len(value) > 40 || len(strings.Fields(value)) > 6 {
 		return "", "", false // prose that starts with the label, such as a definition
 	}
-	field = LastRevised
-	if strings.HasPrefix(strings.ToLower(m[1]), "effective") {
-		field = Effective
-	}
-	return field, value, true
+	return fieldOf(m[1]), value, true
 }
 
 var months = map[string]time.Month{
@@ -174,4 +171,69 @@ func atoiStrict(s string) int {
 		return -1
 	}
 	return n
+}
+
+// bareDateLine matches a date label followed by its value with no colon,
+// or with other separators: "Effective May 4, 2026", "Last updated 2 June
+// 2025", "Last updated on: 2 June 2025", "Last updated – 2 June 2025".
+var bareDateLine = regexp.MustCompile(`(?i)^(?:\s*\d{1,3}[.)]\s)?[\s>#*_+-]*(last[\s-]+(?:updated|revised|modified)|effective(?:\s+date)?)(?:\s+(?:on|as\s+of|from)\b)?[\s*_:–—-]+(.*?)[\s*_.]*$`)
+
+// BareDateLine is DateLine for a label without a colon. Since the label
+// may run into prose, it matches only when the rest of the line reads as
+// a date, whole or month and year: "Effective immediately, …" does not
+// match.
+func BareDateLine(line string) (field DateField, value string, ok bool) {
+	m := bareDateLine.FindStringSubmatch(line)
+	if m == nil {
+		return "", "", false
+	}
+	value = m[2]
+	if _, err := ParseDate(value); err != nil {
+		if _, ok := ParseMonthYear(value); !ok {
+			return "", "", false
+		}
+	}
+	return fieldOf(m[1]), value, true
+}
+
+// fieldOf returns the front matter key a date label stands for.
+func fieldOf(label string) DateField {
+	if strings.HasPrefix(strings.ToLower(label), "effective") {
+		return Effective
+	}
+	return LastRevised
+}
+
+// dateKind finds the first word that says which date a text names.
+var dateKind = regexp.MustCompile(`(?i)\b(effective|updated|revised|modified)\b`)
+
+// DateKind tells which date a line of text names, when a machine-readable
+// date (a kramdown datetime attribute) gives the date itself: Effective
+// when the text says "effective", LastRevised when it says "updated",
+// "revised" or "modified", whichever comes first.
+func DateKind(text string) (DateField, bool) {
+	m := dateKind.FindStringSubmatch(text)
+	if m == nil {
+		return "", false
+	}
+	return fieldOf(m[1]), true
+}
+
+// monthYear matches a month and a year with nothing between them but an
+// optional period and comma: "June 2025", "Jun. 2025", "June, 2025".
+var monthYear = regexp.MustCompile(`^([A-Za-z]+)\.?,?\s+(\d{4})$`)
+
+// ParseMonthYear reads a date written without a day, "June 2025", as the
+// first of that month. A date whose day was left blank, "January ,
+// 2024", is not read: it is a date someone forgot to finish.
+func ParseMonthYear(s string) (time.Time, bool) {
+	m := monthYear.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return time.Time{}, false
+	}
+	month, ok := months[strings.ToLower(m[1])]
+	if !ok {
+		return time.Time{}, false
+	}
+	return time.Date(atoi(m[2]), month, 1, 0, 0, 0, 0, time.UTC), true
 }

@@ -69,6 +69,10 @@ func TestDateLine(t *testing.T) {
 		{"Effective as of March 5, 2025", Effective, "March 5, 2025"},
 		{"> Last modified on 2025-03-05", LastRevised, "2025-03-05"},
 		{"### Last-Updated: 2025-03-05", LastRevised, "2025-03-05"},
+		{"- Last updated: 2025-03-05", LastRevised, "2025-03-05"},
+		{"+ **Effective date:** 2025-03-05", Effective, "2025-03-05"},
+		{"2. Effective date: 2025-03-05", Effective, "2025-03-05"},
+		{"Last updated on: 2025-03-05", LastRevised, "2025-03-05"},
 	}
 	for _, tt := range tests {
 		f, v, ok := DateLine(tt.line)
@@ -84,6 +88,70 @@ func TestDateLine(t *testing.T) {
 	} {
 		if f, v, ok := DateLine(line); ok {
 			t.Errorf("DateLine(%q) = %q, %q; want no match", line, f, v)
+		}
+	}
+}
+
+func TestBareDateLine(t *testing.T) {
+	tests := []struct {
+		line  string
+		field DateField
+		value string
+	}{
+		{"Effective May 4, 2026", Effective, "May 4, 2026"},
+		{"*Last updated 2 June 2025*", LastRevised, "2 June 2025"},
+		{"## Effective date 2025-06-02.", Effective, "2025-06-02"},
+		{"Last revised June 2025", LastRevised, "June 2025"},
+		{"Last Updated - June 2, 2025", LastRevised, "June 2, 2025"},
+		{"Effective date — 2025-06-02", Effective, "2025-06-02"},
+	}
+	for _, tt := range tests {
+		f, v, ok := BareDateLine(tt.line)
+		if !ok || f != tt.field || v != tt.value {
+			t.Errorf("BareDateLine(%q) = %q, %q, %v; want %q, %q", tt.line, f, v, ok, tt.field, tt.value)
+		}
+	}
+	for _, line := range []string{
+		"Effective immediately, we no longer sell data.",
+		"Effective communication matters to us.",
+		"Last updated by the legal team.",
+		"Effective January , 2024",
+	} {
+		if f, v, ok := BareDateLine(line); ok {
+			t.Errorf("BareDateLine(%q) = %q, %q; want no match", line, f, v)
+		}
+	}
+}
+
+func TestDateKind(t *testing.T) {
+	tests := map[string]DateField{
+		"Effective May 4, 2026":               Effective,
+		"This policy was last updated on":     LastRevised,
+		"Revised, and effective from 4 May":   LastRevised,
+		"*Modified*":                          LastRevised,
+		"Policy effective as of (see below).": Effective,
+	}
+	for text, want := range tests {
+		if got, ok := DateKind(text); !ok || got != want {
+			t.Errorf("DateKind(%q) = %q, %v; want %q", text, got, ok, want)
+		}
+	}
+	for _, text := range []string{"Published May 4, 2026", "Effectiveness"} {
+		if got, ok := DateKind(text); ok {
+			t.Errorf("DateKind(%q) = %q; want none", text, got)
+		}
+	}
+}
+
+func TestParseMonthYear(t *testing.T) {
+	for in, want := range map[string]string{"June 2025": "2025-06-01", "Jun. 2025": "2025-06-01", "june, 2025": "2025-06-01", " Sept 2024 ": "2024-09-01"} {
+		if got, ok := ParseMonthYear(in); !ok || got.Format("2006-01-02") != want {
+			t.Errorf("ParseMonthYear(%q) = %v, %v; want %s", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"January , 2024", "June 4, 2025", "Smarch 2025", "2025-06", "June 25"} {
+		if got, ok := ParseMonthYear(in); ok {
+			t.Errorf("ParseMonthYear(%q) = %v; want no date", in, got)
 		}
 	}
 }

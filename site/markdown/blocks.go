@@ -121,7 +121,7 @@ func appendTrimmed(buf []byte, n ast.Node, src []byte) []byte {
 // markup goldmark passes through unchecked.
 func hasRawHTML(n ast.Node) bool {
 	switch n.(type) {
-	case *ast.RawHTML, *ast.HTMLBlock, *liquidHTML, *liquidHTMLBlock:
+	case *ast.RawHTML, *ast.HTMLBlock:
 		return true
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -145,7 +145,7 @@ func blockKind(n ast.Node) string {
 		return "table"
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
 		return "code"
-	case *ast.HTMLBlock, *liquidHTMLBlock:
+	case *ast.HTMLBlock:
 		return "html"
 	case *ast.Blockquote:
 		return "blockquote"

@@ -9,17 +9,16 @@ import (
 )
 
 // extender is the goldmark.Extender that installs all of clause's parsers,
-// the AST transformer and the node renderers. It only holds read-only
-// configuration, so one instance may serve many concurrent conversions.
-type extender struct {
-	opts *Options
-}
+// the AST transformer and the node renderers. It holds no state, so one
+// instance may serve many concurrent conversions: per-document settings
+// travel in the parser.Context.
+type extender struct{}
 
 // Extend implements goldmark.Extender.
 func (e *extender) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(
 		parser.WithBlockParsers(util.Prioritized(ialParser{}, 150)),
-		parser.WithInlineParsers(util.Prioritized(&liquidParser{opts: e.opts}, 450), util.Prioritized(spanIALParser{}, 460)),
+		parser.WithInlineParsers(util.Prioritized(spanIALParser{}, 460)),
 		parser.WithASTTransformers(util.Prioritized(transformer{}, 2000)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
@@ -35,9 +34,6 @@ func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindAnchor, renderAnchor)
 	reg.Register(kindTOCMarker, renderTOCMarker)
 	reg.Register(kindIAL, renderNothing)
-	reg.Register(kindLiquid, renderLiquid)
-	reg.Register(kindLiquidHTML, renderLiquidHTML)
-	reg.Register(kindLiquidHTMLBlock, renderLiquidHTML)
 }
 
 // renderNothing is the renderer of nodes that produce no output.

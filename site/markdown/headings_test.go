@@ -44,7 +44,7 @@ func TestHeadingIDs(t *testing.T) {
 			[]string{`3:1: duplicate id "same"`}},
 		{"footnote-shaped custom id", "## A {#fn:1}\n", []string{"fn:1"},
 			[]string{`1:1: id "fn:1" is reserved for footnotes`}},
-		{"setext heading", "Overview\n--------\n", []string{"overview"}, nil},
+		{"setext heading", "Intro.\n\nOverview\n--------\n", []string{"overview"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -89,12 +89,24 @@ func TestTitleAndLevels(t *testing.T) {
 	}{
 		{"single leading h1 becomes the title", "# Privacy Policy\n\nIntro.\n\n## Data\n",
 			"Privacy Policy", []int{2}, []string{"<p>Intro.</p>"}, []string{"<h1", "Privacy Policy"}},
-		{"single h1 not first stays", "Intro.\n\n# Policy\n\n## Data\n",
-			"Policy", []int{1, 2}, []string{`<h1 id="policy">Policy</h1>`}, nil},
+		{"single h1 after prose is a section, moved down", "Intro.\n\n# Policy\n\n## Data\n",
+			"", []int{2, 3}, []string{`<h2 id="policy">Policy`, `<h3 id="data">`}, []string{"<h1"}},
+		{"setext h1 title is removed", "Privacy Notice\n==============\n\nIntro.\n\n## Data\n",
+			"Privacy Notice", []int{2}, []string{"<p>Intro.</p>"}, []string{"<h1", "Privacy Notice"}},
+		{"setext h2 title is removed", "Privacy Notice\n--------------\n\nIntro.\n\n## Data\n",
+			"Privacy Notice", []int{2}, []string{"<p>Intro.</p>", `<h2 id="data">`}, []string{"Privacy Notice"}},
+		{"setext h2 title with an h1 below stays, shifted", "Notice\n---\n\n# Part\n",
+			"Notice", []int{3, 2}, []string{`<h3 id="notice">`, `<h2 id="part">`}, []string{"<h1"}},
+		{"after HTML comments and blank lines", "\n<!-- legal review: 2026 -->\n\n<!--\nmulti\n\nline\n-->\n# Terms\n\nText.\n",
+			"Terms", nil, []string{"<!-- legal review"}, []string{"<h1", ">Terms"}},
+		{"inline HTML in the title is dropped", "# <span class=\"brand\">Acme Plus</span> Privacy Notice\n\nText.\n",
+			"Acme Plus Privacy Notice", nil, nil, []string{"<h1", "span"}},
+		{"h3 first is the title and stays", "### Small\n\n## Big\n", "Small", []int{3, 2}, nil, nil},
+		{"h4 first is no title", "#### Tiny\n\nText.\n", "", []int{4}, nil, nil},
 		{"two h1s shift every heading", "# One\n\n## Sub\n\n# Two\n\n###### Six\n",
 			"One", []int{2, 3, 2, 6}, []string{`<h2 id="one">`, `<h3 id="sub">`, `<h2 id="two">`, `<h6 id="six">`},
 			[]string{"<h1"}},
-		{"no h1: first heading", "Intro.\n\n### Small\n\n## Big\n", "Small", []int{3, 2}, nil, nil},
+		{"heading after prose is no title", "Intro.\n\n### Small\n\n## Big\n", "", []int{3, 2}, nil, nil},
 		{"no headings", "Just text.\n", "", nil, nil, nil},
 		{"title text is plain", "# The *Acme* `Policy`\n\ntext\n", "The Acme Policy", nil, nil, []string{"<h1"}},
 	}

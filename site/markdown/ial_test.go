@@ -95,3 +95,47 @@ func TestIALErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestHeadingEndIAL checks kramdown attribute lists written at the end of
+// a heading: they set its id (and classes) and are printed nowhere.
+func TestHeadingEndIAL(t *testing.T) {
+	tests := []struct {
+		name, src string
+		id, class string
+	}{
+		{"spaced", "## Accounts {: #accounts }\n", "accounts", ""},
+		{"compact", "## Accounts {:#accounts}\n", "accounts", ""},
+		{"with classes", "## Accounts {: #accounts .wide .note}\n", "accounts", "wide note"},
+		{"closing hashes", "## Accounts {: #accounts } ##\n", "accounts", ""},
+		{"setext", "Intro.\n\nAccounts {: #accounts }\n--------\n", "accounts", ""},
+		{"class only keeps the generated id", "## Accounts {: .wide}\n", "accounts", "wide"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := tt.src + "\nSee [accounts](#" + tt.id + ").\n"
+			d := render(t, Options{TOCMin: 2, TOCMax: 3}, src)
+			checkNoErrors(t, d)
+			html := string(d.HTML)
+			if len(d.Headings) != 1 || d.Headings[0].ID != tt.id || d.Headings[0].Text != "Accounts" {
+				t.Fatalf("headings = %+v", d.Headings)
+			}
+			if len(d.TOC) != 1 || d.TOC[0].Text != "Accounts" || d.TOC[0].ID != tt.id {
+				t.Errorf("TOC = %+v", d.TOC)
+			}
+			want := `<h2 id="` + tt.id + `">Accounts<a`
+			if tt.class != "" {
+				want = `class="` + tt.class + `"`
+			}
+			checkHTML(t, html, []string{want, `href="#` + tt.id + `"`}, []string{"{:", "Accounts <a"})
+			checkHTML(t, string(d.TOCHTML), []string{`<a href="#` + tt.id + `">Accounts</a>`}, []string{"{:"})
+		})
+	}
+	// Right after a span, the list is the span's, as anywhere else.
+	d := render(t, Options{}, "## Data *we keep*{: .note}\n")
+	checkHTML(t, string(d.HTML), []string{`<h2 id="data-we-keep">Data <em class="note">we keep</em>`}, nil)
+	// Not at the end: the braces are the heading's text.
+	d = render(t, Options{}, "## A {: #a } more\n")
+	if len(d.Headings) != 1 || d.Headings[0].Text != "A {: #a } more" {
+		t.Errorf("headings = %+v", d.Headings)
+	}
+}

@@ -11,11 +11,12 @@ import (
 // was written, so that a link checker can point at the link itself.
 type LinkRef struct {
 	Dest      string // the destination as the HTML's href or src holds it, after rewriting
-	Written   string // the destination as written in the Markdown
+	Written   string // the destination as written in the Markdown, Liquid tags included
 	Line, Col int    // where Written starts: after the link text, or in a reference definition below it
 }
 
-// linkUse is a link destination before its offset is turned into a line.
+// linkUse is a link destination before its source offset is turned into
+// a line.
 type linkUse struct {
 	dest, written string
 	off           int
@@ -28,16 +29,17 @@ const maxDestinationSearch = 4096
 // recordLink remembers a link or image: n's destination dest as written,
 // and final as the HTML will show it.
 func (w *walker) recordLink(n ast.Node, written, final []byte) {
-	off := nodeOffset(n)
+	off, asWritten := nodeOffset(n), written
 	if len(written) > 0 && off < len(w.src) {
 		window := w.src[off:min(len(w.src), off+maxDestinationSearch)]
 		if i := bytes.Index(window, written); i >= 0 {
 			off += i
+			asWritten = w.st.orig[w.st.source(off):w.st.omap.sourceEnd(off+len(written))]
 		}
 	}
 	// goldmark writes the destination percent-encoded, as util.URLEscape does.
 	dest := string(util.URLEscape(final, true))
-	w.st.links = append(w.st.links, linkUse{dest: dest, written: string(written), off: off})
+	w.st.links = append(w.st.links, linkUse{dest: dest, written: string(asWritten), off: w.st.source(off)})
 }
 
 // linkRefs resolves the recorded links' offsets to lines and columns.

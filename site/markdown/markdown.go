@@ -3,8 +3,19 @@
 // It wraps goldmark with GitHub Flavored Markdown, footnotes and definition
 // lists, and adds clause's tweaks as real goldmark extensions: GitHub-style
 // heading ids, "link to this section" anchors, a table of contents, kramdown
-// inline attribute lists and TOC markers, Liquid variables ({{ site.KEY }},
-// {{ page.KEY }}) and rewriting of links to other content files.
+// inline attribute lists (on blocks, at the end of headings, after spans)
+// and TOC markers, and rewriting of links to other content files.
+//
+// Liquid variables ({{ site.KEY }}, {{ page.KEY }}) are substituted before
+// goldmark parses the text, as Jekyll does, so a value is Markdown text and
+// a variable works anywhere, a link destination included; code is left as
+// written. An offset map from the substituted text back to the source
+// keeps every Error, Heading.Line and LinkRef position at the source's own
+// line and column. Other Liquid tags and Hugo shortcodes are Errors.
+//
+// The title rule (see Document) lives here only: LeadingBlock and
+// Renderer.Title give a site every page's title before any page is
+// rendered, from the same code as Document.Title.
 //
 // A Renderer is built once with New and reused; Render returns a Document
 // holding the body HTML, its top-level Blocks, headings, TOC and any Errors.
@@ -14,6 +25,7 @@ import (
 	"fmt"
 
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
@@ -43,6 +55,7 @@ type Options struct {
 
 	// Var resolves Liquid variables {{ site.KEY }} and {{ page.KEY }} (scope is "site" or "page",
 	// key may be dotted like "params.company"). ok=false -> an Error "unknown variable site.KEY".
+	// Values are substituted before parsing, so they are read as Markdown.
 	Var func(scope, key string) (value string, ok bool)
 }
 
@@ -75,10 +88,11 @@ type Renderer struct {
 func New(opts Options) *Renderer {
 	r := &Renderer{opts: opts.withDefaults()}
 	exts := []goldmark.Extender{
+		datetimeExtender{},
 		extension.GFM,
 		extension.Footnote,
 		extension.DefinitionList,
-		&extender{opts: &r.opts},
+		&extender{},
 	}
 	if r.opts.Typographer {
 		exts = append(exts, extension.Typographer)
@@ -93,18 +107,20 @@ func New(opts Options) *Renderer {
 
 // Document is one rendered Markdown body.
 //
-// Title and heading levels: when the body has exactly one h1 and it is the
-// first block, that h1 is removed from HTML and Blocks and its text becomes
-// Title (templates print the title as the page's only h1). When the body
-// has two or more h1s, every heading is shifted down one level (h6 stays)
-// and Title is the text of the first heading. Otherwise Title is the text
-// of the first heading of any level, or "".
+// Title and heading levels: the title heading is the first thing in the
+// body (after blank lines and HTML comments) when that is a heading of
+// level 1 to 3; its plain text is Title. A heading after prose is never
+// the title, and a body without a title heading has Title "". The title
+// heading is removed from HTML and Blocks (templates print the title as
+// the page's only h1) when it is the body's only h1, or a setext heading
+// ("Title" over "---") in a body without h1s. If an h1 is still left in
+// the body, every heading is shifted down one level (h6 stays).
 type Document struct {
 	HTML         []byte      // the body HTML (TOC inserted at a {:toc} marker if present)
 	TOC          []*TOCEntry // nested tree of headings TOCMin..TOCMax
 	TOCHTML      []byte      // the TOC as nested <ul> (<li><a href="#id">text</a><ul>…</ul></li>); empty if no entries
 	HasTOCMarker bool        // the body had a kramdown TOC marker
-	Title        string      // plain text of the leading h1 (see above); "" if none
+	Title        string      // plain text of the title heading (see above); "" if none
 	Headings     []Heading   // every heading in order (after level shifting)
 	Blocks       []Block     // top-level blocks
 	Links        []LinkRef   // Markdown links and images in document order (not those in raw HTML)
@@ -149,14 +165,22 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 			}}}
 		}
 	}()
+	root, st := r.parse(src, page)
+	r.renderBlocks(doc, root, st.src, st)
+	st.fill(doc)
+	return doc
+}
+
+// parse substitutes Liquid in src and parses the result with the page's
+// callbacks; the returned state holds what the transformer collected.
+func (r *Renderer) parse(src []byte, page Page) (ast.Node, *state) {
 	opts := r.opts
 	opts.Link, opts.File, opts.Var = page.Link, page.File, page.Var
-	st := newState(src, &opts)
+	body, omap, errs := substituteLiquid(src, &opts)
+	st := newState(src, body, omap, &opts)
+	st.errs = errs
 	st.noBlocks = !page.Blocks
 	pc := parser.NewContext(parser.WithIDs(newIDs()))
 	pc.Set(stateKey, st)
-	root := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	r.renderBlocks(doc, root, src, st)
-	st.fill(doc)
-	return doc
+	return r.md.Parser().Parse(text.NewReader(body), parser.WithContext(pc)), st
 }

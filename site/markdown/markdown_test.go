@@ -13,6 +13,8 @@ var testVars = map[string]string{
 	"site.name":           "Acme & Sons",
 	"site.params.company": "Acme GmbH",
 	"page.updated":        "2024-05-01",
+	"site.support":        "mailto:help@example.com",
+	"site.lines":          "one\ntwo\n\nthree",
 }
 
 // testOptions returns Options with test Link and Var callbacks.

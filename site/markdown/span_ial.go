@@ -79,17 +79,21 @@ func closingBrace(line []byte) int {
 	return -1
 }
 
-// applySpanIAL sets a span IAL's attributes on the element before it, or
-// turns it back into text when there is none.
+// applySpanIAL sets a span IAL's attributes on the element written right
+// before it, else on the heading it ends, or turns it back into text.
 func (w *walker) applySpanIAL(n *spanIALNode) {
 	switch target := n.PreviousSibling().(type) {
 	case *ast.Link, *ast.Image, *ast.Emphasis, *ast.CodeSpan:
 		w.dropDestinationAttrs(n.ial)
 		w.setAttributes(target, n.ial)
 		n.Parent().RemoveChild(n.Parent(), n)
-	default:
-		n.Parent().ReplaceChild(n.Parent(), n, ast.NewTextSegment(n.Segment))
+		return
 	}
+	if h, ok := n.Parent().(*ast.Heading); ok && n.NextSibling() == nil {
+		w.headingIAL(h, n)
+		return
+	}
+	n.Parent().ReplaceChild(n.Parent(), n, ast.NewTextSegment(n.Segment))
 }
 
 // dropDestinationAttrs removes href and src from a span IAL, with an
@@ -99,11 +103,23 @@ func (w *walker) dropDestinationAttrs(n *ialNode) {
 	kept := n.Attrs[:0]
 	for _, a := range n.Attrs {
 		if name := string(a.Name); name == "href" || name == "src" {
-			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q sets %s", n.Raw, name),
+			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q sets %s", w.st.written(n.Pos(), n.Raw), name),
 				"change the destination in (…) instead")
 			continue
 		}
 		kept = append(kept, a)
 	}
 	n.Attrs = kept
+}
+
+// headingIAL applies an attribute list written at the end of a heading,
+// "## Accounts {: #accounts }" as kramdown reads it, to the heading, and
+// drops it with the spaces before it, so neither the heading nor the TOC
+// prints it.
+func (w *walker) headingIAL(h *ast.Heading, n *spanIALNode) {
+	if t, ok := n.PreviousSibling().(*ast.Text); ok {
+		t.Segment = t.Segment.TrimRightSpace(w.src)
+	}
+	w.setAttributes(h, n.ial)
+	h.RemoveChild(h, n)
 }

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 )
@@ -12,7 +14,9 @@ var stateKey = parser.NewContextKey()
 // transforming a document. It lives in the parser.Context, never in the
 // shared Renderer, so concurrent renders do not interfere.
 type state struct {
-	src      []byte
+	src      []byte     // the text goldmark parses: the source with Liquid substituted
+	orig     []byte     // the source as written
+	omap     *offsetMap // from offsets of src to offsets of orig; nil when they are equal
 	opts     *Options
 	noBlocks bool // leave Document.Blocks empty
 
@@ -36,9 +40,10 @@ type idUse struct {
 	off int
 }
 
-// newState returns an empty state for src.
-func newState(src []byte, opts *Options) *state {
-	return &state{src: src, opts: opts}
+// newState returns an empty state for the source orig, parsed as src
+// (orig with Liquid substituted, which omap maps back to orig).
+func newState(orig, src []byte, omap *offsetMap, opts *Options) *state {
+	return &state{src: src, orig: orig, omap: omap, opts: opts}
 }
 
 // getState returns the state stored in pc, or nil when the extension is
@@ -48,15 +53,30 @@ func getState(pc parser.Context) *state {
 	return st
 }
 
-// addError records a problem at byte offset off of the source.
+// addError records a problem at byte offset off of the parsed text.
 func (st *state) addError(off int, msg, hint string) {
-	st.errs = append(st.errs, pendingError{off: off, msg: msg, hint: hint})
+	st.errs = append(st.errs, pendingError{off: st.source(off), msg: msg, hint: hint})
 }
 
-// lineIndex returns the source's line index, building it on first use.
+// source maps an offset of the parsed text to the source as written.
+func (st *state) source(off int) int {
+	return st.omap.source(off)
+}
+
+// written returns text, found at offset off of the parsed text, as the
+// source has it (Liquid tags instead of their values), for messages.
+func (st *state) written(off int, text []byte) []byte {
+	if st.omap == nil || off < 0 || !bytes.HasPrefix(st.src[min(off, len(st.src)):], text) {
+		return text
+	}
+	return st.orig[st.source(off):st.omap.sourceEnd(off+len(text))]
+}
+
+// lineIndex returns the line index of the source as written, building it
+// on first use.
 func (st *state) lineIndex() lineIndex {
 	if !st.hasLines {
-		st.lines = newLineIndex(st.src)
+		st.lines = newLineIndex(st.orig)
 		st.hasLines = true
 	}
 	return st.lines
@@ -64,7 +84,7 @@ func (st *state) lineIndex() lineIndex {
 
 // lineOf returns the 1-based source line where node n starts.
 func (st *state) lineOf(n ast.Node) int {
-	return st.lineIndex().line(nodeOffset(n))
+	return st.lineIndex().line(st.source(nodeOffset(n)))
 }
 
 // nodeOffset returns the source offset of n, looking into its first

@@ -30,14 +30,12 @@ func appendText(buf []byte, n ast.Node, src []byte) []byte {
 		return appendInlineText(buf, n, src)
 	case *ast.String:
 		return appendResolved(buf, n.Value, n.IsRaw() && !n.IsCode())
-	case *liquidNode:
-		return append(buf, n.Value...)
 	case *ast.AutoLink:
 		return append(buf, n.Label(src)...)
-	case *ast.RawHTML, *anchorNode, *liquidHTML, *extast.FootnoteLink,
+	case *ast.RawHTML, *anchorNode, *extast.FootnoteLink,
 		*extast.FootnoteBacklink, *extast.TaskCheckBox:
 		return buf
-	case *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *liquidHTMLBlock:
+	case *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock:
 		return appendLines(buf, n, src)
 	}
 	if n.Type() == ast.TypeBlock && n.FirstChild() != nil && n.FirstChild().Type() == ast.TypeBlock {
@@ -90,9 +88,6 @@ func appendChildBlocks(buf []byte, n ast.Node, src []byte) []byte {
 
 // appendLines appends the raw lines of a code or HTML block.
 func appendLines(buf []byte, n ast.Node, src []byte) []byte {
-	if l, ok := n.(*liquidHTMLBlock); ok {
-		return append(buf, l.Value...)
-	}
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"bytes"
 	"fmt"
 
 	"github.com/yuin/goldmark/ast"
@@ -11,7 +10,7 @@ import (
 
 // transformer is clause's parser.ASTTransformer. It makes a single walk over
 // the document (collecting headings, applying IALs, placing TOC markers,
-// expanding Liquid in destinations and raw HTML, rewriting links) and then
+// rewriting links) and then
 // finishes headings and the TOC from what it collected.
 type transformer struct{}
 
@@ -45,7 +44,6 @@ func (w *walker) walk(n ast.Node) {
 		next := c.NextSibling()
 		if w.visit(c) {
 			w.walk(c)
-			w.dropEmptyParagraph(c)
 		}
 		c = next
 	}
@@ -64,36 +62,16 @@ func (w *walker) visit(n ast.Node) bool {
 		return false
 	case *ast.Link:
 		written := n.Destination
-		n.Destination = w.destination(n.Destination, n)
-		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
+		n.Destination = w.rewriteLink(n.Destination, nodeOffset(n))
 		w.recordLink(n, written, n.Destination)
 	case *ast.Image:
 		written := n.Destination
-		n.Destination = w.destination(n.Destination, n)
-		n.Title = w.expandLiquid(n.Title, nodeOffset(n), true)
+		n.Destination = w.rewriteLink(n.Destination, nodeOffset(n))
 		w.recordLink(n, written, n.Destination)
-	case *liquidNode:
-		w.checkLiquidInDestination(n)
-	case *ast.AutoLink:
-		w.autoLink(n)
-		return false
-	case *ast.RawHTML:
-		w.rawHTML(n)
-		return false
-	case *ast.HTMLBlock:
-		w.htmlBlock(n)
-		return false
-	case *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan, *ast.Text:
+	case *ast.AutoLink, *ast.RawHTML, *ast.HTMLBlock, *ast.CodeBlock, *ast.FencedCodeBlock, *ast.CodeSpan, *ast.Text:
 		return false
 	}
 	return true
-}
-
-// destination expands Liquid in a link or image destination, then
-// rewrites links to content files.
-func (w *walker) destination(dest []byte, n ast.Node) []byte {
-	off := nodeOffset(n)
-	return w.rewriteLink(w.expandLiquid(dest, off, true), off)
 }
 
 const ialHint = `use kramdown syntax like {: #id .class key="value"} or {:toc} on the line after the block`
@@ -104,14 +82,14 @@ func (w *walker) applyIAL(n *ialNode) {
 	parent := n.Parent()
 	switch {
 	case n.Err != "":
-		w.st.addError(n.Pos(), fmt.Sprintf("%s in %q", n.Err, n.Raw), ialHint)
+		w.st.addError(n.Pos(), fmt.Sprintf("%s in %q", n.Err, w.st.written(n.Pos(), n.Raw)), ialHint)
 	case n.TOC:
 		w.placeTOC(n)
 		return
 	default:
 		target := ialTarget(n)
 		if target == nil {
-			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q does not belong to a block", n.Raw), ialHint)
+			w.st.addError(n.Pos(), fmt.Sprintf("attribute list %q does not belong to a block", w.st.written(n.Pos(), n.Raw)), ialHint)
 			break
 		}
 		w.setAttributes(target, n)
@@ -147,11 +125,10 @@ func blockOf(n ast.Node) ast.Node {
 }
 
 // setAttributes copies the IAL's attributes onto target: ids replace,
-// classes append, anything else replaces. Liquid variables in values are
-// expanded.
+// classes append, anything else replaces.
 func (w *walker) setAttributes(target ast.Node, n *ialNode) {
 	for _, a := range n.Attrs {
-		v := w.expandLiquid(a.Value, n.Pos(), true)
+		v := a.Value
 		if string(a.Name) == "class" {
 			if old, ok := target.Attribute(a.Name); ok {
 				if ob, ok := old.([]byte); ok && len(ob) > 0 {
@@ -179,32 +156,4 @@ func (w *walker) placeTOC(n *ialNode) {
 		return
 	}
 	parent.ReplaceChild(parent, n, newTOCMarker(w.st, n.Pos()))
-}
-
-// dropEmptyParagraph removes a paragraph that held nothing but unresolved
-// Liquid tags (already reported as Errors), so no empty <p></p> remains.
-func (w *walker) dropEmptyParagraph(n ast.Node) {
-	p, ok := n.(*ast.Paragraph)
-	if !ok {
-		return
-	}
-	liquid := false
-	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
-		switch c := c.(type) {
-		case *liquidNode:
-			if c.Value != "" {
-				return
-			}
-			liquid = true
-		case *ast.Text:
-			if len(bytes.TrimSpace(c.Value(w.src))) != 0 {
-				return
-			}
-		default:
-			return
-		}
-	}
-	if liquid {
-		p.Parent().RemoveChild(p.Parent(), p)
-	}
 }

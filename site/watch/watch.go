@@ -65,6 +65,11 @@ type Options struct {
 	Roots []string
 	// Debounce is the quiet period that closes a batch; zero means 20ms.
 	Debounce time.Duration
+	// Ignore, when set, leaves out more paths below the roots: it gets an
+	// absolute, cleaned path and whether it is known to be a directory,
+	// and a directory it ignores is not watched. It is called from the
+	// watcher's goroutines.
+	Ignore func(path string, isDir bool) bool
 }
 
 // defaultDebounce is used when Options.Debounce is zero.
@@ -85,6 +90,8 @@ type Watcher struct {
 	wg       sync.WaitGroup
 	once     sync.Once
 	closeErr error
+
+	ignore func(path string, isDir bool) bool // Options.Ignore
 }
 
 // New starts watching opts.Roots. It fails if a root cannot be resolved or
@@ -98,6 +105,7 @@ func New(opts Options) (*Watcher, error) {
 	w := &Watcher{
 		fw:       fw,
 		debounce: cmp(opts.Debounce, defaultDebounce),
+		ignore:   opts.Ignore,
 		watched:  make(map[string]bool),
 		batches:  make(chan []Event),
 		errors:   make(chan error, 8),
@@ -311,8 +319,9 @@ func (w *Watcher) merge(p string, op Op, b *batch) {
 }
 
 // relevant reports whether p is a root, or lies below a root without
-// passing through an ignored directory and is not a temp file. A known
-// directory (isDir) is irrelevant when its own name is ignored.
+// passing through an ignored directory and is not a temp file nor
+// ignored by Options.Ignore. A known directory (isDir) is irrelevant when
+// its own name is ignored.
 func (w *Watcher) relevant(p string, isDir bool) bool {
 	for _, r := range w.roots {
 		if p == r {
@@ -320,7 +329,7 @@ func (w *Watcher) relevant(p string, isDir bool) bool {
 		}
 		rel, ok := relBelow(r, p)
 		if ok && !ignoredRel(rel) && !(isDir && isIgnoredDir(filepath.Base(p))) {
-			return true
+			return w.ignore == nil || !w.ignore(p, isDir)
 		}
 	}
 	return false

@@ -369,3 +369,34 @@ func TestSymlinkedRootIsWatched(t *testing.T) {
 		t.Fatalf("op = %v, want CREATE", op)
 	}
 }
+
+// TestIgnoreOption checks that paths Options.Ignore rejects are neither
+// reported nor watched, whatever happens inside them.
+func TestIgnoreOption(t *testing.T) {
+	root := tempDir(t)
+	out := filepath.Join(root, "public")
+	if err := os.MkdirAll(filepath.Join(out, "old"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	ignore := func(p string, isDir bool) bool { return p == out || isStrictAncestor(out, p) }
+	w, err := New(Options{Roots: []string{root}, Ignore: ignore})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	if w.watched[filepath.Join(out, "old")] || w.watched[out] {
+		t.Error("an ignored folder is watched")
+	}
+	write(t, filepath.Join(out, "index.html"), "x")
+	if err := os.Rename(out, filepath.Join(root, ".public.old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	real := filepath.Join(root, "privacy.md")
+	write(t, real, "x")
+	if evs := next(t, w); len(evs) != 1 || evs[0].Path != real {
+		t.Fatalf("batch = %v, want only %s", evs, real)
+	}
+}

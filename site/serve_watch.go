@@ -1,0 +1,94 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"github.com/clause-dev/clause/site/watch"
+)
+
+// watchFilter decides which changed paths serve rebuilds for: the
+// content folder's files that a build reads (include and exclude
+// apply), layouts/, assets/ and clause.yaml, never the destination. It
+// follows the layout of the latest build, so an edit of content_dir or
+// the patterns in clause.yaml takes effect at once.
+type watchFilter struct {
+	source string // the source folder, absolute
+	cur    atomic.Pointer[layout]
+}
+
+// newWatchFilter starts from the layout clause.yaml describes now.
+func newWatchFilter(o Options) *watchFilter {
+	abs, err := filepath.Abs(o.Source)
+	if err != nil {
+		abs = o.Source
+	}
+	f := &watchFilter{source: abs}
+	src := o.SourceFS
+	if src == nil {
+		src = os.DirFS(o.Source)
+	}
+	f.cur.Store(loadConfig(src, &ErrorList{}).layout.withDestination(destinationInSource(o.Source, o.Destination)))
+	return f
+}
+
+// roots lists the folders and files to watch. With content_dir: . the
+// source folder holds every input, so it is the only root.
+func (f *watchFilter) roots() []string {
+	l := f.cur.Load()
+	if l.dir == "." {
+		return []string{f.source}
+	}
+	return []string{filepath.Join(f.source, filepath.FromSlash(l.dir)), filepath.Join(f.source, Layouts),
+		filepath.Join(f.source, Assets), filepath.Join(f.source, ConfigFile)}
+}
+
+// follow takes the layout of the latest build and reports whether the
+// content folder moved, so the watcher must watch other roots.
+func (f *watchFilter) follow(l *layout) bool {
+	old := f.cur.Swap(l)
+	return old.dir != l.dir
+}
+
+// ignore reports whether a change at p (absolute) cannot affect the site.
+func (f *watchFilter) ignore(p string, isDir bool) bool {
+	rel, err := filepath.Rel(f.source, p)
+	if err != nil || !filepath.IsLocal(rel) {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	l := f.cur.Load()
+	switch {
+	case l.dest != "" && inOrUnder(rel, l.dest):
+		return true
+	case rel == ConfigFile || inOrUnder(rel, Layouts) || inOrUnder(rel, Assets):
+		return false
+	}
+	c, ok := l.below(rel)
+	return ok && c != "." && l.skippedPath(c, isDir)
+}
+
+// startWatcher watches the roots of the current layout.
+func (l *serveLoop) startWatcher() error {
+	w, err := watch.New(watch.Options{Roots: l.filter.roots(), Debounce: 10 * time.Millisecond, Ignore: l.filter.ignore})
+	if err != nil {
+		return fmt.Errorf("watching %s: %w", l.o.Source, err)
+	}
+	l.w = w
+	return nil
+}
+
+// restartWatcher watches the roots of a new content folder, keeping the
+// old watcher when the new one cannot start.
+func (l *serveLoop) restartWatcher() {
+	old := l.w
+	if err := l.startWatcher(); err != nil {
+		fmt.Fprintf(l.o.Stderr, "watch: %v\n", err)
+		return
+	}
+	old.Close()
+	l.rebuild([]Change{{Path: ".", Created: true}}) // files may have changed while no watcher saw them
+}
