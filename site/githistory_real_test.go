@@ -325,3 +325,29 @@ func TestGitWorkingTree(t *testing.T) {
 	wantDays(t, tree, "privacy", "2025-01-01", "2025-03-01")
 	wantText(t, tree, "privacy/versions/2025-03-01/index.html", "30 days", true)
 }
+
+// TestGitRootFolder checks history for a repository that keeps its
+// policies at the root (content_dir: .), dated by "Last updated" lines in
+// the text: a typo fix keeps its version, a new date starts one.
+func TestGitRootFolder(t *testing.T) {
+	r := newGitRepo(t)
+	privacy := func(date, body string) string {
+		return "# Privacy notice\n\n*Last updated: " + date + "*\n\n" + body + "\n"
+	}
+	r.commit("2025-01-10T10:00:00Z", "Policies", map[string]string{"clause.yaml": kestrelConfig + "content_dir: .\n",
+		"README.md":  "# Kestrel policies\n\nHow to edit them.\n",
+		"privacy.md": privacy("January 10, 2025", "We keep logs for a yaer."),
+		"cookies.md": "# Cookies\n\nOne cookie.\n"})
+	r.commit("2025-01-12T10:00:00Z", "Typo", map[string]string{"privacy.md": privacy("January 10, 2025", "We keep logs for a year."),
+		"README.md": "# Kestrel policies\n\nHow to edit them, and who reviews.\n"})
+	r.commit("2025-04-02T10:00:00Z", "Shorter logs", map[string]string{"privacy.md": privacy("April 1, 2025", "We keep logs for 90 days."),
+		"cookies.md": "# Cookies\n\nTwo cookies.\n"})
+
+	tree, _ := r.build("2025-12-01")
+	wantDays(t, tree, "privacy", "2025-01-10", "2025-04-01")
+	wantText(t, tree, "privacy/versions/2025-01-10/index.html", "for a year", true)
+	wantDays(t, tree, "cookies", "2025-01-10", "2025-04-02")
+	if _, ok := tree["README/index.html"]; ok {
+		t.Error("README.md became a page")
+	}
+}
