@@ -358,7 +358,7 @@ func (b *builder) redirectsKey() [32]byte {
 	h := newHasher().str(string(b.shape[:]))
 	h.str(b.redirectFormats...)
 	for _, r := range b.redirects {
-		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String())
+		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String(), r.Page)
 	}
 	return h.sum()
 }

@@ -58,6 +58,22 @@ type Redirect struct {
 	File   string // where it was declared (for errors), e.g. "content/privacy.md"
 	Line   int
 	Origin Origin
+	// Page is set by Resolve for a source with a #fragment: the decoded
+	// URL path of the page whose script sends that fragment on, which is
+	// the source's path or, when that path itself redirects, the page it
+	// ends at. It is "" when no page is served there; Files then writes a
+	// stub at the source's path that lists the sections moved from it.
+	Page string
+}
+
+// Fragment returns the decoded #fragment of r's source, or "" when the
+// source has none.
+func (r Redirect) Fragment() string {
+	_, frag, ok := strings.Cut(r.From, "#")
+	if !ok {
+		return ""
+	}
+	return decodeFragment(frag)
 }
 
 // Error is a problem with a redirect; Warning marks non-fatal ones.
@@ -164,9 +180,12 @@ func CheckFormat(formats []string, i int) *Error {
 // Files renders every requested output format and returns output-relative
 // file paths (no leading slash) mapped to their contents. It expects the
 // result of Resolve but re-checks sources and targets, so it never writes a
-// file outside the output directory whatever it is given.
+// file outside the output directory whatever it is given. Sources with a
+// #fragment are in no rule file, since servers never see fragments; the
+// html format writes a page listing the moved sections where no page is
+// served at their path (see Fragments for the others).
 func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
-	items, errs := plan(rs, opts)
+	items, moved, errs := plan(rs, opts)
 	out := make(map[string][]byte)
 	formats := opts.Formats
 	if formats == nil {
@@ -184,6 +203,15 @@ func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
 		done[f] = true
 		render := renderers[f]
 		errs = append(errs, render(items, opts, out)...)
+	}
+	switch {
+	case done[FormatHTML]:
+		errs = append(errs, renderMoved(moved, opts, out)...)
+	case len(moved) > 0:
+		r := moved[0].r
+		errs = append(errs, Error{File: r.File, Line: r.Line, Warning: true,
+			Msg:  fmt.Sprintf("redirect source %s has a #fragment and no page at its path, which only the html format can serve", r.From),
+			Hint: "add html to redirects.formats"})
 	}
 	return out, errs
 }
