@@ -62,15 +62,16 @@ func sortSections(s []Section) {
 // section: it replaces the location with the section's new URL, keeping
 // the query unless the target has its own. It runs once when the page
 // loads and again when only the fragment changes. It is one function
-// expression, called with the map of IDs to URLs.
+// expression, called with the map of IDs to URLs, and holds no "<" or ">",
+// so the script element's text is plain whatever the map holds.
 const movedJS = `(function (moved) {
   function follow() {
     var id = location.hash.slice(1);
     try { id = decodeURIComponent(id); } catch (e) {}
     if (!Object.prototype.hasOwnProperty.call(moved, id)) return;
     var u = moved[id], i = u.indexOf("#"), f = "";
-    if (i >= 0) { f = u.slice(i); u = u.slice(0, i); }
-    if (location.search && u.indexOf("?") < 0) u += location.search;
+    if (i !== -1) { f = u.slice(i); u = u.slice(0, i); }
+    if (location.search && u.indexOf("?") === -1) u += location.search;
     location.replace(u + f);
   }
   follow();
@@ -178,7 +179,7 @@ var movedTemplate = template.Must(template.New("moved").Parse(`<!DOCTYPE html>
 </head>
 <body>
 <h1>This page has moved</h1>
-<p>Its sections are now pages of their own:</p>
+<p>Its sections have moved:</p>
 <ul>
 {{- range .Sections }}
 <li><a href="{{ .URL }}">{{ .URL }}</a> (formerly <code>#{{ .ID }}</code>)</li>
