@@ -65,3 +65,21 @@ func (b *builder) withMovedSections(out string, page []byte) []byte {
 	b.addRedirectErrors(errs)
 	return page
 }
+
+// movedTo returns where section id of the page written to out moved, if
+// it is a moved section of that page or of the stub written there.
+func (b *builder) movedTo(out, id string) (string, bool) {
+	for _, r := range b.redirects {
+		if r.Fragment() != id {
+			continue
+		}
+		file := redirect.StubFile(r.From)
+		if r.Page != "" {
+			file = outputPath(r.Page)
+		}
+		if file == out {
+			return r.To, true
+		}
+	}
+	return "", false
+}

@@ -189,3 +189,25 @@ func TestDerivedRedirectsPercentEncoded(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckLinksToMovedSections checks that check names the new page of a
+// moved section that a policy still links to, on a page that exists and
+// on one that is gone, and that old URLs derived from file names count as
+// redirects for links.
+func TestCheckLinksToMovedSections(t *testing.T) {
+	_, out := runCheck(t, map[string]string{
+		"content/conduct.md": "---\ntitle: Conduct\ndescription: How to behave.\nlast_revised: 2026-01-01\nredirect_from: [/terms#conduct, /rules/#appeals]\n---\n\nBe kind.\n",
+		"content/privacy.md": page("See [conduct](/terms/#conduct), [appeals](/rules/#appeals) and [liability](terms.md#liability).\n"),
+	}, nil)
+	for _, want := range []string{
+		`content/privacy.md:7:15: warning: broken link "/terms/#conduct": section #conduct of /terms/ moved to /conduct/, where only a script sends visitors`,
+		`content/privacy.md:7:43: warning: broken link "/rules/#appeals": section #appeals of /rules/ moved to /conduct/, where only a script sends visitors`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks\n%s\ngot:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "liability") {
+		t.Errorf("a working link is reported:\n%s", out)
+	}
+}

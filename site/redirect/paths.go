@@ -157,6 +157,13 @@ func stubPath(key string) string {
 	return key[1:] + "/index.html"
 }
 
+// StubFile returns the output-relative file that a stub for the source
+// from is written to: for "/a/b" or "/a/b/#x", "a/b/index.html".
+func StubFile(from string) string {
+	p, _, _ := strings.Cut(from, "#")
+	return stubPath(sourceKey(p))
+}
+
 // stubURL returns the URL path under which a static host serves the stub
 // for key.
 func stubURL(key string) string {
