@@ -8,10 +8,20 @@
 // then renders them as HTML stub pages and as rule files for Netlify and
 // Cloudflare Pages, nginx, Vercel and jekyll-redirect-from style JSON.
 //
+// A source may end in a #fragment ("/guidelines#impersonation"): a section
+// that became a page of its own. No rule file can express it, since
+// browsers keep fragments to themselves; Resolve names the page whose
+// script follows it (Redirect.Page), Fragments and PageFragments.Apply put
+// that script into the page, and Files writes a page listing the moved
+// sections where no page is served.
+//
 // All paths handled here are site-relative URL paths without the base path,
 // such as "/docs/privacy-policy/". The base path (for example "/policies" for
 // a project site at https://example.github.io/policies/) is applied only when
-// outputs are written.
+// outputs are written. Sources and targets are percent-encoded as browsers
+// send them; those that clause derives from file names (Automatic and
+// RedirectTo sources, see EncodePath) may decode to spaces, which sources
+// written by hand may not.
 package redirect
 
 import (
