@@ -54,15 +54,18 @@ func (b *builder) notRenderedHost(pf *redirect.PageFragments, out string) {
 	}
 }
 
-// withMovedSections returns a rendered page with the script for the
-// sections moved from it, if any, reporting sections it still has.
-func (b *builder) withMovedSections(out string, page []byte) []byte {
-	pf := b.moved[out]
+// withMovedSections returns the rendered page written to name with the
+// script for the sections moved from it, if any, and warns about sections
+// it still has; the dev server's cache replays the warnings with the page.
+func (b *builder) withMovedSections(out output, name string, page []byte) []byte {
+	pf := b.moved[name]
 	if pf == nil {
 		return page
 	}
 	page, errs := pf.Apply(page)
-	b.addRedirectErrors(errs)
+	for _, e := range errs {
+		b.warnOutput(out, &Error{Path: e.File, Line: e.Line, Msg: e.Msg, Hint: e.Hint, Warning: true})
+	}
 	return page
 }
 

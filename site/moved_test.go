@@ -211,3 +211,23 @@ func TestCheckLinksToMovedSections(t *testing.T) {
 		t.Errorf("a working link is reported:\n%s", out)
 	}
 }
+
+// TestMovedSectionWarningReplayed checks that the dev server keeps
+// warning about a moved section the old page still has when it serves
+// that page from its cache.
+func TestMovedSectionWarningReplayed(t *testing.T) {
+	dir := newSite(t, movedSite)
+	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	for i, changes := range [][]Change{nil, {{Path: filepath.Join(dir, "content", "legacy.md")}}} {
+		if i > 0 {
+			writeTree(t, dir, map[string]string{"content/legacy.md": "---\ntitle: Legacy\n---\nKept, with a new word.\n"})
+		}
+		_, _, res, err := sess.Rebuild(changes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Msg, "/guidelines#spam names a section") {
+			t.Errorf("build %d: warnings %v, want the one about #spam", i, res.Warnings)
+		}
+	}
+}

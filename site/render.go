@@ -103,7 +103,7 @@ func (b *builder) execute(out output, p *Page) {
 		return
 	}
 	name := outputPath(p.url)
-	b.put(out, name, b.withMovedSections(name, buf.Bytes())) // outputs that keep it copy it
+	b.put(out, name, b.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
 	countPage(out)
 	b.pages.Add(1)
 }
