@@ -86,3 +86,14 @@ func (b *builder) movedTo(out, id string) (string, bool) {
 	}
 	return "", false
 }
+
+// titleAt returns the title of the policy whose current page is at the
+// decoded URL path u, or "".
+func (b *builder) titleAt(u string) string {
+	for _, p := range b.policies {
+		if p.url == u {
+			return p.Title
+		}
+	}
+	return ""
+}

@@ -194,7 +194,7 @@ func (b *builder) writeRedirects() {
 	key := b.redirectsKey()
 	files, errs, hit := b.opts.Cache.redirectFiles(key)
 	if !hit {
-		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub}
+		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub, Title: b.titleAt}
 		files, errs = redirect.Files(b.redirects, opts)
 	}
 	b.addRedirectErrors(errs)

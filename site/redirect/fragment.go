@@ -21,9 +21,10 @@ import (
 
 // Section is one moved section of a page.
 type Section struct {
-	ID  string // the decoded fragment, without "#"
-	URL string // where it went, as a visitor's browser needs it
-	r   Redirect
+	ID    string // the decoded fragment, without "#"
+	URL   string // where it went, as a visitor's browser needs it
+	Title string // the title of the page it went to, when known
+	r     Redirect
 }
 
 // PageFragments are the moved sections whose script runs on one page.
@@ -182,12 +183,22 @@ var movedTemplate = template.Must(template.New("moved").Parse(`<!DOCTYPE html>
 <p>Its sections have moved:</p>
 <ul>
 {{- range .Sections }}
-<li><a href="{{ .URL }}">{{ .URL }}</a> (formerly <code>#{{ .ID }}</code>)</li>
+<li><a href="{{ .URL }}">{{ with .Title }}{{ . }}{{ else }}{{ .URL }}{{ end }}</a> (formerly <code>#{{ .ID }}</code>)</li>
 {{- end }}
 </ul>
 </body>
 </html>
 `))
+
+// targetTitle returns the title of the page an internal target names,
+// or "" when it is not known.
+func targetTitle(to string, opts Options) string {
+	if opts.Title == nil || isExternal(to) {
+		return ""
+	}
+	p, _ := splitTarget(to)
+	return opts.Title(decodedPath(p))
+}
 
 // renderMoved writes a stub at the path of every source with a #fragment
 // that no page serves, listing the sections moved from it.
@@ -199,7 +210,7 @@ func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
 		if groups[k] == nil {
 			keys = append(keys, k)
 		}
-		groups[k] = append(groups[k], Section{ID: it.r.Fragment(), URL: it.url, r: it.r})
+		groups[k] = append(groups[k], Section{ID: it.r.Fragment(), URL: it.url, Title: targetTitle(it.r.To, opts), r: it.r})
 	}
 	var errs []Error
 	for _, k := range keys {

@@ -147,6 +147,10 @@ type Options struct {
 	Formats  []string // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means DefaultFormats
 	// Stub renders one HTML stub page; nil means the package's built-in template.
 	Stub func(s StubData) ([]byte, error)
+	// Title returns the title of the page at a decoded site path such as
+	// "/impersonation/", or ""; the page listing moved sections names
+	// them by it. Nil means no titles: the list shows URLs.
+	Title func(urlPath string) string
 }
 
 // StubData is what an HTML stub page is rendered from.
