@@ -427,3 +427,24 @@ func TestFilesDerivedSources(t *testing.T) {
 		}
 	}
 }
+
+// TestMovedStubTitles checks that the page listing moved sections names
+// them by title when the site knows it, escaped, and by URL otherwise.
+func TestMovedStubTitles(t *testing.T) {
+	title := func(p string) string {
+		if p == "/cookies/" {
+			return "Cookie <policy>"
+		}
+		return ""
+	}
+	files, errs := Files(resolvedMoved(t), Options{Formats: []string{FormatHTML}, Title: title})
+	if len(errs) != 0 {
+		t.Fatalf("unexpected problems:\n%s", errorList(errs))
+	}
+	stub := string(files["handbook/index.html"])
+	for _, want := range []string{`<a href="/cookies/">Cookie &lt;policy&gt;</a>`, `<a href="/terms/">/terms/</a>`} {
+		if !strings.Contains(stub, want) {
+			t.Errorf("stub lacks %s:\n%s", want, stub)
+		}
+	}
+}
