@@ -45,6 +45,7 @@ type builder struct {
 	pages           atomic.Int64
 	redirects       []redirect.Redirect
 	redirectFormats []string
+	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
