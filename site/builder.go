@@ -46,7 +46,8 @@ type builder struct {
 	pages           atomic.Int64
 	redirects       []redirect.Redirect
 	redirectFormats []string
-	blobs           *gitlog.Blobs // reads the versions' texts from git history (history: git)
+	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
+	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {

@@ -102,7 +102,8 @@ func (b *builder) execute(out output, p *Page) {
 		b.errs.Add(e)
 		return
 	}
-	b.put(out, outputPath(p.url), buf.Bytes()) // outputs that keep it copy it
+	name := outputPath(p.url)
+	b.put(out, name, b.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
 	countPage(out)
 	b.pages.Add(1)
 }

@@ -53,9 +53,15 @@
 //	permalink      the page's URL, used as given (Jekyll)
 //	url            the same as permalink (Hugo)
 //	slug           replaces the last path segment of the derived URL (Hugo)
-//	redirect_from  a string or list of old URLs that must keep working (Jekyll)
+//	redirect_from  a string or list of old URLs that must keep working (Jekyll);
+//	               one with a #fragment (/guidelines#impersonation) names a
+//	               section that became this page: a script on the page at
+//	               its path, or a stub listing the moved sections where no
+//	               page is, sends that fragment here
 //	aliases        a list of old URLs (Hugo); one without a leading "/" is
 //	               relative to the folder of the page's URL, as in Hugo
+//	redirect_to    the page is only a redirect, to a site path or an http(s)
+//	               URL; its redirect_from and aliases go there too
 //	toc            true or false: show a table of contents (default from clause.yaml)
 //	layout         the template: layouts/<layout>.html (default policy.html)
 //	group          the home page group this policy belongs to
