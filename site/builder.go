@@ -9,6 +9,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clause-dev/clause/site/gitlog"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
 )
@@ -46,6 +47,7 @@ type builder struct {
 	redirects       []redirect.Redirect
 	redirectFormats []string
 	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
+	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
@@ -61,6 +63,7 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 // build runs every step. Steps keep going after errors so that one run
 // reports as many problems as it can find.
 func (b *builder) build() {
+	defer b.closeBlobs()
 	b.configure()
 	b.assemble()
 	b.tmpl = b.templates()

@@ -113,6 +113,20 @@
 // that does not exist is left as written. A version file's relative links
 // resolve from the policy's current file.
 //
+// # History from git
+//
+// With history: git, a policy's earlier versions come from the commits
+// that touched its file, following renames. A commit is a change only
+// when it changes the body: the text after the front matter, compared as
+// the words of each paragraph (a run of lines that are not blank), so
+// front-matter edits, renames, moves into content/ and white-space fixes
+// are not. Each text is dated by its effective (or last-revised) date or,
+// failing that, by the UTC day of the commit that made it; texts of one
+// date are one version, the latest text winning. history_since in
+// clause.yaml leaves out older commits. A revision is labelled with its
+// path then and its commit, content/privacy.md@1a2b3c4, and every problem
+// found at such a label is a warning: history cannot be edited.
+//
 // # Errors
 //
 // Every problem is reported as "path:line: message", all of them at once,

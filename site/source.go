@@ -32,6 +32,8 @@ type Source struct {
 	bodyAt    int      // byte offset of the body in the file, to read it again
 	real      string   // the path it is read from when Path is a symbolic link, else ""
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
+	commit    string   // the commit a revision from git history was read at; "" for a working-tree file
+	blob      string   // a revision's blob id, to read its body again from git
 }
 
 // file returns the path, from the source, that the file is read from.
@@ -306,6 +308,9 @@ func readableName(rel string) string {
 func (b *builder) body(s *Source) []byte {
 	if s.Body != nil {
 		return s.Body
+	}
+	if s.blob != "" {
+		return b.revisionBody(s)
 	}
 	raw, err := fs.ReadFile(b.src, s.file())
 	if err != nil || s.bodyAt > len(raw) {
