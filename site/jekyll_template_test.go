@@ -88,3 +88,30 @@ func containsPrefix(list []string, prefix string) bool {
 	}
 	return false
 }
+
+// TestJekyllGenericLayouts: layout: default, page or post, which nearly
+// every page of a Jekyll repository names, use policy.html quietly,
+// while a layout that exists in layouts/ is still used and an unknown
+// one still warns.
+func TestJekyllGenericLayouts(t *testing.T) {
+	files, res := mustRenderFS(t, mapSite(map[string]string{
+		"layouts/post.html":  `{{ define "main" }}<p class="post-layout">{{ .Title }}</p>{{ end }}`,
+		"content/privacy.md": "---\nlayout: page\n---\n# Privacy\n",
+		"content/terms.md":   "---\nlayout: default\n---\n# Terms\n",
+		"content/news.md":    "---\nlayout: post\n---\n# News\n",
+		"content/faq.md":     "---\nlayout: docs\n---\n# FAQ\n",
+	}))
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Error())
+	}
+	if len(got) != 1 || !strings.HasPrefix(got[0], `content/faq.md:2: warning: layout "docs" not found`) {
+		t.Errorf("warnings = %q, want only the one about docs", got)
+	}
+	if !strings.Contains(string(files["news/index.html"]), `class="post-layout"`) {
+		t.Error("layouts/post.html was not used")
+	}
+	if !strings.Contains(string(files["privacy/index.html"]), "<h1") {
+		t.Error("privacy has no policy page")
+	}
+}
