@@ -189,10 +189,16 @@ func unsafeDest(dest, why string) error {
 // inOrAt reports whether p is dir or inside it.
 func inOrAt(p, dir string) bool { return p == dir || within(p, dir) }
 
-// within reports whether child is strictly inside parent.
+// within reports whether child is strictly inside parent. It compares
+// path elements: a folder named "..site" is inside its parent, while
+// "../site" is not.
 func within(child, parent string) bool {
 	rel, err := filepath.Rel(parent, child)
-	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+	if err != nil || rel == "." || filepath.IsAbs(rel) {
+		return false
+	}
+	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	return first != ".."
 }
 
 // realPath resolves symbolic links in as much of p as exists.
