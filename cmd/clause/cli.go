@@ -138,7 +138,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		opts.Destination = envOr("CLAUSE_DESTINATION", "")
 	}
 	tuneGC()
-	res, err := site.Build(opts)
+	ctx, in := onInterrupt()
+	res, err := site.BuildContext(ctx, opts)
+	in.stop()
+	if sig, status, ok := in.status(); ok && err != nil {
+		fmt.Fprintf(stderr, "clause build: interrupted (%v); nothing was written and the previous output, if any, is untouched\n", sig)
+		return status
+	}
 	if res != nil && !*quiet {
 		printProblems(stderr, res.Warnings)
 	}
