@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause"
 )
 
 // TestWithinComparesElements guards the containment check against names
@@ -63,5 +65,48 @@ func TestDestinationNamesStartingWithDots(t *testing.T) {
 	// A sibling whose name starts with ".." is a fine destination.
 	if _, _, err := build(t, src, func(o *Options) { o.Destination = filepath.Join(old, "..public") }); err != nil {
 		t.Errorf("dest ..public beside the source: %v", err)
+	}
+}
+
+// TestRevisePastEffectiveDate checks that revise refuses a new effective
+// date before today (--now, else SOURCE_DATE_EPOCH), which would make the
+// new version current at once although it says "upcoming", and that with
+// Backdate the version is recorded with a last_revised check accepts.
+func TestRevisePastEffectiveDate(t *testing.T) {
+	const policy = "---\ntitle: P\ndescription: d\nlast_revised: 2026-01-01\neffective: 2026-01-01\n---\n\nText.\n"
+	epoch := func(k string) string { return map[string]string{"SOURCE_DATE_EPOCH": "1775001600"}[k] } // 2026-04-01
+	for _, o := range []ReviseOptions{{Now: day("2026-04-01")}, {Getenv: epoch}} {
+		src := newSite(t, map[string]string{"content/p.md": policy})
+		o.Source, o.Slug, o.Effective = src, "p", NewDate(day("2026-03-01"))
+		_, err := Revise(o)
+		if err == nil || !strings.Contains(err.Error(), "content/p.md: the new effective date 2026-03-01 is before today, 2026-04-01") ||
+			!strings.Contains(err.Error(), "add --backdate") {
+			t.Errorf("past date: %v", err)
+		}
+		if readFile(t, filepath.Join(src, "content/p.md")) != policy {
+			t.Error("past date: the policy file was changed")
+		}
+		if _, err := os.Stat(filepath.Join(src, "content/p/versions")); err == nil {
+			t.Error("past date: a version was archived")
+		}
+	}
+
+	src := newSite(t, map[string]string{"content/p.md": policy})
+	rev, err := Revise(ReviseOptions{Source: src, Slug: "p", Effective: NewDate(day("2026-04-01")), Now: day("2026-04-01")})
+	if err != nil || !rev.InForce() || rev.Backdated() {
+		t.Errorf("today: %+v, %v", rev, err)
+	}
+
+	src = newSite(t, map[string]string{"content/p.md": policy})
+	rev, err = Revise(ReviseOptions{Source: src, Slug: "p", Effective: NewDate(day("2026-03-01")), Summary: "s", Now: day("2026-04-01"), Backdate: true})
+	if err != nil || !rev.Backdated() || rev.Revised.ISO() != "2026-03-01" {
+		t.Fatalf("backdated: %+v, %v", rev, err)
+	}
+	if got := readFile(t, filepath.Join(src, "content/p.md")); !strings.Contains(got, "last_revised: 2026-03-01\neffective: 2026-03-01\n") {
+		t.Errorf("backdated file:\n%s", got)
+	}
+	report, err := Check(Options{Source: src, Theme: clause.Theme, Now: day("2026-04-01"), Getenv: func(string) string { return "" }})
+	if err != nil || len(report.Problems) != 0 {
+		t.Errorf("check after a backdated revise: %v %v", report.Problems, err)
 	}
 }
