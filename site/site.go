@@ -4,8 +4,9 @@
 // A build flows in four steps: load (read clause.yaml and every content
 // file, parse front matter), assemble (compute URLs, check collisions,
 // resolve links, group policies), render (Markdown through
-// site/markdown, then Go html/template layouts) and write (into a fresh
-// temporary folder that replaces the destination atomically).
+// site/markdown, then Go html/template layouts) and write (into a fresh,
+// marked and locked temporary folder that replaces the destination
+// atomically where the system can exchange two folders; see commit).
 //
 // # Content
 //
