@@ -137,9 +137,10 @@ func realPath(p string) string {
 	return filepath.Join(realPath(filepath.Clean(dir)), file)
 }
 
-// put writes one output file to out, reporting failures.
+// put writes one output file to out, reporting failures. The error names
+// the output path, not the temporary folder it was written in.
 func (b *builder) put(out output, p string, data []byte) {
 	if err := out.write(p, data); err != nil {
-		b.errs.Errorf(p, 0, "cannot write: %v", err)
+		b.errs.Errorf(p, 0, "cannot write: %v", unwrapPathError(err))
 	}
 }

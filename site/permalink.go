@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"github.com/clause-dev/clause/site/redirect"
 )
 
 // validatePermalink checks a permalink written by hand in front matter.
@@ -14,6 +16,9 @@ func validatePermalink(p string) error { return validateURLPath(p, false) }
 // validateURLPath checks a site path. Paths derived from file names may
 // hold spaces (templates percent-encode them); hand-written ones may not.
 func validateURLPath(p string, spaces bool) error {
+	if err := redirect.CheckLength("permalink", p); err != nil {
+		return err
+	}
 	switch {
 	case p == "":
 		return fmt.Errorf("permalink is empty")

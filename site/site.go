@@ -53,8 +53,10 @@
 // permalink, the URL comes from the file's path: content/legal/privacy.md
 // becomes /legal/privacy/, content/legal/index.md becomes /legal/. A
 // permalink must start with "/" and contain no "..", "//", query,
-// fragment, backslash or control characters. Two pages that claim one
-// output path are an error naming both files.
+// fragment, backslash or control characters; no segment may be longer
+// than 255 bytes (a file name) nor the path longer than 2,048 bytes,
+// which is checked while assembling, so check and build agree. Two pages
+// that claim one output path are an error naming both files.
 //
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link

@@ -44,6 +44,9 @@ func ValidateSource(from string) error {
 	if err := checkDecodedSource(from, d); err != nil {
 		return err
 	}
+	if err := CheckLength(what, d); err != nil {
+		return Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
+	}
 	return checkSegments(what, from, d, false)
 }
 

@@ -1,0 +1,57 @@
+package site
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/clause-dev/clause"
+)
+
+// TestLongURLSegments checks that URLs whose segments cannot be file
+// names are errors found while assembling, at the front matter line, in
+// a short message, and that check reports exactly what build reports.
+func TestLongURLSegments(t *testing.T) {
+	long := strings.Repeat("a", 5000)
+	tests := []struct {
+		name, file, want string
+	}{
+		{"permalink", "---\ntitle: T\npermalink: /" + long + "/\n---\nBody\n",
+			`content/terms.md:3: permalink "/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"… is 5002 bytes long; clause accepts at most 2048`},
+		{"permalink segment", "---\ntitle: T\npermalink: /legal/" + strings.Repeat("é", 128) + ".html\n---\nBody\n",
+			`content/terms.md:3: permalink "/legal/éééééééééééééééé"… has a segment of 261 bytes ("éééééééééééééééééééé"…); a file name holds at most 255`},
+		{"slug", "---\ntitle: T\nslug: " + strings.Repeat("b", 256) + "\n---\nBody\n",
+			`content/terms.md:3: this file's URL "/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"… is not valid: permalink "/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"… has a segment of 256 bytes`},
+		{"redirect source", "---\ntitle: T\nredirect_from:\n  - /old/" + strings.Repeat("c", 300) + "/\n---\nBody\n",
+			`has a segment of 300 bytes ("cccccccccccccccccccccccccccccccccccccccc"…); a file name holds at most 255`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := newSite(t, with(goodSite, map[string]string{"content/terms.md": tt.file}))
+			_, _, err := build(t, src, nil)
+			var be *BuildError
+			if !errors.As(err, &be) || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("build: %v\nwant %q", err, tt.want)
+			}
+			for _, e := range be.Errors {
+				if len(e.Error()) > 400 || strings.Contains(e.Error(), "clause-tmp") {
+					t.Errorf("error is not one short line about the source: %s", e.Error())
+				}
+			}
+			report, _ := Check(Options{Source: src, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+			var fromCheck []string
+			for _, p := range report.Problems {
+				if !p.Warning {
+					fromCheck = append(fromCheck, p.Error())
+				}
+			}
+			var fromBuild []string
+			for _, e := range be.Errors {
+				fromBuild = append(fromBuild, e.Error())
+			}
+			if strings.Join(fromCheck, "\n") != strings.Join(fromBuild, "\n") {
+				t.Errorf("check and build disagree:\ncheck: %q\nbuild: %q", fromCheck, fromBuild)
+			}
+		})
+	}
+}
