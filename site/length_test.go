@@ -55,3 +55,33 @@ func TestLongURLSegments(t *testing.T) {
 		})
 	}
 }
+
+// TestPermalinksCheckedLikeRedirectSources checks permalinks against the
+// rules redirect sources follow, on the percent-decoded path too.
+func TestPermalinksCheckedLikeRedirectSources(t *testing.T) {
+	for permalink, want := range map[string]string{
+		"/%2e%2e/%2e%2e/x/": `permalink "/%2e%2e/%2e%2e/x/" contains a ".." segment`,
+		"/a/%2E/b/":         `permalink "/a/%2E/b/" contains a "." segment`,
+		"/a%2fb/":           `permalink "/a%2fb/" encodes a slash as %2F`,
+		"/a%zz/":            `permalink "/a%zz/" has invalid percent-encoding`,
+		"/pri\u200bvacy/":   `permalink "/pri\u200bvacy/" contains the invisible character U+200B`,
+		"/terms\u202eftp/":  `permalink "/terms\u202eftp/" contains the invisible character U+202E`,
+		"/x%E2%80%AEy/":     `permalink "/x%E2%80%AEy/" decodes to a path that contains the invisible character U+202E`,
+		"/tab%09/":          `permalink "/tab%09/" decodes to a path that contains the invisible character U+0009`,
+	} {
+		page := "---\ntitle: T\npermalink: \"" + permalink + "\"\n---\nBody\n"
+		src := newSite(t, with(goodSite, map[string]string{"content/terms.md": page}))
+		_, _, err := build(t, src, nil)
+		if err == nil || !strings.Contains(err.Error(), "content/terms.md:3: "+want) {
+			t.Errorf("permalink %q: err = %v\nwant %q", permalink, err, want)
+		}
+		report, _ := Check(Options{Source: src, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+		if report.Errors() == 0 {
+			t.Errorf("permalink %q: check found no error", permalink)
+		}
+	}
+	files, _ := mustBuild(t, with(goodSite, map[string]string{"content/terms.md": "---\ntitle: T\npermalink: /caf%C3%A9/\n---\nBody\n"}), nil)
+	if len(files) == 0 {
+		t.Error("a percent-encoded letter was refused")
+	}
+}
