@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -83,5 +84,37 @@ func TestPermalinksCheckedLikeRedirectSources(t *testing.T) {
 	files, _ := mustBuild(t, with(goodSite, map[string]string{"content/terms.md": "---\ntitle: T\npermalink: /caf%C3%A9/\n---\nBody\n"}), nil)
 	if len(files) == 0 {
 		t.Error("a percent-encoded letter was refused")
+	}
+}
+
+// TestManifestURLsEncodedLikeSitemap checks that policies.json and the
+// feeds percent-encode page URLs exactly as the sitemap does.
+func TestManifestURLsEncodedLikeSitemap(t *testing.T) {
+	for _, base := range []string{"https://legal.example.com/centre", ""} {
+		files, _ := mustBuild(t, map[string]string{
+			"clause.yaml":                     "title: T\nbase_url: " + base + "\n",
+			"content/Privacy Policy.md":       "---\ntitle: P\nlast_revised: 2026-01-02\n---\nText\n",
+			"content/datenschutzerklärung.md": "---\ntitle: D\nlast_revised: 2026-01-03\n---\nText\n",
+		}, nil)
+		var m Manifest
+		if err := json.Unmarshal(files["policies.json"], &m); err != nil {
+			t.Fatal(err)
+		}
+		want := map[string]string{"P": "/Privacy%20Policy/", "D": "/datenschutzerkl%C3%A4rung/"}
+		for _, p := range m.Policies {
+			u := base + want[p.Title]
+			if base == "" {
+				u = want[p.Title]
+			}
+			if p.URL != u || p.Current == nil || p.Current.URL != u {
+				t.Errorf("base %q: policies.json URL of %s = %q, want %q", base, p.Title, p.URL, u)
+			}
+			if base != "" && !strings.Contains(string(files["sitemap.xml"]), "<loc>"+u+"</loc>") {
+				t.Errorf("sitemap has no <loc>%s</loc>", u)
+			}
+			if !strings.Contains(string(files["changelog.xml"]), `href="`+u+`"`) {
+				t.Errorf("base %q: changelog.xml has no link to %s", base, u)
+			}
+		}
 	}
 }
