@@ -110,3 +110,33 @@ func TestRevisePastEffectiveDate(t *testing.T) {
 		t.Errorf("check after a backdated revise: %v %v", report.Problems, err)
 	}
 }
+
+// TestHardeningBadInputsKeepOutput runs the bad inputs of the hardening
+// items through a real build over a previous output: each fails with its
+// message, leaves the previous output byte-identical and leaves no
+// temporary folder.
+func TestHardeningBadInputsKeepOutput(t *testing.T) {
+	tests := map[string]struct{ file, want string }{
+		"long segment": {"---\ntitle: T\npermalink: /" + strings.Repeat("x", 300) + "/\n---\nB\n", "has a segment of 300 bytes"},
+		"decoded dots": {"---\ntitle: T\npermalink: /%2e%2e/%2e%2e/x/\n---\nB\n", `contains a ".." segment`},
+		"bidi":         {"---\ntitle: T\npermalink: /a\u202eb/\n---\nB\n", "invisible character U+202E"},
+		"JSON twice":   {"{\n\"title\": \"A\",\n\"title\": \"B\"\n}\n\nB\n", `key "title" is defined twice`},
+		"zero date":    {"---\ntitle: T\neffective: 0001-01-01\n---\nB\n", "is before 1900"},
+	}
+	for name, tt := range tests {
+		t.Run(name, func(t *testing.T) {
+			src := newSite(t, goodSite)
+			dest, _, err := build(t, src, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			before := readTree(t, dest)
+			writeTree(t, src, map[string]string{"content/terms.md": tt.file})
+			if _, _, err := build(t, src, func(o *Options) { o.Destination = dest }); err == nil || !strings.Contains(err.Error(), "content/terms.md:") || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("err = %v, want %q", err, tt.want)
+			}
+			diffTrees(t, readTree(t, dest), before)
+			assertNoTempDirs(t, filepath.Dir(dest))
+		})
+	}
+}
