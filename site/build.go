@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
@@ -56,17 +57,29 @@ func count(n int, one, many string) string {
 // swapped in only when the whole build succeeded, so a failed build leaves
 // the previous output exactly as it was. A *BuildError lists every problem.
 func Build(opts Options) (*Result, error) {
+	return BuildContext(context.Background(), opts)
+}
+
+// BuildContext is Build that stops when ctx is done: it removes its
+// temporary folder, leaves the previous output as it was and returns
+// ctx's error. Once the new output is being swapped in, the build
+// finishes.
+func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	dest, err := prepareDestination(opts.Source, contentDirOf(opts), opts.Destination)
 	if err != nil {
 		return nil, err
 	}
-	out, err := newDirOutput(dest)
+	out, err := newDirOutput(ctx, dest)
 	if err != nil {
 		return nil, err
 	}
-	res, err := run(opts, out)
+	res, err := run(ctx, opts, out)
+	if err == nil {
+		pause(ctx, "commit")
+		err = ctx.Err()
+	}
 	if err != nil {
 		out.discard()
 		return res, err
@@ -85,7 +98,7 @@ func Render(opts Options) (map[string][]byte, *Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	out := newMemOutput()
-	res, err := run(opts, out)
+	res, err := run(context.Background(), opts, out)
 	if res != nil {
 		res.Duration = time.Since(start)
 	}
@@ -106,8 +119,9 @@ func (o Options) withDefaults() Options {
 }
 
 // run executes load, assemble, render and write against out. It never
-// panics: a panic in any step becomes an error.
-func run(opts Options, out output) (res *Result, err error) {
+// panics: a panic in any step becomes an error. Once ctx is done it
+// skips the remaining pages and returns ctx's error.
+func run(ctx context.Context, opts Options, out output) (res *Result, err error) {
 	src := opts.SourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
@@ -118,9 +132,13 @@ func run(opts Options, out output) (res *Result, err error) {
 		src = root.FS()
 	}
 	b := newBuilder(opts, src, out)
+	b.ctx = ctx
 	defer b.recoverPanic("", &err)
 	b.build()
 	res = b.result()
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
 	if err := b.errs.Err(); err != nil {
 		return res, err
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"runtime/debug"
@@ -17,6 +18,7 @@ import (
 // builder holds the state of one build as it flows from load through
 // assemble and render to write.
 type builder struct {
+	ctx     context.Context // done when the build should stop
 	opts    Options
 	src     fs.FS
 	out     output
@@ -51,7 +53,7 @@ type builder struct {
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
-	b := &builder{opts: opts, src: src, out: out, errs: &ErrorList{},
+	b := &builder{ctx: context.Background(), opts: opts, src: src, out: out, errs: &ErrorList{},
 		claims: newClaims(), bySource: map[string]*Page{}}
 	b.theme = layers{src}
 	if opts.Theme != nil {
@@ -66,6 +68,9 @@ func (b *builder) build() {
 	defer b.closeBlobs()
 	b.configure()
 	b.assemble()
+	if b.ctx.Err() != nil {
+		return
+	}
 	b.tmpl = b.templates()
 	if b.tmpl.base == nil {
 		return
@@ -160,7 +165,6 @@ func (b *builder) render() {
 	})
 	b.cached("manifest", b.manifestKey(), b.writeManifest)
 	b.assets.write(b.out, b.errs)
-	b.writeMarker()
 }
 
 // claimGenerated reserves the output paths of generated files.

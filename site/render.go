@@ -77,6 +77,9 @@ func (b *builder) layoutExists(name string) bool {
 func (b *builder) renderPolicies() {
 	parallel(len(b.policies), func(i int) {
 		p := b.policies[i]
+		if b.ctx.Err() != nil {
+			return // the build was cancelled
+		}
 		defer b.recoverPanic(p.src.Path, nil)
 		b.cached("policy:"+p.Policy.ID, b.policyKey(p), func(out output) { b.renderPolicy(out, p) })
 	})

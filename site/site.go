@@ -4,8 +4,9 @@
 // A build flows in four steps: load (read clause.yaml and every content
 // file, parse front matter), assemble (compute URLs, check collisions,
 // resolve links, group policies), render (Markdown through
-// site/markdown, then Go html/template layouts) and write (into a fresh
-// temporary folder that replaces the destination atomically).
+// site/markdown, then Go html/template layouts) and write (into a fresh,
+// marked and locked temporary folder that replaces the destination
+// atomically where the system can exchange two folders; see commit).
 //
 // # Content
 //
@@ -73,7 +74,9 @@
 //	summary        a one-line summary of this version's changes
 //
 // Any other key is kept and reaches templates as .Params. Dates are
-// YYYY-MM-DD, RFC 3339 or YAML timestamps; an unreadable date is an error.
+// YYYY-MM-DD, RFC 3339 or YAML timestamps from 1900 on; an unreadable
+// date is an error. A key defined twice is an error in every format. A
+// lone carriage return ends a line, as in CommonMark.
 //
 // # Dates in the text
 //
@@ -103,8 +106,10 @@
 // becomes /legal/privacy/, content/legal/index.md becomes /legal/ (paths
 // are relative to the content folder). A
 // permalink must start with "/" and contain no "..", "//", query,
-// fragment, backslash or control characters. Two pages that claim one
-// output path are an error naming both files.
+// fragment, backslash or control characters; no segment may be longer
+// than 255 bytes (a file name) nor the path longer than 2,048 bytes,
+// which is checked while assembling, so check and build agree. Two pages
+// that claim one output path are an error naming both files.
 //
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // ValidateSource checks one source path as a site's author writes it. It
@@ -61,6 +59,9 @@ func validatePath(from string, derived bool) error {
 	}
 	if err := checkDecodedSource(from, d, derived); err != nil {
 		return err
+	}
+	if err := CheckLength(what, d); err != nil {
+		return Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
 	}
 	return checkSegments(what, from, d, false)
 }
@@ -174,25 +175,7 @@ func checkExternal(to, s string) error {
 
 // checkChars rejects invalid UTF-8, control and invisible formatting
 // characters, whitespace and backslashes.
-func checkChars(what, s string) error {
-	for i, r := range s {
-		var msg, hint string
-		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			msg = "is not valid UTF-8"
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			msg = fmt.Sprintf("contains the invisible character U+%04X", r)
-		case unicode.IsSpace(r):
-			msg, hint = "contains a space", "percent-encode it as %20"
-		case r == '\\':
-			msg, hint = "contains a backslash", "use / to separate path segments"
-		default:
-			continue
-		}
-		return Error{Msg: fmt.Sprintf("%s %q %s", what, s, msg), Hint: hint}
-	}
-	return nil
-}
+func checkChars(what, s string) error { return CheckPathChars(what, s, false) }
 
 // checkSegments rejects "." and ".." segments in the decoded path d, and
 // empty segments ("a//b") unless allowEmpty is set.
