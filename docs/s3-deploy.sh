@@ -39,6 +39,7 @@ if [ -f "$redirects" ]; then
   jq -e 'type == "object"' "$redirects" >/dev/null || { echo "s3-deploy: $redirects is not a JSON object" >&2; exit 1; }
   while IFS=$'\t' read -r from to; do
     key=${from#/}
+    key=$(printf '%b' "${key//%/\\x}") # redirects.json paths are percent-encoded; object keys and files are not
     [ -z "$prefix" ] || key=${key#"$prefix/"} # redirects.json paths carry the base path
     case $key in
       "" | */) keys+=("${key}index.html") targets+=("$to") ;;

@@ -156,9 +156,11 @@ func (c *outputChecker) checkURL(p *htmlPage, n *html.Node, key, raw string) {
 	case u.Scheme == "mailto" || u.Scheme == "tel" || u.Scheme == "data":
 		return
 	case u.Host != "" && u.Host != c.host:
-		// A link the visitor may follow is not a request the page makes;
+		// A link the visitor may follow is not a request the page makes,
+		// nor is where a redirect stub sends the browser (its meta
+		// refresh and canonical link, for a redirect_to another site);
 		// anything else would load from a third party.
-		if n.DataAtom != atom.A && n.DataAtom != atom.Area {
+		if n.DataAtom != atom.A && n.DataAtom != atom.Area && !navigates(n) {
 			c.addf(p.name, "<%s %s=%q> loads from third-party host %s", n.Data, key, raw, u.Host)
 		}
 		return
@@ -167,6 +169,18 @@ func (c *outputChecker) checkURL(p *htmlPage, n *html.Node, key, raw string) {
 		return
 	}
 	c.checkInternal(p, n, key, raw, u)
+}
+
+// navigates reports whether n names a page the browser goes to rather
+// than loads: a meta refresh or a canonical link.
+func navigates(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Meta:
+		return strings.EqualFold(attrOr(n, "http-equiv"), "refresh")
+	case atom.Link:
+		return strings.EqualFold(attrOr(n, "rel"), "canonical")
+	}
+	return false
 }
 
 // checkInternal checks that an internal URL names an existing file and, for

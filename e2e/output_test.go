@@ -53,9 +53,12 @@ func TestOutputChecker(t *testing.T) {
 			`<img src="https://cdn.example/i.png"><a href="https://example.org/">ok</a><a href="/old/#b">stub</a>`),
 		"x/index.html":   []byte(`<html><head></head><body><h1>1</h1><h1 id="b">2</h1></body></html>`),
 		"old/index.html": []byte(`<html lang="en"><head><title>r</title><meta http-equiv="refresh" content="0; url=/x/"></head></html>`),
+		"ext/index.html": []byte(`<html lang="en"><head><title>r</title><link rel="canonical" href="https://status.example/">` +
+			`<meta http-equiv="refresh" content="0; url=https://status.example/"><link rel="stylesheet" href="https://cdn.example/s.css"></head></html>`),
 	}
 	got := checkOutput(files, "", nil)
 	want := []string{
+		`ext/index.html: <link href="https://cdn.example/s.css"> loads from third-party host cdn.example`,
 		`index.html: <a href="/gone/">: no such file in the output`,
 		`index.html: <a href="/x/#nope">: x/index.html has no id "nope"`,
 		`index.html: <img src="https://cdn.example/i.png"> loads from third-party host cdn.example`,

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause/site/markdown"
+	"github.com/clause-dev/clause/site/redirect"
 )
 
 // assemblePolicies turns sources into policies: it derives URLs and
@@ -110,7 +111,11 @@ func (b *builder) pageURL(s *Source, rel string) string {
 	if s.FM.Permalink == "" {
 		u := derivedURL(rel, s.FM.Slug)
 		if err := validateURLPath(u, true); err != nil {
-			e := &Error{Path: s.Path, Msg: fmt.Sprintf("this file's URL %s is not valid: %v", u, err),
+			shown := u
+			if len(u) > 80 {
+				shown = redirect.Abbrev(u)
+			}
+			e := &Error{Path: s.Path, Msg: fmt.Sprintf("this file's URL %s is not valid: %v", shown, err),
 				Hint: "rename the file, or set a permalink"}
 			if s.FM.Slug != "" {
 				e.Line, e.Hint = s.FM.Lines["slug"], "a slug is one path segment, such as privacy-notice"

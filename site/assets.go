@@ -42,6 +42,10 @@ func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
 			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 			return nil
 		}
+		if isJekyllTemplate(data) {
+			errs.Add(jekyllTemplateWarning(p, rel, true))
+			return nil
+		}
 		if c.claim(rel, p, 0, errs) {
 			sum := sha256.Sum256(data)
 			set.hashes[rel] = hex.EncodeToString(sum[:])[:10]
@@ -85,9 +89,6 @@ func (b *builder) copyContentFiles(files []contentFile) {
 			continue
 		}
 		p := b.layout.sourcePath(f.rel)
-		if !b.claims.claim(f.rel, p, 0, b.errs) {
-			continue
-		}
 		data := b.opts.Cache.file(f.real)
 		if data == nil {
 			var err error
@@ -96,6 +97,13 @@ func (b *builder) copyContentFiles(files []contentFile) {
 				continue
 			}
 			b.opts.Cache.storeFile(f.real, data)
+		}
+		if isJekyllTemplate(data) {
+			b.errs.Add(jekyllTemplateWarning(p, f.rel, false))
+			continue
+		}
+		if !b.claims.claim(f.rel, p, 0, b.errs) {
+			continue
 		}
 		if err := keepOrWrite(b.out, f.rel, data); err != nil { // never changed once read
 			b.errs.Errorf(f.rel, 0, "cannot write: %v", err)

@@ -57,17 +57,29 @@ func count(n int, one, many string) string {
 // swapped in only when the whole build succeeded, so a failed build leaves
 // the previous output exactly as it was. A *BuildError lists every problem.
 func Build(opts Options) (*Result, error) {
+	return BuildContext(context.Background(), opts)
+}
+
+// BuildContext is Build that stops when ctx is done: it removes its
+// temporary folder, leaves the previous output as it was and returns
+// ctx's error. Once the new output is being swapped in, the build
+// finishes.
+func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	dest, err := prepareDestination(opts.Source, contentDirOf(opts), opts.Destination)
 	if err != nil {
 		return nil, err
 	}
-	out, err := newDirOutput(dest)
+	out, err := newDirOutput(ctx, dest)
 	if err != nil {
 		return nil, err
 	}
-	res, err := run(context.Background(), opts, out)
+	res, err := run(ctx, opts, out)
+	if err == nil {
+		pause(ctx, "commit")
+		err = ctx.Err()
+	}
 	if err != nil {
 		out.discard()
 		return res, err

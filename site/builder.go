@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/clause-dev/clause/site/gitlog"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
 )
@@ -47,6 +48,8 @@ type builder struct {
 	pages           atomic.Int64
 	redirects       []redirect.Redirect
 	redirectFormats []string
+	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
+	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
@@ -62,6 +65,7 @@ func newBuilder(opts Options, src fs.FS, out output) *builder {
 // build runs every step. Steps keep going after errors so that one run
 // reports as many problems as it can find.
 func (b *builder) build() {
+	defer b.closeBlobs()
 	b.configure()
 	b.assemble()
 	if b.ctx.Err() != nil {
@@ -164,7 +168,6 @@ func (b *builder) render() {
 	})
 	b.cached("manifest", b.manifestKey(), b.writeManifest)
 	b.assets.write(b.out, b.errs)
-	b.writeMarker()
 }
 
 // claimGenerated reserves the output paths of generated files.

@@ -79,9 +79,10 @@ type redirectOutput struct {
 
 // unit is the recorded output of one cacheable piece of a build.
 type unit struct {
-	key   [32]byte
-	files map[string][]byte
-	pages int
+	key      [32]byte
+	files    map[string][]byte
+	pages    int
+	warnings []*Error // warnings about the output itself, replayed with it
 }
 
 // NewCache returns an empty cache.
@@ -243,10 +244,11 @@ func (c *Cache) storeFragment(name string, key [32]byte, data []byte) {
 
 // recorder is an output that keeps a copy of what one unit writes.
 type recorder struct {
-	out   output
-	mu    sync.Mutex
-	files map[string][]byte
-	pages int
+	out      output
+	mu       sync.Mutex
+	files    map[string][]byte
+	pages    int
+	warnings []*Error
 }
 
 func (r *recorder) write(p string, data []byte) error {
@@ -255,6 +257,17 @@ func (r *recorder) write(p string, data []byte) error {
 	r.files[p] = data
 	r.mu.Unlock()
 	return keepOrWrite(r.out, p, data)
+}
+
+// warnOutput reports a warning about output that out writes, so that a
+// recorder replays it with that output.
+func (b *builder) warnOutput(out output, e *Error) {
+	b.errs.Add(e)
+	if r, ok := out.(*recorder); ok {
+		r.mu.Lock()
+		r.warnings = append(r.warnings, e)
+		r.mu.Unlock()
+	}
 }
 
 // countPage counts a rendered page in a recorder.
@@ -285,6 +298,10 @@ func (b *builder) cached(name string, key [32]byte, render func(out output)) {
 			}
 		}
 		b.pages.Add(int64(u.pages))
+		for _, w := range u.warnings {
+			e := *w
+			b.errs.Add(&e)
+		}
 		return
 	}
 	before := b.errs.ErrorCount()
@@ -292,7 +309,7 @@ func (b *builder) cached(name string, key [32]byte, render func(out output)) {
 	render(rec)
 	if b.errs.ErrorCount() == before {
 		c.mu.Lock()
-		c.units[name] = unit{key: key, files: rec.files, pages: rec.pages}
+		c.units[name] = unit{key: key, files: rec.files, pages: rec.pages, warnings: rec.warnings}
 		c.mu.Unlock()
 	}
 }
@@ -388,7 +405,7 @@ func (b *builder) redirectsKey() [32]byte {
 	h := newHasher().str(string(b.shape[:]))
 	h.str(b.redirectFormats...)
 	for _, r := range b.redirects {
-		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String())
+		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String(), r.Page)
 	}
 	return h.sum()
 }

@@ -121,6 +121,10 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 	if frag == "" || !strings.HasSuffix(out, ".html") || c.pageIDs(out)[frag] {
 		return "", ""
 	}
+	if to, moved := c.b.movedTo(out, frag); moved {
+		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.b.cfg.basePath()+servedURL(out), to),
+			"link to the new page directly"
+	}
 	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+servedURL(out), frag),
 		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
 }
@@ -196,7 +200,11 @@ func (c *checker) outputFor(p string) (string, bool) {
 func (c *checker) redirectFor(p string) (string, bool) {
 	key := strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), "/")
 	for _, r := range c.b.redirects {
-		from := strings.TrimSuffix(strings.TrimSuffix(r.From, "index.html"), "/")
+		from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
+		if err != nil || r.Fragment() != "" {
+			continue
+		}
+		from = strings.TrimSuffix(strings.TrimSuffix(from, "index.html"), "/")
 		if from == key {
 			return r.To, true
 		}

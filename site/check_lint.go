@@ -200,10 +200,11 @@ func frontMatterLine(s *Source, keys ...string) int {
 var lastRevisedKeys = []string{"last_revised", "last_modified_at", "lastmod", "date"}
 
 // versionDates warns about dates out of order. A version's text cannot
-// have changed after the next version replaced it, nor, for a version not
-// yet in force, after the date it takes effect. A last_revised before the
-// version's own effective date is the notice period and is fine; after it
-// (a correction once in force) is fine for the version in force.
+// have changed after the next version replaced it, nor after the date it
+// takes or took effect: readers were told that text applies from then, so
+// a later change is a new version (or the date is wrong, as after a
+// backdated revise that kept today's date). A last_revised before the
+// version's own effective date is the notice period and is fine.
 func (c *checker) versionDates(v *Version) {
 	s := v.src
 	line := frontMatterLine(s, lastRevisedKeys...)
@@ -221,6 +222,10 @@ func (c *checker) versionDates(v *Version) {
 		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after effective %s, a date still to come",
 			v.LastRevised.ISO(), v.Effective.ISO()),
 			"last_revised is when the text last changed; effective is when it takes effect, after the notice period")
+	case !v.Effective.IsZero() && v.LastRevised.ISO() > v.Effective.ISO():
+		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after effective %s: the text changed after it took effect",
+			v.LastRevised.ISO(), v.Effective.ISO()),
+			"publish a change as a new version (clause revise) so readers get notice; if the text was settled by "+v.Effective.ISO()+", correct last_revised")
 	}
 	if v.Status == "upcoming" && (strings.TrimSpace(v.Summary) == "" || strings.HasPrefix(v.Summary, "TODO")) {
 		c.warn(s.Path, frontMatterLine(s, "effective", "summary"), 0,

@@ -148,8 +148,11 @@ func TestCheckRules(t *testing.T) {
 		{"upcoming version revised after it takes effect", map[string]string{
 			"content/privacy.md": "---\ntitle: Privacy\ndescription: d\nlast_revised: 2026-09-01\neffective: 2026-08-01\nsummary: s\n---\n\nText.\n"},
 			`content/privacy.md:4: warning: last_revised 2026-09-01 is after effective 2026-08-01, a date still to come`},
-		{"version in force corrected after it took effect", map[string]string{
-			"content/privacy.md": "---\ntitle: Privacy\ndescription: d\nlast_revised: 2026-03-01\neffective: 2026-01-01\n---\n\nText.\n"}, ""},
+		{"version in force changed after it took effect", map[string]string{
+			"content/privacy.md": "---\ntitle: Privacy\ndescription: d\nlast_revised: 2026-03-01\neffective: 2026-01-01\n---\n\nText.\n"},
+			`content/privacy.md:4: warning: last_revised 2026-03-01 is after effective 2026-01-01: the text changed after it took effect`},
+		{"version in force revised on its effective date", map[string]string{
+			"content/privacy.md": "---\ntitle: Privacy\ndescription: d\nlast_revised: 2026-01-01T18:00:00Z\neffective: 2026-01-01\n---\n\nText.\n"}, ""},
 		{"upcoming version without a summary", map[string]string{
 			"content/privacy.md": "---\ntitle: Privacy\ndescription: d\nlast_revised: 2026-05-01\neffective: 2026-07-01\n---\n\nText.\n"},
 			`content/privacy.md:5: warning: upcoming version (effective 2026-07-01) has no summary`},

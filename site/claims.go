@@ -49,11 +49,20 @@ func (c *claims) reserve(out, owner string) {
 // input's file, or when a folder above out is another input's file.
 func (c *claims) claim(out, owner string, line int, errs *ErrorList) bool {
 	if msg := c.conflict(out, owner); msg != "" {
-		errs.Add(&Error{Path: owner, Line: line, Msg: msg, Hint: "give one of them a different permalink"})
+		errs.Add(&Error{Path: owner, Line: line, Msg: msg, Hint: c.hint(out)})
 		return false
 	}
 	c.reserve(out, owner)
 	return true
+}
+
+// hint says how to settle a conflict over out: a file the build makes
+// itself cannot move, so the other input has to go.
+func (c *claims) hint(out string) string {
+	if c.builtIn(out) {
+		return "clause makes " + out + " itself; remove or rename your file, or add it to exclude: in clause.yaml"
+	}
+	return "give one of them a different permalink"
 }
 
 // conflict describes why owner cannot claim out, or returns "".

@@ -29,13 +29,16 @@ type Config struct {
 	Footer      []Link         `yaml:"footer"`
 	Params      map[string]any `yaml:"params"`
 	History     string         `yaml:"history"`
+	// HistorySince is the date git history starts at (history_since).
+	HistorySince string `yaml:"history_since"`
 	// Redirects maps old paths to new ones ("/old/": "/new/"); its
 	// "formats" key lists the redirect files to write.
 	Redirects yaml.Node `yaml:"redirects"`
 
-	layout *layout        // content_dir, include and exclude
-	lines  map[string]int // top-level key → line, for errors
-	raw    []byte         // the file as read, for cache keys
+	layout       *layout        // content_dir, include and exclude
+	lines        map[string]int // top-level key → line, for errors
+	raw          []byte         // the file as read, for cache keys
+	historySince Date           // HistorySince read, or zero
 }
 
 // Group is a heading on the home page under which policies are listed.
@@ -84,7 +87,7 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 var knownConfigKeys = map[string]bool{
 	"title": true, "description": true, "base_url": true, "language": true, "contact": true,
 	"toc": true, "toc_levels": true, "typographer": true, "groups": true, "footer": true,
-	"params": true, "history": true, "redirects": true,
+	"params": true, "history": true, "redirects": true, "history_since": true,
 	"content_dir": true, "include": true, "exclude": true,
 }
 
@@ -140,6 +143,7 @@ func (cfg *Config) validate(errs *ErrorList) {
 	if cfg.History != "" && cfg.History != "files" && cfg.History != "git" {
 		errs.Errorf(ConfigFile, cfg.lines["history"], "history must be \"files\" or \"git\", got %q", cfg.History)
 	}
+	cfg.validateHistorySince(errs)
 	seen := map[string]bool{}
 	for _, g := range cfg.Groups {
 		if g.ID == "" || seen[g.ID] {
@@ -147,6 +151,19 @@ func (cfg *Config) validate(errs *ErrorList) {
 		}
 		seen[g.ID] = true
 	}
+}
+
+// validateHistorySince reads history_since, which must be a date.
+func (cfg *Config) validateHistorySince(errs *ErrorList) {
+	if cfg.HistorySince == "" {
+		return
+	}
+	d, err := ParseDate(cfg.HistorySince)
+	if err != nil {
+		errs.Add(&Error{Path: ConfigFile, Line: cfg.lines["history_since"], Msg: "history_since: " + err.Error(), Hint: dateHint})
+		return
+	}
+	cfg.historySince = d
 }
 
 // checkBaseURL accepts absolute http(s) URLs without query or fragment.

@@ -28,15 +28,32 @@ var dateLayouts = []string{
 	"2006-01-02 15:04",
 }
 
-// ParseDate reads YYYY-MM-DD, RFC 3339 and the timestamp forms YAML allows.
+// minYear is the first year a date may have. An earlier one is a typo
+// (0226 for 2026) or a placeholder: 0001-01-01 is how Go and Hugo write
+// "no date", and would otherwise read as unset.
+const minYear = 1900
+
+// ParseDate reads YYYY-MM-DD, RFC 3339 and the timestamp forms YAML
+// allows, from the year 1900 on.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
+			if err := checkYear(s, t); err != nil {
+				return Date{}, err
+			}
 			return Date{t: t}, nil
 		}
 	}
 	return Date{}, fmt.Errorf("cannot read date %q", s)
+}
+
+// checkYear refuses a date before minYear; text is the date as written.
+func checkYear(text string, t time.Time) error {
+	if t.Year() < minYear {
+		return fmt.Errorf("date %q is before %d, which clause does not read as a policy date", text, minYear)
+	}
+	return nil
 }
 
 // dateHint tells writers which forms are accepted.

@@ -53,14 +53,34 @@ func (e *Error) Position() string {
 // ErrorList collects the problems of one build. It is safe for concurrent
 // use, so parallel loaders and renderers can add to it.
 type ErrorList struct {
-	mu     sync.Mutex
-	items  []*Error
-	errors int // how many items are not warnings
+	mu       sync.Mutex
+	items    []*Error
+	errors   int             // how many items are not warnings
+	archived map[string]bool // labels of files read from git history, see archive
+}
+
+// historyHint is the hint of every problem found in git history.
+const historyHint = "this is an old commit and cannot be changed; the build uses what it can read"
+
+// archive marks a label such as content/privacy.md@1a2b3c4 as a file read
+// from git history. Nobody can fix history, so every problem reported at
+// that label from then on, while reading, rendering or linking it, is a
+// warning with historyHint instead of an error.
+func (l *ErrorList) archive(label string) {
+	l.mu.Lock()
+	if l.archived == nil {
+		l.archived = map[string]bool{}
+	}
+	l.archived[label] = true
+	l.mu.Unlock()
 }
 
 // Add records a problem.
 func (l *ErrorList) Add(e *Error) {
 	l.mu.Lock()
+	if e.Severity() == "error" && l.archived[e.Path] {
+		e.Warning, e.Hint = true, historyHint
+	}
 	l.items = append(l.items, e)
 	if e.Severity() == "error" {
 		l.errors++

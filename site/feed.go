@@ -97,12 +97,17 @@ func xmlEscape(s string) string {
 }
 
 // abs makes a URL that already carries the base path absolute when
-// base_url is set.
+// base_url is set, and percent-encodes its path as the sitemap does, so
+// that policies.json and the feeds carry valid URLs for pages whose paths
+// hold spaces or non-ASCII letters.
 func (b *builder) abs(u string) string {
-	if b.cfg.BaseURL == "" || u == "" {
+	if u == "" {
 		return u // "" is no URL, such as the first version's changes page
 	}
-	return b.cfg.absBase() + strings.TrimPrefix(u, b.cfg.basePath())
+	if b.cfg.BaseURL == "" {
+		return escapeURLPath(u)
+	}
+	return b.cfg.absBase() + escapeURLPath(strings.TrimPrefix(u, b.cfg.basePath()))
 }
 
 // writeFeed writes an Atom feed of versions to p.

@@ -170,7 +170,11 @@ func (fm *rawFrontMatter) decodeJSON(data []byte, base int) error {
 	if err := json.Unmarshal(data, &m); err != nil {
 		return jsonError(text, err)
 	}
-	fm.setMap(m, scanJSON(text))
+	found, dup := scanJSON(text)
+	if dup != nil {
+		return dup
+	}
+	fm.setMap(m, found)
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -90,27 +91,32 @@ type keyPos struct {
 }
 
 // scanJSON finds the top-level keys of a JSON object that is known to be
-// valid. The decoder's offset after a key is just past its closing quote,
-// which is on the key's line.
-func scanJSON(text *textIndex) map[string]keyPos {
-	found := map[string]keyPos{}
+// valid, and the first key defined twice, as an error at its second line
+// (encoding/json silently keeps the last). The decoder's offset after a
+// key is just past its closing quote, which is on the key's line.
+func scanJSON(text *textIndex) (found map[string]keyPos, dupKey *fmError) {
+	found = map[string]keyPos{}
 	dec := json.NewDecoder(bytes.NewReader(text.data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
-		return found
+		return found, nil
 	}
 	for dec.More() {
 		tok, err := dec.Token()
 		key, ok := tok.(string)
 		if err != nil || !ok {
-			return found
+			return found, dupKey
 		}
 		kp := keyPos{line: text.pos(int(dec.InputOffset()) - 1).line}
-		if kp.items, err = jsonItems(dec, text); err != nil {
-			return found
+		if prev, dup := found[key]; dup && dupKey == nil {
+			dupKey = &fmError{line: kp.line, msg: fmt.Sprintf("key %q is defined twice (first on line %d)", key, prev.line),
+				hint: "remove one of the two; JSON readers disagree on which one counts"}
 		}
-		found[key] = kp // the decoder keeps the last of duplicate keys, and so does this
+		if kp.items, err = jsonItems(dec, text); err != nil {
+			return found, dupKey
+		}
+		found[key] = kp
 	}
-	return found
+	return found, dupKey
 }
 
 // jsonItems reads one value from dec and, when it is an array, returns

@@ -1,18 +1,18 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/clause-dev/clause/site/gitlog"
 )
 
 // gitVersions reads every policy's earlier versions from git history
-// (history: git). Commits are grouped into versions by the effective (or
-// last-revised) date their front matter declares: commits that keep the
-// date correct the same version, and the latest text wins; a commit that
-// changes the date starts a new version. The working-tree file is the
-// newest text of its version.
+// (history: git). See gitPolicy for how commits become versions. Only
+// the versions' blob ids stay in memory; their texts are read from git
+// again when they are rendered, as working-tree files are read from disk.
 func (b *builder) gitVersions() {
 	repo, err := gitlog.Open(b.opts.Source)
 	if err != nil {
@@ -23,7 +23,10 @@ func (b *builder) gitVersions() {
 	for i, p := range b.policies {
 		paths[i] = p.src.file() // a symbolic link's history is that of its target
 	}
-	hist, err := repo.History(paths)
+	hist, err := repo.Log(paths)
+	if err == nil {
+		b.blobs, err = repo.OpenBlobs()
+	}
 	if err != nil {
 		e := &Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()}
 		if _, shallow := err.(*gitlog.ShallowError); shallow {
@@ -32,45 +35,178 @@ func (b *builder) gitVersions() {
 		b.errs.Add(e)
 		return
 	}
-	for _, p := range b.policies {
+	parallel(len(b.policies), func(i int) {
+		p := b.policies[i]
 		b.gitPolicy(p, hist[p.src.file()], repo.Prefix())
-	}
+	})
 }
 
-// gitPolicy turns one policy's revisions into versions.
+// readBlobs returns the contents of revs, or nil after reporting why
+// git could not give them.
+func (b *builder) readBlobs(revs []gitlog.Revision) [][]byte {
+	oids := make([]string, len(revs))
+	for i, rev := range revs {
+		oids[i] = rev.Blob
+	}
+	contents, err := b.blobs.Read(oids...)
+	if err != nil {
+		b.errs.Add(&Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()})
+	}
+	return contents
+}
+
+// revisionBody reads the body of a revision again from git.
+func (b *builder) revisionBody(s *Source) []byte {
+	contents := b.readBlobs([]gitlog.Revision{{Blob: s.blob}})
+	if contents == nil || s.bodyAt > len(contents[0]) {
+		return nil
+	}
+	return contents[0][s.bodyAt:]
+}
+
+// closeBlobs ends the git process that reads versions' texts, if any.
+func (b *builder) closeBlobs() {
+	if b.blobs == nil {
+		return
+	}
+	if err := b.blobs.Close(); err != nil {
+		b.errs.Add(&Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()})
+	}
+	b.blobs = nil
+}
+
+// gitPolicy turns one policy's revisions into versions. Commits that
+// leave the body as it was are not changes (see gitTexts); each text is
+// dated by its front matter or, failing that, by the UTC day of the
+// commit that made it, and texts that share a day are one version, the
+// latest text winning, whether or not they are adjacent in history. The
+// working-tree file is the newest text of its version.
 func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	current := p.Policy.Versions[0]
+	texts, newest := b.gitTexts(revs, prefix, p.src)
+	texts, undated := b.adoptNewest(current, texts, newest, revs)
 	var versions []*Version
-	undated := false
-	for _, rev := range revs {
-		file := strings.TrimPrefix(rev.Path, prefix)
-		rel := b.revisionRel(file, p.src)
-		label := fmt.Sprintf("%s@%.7s", file, rev.Commit)
-		s := b.parseRevision(label, rel, rev.Content)
+	byDay := map[string]int{} // version day → index in versions
+	for _, t := range texts {
+		v := b.textVersion(t, &undated)
+		day := v.Effective.ISO()
+		if i, ok := byDay[day]; ok {
+			v.oldURLs = slices.Concat(v.oldURLs, versions[i].oldURLs, []string{versions[i].url})
+			versions[i] = v // the latest text of the day wins
+			continue
+		}
+		byDay[day] = len(versions)
+		versions = append(versions, v)
+	}
+	if i, ok := byDay[current.Effective.ISO()]; ok && !current.Effective.IsZero() {
+		current.oldURLs = slices.Concat(current.oldURLs, versions[i].oldURLs, []string{versions[i].url})
+		versions = append(versions[:i], versions[i+1:]...) // the working tree holds this version's latest text
+	}
+	if undated {
+		b.errs.Add(&Error{Path: p.src.Path, Warning: true, Msg: "no effective date in its git history; each day that changed the text is a version dated by its commits",
+			Hint: "add `effective: YYYY-MM-DD` to the front matter, so typo fixes do not count as new versions"})
+	}
+	p.Policy.Versions = append(versions, current)
+}
+
+// adoptNewest lets the working-tree file take the place of the newest
+// text in history when it has the same body (newestBody is that text's
+// normal form): that text is then the current version's, and an undated
+// current file takes its date. An undated file whose body was edited
+// since the last commit is dated by that commit. byCommit reports whether
+// the current file was dated by a commit.
+func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []byte, revs []gitlog.Revision) (rest []*gitText, byCommit bool) {
+	if len(texts) == 0 {
+		return texts, false
+	}
+	newest := texts[len(texts)-1]
+	date, declared := NewDate(revs[len(revs)-1].Time), false
+	if bytes.Equal(normalizeBody(nil, b.body(current.src)), newestBody) {
+		texts = texts[:len(texts)-1]
+		current.oldURLs = slices.Concat(current.oldURLs, newest.urls)
+		date, declared = newest.date()
+	}
+	if !current.Effective.IsZero() {
+		return texts, false
+	}
+	current.Effective, current.LastRevised = date, date
+	return texts, !declared
+}
+
+// textVersion makes the version of one text, dated by its front matter
+// or, failing that, by the commit that made it; undated is set then.
+func (b *builder) textVersion(t *gitText, undated *bool) *Version {
+	date, declared := t.date()
+	v := newVersion(t.src, date)
+	if !declared {
+		*undated = true
+		v.LastRevised = date
+		if v.Summary == "" {
+			v.Summary = t.changed.Subject
+		}
+	}
+	v.url = t.urls[len(t.urls)-1]
+	v.oldURLs = t.urls[:len(t.urls)-1]
+	return v
+}
+
+// gitTexts reads a policy's revisions, oldest first, into the texts it
+// had: a revision whose body is the same as the previous one's (see
+// normalizeBody) is no change, so front-matter edits, renames, moves into
+// the content folder and white-space fixes extend the previous text
+// instead of starting one. Commits before history_since are left out.
+// current is the working-tree file; newest is the normal form of the
+// newest text's body.
+func (b *builder) gitTexts(revs []gitlog.Revision, prefix string, current *Source) (texts []*gitText, newest []byte) {
+	since := b.cfg.historySince
+	revs = slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
+		return !since.IsZero() && rev.Time.Before(since.Time())
+	})
+	contents := b.readBlobs(revs)
+	if contents == nil {
+		return nil, nil
+	}
+	var prevBody, prev, cur []byte // the last body read, its normal form, a spare buffer
+	for i, rev := range revs {
+		rev.Content = contents[i]
+		s := b.parseRevision(rev, prefix, current)
+		rev.Content = nil // s holds what it needs
 		if s == nil {
 			continue
 		}
-		v := b.revisionVersion(s, rev, &undated)
-		if n := len(versions); n > 0 && versions[n-1].Effective.Equal(v.Effective) {
-			v.oldURLs = append(versions[n-1].oldURLs, versions[n-1].url)
-			versions[n-1] = v // a correction of the same version: the latest text wins
+		u := b.pageURL(s, s.Rel)
+		same := prevBody != nil && bytes.Equal(s.Body, prevBody) // as bulk front-matter commits leave it
+		if !same {
+			cur = normalizeBody(cur[:0], s.Body)
+			same = prevBody != nil && bytes.Equal(cur, prev)
+			prev, cur = cur, prev
+		}
+		prevBody = s.Body
+		s.release() // read again when rendered: memory stays flat
+		if n := len(texts); n > 0 && same {
+			texts[n-1].extend(s, u)
 			continue
 		}
-		versions = append(versions, v)
+		texts = append(texts, &gitText{src: s, changed: rev, urls: []string{u}})
 	}
-	if n := len(versions); n > 0 && (versions[n-1].Effective.Equal(current.Effective) || current.Effective.IsZero()) {
-		current.oldURLs = append(versions[n-1].oldURLs, versions[n-1].url)
-		versions = versions[:n-1] // the working tree holds this version's latest text
+	return texts, prev
+}
+
+// parseRevision reads a file as it was at one commit, under a label that
+// names the file's path then and the commit: content/privacy.md@1a2b3c4.
+// History cannot be edited, so every problem found at that label is a
+// warning (see ErrorList.archive), and a revision that cannot be read is
+// left out rather than failing every future build. Its path in the
+// content folder, which gives its URL, comes from revisionRel.
+func (b *builder) parseRevision(rev gitlog.Revision, prefix string, current *Source) *Source {
+	was := strings.TrimPrefix(rev.Path, prefix)
+	label := fmt.Sprintf("%s@%.7s", was, rev.Commit)
+	b.errs.archive(label)
+	s := safeParse(label, b.revisionRel(was, current), rev.Content, b.errs)
+	if s != nil {
+		s.commit, s.blob = rev.Commit, rev.Blob
 	}
-	if undated {
-		b.errs.Add(&Error{Path: p.src.Path, Warning: true, Msg: "no effective date in its git history; every commit is a version dated by the commit",
-			Hint: "add `effective: YYYY-MM-DD` to the front matter, so typo fixes do not count as new versions"})
-	}
-	if current.Effective.IsZero() && len(versions) > 0 {
-		current.Effective = NewDate(revs[len(revs)-1].Time)
-		current.LastRevised = current.Effective
-	}
-	p.Policy.Versions = append(versions, current)
+	return s
 }
 
 // revisionRel returns the path in the content folder that a revision's
@@ -84,41 +220,4 @@ func (b *builder) revisionRel(file string, current *Source) string {
 		return current.Rel
 	}
 	return rel
-}
-
-// revisionVersion makes a version of one revision, dated by its front
-// matter or, failing that, by the commit.
-func (b *builder) revisionVersion(s *Source, rev gitlog.Revision, undated *bool) *Version {
-	effective := s.FM.Effective
-	if effective.IsZero() {
-		effective = s.FM.LastRevised
-	}
-	v := newVersion(s, effective)
-	if effective.IsZero() {
-		*undated = true
-		v.Effective = NewDate(rev.Time)
-		v.LastRevised = v.Effective
-		if v.Summary == "" {
-			v.Summary = rev.Subject
-		}
-	}
-	v.url = b.pageURL(s, s.Rel)
-	return v
-}
-
-// parseRevision reads a file as it was at one commit. History cannot be
-// edited, so its problems are warnings, and a revision that cannot be
-// read is left out rather than failing every future build.
-func (b *builder) parseRevision(label, rel string, raw []byte) *Source {
-	local := &ErrorList{}
-	s := parseSource(label, rel, raw, local)
-	for _, e := range local.Items() {
-		e.Warning = true
-		e.Hint = "this is an old commit and cannot be changed; the build uses what it can read"
-		b.errs.Add(e)
-	}
-	if len(local.Items()) > 0 && s == nil {
-		return nil
-	}
-	return s
 }

@@ -78,3 +78,34 @@ func writeCommit(buf *bytes.Buffer, n int, msg string, names []string, files map
 		buf.WriteByte('\n')
 	}
 }
+
+// BenchmarkGitHistoryRealistic builds, in history mode, a repository
+// shaped like a real one (corpus.GitHistory): 350 policies of about 15 KB
+// and 4,000 commits, several a day, with a migration commit into
+// content/, bulk front-matter commits and white-space fixes (target: well
+// under 15 s). bench/history.sh times the same build as a whole process.
+func BenchmarkGitHistoryRealistic(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := b.TempDir()
+	git(b, dir, "2024-01-01", "init", "-q", "-b", "main")
+	cmd := exec.Command("git", "fast-import", "--quiet")
+	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(corpus.GitHistory(corpus.HistoryOptions{Policies: 350, Commits: 4000}))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("fast-import: %v\n%s", err, out)
+	}
+	git(b, dir, "2024-01-01", "repack", "-adfq")
+	git(b, dir, "2024-01-01", "checkout", "-q", "-f", "main")
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		dest := filepath.Join(b.TempDir(), "public")
+		res, err := Build(Options{Source: dir, Destination: dest, Theme: clause.Theme, History: "git", Now: mustDate(b, "2026-01-01")})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if i == 0 {
+			b.ReportMetric(float64(res.Pages), "pages")
+		}
+	}
+}

@@ -9,13 +9,17 @@ import (
 	"time"
 )
 
-// git runs a git command in dir with a fixed identity and clock.
+// git runs a git command in dir with a fixed identity and clock: date is
+// YYYY-MM-DD (noon UTC) or a full RFC 3339 time.
 func git(t testing.TB, dir string, date string, args ...string) {
 	t.Helper()
+	if !strings.Contains(date, "T") {
+		date += "T12:00:00Z"
+	}
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=T", "GIT_AUTHOR_EMAIL=t@example.test", "GIT_COMMITTER_NAME=T",
-		"GIT_COMMITTER_EMAIL=t@example.test", "GIT_AUTHOR_DATE="+date+"T12:00:00Z", "GIT_COMMITTER_DATE="+date+"T12:00:00Z",
+		"GIT_COMMITTER_EMAIL=t@example.test", "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
 		"GIT_CONFIG_NOSYSTEM=1", "HOME="+dir)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("git %v: %v\n%s", args, err, out)

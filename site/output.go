@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -52,81 +51,6 @@ func keepOrWrite(out output, p string, data []byte) error {
 		return m.keep(p, data)
 	}
 	return out.write(p, data)
-}
-
-// dirOutput writes into a fresh temporary folder beside the destination
-// and swaps it in on commit. The folder is new and only clause writes in
-// it, so no symbolic link can be inside; every path is checked to be local
-// before it is joined, so nothing is written outside. (os.Root would walk
-// each path component with its own system call, which tripled the cost of
-// writing a site on slow file systems.)
-type dirOutput struct {
-	dest string
-	tmp  string
-	mu   sync.Mutex
-	dirs map[string]bool
-}
-
-// newDirOutput creates the temporary folder beside dest.
-func newDirOutput(dest string) (*dirOutput, error) {
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, fmt.Errorf("destination: %w", err)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dest)+".clause-tmp-")
-	if err != nil {
-		return nil, fmt.Errorf("destination: %w", err)
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return nil, err
-	}
-	return &dirOutput{dest: dest, tmp: tmp, dirs: map[string]bool{".": true}}, nil
-}
-
-// write stores one file below the temporary folder.
-func (d *dirOutput) write(p string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(p)) {
-		return fmt.Errorf("refusing to write %q outside the output folder", p)
-	}
-	dir := path.Dir(p)
-	d.mu.Lock()
-	if !d.dirs[dir] {
-		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
-			d.mu.Unlock()
-			return err
-		}
-		d.dirs[dir] = true
-	}
-	d.mu.Unlock()
-	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644)
-}
-
-// discard removes the temporary folder, leaving the destination as it was.
-func (d *dirOutput) discard() {
-	os.RemoveAll(d.tmp)
-}
-
-// commit replaces the destination with the finished build.
-func (d *dirOutput) commit() error {
-	old := ""
-	if _, err := os.Lstat(d.dest); err == nil {
-		old = d.tmp + ".old"
-		if err := os.Rename(d.dest, old); err != nil {
-			os.RemoveAll(d.tmp)
-			return fmt.Errorf("replacing %s: %w", d.dest, err)
-		}
-	}
-	if err := os.Rename(d.tmp, d.dest); err != nil {
-		if old != "" {
-			os.Rename(old, d.dest)
-		}
-		os.RemoveAll(d.tmp)
-		return fmt.Errorf("replacing %s: %w", d.dest, err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }
 
 // prepareDestination refuses destinations that a build must never
@@ -192,10 +116,16 @@ func unsafeDest(dest, why string) error {
 // inOrAt reports whether p is dir or inside it.
 func inOrAt(p, dir string) bool { return p == dir || within(p, dir) }
 
-// within reports whether child is strictly inside parent.
+// within reports whether child is strictly inside parent. It compares
+// path elements: a folder named "..site" is inside its parent, while
+// "../site" is not.
 func within(child, parent string) bool {
 	rel, err := filepath.Rel(parent, child)
-	return err == nil && rel != "." && !strings.HasPrefix(rel, "..")
+	if err != nil || rel == "." || filepath.IsAbs(rel) {
+		return false
+	}
+	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	return first != ".."
 }
 
 // realPath resolves symbolic links in as much of p as exists.
@@ -210,16 +140,10 @@ func realPath(p string) string {
 	return filepath.Join(realPath(filepath.Clean(dir)), file)
 }
 
-// writeMarker writes the file that marks the output as clause's.
-func (b *builder) writeMarker() {
-	if _, ok := b.out.(*dirOutput); ok {
-		b.put(b.out, markerFile, []byte(markerText))
-	}
-}
-
-// put writes one output file to out, reporting failures.
+// put writes one output file to out, reporting failures. The error names
+// the output path, not the temporary folder it was written in.
 func (b *builder) put(out output, p string, data []byte) {
 	if err := out.write(p, data); err != nil {
-		b.errs.Errorf(p, 0, "cannot write: %v", err)
+		b.errs.Errorf(p, 0, "cannot write: %v", unwrapPathError(err))
 	}
 }

@@ -1,11 +1,14 @@
 package site
 
 import (
+	"errors"
 	"fmt"
+	"net/url"
 	"path"
 	"sort"
 	"strings"
-	"unicode"
+
+	"github.com/clause-dev/clause/site/redirect"
 )
 
 // validatePermalink checks a permalink written by hand in front matter.
@@ -14,6 +17,9 @@ func validatePermalink(p string) error { return validateURLPath(p, false) }
 // validateURLPath checks a site path. Paths derived from file names may
 // hold spaces (templates percent-encode them); hand-written ones may not.
 func validateURLPath(p string, spaces bool) error {
+	if err := redirect.CheckLength("permalink", p); err != nil {
+		return err
+	}
 	switch {
 	case p == "":
 		return fmt.Errorf("permalink is empty")
@@ -31,10 +37,29 @@ func validateURLPath(p string, spaces bool) error {
 			return fmt.Errorf("permalink %q must not contain %q segments", p, seg)
 		}
 	}
-	for _, r := range p {
-		if unicode.IsControl(r) || (unicode.IsSpace(r) && !(spaces && r == ' ')) {
-			return fmt.Errorf("permalink %q must not contain spaces or control characters", p)
-		}
+	return checkDecoded(p, spaces)
+}
+
+// checkDecoded holds a permalink to the rules redirect sources follow (see
+// site/redirect/sitepath.go), on the path as written and percent-decoded,
+// as a browser or static host reads it: no invisible or bidi characters,
+// no encoded slash, no "." or ".." segments.
+func checkDecoded(p string, spaces bool) error {
+	if err := redirect.CheckPathChars("permalink", p, spaces); err != nil {
+		return errors.New(err.(redirect.Error).Msg)
+	}
+	d, err := url.PathUnescape(p)
+	switch {
+	case err != nil:
+		return fmt.Errorf("permalink %q has invalid percent-encoding; write %% as %%25", p)
+	case strings.Contains(strings.ToLower(p), "%2f"):
+		return fmt.Errorf("permalink %q encodes a slash as %%2F", p)
+	}
+	if err := redirect.CheckPathChars("permalink", d, true); err != nil {
+		return fmt.Errorf("permalink %q decodes to a path that %s", p, strings.TrimPrefix(err.(redirect.Error).Msg, "permalink "+redirect.Abbrev(d)+" "))
+	}
+	if err := redirect.CheckDecodedSegments("permalink", p, d); err != nil {
+		return errors.New(err.(redirect.Error).Msg)
 	}
 	return nil
 }

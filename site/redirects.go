@@ -12,20 +12,24 @@ import (
 	"github.com/clause-dev/clause/site/redirect"
 )
 
-// redirectTarget records a page that is only a redirect (redirect_to).
+// redirectPage records a page that is only a redirect (redirect_to). Its
+// old URLs (redirect_from, aliases) lead to its own URL and on from there,
+// to a page of the site or to another site.
 func (b *builder) redirectPage(s *Source) {
 	u := b.pageURL(s, s.Rel)
 	if u == "" {
 		return
 	}
-	b.redirects = append(b.redirects, redirect.Redirect{From: u, To: s.FM.RedirectTo,
+	b.redirects = append(b.redirects, redirect.Redirect{From: redirect.EncodePath(u), To: s.FM.RedirectTo,
 		File: s.Path, Line: s.FM.Lines["redirect_to"], Origin: redirect.RedirectTo})
-	b.redirectFrom(s, u, s.FM.RedirectTo)
+	b.redirectFrom(s, u, u)
 }
 
 // redirectFrom records a source's redirect_from and aliases entries, for
-// a page at URL at whose visitors go to to.
+// a page at URL at whose visitors go to to. Both are URLs as the site
+// computes them, decoded; they are percent-encoded here.
 func (b *builder) redirectFrom(s *Source, at, to string) {
+	at, to = redirect.EncodePath(at), redirect.EncodePath(to)
 	for _, from := range s.FM.RedirectFrom {
 		b.redirects = append(b.redirects, redirect.Redirect{From: from.Value, To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
 	}
@@ -68,10 +72,12 @@ func (b *builder) policyRedirects(p *Page) {
 }
 
 // movedPolicy redirects a policy's earlier permalink, and the version
-// pages under it, to where they live now.
+// pages under it, to where they live now. Both ends are percent-encoded:
+// a URL derived from a file name may hold spaces and non-ASCII letters.
 func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 	line := v.src.FM.Lines["permalink"]
-	b.redirects = append(b.redirects, redirect.Redirect{From: old, To: p.url, File: v.src.Path, Line: line, Origin: redirect.Automatic})
+	enc := redirect.EncodePath
+	b.redirects = append(b.redirects, redirect.Redirect{From: enc(old), To: enc(p.url), File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	if !p.Policy.HasHistory() {
 		return
 	}
@@ -80,7 +86,7 @@ func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 		if from == to {
 			continue // /x.html and /x/ share their versions folder
 		}
-		b.redirects = append(b.redirects, redirect.Redirect{From: from, To: to, File: v.src.Path, Line: line, Origin: redirect.Automatic})
+		b.redirects = append(b.redirects, redirect.Redirect{From: enc(from), To: enc(to), File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	}
 }
 
@@ -156,6 +162,7 @@ func (b *builder) resolveRedirects() {
 	b.addRedirectErrors(errs)
 	b.redirects = resolved
 	b.redirectFormats = formats
+	b.findMovedSections()
 }
 
 // servedBy reports which input serves a URL path, if any.
@@ -187,7 +194,7 @@ func (b *builder) writeRedirects() {
 	key := b.redirectsKey()
 	files, errs, hit := b.opts.Cache.redirectFiles(key)
 	if !hit {
-		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub}
+		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub, Title: b.titleAt}
 		files, errs = redirect.Files(b.redirects, opts)
 	}
 	b.addRedirectErrors(errs)

@@ -38,6 +38,11 @@ func funcs(ft *funcTarget) template.FuncMap {
 	}
 }
 
+// genericLayouts are the layout names Jekyll themes give an ordinary
+// page. A site that has no such file gets policy.html without a warning:
+// nearly every page of a Jekyll repository names one of them.
+var genericLayouts = map[string]bool{"default": true, "page": true, "post": true}
+
 // layoutsWanted names every layout file the build will execute, falling
 // back to policy.html (with a warning) for layouts the theme lacks.
 func (b *builder) layoutsWanted() []string {
@@ -49,6 +54,9 @@ func (b *builder) layoutsWanted() []string {
 			continue
 		}
 		name := l + ".html"
+		if genericLayouts[l] && !b.layoutExists(name) {
+			continue // Jekyll's ordinary page layout: policy.html is ours
+		}
 		if path.Base(name) != name || !b.layoutExists(name) {
 			b.errs.Add(&Error{Path: p.src.Path, Line: p.src.FM.Lines["layout"], Warning: true,
 				Msg:  fmt.Sprintf("layout %q not found; using policy.html", l),
@@ -105,7 +113,8 @@ func (b *builder) execute(out output, p *Page) {
 		b.errs.Add(e)
 		return
 	}
-	b.put(out, outputPath(p.url), buf.Bytes()) // outputs that keep it copy it
+	name := outputPath(p.url)
+	b.put(out, name, b.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
 	countPage(out)
 	b.pages.Add(1)
 }

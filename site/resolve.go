@@ -61,7 +61,9 @@ func (b *builder) varResolver(ver *Version, p *Page) func(scope, key string) (st
 }
 
 // siteVar looks a key up in clause.yaml: title, description, base_url,
-// language, contact, or params.NAME (also plain NAME for params, as
+// language, contact, Jekyll's url (the origin of base_url) and baseurl
+// (its path, so that {{ site.url }}{{ site.baseurl }}/x works as in
+// Jekyll), or params.NAME (also plain NAME for params, as
 // Jekyll's site.NAME reads any _config.yml key).
 func (b *builder) siteVar(key string) (any, bool) {
 	switch key {
@@ -69,8 +71,12 @@ func (b *builder) siteVar(key string) (any, bool) {
 		return b.cfg.Title, true
 	case "description":
 		return b.cfg.Description, true
-	case "base_url", "url", "baseurl":
+	case "base_url":
 		return b.cfg.BaseURL, true
+	case "url": // Jekyll: the origin, https://example.com
+		return strings.TrimSuffix(b.cfg.absBase(), b.cfg.basePath()), true
+	case "baseurl": // Jekyll: the sub-path, /policies, or ""
+		return b.cfg.basePath(), true
 	case "language", "lang":
 		return b.cfg.Language, true
 	case "contact", "email":

@@ -14,12 +14,14 @@ import (
 
 // ReviseOptions configures Revise.
 type ReviseOptions struct {
-	Source    string    // the site folder; default "."
-	Slug      string    // the policy: "privacy", "legal/dpa" or "content/privacy.md"
-	Effective Date      // when the new version takes effect; must be after the current one's
-	Summary   string    // one line on what changes; empty leaves summary out
-	Material  bool      // the change is material (readers are told more prominently)
-	Now       time.Time // the date written as last_revised; zero means today (UTC)
+	Source    string              // the site folder; default "."
+	Slug      string              // the policy: "privacy", "legal/dpa" or "content/privacy.md"
+	Effective Date                // when the new version takes effect; must be after the current one's
+	Summary   string              // one line on what changes; empty leaves summary out
+	Material  bool                // the change is material (readers are told more prominently)
+	Now       time.Time           // today, written as last_revised; zero means SOURCE_DATE_EPOCH, else the clock (UTC)
+	Backdate  bool                // accept an effective date before today (the version is current at once)
+	Getenv    func(string) string // reads SOURCE_DATE_EPOCH; nil means os.Getenv
 }
 
 // Revision describes what Revise did.
@@ -29,7 +31,15 @@ type Revision struct {
 	Previous  Date   // when the archived text took effect
 	Effective Date   // when the new version takes effect
 	Revised   Date   // the new last_revised
+	Today     Date   // the day Revise ran on, from ReviseOptions.Now
 }
+
+// InForce reports whether the new version is current at once: it takes
+// effect today, or, backdated, took effect earlier.
+func (rev *Revision) InForce() bool { return rev.Effective.ISO() <= rev.Today.ISO() }
+
+// Backdated reports whether the new version took effect before today.
+func (rev *Revision) Backdated() bool { return rev.Effective.ISO() < rev.Today.ISO() }
 
 // Revise starts a new version of a policy: it archives the current text
 // as <slug>/versions/<its effective date>.md in the content folder, keeping its front
@@ -38,10 +48,20 @@ type Revision struct {
 // last_revised, summary and material on the current file. Other front
 // matter keys keep their values, comments and order; the body is left for
 // the writer to edit. Revise refuses a policy without a date, a new date
-// that is not after the current one, and a version file that exists.
+// that is not after the current one, a new date before today unless
+// o.Backdate is set (a backdated version's last_revised is its effective
+// date, since its text was settled by then), and a version file that
+// exists.
 func Revise(o ReviseOptions) (*Revision, error) {
 	if o.Source == "" {
 		o.Source = "."
+	}
+	if o.Getenv == nil {
+		o.Getenv = os.Getenv
+	}
+	now, err := resolveNow(o.Now, o.Getenv)
+	if err != nil {
+		return nil, &Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()}
 	}
 	dir, err := scaffoldContentDir(o.Source)
 	if err != nil {
@@ -64,22 +84,30 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	if err != nil {
 		return nil, err
 	}
-	rev := &Revision{Current: rel, Effective: o.Effective, Revised: dateOrToday(o.Now)}
+	today := dateOrToday(now)
+	rev := &Revision{Current: rel, Effective: o.Effective, Revised: today, Today: today}
 	if rev.Previous, err = fm.currentDate(); err != nil {
 		return nil, err
 	}
-	if err := rev.check(o.Source, dir, slug); err != nil {
+	if err := rev.check(o.Source, dir, slug, o.Backdate); err != nil {
 		return nil, err
+	}
+	if rev.Backdated() {
+		rev.Revised = rev.Effective
 	}
 	return rev, rev.write(o, fm)
 }
 
-// check refuses a new date that is not after the old one, and an
-// archive that exists.
-func (rev *Revision) check(source, dir, slug string) error {
+// check refuses a new date that is not after the old one, one before
+// today unless backdate is set, and an archive that exists.
+func (rev *Revision) check(source, dir, slug string, backdate bool) error {
 	if rev.Effective.ISO() <= rev.Previous.ISO() {
 		return &Error{Path: rev.Current, Msg: fmt.Sprintf("the new effective date %s is not after %s, the effective date of the current text", rev.Effective.ISO(), rev.Previous.ISO()),
 			Hint: "a new version takes effect after the one it replaces: give a later --effective date"}
+	}
+	if rev.Backdated() && !backdate {
+		return &Error{Path: rev.Current, Msg: fmt.Sprintf("the new effective date %s is before today, %s: the new version would be current at once, without notice", rev.Effective.ISO(), rev.Today.ISO()),
+			Hint: fmt.Sprintf("give today or a later date as --effective; to record a change that already took effect on %s, add --backdate", rev.Effective.ISO())}
 	}
 	rev.Archived = path.Join(dir, slug, "versions", rev.Previous.ISO()+".md")
 	if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(rev.Archived))); err == nil {

@@ -18,11 +18,14 @@ import (
 
 // ServeOptions configures the dev server.
 type ServeOptions struct {
-	Options                  // what to build; Serve is set, Destination is never written
-	Addr    string           // host:port to listen on; default 127.0.0.1:1313
-	Stdout  io.Writer        // where the URL and rebuild lines go
-	Stderr  io.Writer        // where errors and warnings go
-	Ready   func(url string) // called once the server listens (for --open and tests)
+	Options        // what to build; Serve is set, Destination is never written
+	Addr    string // host:port to listen on; default 127.0.0.1:1313
+	// AllowedHosts are Host header names answered besides localhost,
+	// loopback addresses and the bind address (see devserver.Options).
+	AllowedHosts []string
+	Stdout       io.Writer        // where the URL and rebuild lines go
+	Stderr       io.Writer        // where errors and warnings go
+	Ready        func(url string) // called once the server listens (for --open and tests)
 }
 
 // Serve builds the site into memory, serves it with live reload, and
@@ -32,7 +35,7 @@ type ServeOptions struct {
 func Serve(ctx context.Context, o ServeOptions) error {
 	o.withServeDefaults()
 	limitMemory()
-	srv := devserver.New(devserver.Options{Addr: o.Addr})
+	srv := devserver.New(devserver.Options{Addr: o.Addr, AllowedHosts: o.AllowedHosts})
 	ln, err := srv.Listen()
 	if err != nil {
 		return err

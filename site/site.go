@@ -4,8 +4,9 @@
 // A build flows in four steps: load (read clause.yaml and every content
 // file, parse front matter), assemble (compute URLs, check collisions,
 // resolve links, group policies), render (Markdown through
-// site/markdown, then Go html/template layouts) and write (into a fresh
-// temporary folder that replaces the destination atomically).
+// site/markdown, then Go html/template layouts) and write (into a fresh,
+// marked and locked temporary folder that replaces the destination
+// atomically where the system can exchange two folders; see commit).
 //
 // # Content
 //
@@ -56,9 +57,15 @@
 //	permalink      the page's URL, used as given (Jekyll)
 //	url            the same as permalink (Hugo)
 //	slug           replaces the last path segment of the derived URL (Hugo)
-//	redirect_from  a string or list of old URLs that must keep working (Jekyll)
+//	redirect_from  a string or list of old URLs that must keep working (Jekyll);
+//	               one with a #fragment (/guidelines#impersonation) names a
+//	               section that became this page: a script on the page at
+//	               its path, or a stub listing the moved sections where no
+//	               page is, sends that fragment here
 //	aliases        a list of old URLs (Hugo); one without a leading "/" is
 //	               relative to the folder of the page's URL, as in Hugo
+//	redirect_to    the page is only a redirect, to a site path or an http(s)
+//	               URL; its redirect_from and aliases go there too
 //	toc            true or false: show a table of contents (default from clause.yaml)
 //	layout         the template: layouts/<layout>.html (default policy.html)
 //	group          the home page group this policy belongs to
@@ -70,7 +77,9 @@
 //	summary        a one-line summary of this version's changes
 //
 // Any other key is kept and reaches templates as .Params. Dates are
-// YYYY-MM-DD, RFC 3339 or YAML timestamps; an unreadable date is an error.
+// YYYY-MM-DD, RFC 3339 or YAML timestamps from 1900 on; an unreadable
+// date is an error. A key defined twice is an error in every format. A
+// lone carriage return ends a line, as in CommonMark.
 //
 // # Dates in the text
 //
@@ -100,8 +109,10 @@
 // becomes /legal/privacy/, content/legal/index.md becomes /legal/ (paths
 // are relative to the content folder). A
 // permalink must start with "/" and contain no "..", "//", query,
-// fragment, backslash or control characters. Two pages that claim one
-// output path are an error naming both files.
+// fragment, backslash or control characters; no segment may be longer
+// than 255 bytes (a file name) nor the path longer than 2,048 bytes,
+// which is checked while assembling, so check and build agree. Two pages
+// that claim one output path are an error naming both files.
 //
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link
@@ -109,6 +120,20 @@
 // other files under content/ become those files' URLs, and one to a file
 // that does not exist is left as written. A version file's relative links
 // resolve from the policy's current file.
+//
+// # History from git
+//
+// With history: git, a policy's earlier versions come from the commits
+// that touched its file, following renames. A commit is a change only
+// when it changes the body: the text after the front matter, compared as
+// the words of each paragraph (a run of lines that are not blank), so
+// front-matter edits, renames, moves into content/ and white-space fixes
+// are not. Each text is dated by its effective (or last-revised) date or,
+// failing that, by the UTC day of the commit that made it; texts of one
+// date are one version, the latest text winning. history_since in
+// clause.yaml leaves out older commits. A revision is labelled with its
+// path then and its commit, content/privacy.md@1a2b3c4, and every problem
+// found at such a label is a warning: history cannot be edited.
 //
 // # Errors
 //

@@ -32,6 +32,8 @@ type Source struct {
 	bodyAt    int      // byte offset of the body in the file, to read it again
 	real      string   // the path it is read from when Path is a symbolic link, else ""
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
+	commit    string   // the commit a revision from git history was read at; "" for a working-tree file
+	blob      string   // a revision's blob id, to read its body again from git
 }
 
 // file returns the path, from the source, that the file is read from.
@@ -86,7 +88,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 		return nil
 	}
 	bom := len(raw)
-	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
+	raw = lineFeeds(bytes.TrimPrefix(raw, []byte("\uFEFF")))
 	bom -= len(raw)
 	fm, body, bodyLine, err := splitFrontMatter(raw)
 	if err != nil {
@@ -102,6 +104,30 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
 	s.paramsKey = sha256.Sum256(params)
 	return s
+}
+
+// lineFeeds returns b with every carriage return that is not followed by
+// a line feed (classic Mac OS line endings) turned into a line feed, as
+// CommonMark reads it, so that front matter and line numbers see the same
+// lines as the Markdown. Byte offsets do not change; b itself is returned
+// when it has no such carriage return.
+func lineFeeds(b []byte) []byte {
+	if bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	var out []byte
+	for i, c := range b {
+		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			if out == nil {
+				out = bytes.Clone(b)
+			}
+			out[i] = '\n'
+		}
+	}
+	if out == nil {
+		return b
+	}
+	return out
 }
 
 // isText reports whether b is UTF-8 without NUL bytes.
@@ -273,15 +299,19 @@ func (r reader) date(key string) Date {
 	if !ok || f.value == nil {
 		return Date{}
 	}
-	if t, ok := f.value.(time.Time); ok && f.text == "" {
-		return Date{t: wallClockUTC(t)}
-	}
 	text := f.text
 	if text == "" {
 		text = fmt.Sprint(f.value)
 	}
-	d, err := ParseDate(text)
+	var d Date
+	var err error
+	if t, ok := f.value.(time.Time); ok && f.text == "" {
+		d, err = Date{t: wallClockUTC(t)}, checkYear(text, t)
+	} else {
+		d, err = ParseDate(text)
+	}
 	if err != nil {
+		d = Date{}
 		r.errs.Add(&Error{Path: r.path, Line: f.line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHint})
 	}
 	return d
@@ -306,6 +336,9 @@ func readableName(rel string) string {
 func (b *builder) body(s *Source) []byte {
 	if s.Body != nil {
 		return s.Body
+	}
+	if s.blob != "" {
+		return b.revisionBody(s)
 	}
 	raw, err := fs.ReadFile(b.src, s.file())
 	if err != nil || s.bodyAt > len(raw) {

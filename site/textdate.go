@@ -173,6 +173,15 @@ func headingLevel(lines []string, i int) int {
 // the whole line) and captures the text before it.
 var ialLine = regexp.MustCompile(`^(.*?)\s*\{:([^{}]*)\}\s*$`)
 
+// findIAL matches ialLine, without running the expression (which
+// backtracks through the whole of a long line) on lines that hold no "{:".
+func findIAL(text string) []string {
+	if !strings.Contains(text, "{:") {
+		return nil
+	}
+	return ialLine.FindStringSubmatch(text)
+}
+
 // datetimeAttr matches datetime="…" (or '…') inside an attribute list.
 var datetimeAttr = regexp.MustCompile(`(?:^|\s)datetime\s*=\s*(?:"([^"]*)"|'([^']*)')`)
 
@@ -180,13 +189,13 @@ var datetimeAttr = regexp.MustCompile(`(?:^|\s)datetime\s*=\s*(?:"([^"]*)"|'([^'
 // text of a kramdown datetime attribute on the same or the next line.
 func (sc *dateScan) line(i int, text string) {
 	visible, attrs := text, ""
-	if m := ialLine.FindStringSubmatch(text); m != nil {
+	if m := findIAL(text); m != nil {
 		if m[1] == "" {
 			return // an attribute list on its own line belongs to the line before
 		}
 		visible, attrs = m[1], m[2]
 	} else if i+1 < len(sc.lines) {
-		if m := ialLine.FindStringSubmatch(strings.TrimSpace(sc.lines[i+1])); m != nil && m[1] == "" {
+		if m := findIAL(strings.TrimSpace(sc.lines[i+1])); m != nil && m[1] == "" {
 			attrs = m[2]
 		}
 	}

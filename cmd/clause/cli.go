@@ -30,10 +30,10 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into a folder", "clause build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--now DATE] [--history files|git] [--quiet]", runBuild},
-		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--drafts] [--now DATE] [--history files|git] [--open]", runServe},
+		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-host NAME]... [--drafts] [--now DATE] [--history files|git] [--open]", runServe},
 		{"check", "check the site for errors and lint warnings, writing nothing", "clause check [--source DIR] [--format text|json|github] [--strict] [--base-url URL] [--drafts] [--now DATE] [--history files|git]", runCheck},
 		{"new", "write a new policy file with front matter and sections", "clause new policy <slug> [--title TITLE] [--group ID] [--source DIR] [--now DATE]", runNew},
-		{"revise", "archive a policy's current text and start a new version", "clause revise <slug> --effective DATE [--summary TEXT] [--material] [--source DIR] [--now DATE]", runRevise},
+		{"revise", "archive a policy's current text and start a new version", "clause revise <slug> --effective DATE [--summary TEXT] [--material] [--backdate] [--source DIR] [--now DATE]", runRevise},
 		{"import", "convert a plain-text or HTML policy to Markdown", "clause import [--html] [--output FILE] FILE|-", runImport},
 		{"version", "print the version", "clause version", runVersion},
 		{"help", "show help for a command", "clause help [command]", nil},
@@ -138,7 +138,13 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		opts.Destination = envOr("CLAUSE_DESTINATION", "")
 	}
 	tuneGC()
-	res, err := site.Build(opts)
+	ctx, in := onInterrupt()
+	res, err := site.BuildContext(ctx, opts)
+	in.stop()
+	if sig, status, ok := in.status(); ok && err != nil {
+		fmt.Fprintf(stderr, "clause build: interrupted (%v); nothing was written and the previous output, if any, is untouched\n", sig)
+		return status
+	}
 	if res != nil && !*quiet {
 		printProblems(stderr, res.Warnings)
 	}

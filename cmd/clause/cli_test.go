@@ -30,6 +30,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"build", "--history", "svn"}, `invalid value "svn" for flag -history: must be "files" or "git"`},
 		{[]string{"check", "--history=Git"}, `invalid value "Git" for flag -history`},
 		{[]string{"serve", "--history", ""}, "invalid value"},
+		{[]string{"serve", "--allowed-host", "https://preview.example.com"}, `invalid value "https://preview.example.com" for flag -allowed-host: "https://preview.example.com": want a host name only`},
 	}
 	for _, tt := range tests {
 		status, _, stderr := runCLI(t, tt.args...)

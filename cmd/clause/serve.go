@@ -13,6 +13,7 @@ import (
 
 	"github.com/clause-dev/clause"
 	"github.com/clause-dev/clause/site"
+	"github.com/clause-dev/clause/site/devserver"
 )
 
 // runServe builds the site into memory and serves it with live reload
@@ -27,6 +28,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	addHistoryFlag(fs, &opts.History, "where earlier versions come from: `files` or git")
 	now := fs.String("now", "", "decide which versions are current as of this `DATE`")
 	open := fs.Bool("open", false, "open the site in a browser")
+	fs.Func("allowed-host", "also answer requests for this host `name` (a proxy, a Codespace); .example.com allows its subdomains; repeatable", func(v string) error {
+		h, err := devserver.CleanAllowedHost(v)
+		opts.AllowedHosts = append(opts.AllowedHosts, h)
+		return err
+	})
 	if status, ok := parseFlags(fs, args, stdout); !ok {
 		return status
 	}

@@ -30,3 +30,17 @@ func TestDeterministicAndSized(t *testing.T) {
 		t.Error("versions do not differ")
 	}
 }
+
+func TestGitHistoryDeterministic(t *testing.T) {
+	o := HistoryOptions{Policies: 6, Commits: 40}
+	a, b := GitHistory(o), GitHistory(o)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two streams for the same options differ")
+	}
+	if n := bytes.Count(a, []byte("\ncommit refs/heads/main\n")) + 1; n != o.Commits {
+		t.Errorf("%d commits, want %d", n, o.Commits)
+	}
+	if n := bytes.Count(a, []byte("\nR policy-")); n != o.Policies {
+		t.Errorf("the migration commit moves %d files, want %d", n, o.Policies)
+	}
+}

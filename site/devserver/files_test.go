@@ -193,7 +193,7 @@ func BenchmarkServePage(b *testing.B) {
 	s := New(Options{})
 	s.Publish(bigSite(1000), nil)
 	h := s.Handler()
-	req := httptest.NewRequest("GET", "/policies/p500/", nil)
+	req := httptest.NewRequest("GET", "http://localhost:1313/policies/p500/", nil)
 	for b.Loop() {
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)

@@ -7,7 +7,9 @@
 // current when they arrived. The live reload script is injected into HTML
 // responses on the fly and is never part of the snapshot itself. All URLs
 // the script uses are relative to the page, so the server works behind a
-// proxy, in a Codespace or under any host name.
+// proxy or in a Codespace, under any host name it is told to answer (see
+// Options.AllowedHosts): other Host headers get 403, against DNS
+// rebinding.
 package devserver
 
 import (
@@ -46,6 +48,10 @@ type Options struct {
 	// Addr is the TCP address to listen on, such as "127.0.0.1:1313". The
 	// server never changes it; empty means DefaultAddr.
 	Addr string
+	// AllowedHosts are the Host header names answered besides localhost,
+	// loopback addresses and the bind address, each checked by
+	// CleanAllowedHost; a leading dot also allows subdomains.
+	AllowedHosts []string
 }
 
 // state is what requests see: the last good snapshot and the problems of
@@ -62,6 +68,7 @@ type Server struct {
 	opts   Options
 	state  atomic.Pointer[state]
 	hub    *hub
+	hosts  *hostPolicy
 	mu     sync.Mutex // serialises Publish and Fail so broadcasts follow state order
 	nonce  string     // distinguishes builds of different server runs
 	gen    uint64     // guarded by mu
@@ -73,9 +80,13 @@ type Server struct {
 // New returns a Server that serves a "building" page until the first
 // Publish.
 func New(opts Options) *Server {
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
 	s := &Server{
 		opts:  opts,
 		hub:   newHub(),
+		hosts: newHostPolicy(opts.Addr, opts.AllowedHosts),
 		nonce: strconv.FormatInt(time.Now().UnixNano(), 36),
 		quit:  make(chan struct{}),
 	}
@@ -208,9 +219,14 @@ func (s *Server) Fail(problems []Problem) {
 }
 
 // Handler returns the HTTP handler: the site, /_clause/events and
-// /_clause/problems. Only GET and HEAD are allowed.
+// /_clause/problems. Only GET and HEAD are allowed, and only for the
+// hosts of the server's host policy (see hostPolicy); others get 403.
 func (s *Server) Handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.hosts.allows(r.Host) {
+			refuseHost(w, r)
+			return
+		}
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)

@@ -96,7 +96,7 @@ func rawGet(t *testing.T, addr, target string) (int, string) {
 	}
 	defer conn.Close()
 	conn.SetDeadline(time.Now().Add(5 * time.Second))
-	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", target)
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", target)
 	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
 	if err != nil {
 		t.Fatalf("GET %q: %v", target, err)
@@ -122,7 +122,7 @@ func openSSE(t testing.TB, addr string) (*sseClient, map[string]any) {
 	}
 	t.Cleanup(func() { conn.Close() })
 	conn.SetDeadline(time.Now().Add(5 * time.Second))
-	fmt.Fprintf(conn, "GET /_clause/events HTTP/1.1\r\nHost: x\r\n\r\n")
+	fmt.Fprintf(conn, "GET /_clause/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
 	br := bufio.NewReader(conn)
 	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
@@ -205,7 +205,7 @@ func TestServeReturnsOnCancelWithoutLeaks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fmt.Fprintf(stuck, "GET /_clause/events HTTP/1.1\r\nHost: x\r\n\r\n")
+	fmt.Fprintf(stuck, "GET /_clause/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
 	get(t, ts.base+"/")
 	if err := ts.stop(); err != nil {
 		t.Fatalf("Serve: %v", err)

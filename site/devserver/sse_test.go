@@ -136,7 +136,7 @@ func TestManyClientsAndOneStuck(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer stuck.Close()
-	fmt.Fprintf(stuck, "GET /_clause/events HTTP/1.1\r\nHost: x\r\n\r\n") // never reads
+	fmt.Fprintf(stuck, "GET /_clause/events HTTP/1.1\r\nHost: localhost\r\n\r\n") // never reads
 	clients := make([]*sseClient, 200)
 	for i := range clients {
 		clients[i], _ = openSSE(t, ts.addr)

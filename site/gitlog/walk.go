@@ -100,8 +100,8 @@ func (t *tracker) record(c *commit, ch *change) {
 }
 
 // revisions returns each tracker's revisions oldest first, with contents
-// taken from blobs. A blob used more than once is copied, so that no two
-// revisions share memory.
+// taken from blobs (none when blobs is nil). A blob used more than once is
+// copied, so that no two revisions share memory.
 func (w *walker) revisions(blobs map[string][]byte) map[string][]Revision {
 	out := make(map[string][]Revision, len(w.trackers))
 	used := make(map[string]bool, len(blobs))
@@ -109,8 +109,8 @@ func (w *walker) revisions(blobs map[string][]byte) map[string][]Revision {
 		revs := make([]Revision, len(t.revs))
 		for i, pr := range t.revs {
 			rev := pr.rev
-			rev.Content = blobs[pr.oid]
-			if used[pr.oid] {
+			rev.Blob, rev.Content = pr.oid, blobs[pr.oid]
+			if used[pr.oid] && rev.Content != nil {
 				rev.Content = slices.Clone(rev.Content)
 			}
 			used[pr.oid] = true

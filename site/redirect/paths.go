@@ -18,37 +18,44 @@ type item struct {
 
 // plan re-checks rs, drops anything unsafe to write, merges sources that
 // differ only by a trailing slash or "index.html", and sorts the rest by
-// source.
-func plan(rs []Redirect, opts Options) ([]item, []Error) {
+// source. Sources with a #fragment are left out of items: those that no
+// page serves are returned as moved, and the others are the page's script's.
+func plan(rs []Redirect, opts Options) (items, moved []item, errs []Error) {
 	if err := checkBasePath(opts.BasePath); err != nil {
-		return nil, []Error{*err}
+		return nil, nil, []Error{*err}
 	}
-	var errs []Error
-	seen := make(map[string]int, len(rs))
-	items := make([]item, 0, len(rs))
+	seen := make(map[string]Redirect, len(rs))
+	items = make([]item, 0, len(rs))
 	for _, r := range rs {
 		if err := checkPair(r); err != nil {
 			errs = append(errs, *err)
 			continue
 		}
-		k := sourceKey(r.From)
-		if i, dup := seen[k]; dup {
-			if targetKey(items[i].r.To) != targetKey(r.To) {
-				errs = append(errs, duplicateError(items[i].r, r))
+		k := entryKey(r.From)
+		if first, dup := seen[k]; dup {
+			if targetKey(first.To) != targetKey(r.To) {
+				errs = append(errs, duplicateError(first, r))
 			}
 			continue
 		}
-		seen[k] = len(items)
-		items = append(items, item{r: r, key: k, url: targetURL(r.To, opts.BasePath)})
+		seen[k] = r
+		it := item{r: r, key: k, url: targetURL(r.To, opts.BasePath)}
+		switch {
+		case r.Fragment() == "":
+			items = append(items, it)
+		case r.Page == "":
+			moved = append(moved, it)
+		}
 	}
 	sort.Slice(items, func(i, j int) bool { return items[i].key < items[j].key })
-	return items, errs
+	sort.Slice(moved, func(i, j int) bool { return moved[i].key < moved[j].key })
+	return items, moved, errs
 }
 
 // checkPair validates both ends of r and returns the first problem, located
 // at r's declaration.
 func checkPair(r Redirect) *Error {
-	err := ValidateSource(r.From)
+	err := validateSource(r.From, r.Origin == Automatic || r.Origin == RedirectTo)
 	if err == nil {
 		err = ValidateTarget(r.To)
 	}
@@ -65,7 +72,7 @@ func checkBasePath(base string) *Error {
 	if base == "" {
 		return nil
 	}
-	if strings.HasSuffix(base, "/") || ValidateSource(base) != nil {
+	if strings.HasSuffix(base, "/") || validatePath(base, false) != nil {
 		return &Error{
 			Msg:  fmt.Sprintf("base path %q is not a clean URL path", base),
 			Hint: `use "" or a path such as "/policies" without a trailing slash`,
@@ -88,6 +95,39 @@ func sourceKey(p string) string {
 	}
 	return p
 }
+
+// entryKey is the key of a declared source: its sourceKey, followed by
+// "#" and the decoded fragment for a source with a #fragment.
+func entryKey(from string) string {
+	p, frag, ok := strings.Cut(from, "#")
+	if !ok {
+		return sourceKey(from)
+	}
+	return sourceKey(p) + "#" + decodeFragment(frag)
+}
+
+// decodeFragment returns a fragment percent-decoded, as browsers compare
+// it with element ids, or as written when it does not decode.
+func decodeFragment(frag string) string {
+	if d, err := url.PathUnescape(frag); err == nil {
+		return d
+	}
+	return frag
+}
+
+// decodedPath returns a URL path percent-decoded, the form in which pages
+// are known, or as written when it does not decode.
+func decodedPath(p string) string {
+	if d, err := url.PathUnescape(p); err == nil {
+		return d
+	}
+	return p
+}
+
+// EncodePath percent-encodes a decoded site path the way browsers send
+// it: spaces, non-ASCII letters and "%" become escapes. The site uses it
+// for the sources and targets of redirects it derives from file names.
+func EncodePath(p string) string { return encodePath(p) }
 
 // targetKey normalises a target for comparison: internal paths like
 // sourceKey, with any query or fragment kept; external URLs unchanged.
@@ -115,6 +155,13 @@ func stubPath(key string) string {
 		return key[1:]
 	}
 	return key[1:] + "/index.html"
+}
+
+// StubFile returns the output-relative file that a stub for the source
+// from is written to: for "/a/b" or "/a/b/#x", "a/b/index.html".
+func StubFile(from string) string {
+	p, _, _ := strings.Cut(from, "#")
+	return stubPath(sourceKey(p))
 }
 
 // stubURL returns the URL path under which a static host serves the stub

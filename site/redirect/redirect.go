@@ -8,10 +8,20 @@
 // then renders them as HTML stub pages and as rule files for Netlify and
 // Cloudflare Pages, nginx, Vercel and jekyll-redirect-from style JSON.
 //
+// A source may end in a #fragment ("/guidelines#impersonation"): a section
+// that became a page of its own. No rule file can express it, since
+// browsers keep fragments to themselves; Resolve names the page whose
+// script follows it (Redirect.Page), Fragments and PageFragments.Apply put
+// that script into the page, and Files writes a page listing the moved
+// sections where no page is served.
+//
 // All paths handled here are site-relative URL paths without the base path,
 // such as "/docs/privacy-policy/". The base path (for example "/policies" for
 // a project site at https://example.github.io/policies/) is applied only when
-// outputs are written.
+// outputs are written. Sources and targets are percent-encoded as browsers
+// send them; those that clause derives from file names (Automatic and
+// RedirectTo sources, see EncodePath) may decode to spaces, which sources
+// written by hand may not.
 package redirect
 
 import (
@@ -58,6 +68,22 @@ type Redirect struct {
 	File   string // where it was declared (for errors), e.g. "content/privacy.md"
 	Line   int
 	Origin Origin
+	// Page is set by Resolve for a source with a #fragment: the decoded
+	// URL path of the page whose script sends that fragment on, which is
+	// the source's path or, when that path itself redirects, the page it
+	// ends at. It is "" when no page is served there; Files then writes a
+	// stub at the source's path that lists the sections moved from it.
+	Page string
+}
+
+// Fragment returns the decoded #fragment of r's source, or "" when the
+// source has none.
+func (r Redirect) Fragment() string {
+	_, frag, ok := strings.Cut(r.From, "#")
+	if !ok {
+		return ""
+	}
+	return decodeFragment(frag)
 }
 
 // Error is a problem with a redirect; Warning marks non-fatal ones.
@@ -121,6 +147,10 @@ type Options struct {
 	Formats  []string // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means DefaultFormats
 	// Stub renders one HTML stub page; nil means the package's built-in template.
 	Stub func(s StubData) ([]byte, error)
+	// Title returns the title of the page at a decoded site path such as
+	// "/impersonation/", or ""; the page listing moved sections names
+	// them by it. Nil means no titles: the list shows URLs.
+	Title func(urlPath string) string
 }
 
 // StubData is what an HTML stub page is rendered from.
@@ -164,9 +194,12 @@ func CheckFormat(formats []string, i int) *Error {
 // Files renders every requested output format and returns output-relative
 // file paths (no leading slash) mapped to their contents. It expects the
 // result of Resolve but re-checks sources and targets, so it never writes a
-// file outside the output directory whatever it is given.
+// file outside the output directory whatever it is given. Sources with a
+// #fragment are in no rule file, since servers never see fragments; the
+// html format writes a page listing the moved sections where no page is
+// served at their path (see Fragments for the others).
 func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
-	items, errs := plan(rs, opts)
+	items, moved, errs := plan(rs, opts)
 	out := make(map[string][]byte)
 	formats := opts.Formats
 	if formats == nil {
@@ -184,6 +217,15 @@ func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
 		done[f] = true
 		render := renderers[f]
 		errs = append(errs, render(items, opts, out)...)
+	}
+	switch {
+	case done[FormatHTML]:
+		errs = append(errs, renderMoved(moved, opts, out)...)
+	case len(moved) > 0:
+		r := moved[0].r
+		errs = append(errs, Error{File: r.File, Line: r.Line, Warning: true,
+			Msg:  fmt.Sprintf("redirect source %s has a #fragment and no page at its path, which only the html format can serve", r.From),
+			Hint: "add html to redirects.formats"})
 	}
 	return out, errs
 }

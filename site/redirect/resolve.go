@@ -77,7 +77,7 @@ func (rv *resolver) add(r Redirect) {
 			"only redirect_to and the redirects: map in clause.yaml may leave the site")
 		return
 	}
-	k := sourceKey(r.From)
+	k := entryKey(r.From)
 	if old, ok := rv.byKey[k]; ok {
 		rv.merge(old, r)
 		return
@@ -136,7 +136,10 @@ func where(r Redirect) string {
 // already serves, under any spelling or where the stub would be written.
 func (rv *resolver) dropCollisions() {
 	for _, e := range rv.order {
-		file, hit := rv.owner(e.r.From)
+		if e.r.Fragment() != "" {
+			continue // the page at its path is expected; see hostPage
+		}
+		file, hit := rv.owner(decodedPath(e.r.From))
 		for _, p := range append(variants(e.key), stubURL(e.key)) {
 			if hit {
 				break

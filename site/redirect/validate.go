@@ -5,17 +5,33 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
-// ValidateSource checks one source path. It must start with "/" and may not
-// contain "." or ".." segments, a scheme, a host ("//x"), a query "?", a
-// fragment "#", a backslash, whitespace, control characters, or the ":" and
-// "*" that Netlify-style rule files read as placeholders. Its decoded form
-// must also be usable as a file name on every common system. The returned
-// error is an Error with Msg and Hint set and no location.
-func ValidateSource(from string) error {
+// ValidateSource checks one source path as a site's author writes it. It
+// must start with "/" and may not contain "." or ".." segments, a scheme,
+// a host ("//x"), a query "?", a backslash, whitespace, control characters,
+// or the ":" and "*" that Netlify-style rule files read as placeholders. Its
+// decoded form must also be usable as a file name on every common system.
+// It may end in a "#fragment" (a section that moved to a page of its own),
+// which must not be empty. The returned error is an Error with Msg and Hint
+// set and no location.
+func ValidateSource(from string) error { return validateSource(from, false) }
+
+// validateSource is ValidateSource; derived allows the percent-encoded
+// spaces of a source that clause derived from a file name.
+func validateSource(from string, derived bool) error {
+	p, frag, hasFrag := strings.Cut(from, "#")
+	if err := validatePath(p, derived); err != nil {
+		return err
+	}
+	if hasFrag {
+		return checkFragment(from, frag)
+	}
+	return nil
+}
+
+// validatePath checks a source path without a fragment; see ValidateSource.
+func validatePath(from string, derived bool) error {
 	const what = "redirect source"
 	switch {
 	case from == "":
@@ -41,22 +57,45 @@ func ValidateSource(from string) error {
 		return Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding", from),
 			Hint: "write % as %25"}
 	}
-	if err := checkDecodedSource(from, d); err != nil {
+	if err := checkDecodedSource(from, d, derived); err != nil {
 		return err
+	}
+	if err := CheckLength(what, d); err != nil {
+		return Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
 	}
 	return checkSegments(what, from, d, false)
 }
 
-// checkSourceSyntax rejects query strings, fragments and the characters
-// that rule files would read as patterns.
+// checkFragment checks the #fragment of a source: one id, written as it
+// appears after "#" in a link.
+func checkFragment(from, frag string) error {
+	switch {
+	case frag == "":
+		return Error{Msg: fmt.Sprintf("redirect source %q has an empty #fragment", from),
+			Hint: "name the section that moved, e.g. /guidelines#impersonation, or drop the #"}
+	case strings.Contains(frag, "#"):
+		return Error{Msg: fmt.Sprintf("redirect source %q has more than one #", from),
+			Hint: "write one path and one #fragment"}
+	}
+	d, err := url.PathUnescape(frag)
+	if err != nil {
+		return Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding in its #fragment", from),
+			Hint: "write % as %25"}
+	}
+	return checkChars("redirect source", d)
+}
+
+// checkSourceSyntax rejects query strings, fragments (split off before
+// a source's path gets here) and the characters that rule files would
+// read as patterns.
 func checkSourceSyntax(from string) error {
 	switch {
 	case strings.Contains(from, "?"):
 		return Error{Msg: fmt.Sprintf("redirect source %q has a query string", from),
 			Hint: "static hosts ignore queries when matching; redirect the path alone"}
-	case strings.Contains(from, "#"):
-		return Error{Msg: fmt.Sprintf("redirect source %q has a #fragment", from),
-			Hint: "browsers never send fragments to the server; redirect the path alone"}
+	case strings.Contains(from, "#"): // only a base path reaches here with one
+		return Error{Msg: fmt.Sprintf("path %q has a #fragment", from),
+			Hint: "write the path alone"}
 	case strings.ContainsAny(from, ":*"):
 		return Error{Msg: fmt.Sprintf("redirect source %q contains \":\" or \"*\"", from),
 			Hint: "Netlify and Cloudflare Pages read these as placeholders and wildcards; remove them"}
@@ -65,12 +104,17 @@ func checkSourceSyntax(from string) error {
 }
 
 // checkDecodedSource checks the decoded source, which becomes a file name.
-func checkDecodedSource(from, decoded string) error {
+// A derived source may hold spaces, as the file names it came from do.
+func checkDecodedSource(from, decoded string, derived bool) error {
 	if strings.Contains(strings.ToLower(from), "%2f") {
 		return Error{Msg: fmt.Sprintf("redirect source %q encodes a slash as %%2F", from),
 			Hint: "use a plain /"}
 	}
-	if err := checkChars("redirect source", decoded); err != nil {
+	check := decoded
+	if derived {
+		check = strings.ReplaceAll(decoded, " ", "")
+	}
+	if err := checkChars("redirect source", check); err != nil {
 		return err
 	}
 	if strings.ContainsAny(decoded, `"*:<>?|`) {
@@ -131,25 +175,7 @@ func checkExternal(to, s string) error {
 
 // checkChars rejects invalid UTF-8, control and invisible formatting
 // characters, whitespace and backslashes.
-func checkChars(what, s string) error {
-	for i, r := range s {
-		var msg, hint string
-		switch {
-		case r == utf8.RuneError && !strings.HasPrefix(s[i:], "\uFFFD"):
-			msg = "is not valid UTF-8"
-		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
-			msg = fmt.Sprintf("contains the invisible character U+%04X", r)
-		case unicode.IsSpace(r):
-			msg, hint = "contains a space", "percent-encode it as %20"
-		case r == '\\':
-			msg, hint = "contains a backslash", "use / to separate path segments"
-		default:
-			continue
-		}
-		return Error{Msg: fmt.Sprintf("%s %q %s", what, s, msg), Hint: hint}
-	}
-	return nil
-}
+func checkChars(what, s string) error { return CheckPathChars(what, s, false) }
 
 // checkSegments rejects "." and ".." segments in the decoded path d, and
 // empty segments ("a//b") unless allowEmpty is set.

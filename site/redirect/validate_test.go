@@ -28,7 +28,16 @@ func TestValidateSource(t *testing.T) {
 		{"/a/%2e%2e/b", `".." segment`},
 		{"/..", `".." segment`},
 		{"/a?x=1", "query string"},
-		{"/a#top", "#fragment"},
+		{"/guidelines#impersonation", ""},
+		{"/guidelines/#caf%C3%A9", ""},
+		{"/a#", "empty #fragment"},
+		{"/a#b#c", "more than one #"},
+		{"/a#b c", "contains a space"},
+		{"/a#b%20c", "contains a space"},
+		{"/a#%zz", "invalid percent-encoding in its #fragment"},
+		{"/a b#c", "contains a space"},
+		{"/a/../b#c", `".." segment`},
+		{"/a?x=1#c", "query string"},
 		{`/a\b`, "backslash"},
 		{"/a%5Cb", "backslash"},
 		{"/a\x00b", "invisible character U+0000"},
@@ -91,6 +100,46 @@ func TestValidateTarget(t *testing.T) {
 			t.Errorf("ValidateTarget(%q) = %v, want nil", tc.in, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("ValidateTarget(%q) = %v, want error containing %q", tc.in, err, tc.want)
+		}
+	}
+}
+
+// TestValidateDerivedSource checks that a source clause derives from a
+// file name may hold the percent-encoded spaces of that name, while the
+// same source written by hand is rejected as before.
+func TestValidateDerivedSource(t *testing.T) {
+	for _, tc := range []struct {
+		in          string
+		derived     bool
+		wantProblem string
+	}{
+		{"/Privacy%20Policy/", true, ""},
+		{"/Privacy%20Policy/", false, "contains a space"},
+		{"/datenschutzerkl%C3%A4rung/", true, ""},
+		{"/100%25/", true, ""},
+		{"/Privacy Policy/", true, "contains a space"}, // derived sources arrive encoded
+		{"/a%0Ab/", true, "invisible character"},
+		{"/a%3Fb/", true, "not allowed in file names"},
+	} {
+		err := validateSource(tc.in, tc.derived)
+		switch {
+		case tc.wantProblem == "" && err != nil:
+			t.Errorf("validateSource(%q, %v) = %v, want nil", tc.in, tc.derived, err)
+		case tc.wantProblem != "" && (err == nil || !strings.Contains(err.Error(), tc.wantProblem)):
+			t.Errorf("validateSource(%q, %v) = %v, want error containing %q", tc.in, tc.derived, err, tc.wantProblem)
+		}
+	}
+}
+
+func TestEncodePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"/Privacy Policy/":       "/Privacy%20Policy/",
+		"/datenschutzerklärung/": "/datenschutzerkl%C3%A4rung/",
+		"/100%/":                 "/100%25/",
+		"/privacy/":              "/privacy/",
+	} {
+		if got := EncodePath(in); got != want {
+			t.Errorf("EncodePath(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

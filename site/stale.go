@@ -1,0 +1,82 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// removeStale removes what killed builds left beside a destination named
+// base: folders named like its temporary folders that are provably
+// clause's (they hold the marker with clause's text, or nothing at all)
+// and that no running build holds locked. Where folders cannot be locked
+// (see lockDir), nothing is removed, since a folder in use could not be
+// told from a stale one.
+func removeStale(parent, base string) {
+	if !canLockDirs {
+		return
+	}
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tempPrefix(base)) {
+			continue // symbolic links are not folders here
+		}
+		dir := filepath.Join(parent, e.Name())
+		if !ownedLeftover(dir) {
+			continue
+		}
+		unlock, err := lockDir(dir)
+		if err != nil {
+			continue // a running build is writing it
+		}
+		removeOwned(dir)
+		unlock()
+	}
+}
+
+// ownedLeftover reports whether dir is empty or holds clause's marker.
+func ownedLeftover(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false
+	}
+	if len(entries) == 0 {
+		return true
+	}
+	info, err := os.Lstat(filepath.Join(dir, markerFile))
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	data, err := os.ReadFile(filepath.Join(dir, markerFile))
+	return err == nil && bytes.Equal(data, []byte(markerText))
+}
+
+// removeOwned removes a folder clause wrote, its marker last, so that a
+// removal cut short still leaves a folder the next build recognises. A
+// folder that is already gone is not an error.
+func removeOwned(dir string) error {
+	if dir == "" {
+		return nil
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.Name() != markerFile {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return os.RemoveAll(dir)
+}

@@ -1,0 +1,7 @@
+//go:build !linux && !darwin
+
+package site
+
+// systemExchange reports that this system has no atomic exchange; commit
+// falls back to two renames.
+func systemExchange(a, b string) error { return errNoExchange }
