@@ -35,6 +35,7 @@ func Check(t testing.TB) func() {
 	runtime.ReadMemStats(&before)
 	start := time.Now()
 	return func() {
+		t.Helper()
 		took := time.Since(start)
 		var after runtime.MemStats
 		runtime.ReadMemStats(&after)
