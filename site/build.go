@@ -95,10 +95,16 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 // Render builds the site in memory and returns its files by output path.
 // The dev server serves from this; nothing is written to disk.
 func Render(opts Options) (map[string][]byte, *Result, error) {
+	return RenderContext(context.Background(), opts)
+}
+
+// RenderContext is Render that stops rendering pages once ctx is done
+// and then returns ctx's error.
+func RenderContext(ctx context.Context, opts Options) (map[string][]byte, *Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	out := newMemOutput()
-	res, err := run(context.Background(), opts, out)
+	res, err := run(ctx, opts, out)
 	if res != nil {
 		res.Duration = time.Since(start)
 	}

@@ -155,6 +155,9 @@ func (b *builder) render() {
 	}()
 	b.renderPolicies()
 	<-redirectsDone
+	if b.ctx.Err() != nil {
+		return // cancelled: the pages that depend on every policy would be wasted work
+	}
 	b.cached("site", b.shape, func(out output) {
 		b.renderHome(out)
 		b.render404(out)

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
@@ -46,17 +45,27 @@ type rawFrontMatter struct {
 // frontMatterFormats are the delimiters clause understands. YAML is decoded
 // with yaml.v3 so every key keeps its line number.
 func frontMatterFormats() []*frontmatter.Format {
-	yamlFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeYAML(data) }
-	tomlFn := func(data []byte, v any) error { return v.(*rawFrontMatter).decodeTOML(data) }
-	jsonFn := func(data []byte, v any) error {
+	yamlFn := func(data []byte, v any) error {
 		fm := v.(*rawFrontMatter)
-		return fm.decodeJSON(data, fm.start)
+		return firstError(func() error { return frontMatterTooLarge(data, fm.start) },
+			func() error { return fm.decodeYAML(data) })
+	}
+	tomlFn := func(data []byte, v any) error {
+		fm := v.(*rawFrontMatter)
+		return firstError(func() error { return frontMatterTooLarge(data, fm.start) },
+			func() error { return checkTOMLDepth(newTextIndex(data, fm.start)) },
+			func() error { return fm.decodeTOML(data) })
+	}
+	jsonAt := func(shift int) func(data []byte, v any) error {
+		return func(data []byte, v any) error {
+			fm := v.(*rawFrontMatter)
+			return firstError(func() error { return frontMatterTooLarge(data, fm.start) },
+				func() error { return checkJSONDepth(newTextIndex(data, fm.start-shift)) },
+				func() error { return fm.decodeJSON(data, fm.start-shift) })
+		}
 	}
 	// The bare object's text starts at its opening brace, not after it.
-	jsonObjectFn := func(data []byte, v any) error {
-		fm := v.(*rawFrontMatter)
-		return fm.decodeJSON(data, fm.start-1)
-	}
+	jsonFn, jsonObjectFn := jsonAt(0), jsonAt(1)
 	jsonObject := frontmatter.NewFormat("{", "}", jsonObjectFn)
 	jsonObject.UnmarshalDelims, jsonObject.RequiresNewLine = true, true
 	return []*frontmatter.Format{
@@ -94,6 +103,9 @@ func (fm *rawFrontMatter) decodeYAML(data []byte) error {
 		return nil // empty front matter
 	}
 	root := doc.Content[0]
+	if err := checkYAMLDepth(root, fm.start); err != nil {
+		return err
+	}
 	if root.Kind != yaml.MappingNode {
 		return &fmError{line: fm.start + root.Line, msg: "front matter must be a mapping of keys to values",
 			hint: "write one `key: value` per line, for example `title: Privacy Policy`"}
@@ -141,9 +153,9 @@ func (fm *rawFrontMatter) syntaxError(format string, err error) error {
 func (fm *rawFrontMatter) decodeTOML(data []byte) error {
 	fm.format = "TOML"
 	text := newTextIndex(data, fm.start)
-	m := map[string]any{}
-	if err := toml.Unmarshal(data, &m); err != nil {
-		return tomlError(text, err)
+	m, err := unmarshalTOML(text)
+	if err != nil {
+		return err
 	}
 	fm.setMap(m, scanTOML(text))
 	return nil

@@ -8,8 +8,6 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/BurntSushi/toml"
 )
 
 // tomlHint and jsonHint explain the usual mistakes in each format.
@@ -17,32 +15,6 @@ const (
 	tomlHint = "write one `key = value` per line and quote text, for example title = \"Privacy Policy\""
 	jsonHint = "quote every key and text value and separate entries with commas, for example {\"title\": \"Privacy\", \"weight\": 2}"
 )
-
-// tomlError locates a TOML decoding error in the file and drops the
-// decoder's own "toml: line N" prefix, which names a line of the front
-// matter rather than of the file.
-func tomlError(text *textIndex, err error) error {
-	var pe toml.ParseError
-	if !errors.As(err, &pe) {
-		return &fmError{line: text.base + 1, msg: "invalid TOML front matter: " + strings.TrimPrefix(err.Error(), "toml: "), hint: tomlHint}
-	}
-	msg := pe.Message
-	if pe.LastKey != "" {
-		msg += fmt.Sprintf(" (last key %q)", pe.LastKey)
-	}
-	// The decoder counts from after a byte order mark, and its span may
-	// start with the blanks before the culprit.
-	start := max(pe.Position.Start, 0)
-	if bytes.HasPrefix(text.data, []byte("\uFEFF")) {
-		start += len("\uFEFF")
-	}
-	off := text.skip(start, " \t")
-	if off >= start+pe.Position.Len {
-		off = start
-	}
-	p := text.pos(off)
-	return &fmError{line: p.line, col: p.col, msg: "invalid TOML front matter: " + msg, hint: tomlHint}
-}
 
 // jsonError locates a JSON decoding error in the file. A syntax error's
 // offset counts the bytes read up to and including the offending one, or

@@ -99,8 +99,12 @@ type serveLoop struct {
 	lastReport string
 }
 
-// watch rebuilds after every batch of changes until ctx is done.
+// watch rebuilds after every batch of changes until ctx is done. The
+// rebuilds run in the background, so a batch that arrives meanwhile
+// cancels the running one (see rebuilds).
 func (l *serveLoop) watch(ctx context.Context) {
+	r := &rebuilds{build: l.build}
+	defer r.stop()
 	for {
 		select {
 		case <-ctx.Done():
@@ -109,7 +113,12 @@ func (l *serveLoop) watch(ctx context.Context) {
 			if !ok {
 				return
 			}
-			l.rebuild(toChanges(batch))
+			r.add(ctx, toChanges(batch))
+		case res := <-r.finished():
+			if r.finish(res) {
+				l.publish(res)
+			}
+			r.resume(ctx)
 		case err, ok := <-l.w.Errors():
 			if ok {
 				fmt.Fprintf(l.o.Stderr, "watch: %v\n", err)
@@ -128,8 +137,21 @@ func toChanges(batch []watch.Event) []Change {
 
 // rebuild builds once and publishes the result or the problems.
 func (l *serveLoop) rebuild(changes []Change) {
+	res := l.build(context.Background(), changes)
+	res.changes = changes
+	l.publish(res)
+}
+
+// build runs one rebuild of the session until ctx is done.
+func (l *serveLoop) build(ctx context.Context, changes []Change) rebuildResult {
 	start := time.Now()
-	files, changed, res, err := l.sess.Rebuild(changes)
+	files, changed, res, err := l.sess.RebuildContext(ctx, changes)
+	return rebuildResult{files: files, changed: changed, res: res, err: err, took: time.Since(start)}
+}
+
+// publish serves a rebuild's files or shows its problems.
+func (l *serveLoop) publish(r rebuildResult) {
+	files, changed, res, err, changes := r.files, r.changed, r.res, r.err, r.changes
 	var be *BuildError
 	switch {
 	case errors.As(err, &be):
@@ -142,7 +164,7 @@ func (l *serveLoop) rebuild(changes []Change) {
 		l.srv.Publish(&devserver.Snapshot{Files: files}, changed)
 		l.report(formatProblems(res.Warnings))
 		if changes != nil {
-			fmt.Fprintf(l.o.Stdout, "rebuilt in %d ms: %s changed\n", time.Since(start).Milliseconds(), count(len(changed), "output file", "output files"))
+			fmt.Fprintf(l.o.Stdout, "rebuilt in %d ms: %s changed\n", r.took.Milliseconds(), count(len(changed), "output file", "output files"))
 		}
 	}
 	if res != nil && res.layout != nil && l.filter.follow(res.layout) {

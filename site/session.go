@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -33,8 +34,16 @@ func NewSession(opts Options) *Session {
 // the output paths that differ from the previous successful build, and
 // the result. After a failed build the previous files stay current.
 func (s *Session) Rebuild(changes []Change) (map[string][]byte, []string, *Result, error) {
+	return s.RebuildContext(context.Background(), changes)
+}
+
+// RebuildContext is Rebuild that stops once ctx is done and then returns
+// ctx's error, leaving the previous files current as a failed build
+// does. The changes it was given need not be given again: the next
+// build reads them, and reports the outputs they change.
+func (s *Session) RebuildContext(ctx context.Context, changes []Change) (map[string][]byte, []string, *Result, error) {
 	s.invalidate(changes)
-	files, res, err := Render(s.opts)
+	files, res, err := RenderContext(ctx, s.opts)
 	if err != nil {
 		return s.last, nil, res, err
 	}

@@ -44,6 +44,9 @@
 // Front matter is YAML (from a "---" line to a "---" or, as in Jekyll,
 // "..." line), TOML (between "+++" lines)
 // or JSON (an object followed by a blank line, or between ";;;" lines).
+// Front matter over 256 KB, or nested deeper than 32 levels of lists and
+// tables, is an error before it is decoded (TOML is decoded by go-toml,
+// whose cost grows linearly with nesting); so is a YAML alias bomb.
 // A file without front matter is valid. These keys are understood:
 //
 //	title          the page title; falls back to the heading the body starts

@@ -5,6 +5,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 )
 
 // describeTextDates prints what scanTextDates found, one date a line:
@@ -241,6 +243,7 @@ func FuzzScanTextDates(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
+		defer fuzzbudget.Check(t)()
 		dates, _ := scanTextDates(body, 5)
 		for _, td := range dates {
 			if td.Line < 5 || td.Line >= 5+textDateLines || td.Date.IsZero() {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 )
 
 const (
@@ -134,6 +136,7 @@ func FuzzLogReader(f *testing.F) {
 	f.Add(hashA + "\x001\x00Ada\x00s\x00\n:100644 100644 " + blobX + " " + blobY + " R100\x00a\x00")
 	f.Add(":\x00\x00")
 	f.Fuzz(func(t *testing.T, out string) {
+		defer fuzzbudget.Check(t)()
 		commits, _ := readAll(t, out)
 		w := newWalker([]string{"a.md", "d é.md"}, nil)
 		for _, c := range commits {

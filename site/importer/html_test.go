@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 )
 
 // convertHTMLString converts an HTML snippet and returns its Markdown body.
@@ -139,6 +141,7 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte("<a name=x></a><h3 id=\"a b\">é</h3><pre>```</pre><dl><dd>x</dd></dl>"), true)
 	f.Add([]byte("<p>a <i>b</p>\n<table><tr><td>x</table><a name=s><h2>y<div>z</div></h2></a>"), true)
 	f.Fuzz(func(t *testing.T, src []byte, html bool) {
+		defer fuzzbudget.Check(t)()
 		res, err := Convert(src, Options{HTML: html})
 		if err == nil && !utf8.Valid(res.Markdown) {
 			t.Errorf("output is not UTF-8: %q", res.Markdown)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 	"golang.org/x/net/html"
 )
 
@@ -125,11 +126,13 @@ func TestConcurrentRender(t *testing.T) {
 
 func FuzzRender(f *testing.F) {
 	for _, s := range []string{blocksSrc, "{: .x}", "* TOC\n{:toc}", "{{ site.email }}", "{% x %}",
-		"[a](b.md#c)", "# a\n# b", "> {: #x}\n", "| a |\n|--|\n{: .t}", "[^1]\n\n[^1]: x\n{: #fn:1}"} {
+		"[a](b.md#c)", "# a\n# b", "> {: #x}\n", "| a |\n|--|\n{: .t}", "[^1]\n\n[^1]: x\n{: #fn:1}",
+		"> - > 1. x\n  > y\n", "- a\n  ```\n  > b\n  ```\n\t- c\n"} {
 		f.Add(s)
 	}
 	r := New(testOptions())
 	f.Fuzz(func(t *testing.T, src string) {
+		defer fuzzbudget.Check(t)()
 		d := r.Render([]byte(src))
 		var joined []byte
 		for _, b := range d.Blocks {

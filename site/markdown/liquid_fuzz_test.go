@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 )
 
 // FuzzLiquid checks the Liquid pre-pass on any input: rendering never
@@ -19,6 +21,7 @@ func FuzzLiquid(f *testing.F) {
 	}
 	r := New(testOptions())
 	f.Fuzz(func(t *testing.T, src string) {
+		defer fuzzbudget.Check(t)()
 		out, m, _ := substituteLiquid([]byte(src), &Options{Var: testOptions().Var})
 		prev := 0
 		for i := 0; i <= len(out); i++ {

@@ -19,6 +19,11 @@
 //
 // A Renderer is built once with New and reused; Render returns a Document
 // holding the body HTML, its top-level Blocks, headings, TOC and any Errors.
+//
+// goldmark's time grows with the square of the nesting of block quotes
+// and lists, so a body nested deeper than MaxNesting levels is refused
+// with an Error before it is parsed; a linear scan of line prefixes
+// (nesting.go) finds the level too many.
 package markdown
 
 import (
@@ -146,7 +151,9 @@ type Page struct {
 
 // Render converts src to a Document, using the Link and Var of the
 // Renderer's Options. It never panics: a panic inside goldmark is
-// recovered and reported as an Error at line 1.
+// recovered and reported as an Error at line 1. A body whose block
+// quotes and lists nest deeper than MaxNesting levels is not parsed: its
+// Document holds only the Error at the marker of the level too many.
 func (r *Renderer) Render(src []byte) *Document {
 	return r.RenderPage(src, Page{Link: r.opts.Link, File: r.opts.File, Var: r.opts.Var, Blocks: true})
 }
@@ -165,6 +172,10 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 			}}}
 		}
 	}()
+	if e := nestingError(src); e != nil {
+		doc.Errors = []Error{*e} // refused before goldmark spends minutes on it
+		return doc
+	}
 	root, st := r.parse(src, page)
 	r.renderBlocks(doc, root, st.src, st)
 	st.fill(doc)

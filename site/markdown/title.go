@@ -28,8 +28,8 @@ func LeadingBlock(body []byte) []byte {
 // code, but not rendered). Problems are not reported here; rendering the
 // body reports them. Like RenderPage, it never panics.
 func (r *Renderer) Title(lead []byte, page Page) (title string) {
-	if len(lead) == 0 {
-		return ""
+	if len(lead) == 0 || nestingError(lead) != nil {
+		return "" // rendering the body reports the nesting
 	}
 	defer func() {
 		if recover() != nil {

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 )
 
 func FuzzValidateSource(f *testing.F) {
@@ -12,6 +14,7 @@ func FuzzValidateSource(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzbudget.Check(t)()
 		if ValidateSource(s) != nil {
 			return
 		}
@@ -32,6 +35,7 @@ func FuzzValidateTarget(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		defer fuzzbudget.Check(t)()
 		if ValidateTarget(s) != nil {
 			return
 		}
@@ -50,6 +54,7 @@ func FuzzResolve(f *testing.F) {
 	f.Add("/x.html", "/x.html/", "/y", "/terms/?q#f", uint8(3))
 	f.Add("/a#s", "/terms/#t", "/terms#t", "/a/#s", uint8(0))
 	f.Fuzz(func(t *testing.T, from1, to1, from2, to2 string, bits uint8) {
+		defer fuzzbudget.Check(t)()
 		rs := []Redirect{
 			{From: from1, To: to1, File: "a.md", Line: 1, Origin: Origin(bits % 4)},
 			{From: from2, To: to2, File: "b.md", Line: 2, Origin: Origin(bits / 4 % 4)},

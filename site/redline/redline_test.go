@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 )
 
 func TestSummary(t *testing.T) {
@@ -153,6 +155,7 @@ func FuzzDiff(f *testing.F) {
 	f.Add("<ul><li>a<li>b</ul>", "<ol><li>a</ol><p>&amp;&nbsp;&lt;</p>")
 	f.Add("<p>a<script>x</script>b</p>", "<p>a<!--c-->b<svg/></p>")
 	f.Fuzz(func(t *testing.T, a, b string) {
+		defer fuzzbudget.Check(t)()
 		for _, pair := range [][2][]Block{
 			{blocksFromHTML(a), blocksFromHTML(b)},
 			{rawBlocks(a), rawBlocks(b)},
