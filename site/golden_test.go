@@ -20,6 +20,7 @@ var goldenNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
 // goldenTree gives them. Run with -update to rewrite the expected trees
 // after an intended change.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	cases, err := os.ReadDir(filepath.Join("testdata", "sites"))
 	if err != nil {
 		t.Fatal(err)
