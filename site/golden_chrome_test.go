@@ -88,7 +88,7 @@ func referencePage(tree map[string][]byte) (string, bool) {
 
 // splitPage splits a page with exactly one <main> element into its
 // chrome and its own lines: the lines outside <main> that start with a
-// metadataPrefix (runs of them become one placeholder), the navigation
+// metaPrefixes entry (runs of them become one placeholder), the navigation
 // line marked aria-current (its chrome keeps it without the mark), and
 // every line from <main> to </main>. It reports false for other pages.
 func splitPage(page string) (pageParts, bool) {
