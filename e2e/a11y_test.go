@@ -39,6 +39,7 @@ func (v axeViolation) String() string {
 // TestBrowserAccessibility runs axe-core on the main kinds of page in
 // light and dark mode, and checks keyboard use and redline labels.
 func TestBrowserAccessibility(t *testing.T) {
+	skipBrowserInShort(t)
 	axe := axeSource(t)
 	files := sample(t)
 	base := serve(t, files)

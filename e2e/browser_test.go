@@ -27,6 +27,16 @@ func missing(t testing.TB, format string, args ...any) {
 	t.Skip(msg)
 }
 
+// skipBrowserInShort skips a browser test under -short: each one starts
+// Chromium and takes seconds, so only the full suite (scripts/test) runs
+// them.
+func skipBrowserInShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser test: skipped under -short (scripts/test runs it)")
+	}
+}
+
 // chromiumPath is the browser the tests drive: $CHROMIUM, else Debian's.
 func chromiumPath() string {
 	if p := os.Getenv("CHROMIUM"); p != "" {

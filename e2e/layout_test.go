@@ -25,6 +25,7 @@ func pageURLs(files map[string][]byte) []string {
 // TestBrowserLayout checks the sample site on a 375 px phone, in dark mode
 // and in print.
 func TestBrowserLayout(t *testing.T) {
+	skipBrowserInShort(t)
 	files := sample(t)
 	base := serve(t, files)
 	browser := newBrowser(t)

@@ -50,6 +50,7 @@ func startServe(t *testing.T, src string) string {
 // the page is open: the page must update by itself, show the error
 // overlay for broken front matter, and drop it once the file is fixed.
 func TestBrowserLiveReload(t *testing.T) {
+	skipBrowserInShort(t)
 	browser := newBrowser(t)
 	src := t.TempDir()
 	if err := os.CopyFS(src, os.DirFS(filepath.Join(repoRoot, "site", "testdata", "sites", "basic"))); err != nil {

@@ -30,6 +30,7 @@ type movedCase struct {
 // with and without JavaScript; old URLs derived from file names with a
 // space or a letter outside ASCII reach their policy.
 func TestBrowserMovedSections(t *testing.T) {
+	skipBrowserInShort(t)
 	src := filepath.Join(repoRoot, "site", "testdata", "sites", "moved-sections")
 	browser := newBrowser(t)
 	for _, base := range []string{"", "/help"} {

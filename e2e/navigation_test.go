@@ -46,6 +46,7 @@ func q(s string) string {
 // and follows what a visitor follows: policy links, the table of
 // contents, versions, redlines, redirects and the 404 page.
 func TestBrowserNavigation(t *testing.T) {
+	skipBrowserInShort(t)
 	files := sample(t)
 	base := serve(t, files)
 	browser := newBrowser(t)

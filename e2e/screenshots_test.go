@@ -29,6 +29,7 @@ var screenshotSizes = [][2]int64{{1280, 900}, {375, 800}}
 // desktop and phone widths into a temporary folder (its path is logged);
 // with -update-screenshots it also refreshes docs/screenshots/.
 func TestBrowserScreenshots(t *testing.T) {
+	skipBrowserInShort(t)
 	files := sample(t)
 	base := serve(t, files)
 	browser := newBrowser(t)

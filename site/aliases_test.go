@@ -6,6 +6,7 @@ import (
 )
 
 func TestHugoAlias(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ alias, at, want string }{
 		{"/abs/", "/legal/terms/", "/abs/"},
 		{"legacy-terms", "/legal/terms/", "/legal/legacy-terms"},
@@ -26,6 +27,7 @@ func TestHugoAlias(t *testing.T) {
 // TestRelativeAliases builds a Hugo page whose aliases are relative, as
 // Hugo allows, and checks where the redirects come from.
 func TestRelativeAliases(t *testing.T) {
+	t.Parallel()
 	tree, _ := mustBuild(t, map[string]string{
 		"clause.yaml":            "title: T\n",
 		"content/legal/terms.md": "+++\ntitle = \"Terms\"\naliases = [\"legacy-terms\", \"/tos/\"]\n+++\n\n## Use\n\nBe kind.\n",

@@ -32,6 +32,7 @@ func with(files map[string]string, changes map[string]string) map[string]string 
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name    string
 		changes map[string]string
@@ -113,6 +114,7 @@ func assertNoTempDirs(t *testing.T, dir string) {
 }
 
 func TestUnsafeDestination(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, goodSite)
 	home, _ := os.UserHomeDir()
 	foreign := t.TempDir()
@@ -138,6 +140,7 @@ func TestUnsafeDestination(t *testing.T) {
 }
 
 func TestCleanOutput(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, goodSite)
 	dest, _, err := build(t, src, nil)
 	if err != nil {
@@ -153,6 +156,7 @@ func TestCleanOutput(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
+	t.Parallel()
 	src, _ := filepath.Abs(filepath.Join("testdata", "sites", "basic"))
 	a, _, err := build(t, src, nil)
 	if err != nil {
@@ -166,6 +170,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestSummaryAndWarnings(t *testing.T) {
+	t.Parallel()
 	files := with(goodSite, map[string]string{"content/docs.md": "---\nlayout: docs\n---\n## A\n"})
 	dest, res, err := build(t, newSite(t, files), nil)
 	if err != nil {
@@ -183,6 +188,7 @@ func TestSummaryAndWarnings(t *testing.T) {
 }
 
 func TestSubPathLinks(t *testing.T) {
+	t.Parallel()
 	tree, _ := mustBuild(t, with(goodSite, map[string]string{"clause.yaml": "title: T\nbase_url: https://ex.github.io/policies/\n"}), nil)
 	terms := string(tree["terms/index.html"])
 	for _, want := range []string{`href="/policies/privacy/#data"`, `<link rel="canonical" href="https://ex.github.io/policies/terms/">`} {

@@ -14,6 +14,7 @@ var sampleProblems = []*Error{
 }
 
 func TestWriteProblemsText(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	if err := WriteProblems(&b, sampleProblems, FormatText, "site"); err != nil {
 		t.Fatal(err)
@@ -29,6 +30,7 @@ content/a,b:c.md: error: whole file
 }
 
 func TestWriteProblemsJSON(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	if err := WriteProblems(&b, sampleProblems, FormatJSON, ""); err != nil {
 		t.Fatal(err)
@@ -56,6 +58,7 @@ func TestWriteProblemsJSON(t *testing.T) {
 }
 
 func TestWriteProblemsGitHub(t *testing.T) {
+	t.Parallel()
 	var b strings.Builder
 	if err := WriteProblems(&b, sampleProblems, FormatGitHub, "./site"); err != nil {
 		t.Fatal(err)

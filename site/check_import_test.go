@@ -29,6 +29,7 @@ func importAndCheck(t *testing.T, name string, src []byte) []*Error {
 // only problems are the date the page typed without a day, and so the
 // policy's lack of any date.
 func TestImportSeed003Checks(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(filepath.Join(seedsDir, "003_ff97c0f388b63b26.txt"))
 	if err != nil {
 		t.Skipf("seeds corpus not found at %s (it sits beside the repository as shared/seeds): %v", seedsDir, err)
@@ -46,6 +47,7 @@ func TestImportSeed003Checks(t *testing.T) {
 // TestImportFixturesCheck imports the importer's own text and HTML
 // fixtures: both build and check without a problem.
 func TestImportFixturesCheck(t *testing.T) {
+	t.Parallel()
 	for _, name := range []string{"policy.txt", "page.html"} {
 		src, err := os.ReadFile(filepath.Join("importer", "testdata", name))
 		if err != nil {

@@ -43,6 +43,7 @@ func page(body string) string {
 
 // The body of page starts on line 7.
 func TestCheckRules(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -179,6 +180,7 @@ func TestCheckRules(t *testing.T) {
 }
 
 func TestCheckWritesNothing(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, map[string]string{"content/privacy.md": page("Text.\n")})
 	before := readTree(t, src)
 	report, err := Check(Options{Source: src, Theme: clause.Theme, Getenv: func(string) string { return "" }})
@@ -192,6 +194,7 @@ func TestCheckWritesNothing(t *testing.T) {
 }
 
 func TestCheckBaseURLFromEnvironment(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{"content/privacy.md": page("See [x](terms.md#liability), [y](/policies/terms/), [z](https://example.com/policies/gone/) and [w](/elsewhere/).\n")}
 	_, out := runCheck(t, files, map[string]string{"CLAUSE_BASE_URL": "https://example.com/policies/"})
 	want := `content/privacy.md:7:57: warning: broken link "https://example.com/policies/gone/": nothing is published at /policies/gone/`
@@ -201,6 +204,7 @@ func TestCheckBaseURLFromEnvironment(t *testing.T) {
 }
 
 func TestCheckReportStatus(t *testing.T) {
+	t.Parallel()
 	report, _ := runCheck(t, map[string]string{"content/privacy.md": "---\ntitle: P\neffective: 2026-01-01\n---\n\nText.\n"}, nil)
 	if report.Errors() != 0 || report.Warnings() != 1 || report.Failed(false) || !report.Failed(true) {
 		t.Errorf("one warning: errors %d warnings %d", report.Errors(), report.Warnings())
@@ -215,6 +219,7 @@ func TestCheckReportStatus(t *testing.T) {
 }
 
 func TestCheckSampleSite(t *testing.T) {
+	t.Parallel()
 	report, err := Check(Options{Source: "..", Theme: clause.Theme, Getenv: func(string) string { return "" }})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 // has its front matter read, not published as text, with the lines
 // counted as CommonMark counts them.
 func TestClassicMacLineEndings(t *testing.T) {
+	t.Parallel()
 	page := strings.ReplaceAll("---\ntitle: Old Mac\nlast_revised: 2026-02-03\n---\n## Data\n\nWe keep little.\n", "\n", "\r")
 	files, _ := mustBuild(t, with(goodSite, map[string]string{"content/privacy.md": page}), nil)
 	html := string(files["privacy/index.html"])
@@ -24,6 +25,7 @@ func TestClassicMacLineEndings(t *testing.T) {
 
 // TestLineFeeds checks the conversion of lone carriage returns.
 func TestLineFeeds(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{"a\rb\r\nc\r": "a\nb\r\nc\n", "a\r\n": "a\r\n", "plain\n": "plain\n", "\r\r\n": "\n\r\n"} {
 		if got := string(lineFeeds([]byte(in))); got != want {
 			t.Errorf("lineFeeds(%q) = %q, want %q", in, got, want)
@@ -34,6 +36,7 @@ func TestLineFeeds(t *testing.T) {
 // TestDuplicateJSONKeys checks that JSON front matter, like YAML and
 // TOML, refuses a key defined twice instead of keeping the last silently.
 func TestDuplicateJSONKeys(t *testing.T) {
+	t.Parallel()
 	for name, page := range map[string]string{
 		"object":    "{\n  \"title\": \"A\",\n  \"permalink\": \"/a/\",\n  \"title\": \"B\"\n}\n\nBody\n",
 		"delimited": ";;;\n{\"title\": \"A\",\n\"title\": \"B\"}\n;;;\nBody\n",
@@ -57,6 +60,7 @@ func TestDuplicateJSONKeys(t *testing.T) {
 // TestZeroDateIsAnError checks that 0001-01-01, which is how Go writes
 // "no date", is not silently read as an unset date, in every format.
 func TestZeroDateIsAnError(t *testing.T) {
+	t.Parallel()
 	for name, page := range map[string]string{
 		"YAML":           "---\ntitle: P\neffective: 0001-01-01\n---\nBody\n",
 		"YAML timestamp": "---\ntitle: P\neffective: 0001-01-01T00:00:00Z\n---\nBody\n",

@@ -13,6 +13,7 @@ import (
 // JSON, keys of TOML and JSON at their line, and syntax errors where the
 // decoder stopped.
 func TestFrontMatterErrorLines(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, page string
 		pos, msg   string // the error at pos must contain msg
@@ -83,6 +84,7 @@ func TestFrontMatterErrorLines(t *testing.T) {
 // key of TOML and JSON front matter, including keys that a nested table,
 // a multi-line string or a comment could be mistaken for.
 func TestFrontMatterKeyLines(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		lines     map[string]int
@@ -113,6 +115,7 @@ func TestFrontMatterKeyLines(t *testing.T) {
 // TestFrontMatterItemLines checks that list items keep their own lines in
 // every format, and fall back to the key's line when a value has none.
 func TestFrontMatterItemLines(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		want      []Located

@@ -6,6 +6,7 @@ import (
 )
 
 func TestSplitFrontMatter(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		format    string
@@ -42,6 +43,7 @@ func TestSplitFrontMatter(t *testing.T) {
 }
 
 func TestFrontMatterErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, src string
 		line      int
@@ -69,6 +71,7 @@ func TestFrontMatterErrors(t *testing.T) {
 }
 
 func TestInterpretFrontMatter(t *testing.T) {
+	t.Parallel()
 	src := "---\ntitle: Privacy\npermalink: /privacy.html\nredirect_from:\n  - /old/\n  - /older\naliases: [/hugo/]\ntoc: false\nweight: 3\nlastmod: 2024-05-06\neffective: 2024-06-01T10:00:00Z\npath: /privacy\n---\nBody\n"
 	errs := &ErrorList{}
 	s := parseSource("content/p.md", "p.md", []byte(src), errs)
@@ -96,6 +99,7 @@ func TestInterpretFrontMatter(t *testing.T) {
 }
 
 func TestInterpretErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ src, want string }{
 		{"---\ntitle: A\ndate: 2024-13-45\n---\n", `content/p.md:3: date: cannot read date "2024-13-45"`},
 		{"---\ntoc: maybe\n---\n", "content/p.md:2: toc must be true or false"},
@@ -115,6 +119,7 @@ func TestInterpretErrors(t *testing.T) {
 }
 
 func TestBinaryContent(t *testing.T) {
+	t.Parallel()
 	errs := &ErrorList{}
 	if s := parseSource("content/x.md", "x.md", []byte("%PDF-1.4\x00\x01\x02"), errs); s != nil {
 		t.Fatal("binary file parsed")

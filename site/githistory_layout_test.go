@@ -10,6 +10,7 @@ import (
 // its policies at its root, then from one that keeps them in Policies/
 // after moving them there.
 func TestGitHistoryContentDir(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}

@@ -133,6 +133,7 @@ func kestrelPrivacy(fm, retention string) string {
 // commit day with the day's latest text, and that front-matter-only and
 // white-space-only commits neither make versions nor move the date.
 func TestGitUndatedDays(t *testing.T) {
+	t.Parallel()
 	r := newGitRepo(t)
 	jekyll := "---\ntitle: Privacy notice\n---\n"
 	r.commit("2025-03-03T09:00:00Z", "Add policies", map[string]string{"clause.yaml": kestrelConfig,
@@ -172,6 +173,7 @@ func TestGitUndatedDays(t *testing.T) {
 // the repository root into content/ makes no version, while the history
 // before it is kept and named by its old path.
 func TestGitMoveIntoContent(t *testing.T) {
+	t.Parallel()
 	r := newGitRepo(t)
 	r.commit("2024-02-01T10:00:00Z", "Jekyll site", map[string]string{"_config.yml": "title: Kestrel\n",
 		"privacy.md": kestrelPrivacy("---\nlayout: page\n---\n", "90 days") + "\nWrite to {{ site.nope }}.\n"})
@@ -197,6 +199,7 @@ func TestGitMoveIntoContent(t *testing.T) {
 // the commit, in build and check alike, while the same problem in the
 // working-tree file stays an error.
 func TestGitOldCommitProblems(t *testing.T) {
+	t.Parallel()
 	r := newGitRepo(t)
 	dated := func(day, body string) string {
 		return "---\ntitle: Returns\neffective: " + day + "\n---\n" + body
@@ -247,6 +250,7 @@ func TestGitOldCommitProblems(t *testing.T) {
 // TestGitEqualDatesApart checks that texts declaring the same date are one
 // version, the latest text, even with another version between them.
 func TestGitEqualDatesApart(t *testing.T) {
+	t.Parallel()
 	r := newGitRepo(t)
 	text := func(day, body string) string {
 		return "---\ntitle: Cookies\neffective: " + day + "\n---\n" + body
@@ -265,6 +269,7 @@ func TestGitEqualDatesApart(t *testing.T) {
 
 // TestGitHistorySince checks that history_since leaves out older commits.
 func TestGitHistorySince(t *testing.T) {
+	t.Parallel()
 	r := newGitRepo(t)
 	r.commit("2022-04-01T10:00:00Z", "Old", map[string]string{"clause.yaml": kestrelConfig + "history_since: 2024-01-01\n",
 		"content/privacy.md": kestrelPrivacy("", "two years")})
@@ -284,6 +289,7 @@ func TestGitHistorySince(t *testing.T) {
 }
 
 func TestNormalizeBody(t *testing.T) {
+	t.Parallel()
 	base := "# Title\n\nOne two three.\nFour.\n\n- a\n- b\n"
 	for _, tt := range []struct {
 		other string
@@ -311,6 +317,7 @@ func TestNormalizeBody(t *testing.T) {
 // a date added to the front matter dates the newest text, which is then
 // not also an undated version.
 func TestGitWorkingTree(t *testing.T) {
+	t.Parallel()
 	r := newGitRepo(t)
 	r.commit("2025-01-01T10:00:00Z", "First", map[string]string{"clause.yaml": kestrelConfig, "content/privacy.md": kestrelPrivacy("", "90 days")})
 	r.commit("2025-02-01T10:00:00Z", "Second", map[string]string{"content/privacy.md": kestrelPrivacy("", "30 days")})
@@ -330,6 +337,7 @@ func TestGitWorkingTree(t *testing.T) {
 // policies at the root (content_dir: .), dated by "Last updated" lines in
 // the text: a typo fix keeps its version, a new date starts one.
 func TestGitRootFolder(t *testing.T) {
+	t.Parallel()
 	r := newGitRepo(t)
 	privacy := func(date, body string) string {
 		return "# Privacy notice\n\n*Last updated: " + date + "*\n\n" + body + "\n"

@@ -62,6 +62,7 @@ func gitSite(t *testing.T) string {
 }
 
 func TestGitHistory(t *testing.T) {
+	t.Parallel()
 	src := gitSite(t)
 	dest, res, err := build(t, src, func(o *Options) { o.History = "git"; o.Now = mustDate(t, "2026-06-01") })
 	if err != nil {
@@ -93,6 +94,7 @@ func TestGitHistory(t *testing.T) {
 // TestGitEqualsFiles checks that the same history gives the same site from
 // git and from version files.
 func TestGitEqualsFiles(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
@@ -116,6 +118,7 @@ func TestGitEqualsFiles(t *testing.T) {
 }
 
 func TestGitShallow(t *testing.T) {
+	t.Parallel()
 	src := gitSite(t)
 	clone := filepath.Join(t.TempDir(), "clone")
 	git(t, src, "2026-01-03", "clone", "-q", "--depth", "1", "file://"+src, clone)

@@ -6,14 +6,21 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/clause-dev/clause"
 )
 
+// goldenNow is the "now" of every expected tree, so that which version is
+// current or upcoming does not change with the clock.
+var goldenNow = time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+
 // TestGolden builds every site under testdata/sites/ and compares the
-// whole output tree with testdata/golden/<case>/. Run with -update to
-// rewrite the expected trees after an intended change.
+// whole output tree with testdata/golden/<case>/, HTML pages in the form
+// goldenTree gives them. Run with -update to rewrite the expected trees
+// after an intended change.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	cases, err := os.ReadDir(filepath.Join("testdata", "sites"))
 	if err != nil {
 		t.Fatal(err)
@@ -24,11 +31,11 @@ func TestGolden(t *testing.T) {
 		}
 		t.Run(c.Name(), func(t *testing.T) {
 			src := filepath.Join("testdata", "sites", c.Name())
-			dest, _, err := build(t, src, nil)
+			dest, _, err := build(t, src, func(o *Options) { o.Now = goldenNow })
 			if err != nil {
 				t.Fatalf("build: %v", err)
 			}
-			got := withoutThemeAssets(t, readTree(t, dest))
+			got := goldenTree(t, withoutThemeAssets(t, readTree(t, dest)))
 			golden := filepath.Join("testdata", "golden", c.Name())
 			if *update {
 				os.RemoveAll(golden)

@@ -11,6 +11,7 @@ import (
 // resolve, and a broken link whose destination holds Liquid is reported
 // at the tag in the file, as written.
 func TestJekyllMarkdownCheck(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ name, body, want string }{
 		{"link to a heading IAL id", "See [x](#accounts) and [y](terms.md#liability).\n\n## Your account {: #accounts }\n", ""},
 		{"broken link through Liquid", "{{ site.title }} says: see [x]({{ page.url }}#nowhere).\n\n## Rights\n",
@@ -30,6 +31,7 @@ func TestJekyllMarkdownCheck(t *testing.T) {
 // name the line and column of the file, after the front matter and after
 // values inserted earlier on the line.
 func TestJekyllMarkdownErrors(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, map[string]string{
 		"clause.yaml": "title: Test\nparams:\n  company: Northwind Rope & Sail\n",
 		"content/privacy.md": page("We are {{ site.company }}; write to {{ site.nope }}.\n\n" +

@@ -10,6 +10,7 @@ import (
 // and are Liquid templates, so they are left out with a warning instead
 // of colliding with clause's own files or publishing template source.
 func TestJekyllTemplatesLeftOut(t *testing.T) {
+	t.Parallel()
 	files, res := mustRenderFS(t, mapSite(map[string]string{
 		"clause.yaml":           "content_dir: .\n",
 		"index.html":            "---\nlayout: home\n---\n{% for p in site.pages %}{{ p.url }}{% endfor %}\n",
@@ -48,6 +49,7 @@ func TestJekyllTemplatesLeftOut(t *testing.T) {
 // clause makes is still an error, and the hint says to remove or exclude
 // it rather than to change a permalink it does not have.
 func TestCopiedFileOverGeneratedFile(t *testing.T) {
+	t.Parallel()
 	_, _, err := renderFS(t, mapSite(map[string]string{
 		"content/sitemap.xml": "<urlset/>\n",
 		"content/privacy.md":  "# Privacy\n",
@@ -66,6 +68,7 @@ func TestCopiedFileOverGeneratedFile(t *testing.T) {
 // sub-path of base_url, so Jekyll's {{ site.url }}{{ site.baseurl }}
 // gives the site's address once, not the path twice.
 func TestJekyllURLVariables(t *testing.T) {
+	t.Parallel()
 	files, _ := mustRenderFS(t, mapSite(map[string]string{
 		"clause.yaml":        "base_url: https://example.github.io/policies/\n",
 		"content/privacy.md": "# Privacy\n\nSee [terms]({{ site.url }}{{ site.baseurl }}/terms/) and [home]({{ site.base_url }}).\n",
@@ -94,6 +97,7 @@ func containsPrefix(list []string, prefix string) bool {
 // while a layout that exists in layouts/ is still used and an unknown
 // one still warns.
 func TestJekyllGenericLayouts(t *testing.T) {
+	t.Parallel()
 	files, res := mustRenderFS(t, mapSite(map[string]string{
 		"layouts/post.html":  `{{ define "main" }}<p class="post-layout">{{ .Title }}</p>{{ end }}`,
 		"content/privacy.md": "---\nlayout: page\n---\n# Privacy\n",

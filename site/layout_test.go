@@ -66,6 +66,7 @@ func policy(title string) string {
 }
 
 func TestContentDirRoot(t *testing.T) {
+	t.Parallel()
 	fsys := mapSite(map[string]string{
 		"clause.yaml":                 "title: Root\ncontent_dir: .\n",
 		"index.md":                    "---\ntitle: Our policies\n---\nEverything we promise, in one place.\n",
@@ -106,6 +107,7 @@ func TestContentDirRoot(t *testing.T) {
 }
 
 func TestContentDirFolder(t *testing.T) {
+	t.Parallel()
 	fsys := mapSite(map[string]string{
 		"clause.yaml":         "title: Folder\ncontent_dir: Policies/\n",
 		"Policies/privacy.md": "---\ntitle: Privacy\nlast_revised: 2026-02-30\n---\nText.\n",
@@ -123,6 +125,7 @@ func TestContentDirFolder(t *testing.T) {
 }
 
 func TestContentDirInvalid(t *testing.T) {
+	t.Parallel()
 	tests := []struct{ yaml, want string }{
 		{"content_dir: /srv/policies\n", `clause.yaml:1:14: content_dir "/srv/policies" is an absolute path`},
 		{"content_dir: ../policies\n", `clause.yaml:1:14: content_dir "../policies" is outside the site folder`},
@@ -144,6 +147,7 @@ func TestContentDirInvalid(t *testing.T) {
 }
 
 func TestIncludeExclude(t *testing.T) {
+	t.Parallel()
 	fsys := mapSite(map[string]string{
 		"clause.yaml": "title: Globs\nexclude:\n  - drafts/\n  - '*.tmp.md'\n  - legal/old.md\n" +
 			"include: [.well-known, _pages, LICENSE.md]\n",
@@ -168,6 +172,7 @@ func TestIncludeExclude(t *testing.T) {
 }
 
 func TestBadPatterns(t *testing.T) {
+	t.Parallel()
 	yaml := "title: T\nexclude:\n  - '[a'\n  - ''\n  - ../up/\n  - {a: b}\ninclude: 'x['\n"
 	_, _, err := renderFS(t, mapSite(map[string]string{"clause.yaml": yaml, "content/privacy.md": policy("P")}))
 	for _, want := range []string{
@@ -184,6 +189,7 @@ func TestBadPatterns(t *testing.T) {
 }
 
 func TestLayoutSkipped(t *testing.T) {
+	t.Parallel()
 	l := defaultLayout()
 	l.exclude = append(l.exclude, newGlob("drafts/"), newGlob("legal/*.pdf"), newGlob("/top.md"))
 	l.include = append(l.include, newGlob("_pages"), newGlob("README.md"))
@@ -226,6 +232,7 @@ func TestLayoutSkipped(t *testing.T) {
 }
 
 func TestRootIndexIsHome(t *testing.T) {
+	t.Parallel()
 	files, res := mustRenderFS(t, mapSite(map[string]string{
 		"content/index.md":       "---\ntitle: Home of our policies\ndescription: All of them.\n---\nRead them here.\n",
 		"content/privacy.md":     policy("Privacy"),

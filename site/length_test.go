@@ -13,6 +13,7 @@ import (
 // names are errors found while assembling, at the front matter line, in
 // a short message, and that check reports exactly what build reports.
 func TestLongURLSegments(t *testing.T) {
+	t.Parallel()
 	long := strings.Repeat("a", 5000)
 	tests := []struct {
 		name, file, want string
@@ -60,6 +61,7 @@ func TestLongURLSegments(t *testing.T) {
 // TestPermalinksCheckedLikeRedirectSources checks permalinks against the
 // rules redirect sources follow, on the percent-decoded path too.
 func TestPermalinksCheckedLikeRedirectSources(t *testing.T) {
+	t.Parallel()
 	for permalink, want := range map[string]string{
 		"/%2e%2e/%2e%2e/x/": `permalink "/%2e%2e/%2e%2e/x/" contains a ".." segment`,
 		"/a/%2E/b/":         `permalink "/a/%2E/b/" contains a "." segment`,
@@ -90,6 +92,7 @@ func TestPermalinksCheckedLikeRedirectSources(t *testing.T) {
 // TestManifestURLsEncodedLikeSitemap checks that policies.json and the
 // feeds percent-encode page URLs exactly as the sitemap does.
 func TestManifestURLsEncodedLikeSitemap(t *testing.T) {
+	t.Parallel()
 	for _, base := range []string{"https://legal.example.com/centre", ""} {
 		files, _ := mustBuild(t, map[string]string{
 			"clause.yaml":                     "title: T\nbase_url: " + base + "\n",

@@ -39,6 +39,7 @@ func movedIn(t *testing.T, page []byte) map[string]string {
 }
 
 func TestMovedSections(t *testing.T) {
+	t.Parallel()
 	tree, res := mustBuild(t, movedSite, nil)
 	got := movedIn(t, tree["guidelines/index.html"])
 	want := map[string]string{"impersonation": "/center/impersonation/", "fake-accounts": "/center/impersonation/", "spam": "/center/spam/"}
@@ -78,6 +79,7 @@ func TestMovedSections(t *testing.T) {
 }
 
 func TestMovedSectionErrors(t *testing.T) {
+	t.Parallel()
 	files := with(movedSite, map[string]string{
 		"content/old.html":  "<!DOCTYPE html><title>Old</title><p>Old page.</p>\n",
 		"content/legacy.md": "---\ntitle: Legacy\nredirect_from:\n  - /old.html#notes\n  - /guidelines#\n---\nKept.\n",
@@ -97,6 +99,7 @@ func TestMovedSectionErrors(t *testing.T) {
 // re-renders the page it moved from in the dev server, whose cache would
 // otherwise keep that page as it was.
 func TestMovedSectionsIncremental(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, movedSite)
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
 	sess := NewSession(opts)
@@ -126,6 +129,7 @@ func TestMovedSectionsIncremental(t *testing.T) {
 // TestRedirectFromOnExternalRedirectTo checks that the old URLs of a page
 // that only redirects to another site go to that site.
 func TestRedirectFromOnExternalRedirectTo(t *testing.T) {
+	t.Parallel()
 	tree, res := mustBuild(t, map[string]string{
 		"clause.yaml":       "title: T\n",
 		"content/terms.md":  "## Use\n\nBe kind.\n",
@@ -156,6 +160,7 @@ func TestRedirectFromOnExternalRedirectTo(t *testing.T) {
 // in the rule files as browsers send it and written as a stub where the
 // page itself used to be written.
 func TestDerivedRedirectsPercentEncoded(t *testing.T) {
+	t.Parallel()
 	dir := gitSite(t)
 	commit(t, dir, "2026-02-01", "add policies with old-style names", map[string]string{
 		"clause.yaml":                     "title: Git\nredirects:\n  formats: [html, netlify, json, nginx, vercel]\n",
@@ -195,6 +200,7 @@ func TestDerivedRedirectsPercentEncoded(t *testing.T) {
 // on one that is gone, and that old URLs derived from file names count as
 // redirects for links.
 func TestCheckLinksToMovedSections(t *testing.T) {
+	t.Parallel()
 	_, out := runCheck(t, map[string]string{
 		"content/conduct.md": "---\ntitle: Conduct\ndescription: How to behave.\nlast_revised: 2026-01-01\nredirect_from: [/terms#conduct, /rules/#appeals]\n---\n\nBe kind.\n",
 		"content/privacy.md": page("See [conduct](/terms/#conduct), [appeals](/rules/#appeals) and [liability](terms.md#liability).\n"),
@@ -216,6 +222,7 @@ func TestCheckLinksToMovedSections(t *testing.T) {
 // warning about a moved section the old page still has when it serves
 // that page from its cache.
 func TestMovedSectionWarningReplayed(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, movedSite)
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
 	for i, changes := range [][]Change{nil, {{Path: filepath.Join(dir, "content", "legacy.md")}}} {

@@ -7,6 +7,7 @@ import (
 )
 
 func TestValidatePermalink(t *testing.T) {
+	t.Parallel()
 	good := []string{"/", "/privacy/", "/privacy.html", "/legal/privacy", "/données/"}
 	bad := []string{"", "privacy/", "/a/../b/", "/a//b/", "/a?x=1", "/a#b", `/a\b`, "/a b/", "/a\x00/", "/./a"}
 	for _, p := range good {
@@ -22,6 +23,7 @@ func TestValidatePermalink(t *testing.T) {
 }
 
 func TestURLs(t *testing.T) {
+	t.Parallel()
 	derived := []struct{ rel, slug, want string }{
 		{"privacy.md", "", "/privacy/"},
 		{"legal/privacy.md", "", "/legal/privacy/"},
@@ -47,6 +49,7 @@ func TestURLs(t *testing.T) {
 }
 
 func TestDates(t *testing.T) {
+	t.Parallel()
 	good := map[string]string{
 		"2024-01-02":                "2024-01-02",
 		"2024-01-02T10:00:00Z":      "2024-01-02",
@@ -72,6 +75,7 @@ func TestDates(t *testing.T) {
 }
 
 func TestTitleFallbacks(t *testing.T) {
+	t.Parallel()
 	// The title comes from a heading only when it is the first thing in
 	// the body, as jekyll-titles-from-headings reads a page.
 	headings := map[string]string{

@@ -17,6 +17,7 @@ import (
 // These tests pin defects found in review.
 
 func TestUndatedPolicyWithVersions(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{"content/privacy.md": "---\ntitle: P\n---\nNew.\n", "content/privacy/versions/2024-01-01.md": "Old.\n"}
 	_, _, err := build(t, newSite(t, files), nil)
 	if err == nil || !strings.Contains(err.Error(), "content/privacy.md:1: this policy has earlier versions, so its current text needs a date") {
@@ -25,6 +26,7 @@ func TestUndatedPolicyWithVersions(t *testing.T) {
 }
 
 func TestPageVarsOfArchivedVersion(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{
 		"content/p.md":                     "---\ntitle: P\neffective: 2025-06-01\n---\nNow in effect since {{ page.effective }}.\n",
 		"content/p/versions/2024-01-01.md": "---\ntitle: Old P\n---\n{{ page.title }} in effect since {{ page.effective }}.\n",
@@ -36,6 +38,7 @@ func TestPageVarsOfArchivedVersion(t *testing.T) {
 }
 
 func TestTOMLLocalDatesAreUTC(t *testing.T) {
+	t.Parallel()
 	local := time.Date(2025, 1, 1, 0, 0, 0, 0, time.FixedZone("date-local", 9*3600))
 	if got := wallClockUTC(local); !got.Equal(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("wallClockUTC = %v", got)
@@ -47,6 +50,7 @@ func TestTOMLLocalDatesAreUTC(t *testing.T) {
 }
 
 func TestDraftWithVersions(t *testing.T) {
+	t.Parallel()
 	files := with(goodSite, map[string]string{
 		"content/draft.md":                     "---\ntitle: D\ndraft: true\neffective: 2025-01-01\n---\nx\n",
 		"content/draft/versions/2024-01-01.md": "y\n",
@@ -59,6 +63,7 @@ func TestDraftWithVersions(t *testing.T) {
 }
 
 func TestEnvBaseURLValidated(t *testing.T) {
+	t.Parallel()
 	_, _, err := build(t, newSite(t, goodSite), func(o *Options) {
 		o.Getenv = func(k string) string { return map[string]string{"CLAUSE_BASE_URL": "example.com/policies"}[k] }
 	})
@@ -68,6 +73,7 @@ func TestEnvBaseURLValidated(t *testing.T) {
 }
 
 func TestDestinationIsLayoutsFolder(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, with(goodSite, map[string]string{"layouts/.keep": ""}))
 	for _, d := range []string{"layouts", "assets"} {
 		_, _, err := build(t, src, func(o *Options) { o.Destination = filepath.Join(src, d) })
@@ -78,6 +84,7 @@ func TestDestinationIsLayoutsFolder(t *testing.T) {
 }
 
 func TestDerivedURLsValidated(t *testing.T) {
+	t.Parallel()
 	tests := map[string]string{
 		"content/a.md":    "---\nslug: ../../evil\n---\n",
 		"content/why?.md": "Body\n",
@@ -96,6 +103,7 @@ func TestDerivedURLsValidated(t *testing.T) {
 }
 
 func TestNoSelfRedirectsWhenPermalinkDropsHTML(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{
 		"content/p.md":                     "---\ntitle: P\neffective: 2025-01-01\n---\nNew.\n",
 		"content/p/versions/2024-01-01.md": "---\npermalink: /p.html\n---\nOld.\n",
@@ -110,6 +118,7 @@ func TestNoSelfRedirectsWhenPermalinkDropsHTML(t *testing.T) {
 // content/ that collides with a redirect source fails the incremental
 // build as it fails a full build.
 func TestIncrementalSeesNewStaticFile(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, with(goodSite, map[string]string{"clause.yaml": "title: T\nredirects:\n  \"/old/\": /privacy/\n"}))
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
 	sess := NewSession(opts)
@@ -125,6 +134,7 @@ func TestIncrementalSeesNewStaticFile(t *testing.T) {
 }
 
 func TestFirstVersionHasNoChangesURL(t *testing.T) {
+	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
 	var m Manifest
 	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
@@ -146,6 +156,7 @@ func renderedBlocks(src string) []redline.Block {
 }
 
 func TestRedlineTitlesIndependentOfEarlierDiffs(t *testing.T) {
+	t.Parallel()
 	v1 := "## Our cookies\n\nWe use cookies.\n"
 	v2 := "## Our cookies[^1]\n\nWe use cookies.\n\n[^1]: Small files.\n"
 	v3 := "## Our cookies policy[^1]\n\nWe use cookies.\n\n[^1]: Small files.\n"
@@ -158,6 +169,7 @@ func TestRedlineTitlesIndependentOfEarlierDiffs(t *testing.T) {
 }
 
 func TestRedlineReflowedBlockWithoutWords(t *testing.T) {
+	t.Parallel()
 	v1 := "## Logos\n\n![a](a.png)\n![b](b.png)\n"
 	v2 := "## Logos\n\n![a](a.png) ![b](b.png)\n"
 	if got := redline.Diff(renderedBlocks(v1), renderedBlocks(v2)).Summary(); got != "0 sections changed, 0 added, 0 removed" {
@@ -166,6 +178,7 @@ func TestRedlineReflowedBlockWithoutWords(t *testing.T) {
 }
 
 func TestPolicyNotYetInEffectHasOneBanner(t *testing.T) {
+	t.Parallel()
 	tree := buildAt(t, versionedSite, "2024-06-01") // before every version
 	page := string(tree["privacy-notice/index.html"])
 	if page == "" {
@@ -177,6 +190,7 @@ func TestPolicyNotYetInEffectHasOneBanner(t *testing.T) {
 }
 
 func TestManifestKeysAlwaysPresent(t *testing.T) {
+	t.Parallel()
 	tree := buildAt(t, with(versionedSite, map[string]string{"clause.yaml": "title: V\nbase_url: https://ex.test/sub\n"}), "2026-06-01")
 	var m struct {
 		BaseURL  string `json:"base_url"`
@@ -219,6 +233,7 @@ func checkKeys(t *testing.T, obj map[string]json.RawMessage, want []string) {
 }
 
 func TestSitemapDates(t *testing.T) {
+	t.Parallel()
 	files := with(versionedSite, map[string]string{"content/future.md": "---\ntitle: Future\neffective: 2027-03-01\n---\nSoon.\n"})
 	sitemap := string(buildAt(t, files, "2026-06-01")["sitemap.xml"])
 	for _, want := range []string{
@@ -233,6 +248,7 @@ func TestSitemapDates(t *testing.T) {
 }
 
 func TestJekyllDocumentEndMarker(t *testing.T) {
+	t.Parallel()
 	errs := &ErrorList{}
 	s := parseSource("content/p.md", "p.md", []byte("---\ntitle: Dots\nredirect_from: /old/\n...\n\n## Body\n"), errs)
 	if err := errs.Err(); err != nil || s == nil {
@@ -244,6 +260,7 @@ func TestJekyllDocumentEndMarker(t *testing.T) {
 }
 
 func TestUnreadableConfigIsTheOnlyError(t *testing.T) {
+	t.Parallel()
 	_, _, err := build(t, newSite(t, map[string]string{
 		"clause.yaml":      "title: [broken\nparams:\n  company: X\n",
 		"content/terms.md": "---\ntitle: T\n---\nBy {{ site.company }}.\n",
@@ -254,6 +271,7 @@ func TestUnreadableConfigIsTheOnlyError(t *testing.T) {
 }
 
 func TestRelativeFileLinksWorkOnEveryPage(t *testing.T) {
+	t.Parallel()
 	files := map[string]string{
 		"clause.yaml":                            "title: T\nbase_url: https://ex.test/sub/\n",
 		"content/cookies.md":                     "---\ntitle: Cookies\neffective: 2026-01-01\n---\n![Seal](img/seal.png) and the [PDF](files/cookies%20v2.pdf#page=2).\n",

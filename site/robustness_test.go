@@ -18,6 +18,7 @@ import (
 // TestPanicBecomesError checks that a panic while building a page is
 // reported as an error naming the file, not a crash.
 func TestPanicBecomesError(t *testing.T) {
+	t.Parallel()
 	b := newBuilder(Options{}, nil, newMemOutput())
 	func() {
 		defer b.recoverPanic("content/privacy.md", nil)
@@ -33,6 +34,7 @@ func TestPanicBecomesError(t *testing.T) {
 // TestThemeWeight keeps the default theme's CSS and JavaScript under 30 KB
 // together.
 func TestThemeWeight(t *testing.T) {
+	t.Parallel()
 	total := 0
 	fs.WalkDir(clause.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".css") || strings.HasSuffix(p, ".js")) {
@@ -50,6 +52,7 @@ func TestThemeWeight(t *testing.T) {
 // host would and follows every redirect source, with the host applying
 // _redirects (301) and without (the HTML stubs).
 func TestRedirectsOnStaticHost(t *testing.T) {
+	t.Parallel()
 	root, _ := filepath.Abs(filepath.Join("..", "clause.yaml"))
 	if _, err := os.Stat(root); err != nil {
 		t.Skip("sample site not found")

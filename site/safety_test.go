@@ -12,6 +12,7 @@ import (
 // TestWithinComparesElements guards the containment check against names
 // that merely start with "..".
 func TestWithinComparesElements(t *testing.T) {
+	t.Parallel()
 	sep := string(filepath.Separator)
 	tests := []struct {
 		child, parent string
@@ -37,6 +38,7 @@ func TestWithinComparesElements(t *testing.T) {
 // once deleted a source folder named "..site" inside an old output folder
 // is refused, and so are destinations below content/ and layouts/.
 func TestDestinationNamesStartingWithDots(t *testing.T) {
+	t.Parallel()
 	outer := t.TempDir()
 	old := filepath.Join(outer, "out")
 	writeTree(t, old, map[string]string{markerFile: markerText})
@@ -73,6 +75,7 @@ func TestDestinationNamesStartingWithDots(t *testing.T) {
 // new version current at once although it says "upcoming", and that with
 // Backdate the version is recorded with a last_revised check accepts.
 func TestRevisePastEffectiveDate(t *testing.T) {
+	t.Parallel()
 	const policy = "---\ntitle: P\ndescription: d\nlast_revised: 2026-01-01\neffective: 2026-01-01\n---\n\nText.\n"
 	epoch := func(k string) string { return map[string]string{"SOURCE_DATE_EPOCH": "1775001600"}[k] } // 2026-04-01
 	for _, o := range []ReviseOptions{{Now: day("2026-04-01")}, {Getenv: epoch}} {
@@ -116,6 +119,7 @@ func TestRevisePastEffectiveDate(t *testing.T) {
 // message, leaves the previous output byte-identical and leaves no
 // temporary folder.
 func TestHardeningBadInputsKeepOutput(t *testing.T) {
+	t.Parallel()
 	tests := map[string]struct{ file, want string }{
 		"long segment": {"---\ntitle: T\npermalink: /" + strings.Repeat("x", 300) + "/\n---\nB\n", "has a segment of 300 bytes"},
 		"decoded dots": {"---\ntitle: T\npermalink: /%2e%2e/%2e%2e/x/\n---\nB\n", `contains a ".." segment`},

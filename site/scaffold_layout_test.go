@@ -12,6 +12,7 @@ import (
 // TestScaffoldContentDir checks that new and revise write into the
 // content folder clause.yaml names, and accept slugs written as its paths.
 func TestScaffoldContentDir(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ dir, prefix string }{{"Policies", "Policies/"}, {".", ""}, {"docs/legal", "docs/legal/"}} {
 		src := newSite(t, map[string]string{"clause.yaml": "content_dir: " + tt.dir + "\n"})
 		rel, err := NewPolicy(NewPolicyOptions{Source: src, Slug: tt.prefix + "privacy.md", Now: day("2026-03-04")})
@@ -50,6 +51,7 @@ func mustParse(t *testing.T, s string) Date {
 // against the configured content folder, and that a build into public/
 // inside a root content folder leaves its own output out of the content.
 func TestDestinationWithContentDir(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, map[string]string{"clause.yaml": "content_dir: Policies\n", "Policies/privacy.md": policy("Privacy")})
 	_, err := Build(Options{Source: src, Destination: filepath.Join(src, "Policies", "out"), Getenv: func(string) string { return "" }})
 	if err == nil || !strings.Contains(err.Error(), "it is inside the content folder") {

@@ -30,6 +30,7 @@ func readFile(t *testing.T, name string) string {
 }
 
 func TestCleanSlug(t *testing.T) {
+	t.Parallel()
 	good := map[string]string{"cookies": "cookies", "legal/dpa": "legal/dpa", "content/privacy.md": "privacy",
 		"privacy-2": "privacy-2", "legal/index.md": "legal"}
 	for in, want := range good {
@@ -45,6 +46,7 @@ func TestCleanSlug(t *testing.T) {
 }
 
 func TestNewPolicy(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, map[string]string{"clause.yaml": "title: T\ngroups:\n  - id: legal\n    title: Legal\n"})
 	rel, err := NewPolicy(NewPolicyOptions{Source: src, Slug: "legal/data-processing", Now: day("2026-03-04")})
 	if err != nil || rel != "content/legal/data-processing.md" {
@@ -90,6 +92,7 @@ func manifestAt(t *testing.T, src string, now time.Time) Manifest {
 }
 
 func TestReviseRoundTrip(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, map[string]string{"content/privacy.md": "---\n# the main policy\ntitle: Privacy   # shown as h1\n" +
 		"description: What we do.\nredirect_from:\n  - /old-privacy/\nlast_revised: 2026-01-10\neffective: 2026-01-15\n" +
 		"summary: First version.\nchanges:\n  - Everything.\nmaterial: true\nweight: 2\n---\n\n## Data\n\nWe keep it.\n"})
@@ -132,6 +135,7 @@ func TestReviseRoundTrip(t *testing.T) {
 }
 
 func TestReviseRefuses(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, file, other string
 		effective         string
@@ -167,6 +171,7 @@ func TestReviseRefuses(t *testing.T) {
 }
 
 func TestReviseKeepsLineEndingsAndKeys(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, map[string]string{"content/legal/index.md": "---\r\ntitle: Legal\r\nlastmod: 2025-12-01\r\n---\r\n\r\nBody.\r\n"})
 	rev, err := Revise(ReviseOptions{Source: src, Slug: "legal", Effective: NewDate(day("2026-02-01")), Material: true, Now: day("2026-01-05")})
 	if err != nil {

@@ -39,6 +39,7 @@ func seedSite(t *testing.T) (string, map[string]string) {
 }
 
 func TestSeeds(t *testing.T) {
+	t.Parallel()
 	src, _ := seedSite(t)
 	dest, res, err := build(t, src, nil)
 	if err != nil {

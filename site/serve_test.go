@@ -152,6 +152,7 @@ func waitGoroutines(t *testing.T, before int) {
 }
 
 func TestServePortInUse(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, goodSite)
 	base, stop := startServe(t, dir)
 	defer stop()

@@ -12,6 +12,7 @@ import (
 )
 
 func TestWatchFilter(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, map[string]string{"clause.yaml": "content_dir: .\nexclude: [drafts/]\n", "privacy.md": policy("Privacy")})
 	f := newWatchFilter(Options{Source: dir, Destination: filepath.Join(dir, "public")})
 	equalList(t, "roots", f.roots(), []string{dir})
@@ -58,6 +59,7 @@ func rebuildEqualsFull(t *testing.T, sess *Session, opts Options, change Change)
 // content_dir or the patterns in clause.yaml, and the edit of a file a
 // symbolic link leads to.
 func TestIncrementalContentDir(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, map[string]string{"clause.yaml": "title: T\n", "content/privacy.md": policy("Privacy"),
 		"Policies/terms.md": policy("Terms"), "Policies/drafts/next.md": policy("Next")})
 	if err := os.Symlink("terms.md", filepath.Join(dir, "Policies", "tos.md")); err != nil {
@@ -90,6 +92,7 @@ func TestIncrementalContentDir(t *testing.T) {
 // repository's root after an edit of content_dir, which the watcher
 // follows; files in the destination folder are never published.
 func TestServeContentDir(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, map[string]string{"clause.yaml": "content_dir: Policies\n", "Policies/privacy.md": policy("Privacy"),
 		"README.md": "# Notes\n"})
 	base, stop := startServe(t, dir)

@@ -100,6 +100,7 @@ func sessionEdits(n *int) []edit {
 // TestIncrementalEqualsFull applies random edit sequences and checks after
 // every step that the session's incremental build equals a full build.
 func TestIncrementalEqualsFull(t *testing.T) {
+	t.Parallel()
 	for seed := uint64(1); seed <= 3; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			dir := newSite(t, with(versionedSite, map[string]string{"content/privacy/versions/2025-01-01.md": "## Data\n\nOld.\n",
@@ -135,6 +136,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 // TestIncrementalReuses checks that a body edit re-renders only its own
 // policy: the other policy's pages come from the cache.
 func TestIncrementalReuses(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, versionedSite)
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
 	first, _, _, err := sess.Rebuild(nil)
@@ -157,6 +159,7 @@ func TestIncrementalReuses(t *testing.T) {
 // TestIncrementalKeepsCopiedFiles checks that a content file copied as it
 // is (an image) is read once and kept across rebuilds until it changes.
 func TestIncrementalKeepsCopiedFiles(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, versionedSite)
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
@@ -184,6 +187,7 @@ func TestIncrementalKeepsCopiedFiles(t *testing.T) {
 // folder, as the watcher does when its event queue overflows, drops every
 // cached file under it: Markdown sources and copied files alike.
 func TestIncrementalFolderChange(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, versionedSite)
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
@@ -205,6 +209,7 @@ func TestIncrementalFolderChange(t *testing.T) {
 // TestIncrementalKeepsTemplates checks that a content edit reuses the
 // parsed layouts and a layout edit parses them again.
 func TestIncrementalKeepsTemplates(t *testing.T) {
+	t.Parallel()
 	dir := newSite(t, versionedSite)
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
 	if _, _, _, err := sess.Rebuild(nil); err != nil {

@@ -15,6 +15,7 @@ import (
 // a folder without clause's marker, one a running build holds, a
 // symbolic link and another destination's folder stay.
 func TestStaleTempFoldersRemoved(t *testing.T) {
+	t.Parallel()
 	if !canLockDirs {
 		t.Skip("stale folders are left alone where folders cannot be locked")
 	}
@@ -64,6 +65,7 @@ func TestStaleTempFoldersRemoved(t *testing.T) {
 // folder and leaves the previous output byte-identical, whether it is
 // cancelled before it starts or once the new site is complete.
 func TestCancelledBuild(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, goodSite)
 	dest, _, err := build(t, src, nil)
 	if err != nil {

@@ -101,6 +101,7 @@ func TestSwapFallback(t *testing.T) {
 // TestFirstBuildCreatesDestination checks the swap when there is nothing
 // to exchange with yet.
 func TestFirstBuildCreatesDestination(t *testing.T) {
+	t.Parallel()
 	dest := filepath.Join(t.TempDir(), "site", "public")
 	if _, _, err := build(t, newSite(t, goodSite), func(o *Options) { o.Destination = dest }); err != nil {
 		t.Fatal(err)

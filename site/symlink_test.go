@@ -24,6 +24,7 @@ func warningTexts(res *Result) []string {
 }
 
 func TestSymlinksInContent(t *testing.T) {
+	t.Parallel()
 	fsys := mapSite(map[string]string{
 		"content/privacy.md":       policy("Privacy"),
 		"shared/terms.md":          policy("Terms"),
@@ -67,6 +68,7 @@ func TestSymlinksInContent(t *testing.T) {
 // TestSymlinksOnDisk builds a site whose links are real ones, read
 // through the os.Root the build opens.
 func TestSymlinksOnDisk(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	src := filepath.Join(dir, "site")
 	writeTree(t, src, map[string]string{"content/privacy.md": policy("Privacy"), "shared/terms.md": policy("Terms"),

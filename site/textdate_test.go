@@ -28,6 +28,7 @@ func describeTextDates(dates []TextDate, problems []*Error) string {
 }
 
 func TestScanTextDates(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, body, want string
 	}{
@@ -93,6 +94,7 @@ func TestScanTextDates(t *testing.T) {
 }
 
 func TestTextDatesFillFrontMatter(t *testing.T) {
+	t.Parallel()
 	errs := &ErrorList{}
 	s := parseSource("content/p.md", "p.md", []byte("---\ntitle: P\n---\n\n*Effective date: 2024-02-01*\n\nLast updated: January 20, 2024\n"), errs)
 	if s.FM.Effective.ISO() != "2024-02-01" || s.FM.LastRevised.ISO() != "2024-01-20" || len(errs.Items()) != 0 {
@@ -112,6 +114,7 @@ func TestTextDatesFillFrontMatter(t *testing.T) {
 // A month-year date warns in the build of the working tree, not in each
 // revision read from git history.
 func TestTextDateWarningsOnlyForWorkingFiles(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
@@ -134,6 +137,7 @@ func TestTextDateWarningsOnlyForWorkingFiles(t *testing.T) {
 }
 
 func TestCheckTextDates(t *testing.T) {
+	t.Parallel()
 	undated := func(body string) string {
 		return "---\ntitle: Privacy\ndescription: About privacy.\n---\n\n" + body
 	}
@@ -178,6 +182,7 @@ func TestCheckTextDates(t *testing.T) {
 }
 
 func TestCheckSummaryCountsInfo(t *testing.T) {
+	t.Parallel()
 	report, _ := runCheck(t, map[string]string{"content/privacy.md": "---\ntitle: P\ndescription: d\n---\n\nEffective date: 2026-01-01\n"}, nil)
 	if got := report.Summary(); got != "checked 2 policies: no problems (1 info)" {
 		t.Errorf("summary %q", got)
@@ -200,6 +205,7 @@ func TestCheckSummaryCountsInfo(t *testing.T) {
 // Dates written in the text group git history as front matter dates do:
 // a typo fix keeps its version, a new "Effective date:" line starts one.
 func TestGitHistoryTextDates(t *testing.T) {
+	t.Parallel()
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
 	}
@@ -256,6 +262,7 @@ func FuzzScanTextDates(f *testing.F) {
 // clause revise names the archive after a date written in the text when
 // the front matter has none, as the build would date that version.
 func TestReviseTextDate(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, map[string]string{"content/privacy.md": "---\ntitle: Privacy\n---\n\nLast updated: 2026-01-10\n\n_Effective date: January 15, 2026_\n\nWe keep it.\n"})
 	rev, err := Revise(ReviseOptions{Source: src, Slug: "privacy", Effective: NewDate(day("2026-04-01")), Now: day("2026-03-01")})
 	if err != nil {

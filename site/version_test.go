@@ -34,6 +34,7 @@ func buildAt(t *testing.T, files map[string]string, now string) map[string][]byt
 }
 
 func TestVersionPages(t *testing.T) {
+	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
 	current := string(tree["privacy/index.html"])
 	for _, want := range []string{
@@ -76,6 +77,7 @@ func TestVersionPages(t *testing.T) {
 }
 
 func TestNowFlipsCurrent(t *testing.T) {
+	t.Parallel()
 	before := buildAt(t, versionedSite, "2026-11-30")
 	after := buildAt(t, versionedSite, "2026-12-01")
 	if strings.Contains(string(before["privacy/index.html"]), "Opt-in only") {
@@ -94,6 +96,7 @@ func TestNowFlipsCurrent(t *testing.T) {
 }
 
 func TestManifest(t *testing.T) {
+	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
 	var m Manifest
 	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
@@ -122,6 +125,7 @@ func TestManifest(t *testing.T) {
 }
 
 func TestFeeds(t *testing.T) {
+	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
 	for _, name := range []string{"changelog.xml", "privacy/versions/feed.xml"} {
 		var f atomFeed
@@ -149,6 +153,7 @@ func TestFeeds(t *testing.T) {
 }
 
 func TestVersionErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		files map[string]string
 		want  string
@@ -166,6 +171,7 @@ func TestVersionErrors(t *testing.T) {
 }
 
 func TestAutomaticRedirects(t *testing.T) {
+	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
 	rules := string(tree["_redirects"])
 	for _, want := range []string{"/privacy-notice/ /privacy/ 301", "/privacy-notice/versions/2025-01-01/ /privacy/versions/2025-01-01/ 301"} {
@@ -176,6 +182,7 @@ func TestAutomaticRedirects(t *testing.T) {
 }
 
 func TestSourceDateEpoch(t *testing.T) {
+	t.Parallel()
 	src := newSite(t, versionedSite)
 	epoch := func(o *Options) {
 		o.Getenv = func(k string) string {

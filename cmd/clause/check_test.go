@@ -58,6 +58,7 @@ func TestCheckCommandFormats(t *testing.T) {
 }
 
 func TestCheckCommandErrors(t *testing.T) {
+	t.Parallel()
 	src := writeSite(t, map[string]string{"content/privacy.md": "---\ntitle: P\ndescription: d\n---\n\n[x](gone.md)\n"})
 	status, stdout, stderr := runCLI(t, "check", "--source", src, "--format", "github")
 	if status != exitError || !strings.Contains(stdout, "::error file=") || !strings.Contains(stdout, `link to missing file "gone.md"`) {

@@ -17,6 +17,7 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestUsageErrors(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		args []string
 		want string
@@ -41,6 +42,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestHelp(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"help"}, {"--help"}, {"help", "build"}, {"build", "--help"}, {"serve", "-h"}} {
 		status, stdout, _ := runCLI(t, args...)
 		if status != exitOK || !strings.Contains(stdout, "Usage") {

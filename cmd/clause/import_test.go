@@ -39,6 +39,7 @@ func TestImportCommand(t *testing.T) {
 }
 
 func TestImportUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{{"import"}, {"import", "a", "b"}, {"import", "--frob", "a"}} {
 		if status, _, _ := runCLI(t, args...); status != exitUsage {
 			t.Errorf("clause %v: status %d; want 2", args, status)

@@ -103,6 +103,9 @@ func tempFolders(t *testing.T, dest string) []string {
 // TestInterruptedBuilds runs the clause binary and stops its builds with
 // signals at points it reports.
 func TestInterruptedBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the clause binary and runs it in subprocesses: skipped under -short (scripts/test runs it)")
+	}
 	bin := buildPausingBinary(t)
 	t.Run("SIGTERM and SIGINT clean up", func(t *testing.T) { testSignalsCleanUp(t, bin) })
 	t.Run("SIGKILL leftovers are removed", func(t *testing.T) { testKilledBuilds(t, bin) })

@@ -101,6 +101,9 @@ func currentEffective(t *testing.T, public string) string {
 // script (against a fake aws), on a site whose policy takes effect today
 // but whose last commit is years old, as on a scheduled daily build.
 func TestRecipesRun(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the clause binary and runs it in subprocesses: skipped under -short (scripts/test runs it)")
+	}
 	e := newRecipeEnv(t)
 	t.Run("github-pages", func(t *testing.T) { e.runWorkflow(t) })
 	t.Run("netlify", func(t *testing.T) {

@@ -164,6 +164,7 @@ func checkCommands(t *testing.T, where, script string) int {
 }
 
 func TestRecipeCommandsExist(t *testing.T) {
+	t.Parallel()
 	w := readWorkflow(t)
 	n := 0
 	for name, job := range w.Jobs {
@@ -189,6 +190,7 @@ func TestRecipeCommandsExist(t *testing.T) {
 }
 
 func TestGitHubPagesWorkflow(t *testing.T) {
+	t.Parallel()
 	w := readWorkflow(t)
 	var cron yaml.Node
 	if s := w.On["schedule"]; len(s.Content) > 0 {

@@ -9,6 +9,7 @@ import (
 // date is an error that suggests --backdate, and with --backdate the
 // command warns and no longer calls the version upcoming.
 func TestReviseRefusesPastDate(t *testing.T) {
+	t.Parallel()
 	src := writeSite(t, map[string]string{"content/p.md": "---\ntitle: P\nlast_revised: 2026-01-01\neffective: 2026-01-01\n---\n\nText.\n"})
 	status, stdout, stderr := runCLI(t, "revise", "p", "--source", src, "--effective", "2026-03-01", "--now", "2026-04-01")
 	if status != exitError || !strings.Contains(stderr, "is before today, 2026-04-01") || !strings.Contains(stderr, "--backdate") || stdout != "" {

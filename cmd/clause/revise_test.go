@@ -8,6 +8,7 @@ import (
 )
 
 func TestNewAndReviseCommands(t *testing.T) {
+	t.Parallel()
 	src := writeSite(t, map[string]string{"clause.yaml": "title: T\ngroups:\n  - id: privacy\n"})
 	status, stdout, stderr := runCLI(t, "new", "policy", "cookies", "--source", src, "--title", "Cookie Policy", "--now", "2026-01-05")
 	if status != exitOK || !strings.HasPrefix(stdout, "wrote content/cookies.md\n") {
@@ -41,6 +42,7 @@ func TestNewAndReviseCommands(t *testing.T) {
 }
 
 func TestNewAndReviseUsage(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"new"}, {"new", "policy"}, {"new", "page", "x"}, {"new", "policy", "a", "b"}, {"new", "policy", "x", "--now", "soon"},
 		{"revise"}, {"revise", "x"}, {"revise", "x", "--effective", "next week"}, {"revise", "a", "b", "--effective", "2026-01-01"},

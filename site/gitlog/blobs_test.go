@@ -11,6 +11,7 @@ import (
 // without their contents, and that Blobs returns each content by its id,
 // in batches of any size and from several goroutines.
 func TestLogAndBlobs(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	for i := range 5 {
 		r.write("privacy.md", policyText("Privacy", strings.Repeat("edit ", i)))
@@ -65,6 +66,7 @@ func TestLogAndBlobs(t *testing.T) {
 // TestBlobsMissing checks that an unknown blob id is an error naming it,
 // for that read and every later one.
 func TestBlobsMissing(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("privacy.md", "v1\n")
 	r.commit("Add")

@@ -10,6 +10,7 @@ import (
 )
 
 func TestHistorySeveralCommits(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	var hashes []string
 	r.write("privacy.md", "v1\n")
@@ -48,6 +49,7 @@ func TestHistorySeveralCommits(t *testing.T) {
 }
 
 func TestHistoryRenameWithEdits(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("privacy.md", policyText("Privacy", "first"))
 	r.commit("Add")
@@ -78,6 +80,7 @@ func TestHistoryRenameWithEdits(t *testing.T) {
 }
 
 func TestHistoryTwoFilesInOneCommit(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("privacy.md", "p1\n")
 	r.write("terms.md", "t1\n")
@@ -101,6 +104,7 @@ func TestHistoryTwoFilesInOneCommit(t *testing.T) {
 }
 
 func TestHistoryDeletedAndReadded(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("privacy.md", "old 1\n")
 	r.write("gone.md", "gone\n")
@@ -130,6 +134,7 @@ func TestHistoryDeletedAndReadded(t *testing.T) {
 }
 
 func TestHistoryPathWithSpaceAndUnicode(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("docs/privacy policy.md", policyText("Privacy", "one"))
 	r.commit("Add")
@@ -147,6 +152,7 @@ func TestHistoryPathWithSpaceAndUnicode(t *testing.T) {
 }
 
 func TestHistorySkipsMergeCommits(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("privacy.md", policyText("Privacy", "base"))
 	r.commit("Base")
@@ -171,8 +177,13 @@ func TestHistorySkipsMergeCommits(t *testing.T) {
 }
 
 func TestHistoryStopsEarly(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
-	for i := range 50 {
+	busy := 50 // commits older than the file, which the walk must not need
+	if testing.Short() {
+		busy = 8 // three git commands each: keep -short fast
+	}
+	for i := range busy {
 		r.write("busy.md", strings.Repeat("line\n", i+1))
 		r.commit("Busy")
 	}
@@ -187,6 +198,7 @@ func TestHistoryStopsEarly(t *testing.T) {
 }
 
 func TestOpenSubdirectory(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("content/privacy.md", "v1\n")
 	r.commit("Add")
@@ -256,6 +268,7 @@ func TestHistoryIgnoresUserConfig(t *testing.T) {
 }
 
 func TestHistoryNoCommits(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	h := r.history("privacy.md")
 	if revs, ok := h["privacy.md"]; !ok || len(revs) != 0 {
@@ -264,6 +277,7 @@ func TestHistoryNoCommits(t *testing.T) {
 }
 
 func TestHistoryRejectsPathsOutsideRepository(t *testing.T) {
+	t.Parallel()
 	r := newTestRepo(t)
 	r.write("a.md", "a\n")
 	r.commit("Add")
@@ -276,6 +290,7 @@ func TestHistoryRejectsPathsOutsideRepository(t *testing.T) {
 }
 
 func TestShallowClone(t *testing.T) {
+	t.Parallel()
 	src := newTestRepo(t)
 	for i := range 3 {
 		src.write("privacy.md", strings.Repeat("v\n", i+1))
@@ -306,6 +321,7 @@ func TestShallowClone(t *testing.T) {
 }
 
 func TestOpenNotARepository(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	_, err := Open(dir)
 	if err == nil || !strings.Contains(err.Error(), "not inside a git work tree") ||

@@ -45,6 +45,7 @@ func readAll(t *testing.T, out string) ([]*commit, error) {
 }
 
 func TestLogReader(t *testing.T) {
+	t.Parallel()
 	commits, err := readAll(t, sampleLog)
 	if err != nil {
 		t.Fatal(err)
@@ -68,6 +69,7 @@ func TestLogReader(t *testing.T) {
 }
 
 func TestLogReaderRejectsOddOutput(t *testing.T) {
+	t.Parallel()
 	for name, out := range map[string]string{
 		"not a hash":      "hello\x00",
 		"bad time":        hashA + "\x00soon\x00Ada\x00s\x00",
@@ -84,6 +86,7 @@ func TestLogReaderRejectsOddOutput(t *testing.T) {
 }
 
 func TestWalkerFollowsRenameAndStopsAtAdd(t *testing.T) {
+	t.Parallel()
 	commits, err := readAll(t, sampleLog)
 	if err != nil {
 		t.Fatal(err)
@@ -106,6 +109,7 @@ func TestWalkerFollowsRenameAndStopsAtAdd(t *testing.T) {
 }
 
 func TestReadResponses(t *testing.T) {
+	t.Parallel()
 	out := blobX + " blob 3\nabc\n" + blobY + " blob 0\n\n"
 	blobs := map[string][]byte{}
 	if err := readResponses(bufio.NewReader(strings.NewReader(out)), blobs); err != nil {
