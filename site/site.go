@@ -36,7 +36,8 @@
 // Symbolic links are followed when they lead inside the source folder
 // (to files or folders; relative targets resolve from the link's
 // folder). A link that leads outside it, an absolute, a dangling or a
-// looping one is skipped with a warning.
+// looping one is skipped with a warning. The same holds in layouts/ and
+// assets/ (see walkLayers), and for those two folders themselves.
 //
 // # Front matter
 //
