@@ -10,13 +10,14 @@ import (
 // a file where another needs a folder (a page at /sitemap.xml/ against
 // the generated sitemap.xml).
 type claims struct {
-	files map[string]string // output path → owner
-	dirs  map[string]string // folder → owner of the first file claimed under it
+	files  map[string]string // output path → owner
+	dirs   map[string]string // folder → owner of the first file claimed under it
+	folded map[string]string // foldPath of an output path → that path
 }
 
 // newClaims returns an empty set of claims.
 func newClaims() *claims {
-	return &claims{files: map[string]string{}, dirs: map[string]string{}}
+	return &claims{files: map[string]string{}, dirs: map[string]string{}, folded: map[string]string{}}
 }
 
 // owner returns who claimed the output path out.
@@ -41,15 +42,21 @@ func (c *claims) builtIn(out string) bool {
 // reserve records owner for out without checking, for generated files.
 func (c *claims) reserve(out, owner string) {
 	c.files[out] = owner
+	c.folded[foldPath(out)] = out
 	c.addDirs(out, owner)
 }
 
 // claim records owner for out; it reports an error at owner's line when
-// another input already owns out, when out is a folder of another
+// another input already owns out or a path that differs from it only in
+// letter case or Unicode normalisation, when out is a folder of another
 // input's file, or when a folder above out is another input's file.
 func (c *claims) claim(out, owner string, line int, errs *ErrorList) bool {
 	if msg := c.conflict(out, owner); msg != "" {
-		errs.Add(&Error{Path: owner, Line: line, Msg: msg, Hint: "give one of them a different permalink"})
+		hint := "give one of them a different permalink"
+		if _, twin := c.twin(out); twin {
+			hint = "rename one of the files, or give one of them a permalink that differs in more than case"
+		}
+		errs.Add(&Error{Path: owner, Line: line, Msg: msg, Hint: hint})
 		return false
 	}
 	c.reserve(out, owner)
@@ -61,6 +68,10 @@ func (c *claims) conflict(out, owner string) string {
 	if prev, ok := c.files[out]; ok {
 		return fmt.Sprintf("output %s is claimed by both %s and %s", out, prev, owner)
 	}
+	if twin, ok := c.twin(out); ok {
+		return fmt.Sprintf("output %s of %s and output %s of %s differ only in letter case or Unicode normalisation: "+
+			"they are one file on macOS and Windows", twin, c.files[twin], out, owner)
+	}
 	if prev, ok := c.dirs[out]; ok {
 		return fmt.Sprintf("output %s would be a file for %s but is a folder for %s", out, owner, prev)
 	}
@@ -70,6 +81,13 @@ func (c *claims) conflict(out, owner string) string {
 		}
 	}
 	return ""
+}
+
+// twin returns the claimed output path that is out on a case-insensitive,
+// normalisation-insensitive file system, when one other than out is.
+func (c *claims) twin(out string) (string, bool) {
+	p, ok := c.folded[foldPath(out)]
+	return p, ok && p != out
 }
 
 // addDirs records the folders above out.

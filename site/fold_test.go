@@ -1,0 +1,40 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCaseAndNormalisationTwins refuses two outputs that are one file on
+// macOS and Windows, naming both inputs.
+func TestCaseAndNormalisationTwins(t *testing.T) {
+	_, _, err := renderFS(t, mapSite(map[string]string{
+		"content/privacy.md":    policy("Privacy"),
+		"content/Privacy.md":    policy("Privacy again"),
+		"content/caf\u00e9.md":  policy("Composed"),
+		"content/cafe\u0301.md": policy("Decomposed"),
+		"content/img/Seal.png":  "PNG",
+		"content/img/seal.png":  "PNG",
+		"content/kelvin.md":     "---\ntitle: K\npermalink: /\u212a/\n---\nText.\n",
+		"content/k.md":          "---\ntitle: k\npermalink: /k/\n---\nText.\n",
+		"content/straße.md":     policy("Street"), // ß and ss differ on every file system
+		"content/strasse.md":    policy("Street too"),
+	}))
+	if err == nil {
+		t.Fatal("the build accepted twins")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		"content/privacy.md: output Privacy/index.html of content/Privacy.md and output privacy/index.html of content/privacy.md differ only in letter case or Unicode normalisation",
+		"content/caf\u00e9.md: output cafe\u0301/index.html of content/cafe\u0301.md and output caf\u00e9/index.html of content/caf\u00e9.md differ",
+		"content/img/seal.png: output img/Seal.png of content/img/Seal.png and output img/seal.png of content/img/seal.png differ",
+		"content/kelvin.md:3: output k/index.html of content/k.md and output \u212a/index.html of content/kelvin.md differ",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors:\n%s\nwant %s", got, want)
+		}
+	}
+	if n := strings.Count(got, "differ only in letter case"); n != 4 {
+		t.Errorf("%d twin errors, want 4:\n%s", n, got)
+	}
+}
