@@ -99,7 +99,9 @@
 // are relative to the content folder). A
 // permalink must start with "/" and contain no "..", "//", query,
 // fragment, backslash or control characters. Two pages that claim one
-// output path are an error naming both files.
+// output path are an error naming both files, and so are two output paths
+// that differ only in letter case or Unicode normalisation (see foldPath):
+// macOS and Windows store them as one file.
 //
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link
