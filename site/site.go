@@ -105,7 +105,8 @@
 //
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link
-// to a missing content file is an error. Relative links and images to
+// to a missing content file is an error; one to a file that could not
+// be loaded is not, since that file's own error is the cause. Relative links and images to
 // other files under content/ become those files' URLs, and one to a file
 // that does not exist is left as written. A version file's relative links
 // resolve from the policy's current file.
