@@ -109,6 +109,7 @@ func (c *checker) run() {
 		l := c.prepare(s)
 		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)
+		c.unsafeURLs(l, doc, orig)
 	}
 }
 
@@ -127,6 +128,7 @@ func (c *checker) policy(p *Page) {
 		doc, orig := c.render(p, v, l)
 		c.headings(l, doc)
 		c.rawHTML(l, doc)
+		c.unsafeURLs(l, doc, orig)
 		c.typedDates(l, v)
 		c.textDates(v)
 		c.versionDates(v)
