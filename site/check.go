@@ -170,8 +170,8 @@ func (c *checker) prepare(s *Source) *linted {
 }
 
 // editable reports whether a source is a file of the working tree rather
-// than a revision read from git ("content/privacy.md@1a2b3c4").
-func editable(s *Source) bool { return s != nil && !strings.Contains(s.Path, "@") }
+// than a revision read from git.
+func editable(s *Source) bool { return s != nil && !s.FromHistory() }
 
 // shownAt lists the site-relative URLs of the pages that show a version's
 // text: the policy's page when it is the version shown, and its version

@@ -50,6 +50,7 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 		if s == nil {
 			continue
 		}
+		s.Commit = rev.Commit
 		v := b.revisionVersion(s, rev, &undated)
 		if n := len(versions); n > 0 && versions[n-1].Effective.Equal(v.Effective) {
 			v.oldURLs = append(versions[n-1].oldURLs, versions[n-1].url)
