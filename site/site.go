@@ -115,6 +115,7 @@
 //
 // Every problem is reported as "path:line: message" or
 // "path:line:col: message", all of them at once, sorted; columns are
-// 1-based byte columns in every format, as go/scanner counts (column.go); a build with errors writes nothing and leaves the previous
-// output exactly as it was.
+// 1-based byte columns in every format, as go/scanner counts (column.go);
+// a build with errors writes nothing and leaves the previous output
+// exactly as it was.
 package site
