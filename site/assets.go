@@ -22,10 +22,11 @@ type assetSet struct {
 }
 
 // loadAssets lists and hashes the assets of every layer; the user's file
-// wins over the theme's of the same path. Hidden files are left out.
+// wins over the theme's of the same path. Hidden files and editor or
+// system junk (isJunk) are left out.
 func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
 	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
-	hidden := func(name string) bool { return strings.HasPrefix(name, ".") }
+	hidden := func(name string) bool { return strings.HasPrefix(name, ".") || isJunk(name) }
 	for _, f := range walkLayers(fsys, Assets, hidden, errs) {
 		rel := strings.TrimPrefix(f.path, Assets+"/")
 		data, err := f.read()

@@ -18,7 +18,9 @@
 // _index.md (Hugo) or index.md (Jekyll) directly in it, when present,
 // supplies the home page's title, description and intro text; having
 // both is an error. Other files (images, PDFs) are copied to the output
-// at the same relative path. Files and folders whose names start with
+// at the same relative path. Editor and system junk (4913, *.swp, *~,
+// Thumbs.db; see isJunk) is never published, as the dev server's watcher
+// ignores it. Files and folders whose names start with
 // "." or "_" (other than _index.md) are ignored, and so is everything
 // the exclude globs match: by default README*, LICENSE*, LICENCE*,
 // CODE_OF_CONDUCT*, CONTRIBUTING*, Gemfile, Gemfile.lock, package.json,
