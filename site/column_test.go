@@ -17,6 +17,10 @@ func TestColumnsAreBytes(t *testing.T) {
 		"content/json.md":  ";;;\n{\"title\": \"Été\", \"aliases\": [\"/c-été/\", 5]}\n;;;\nText.\n",
 		"content/links.md": "---\ntitle: Links\n---\nCafé crème: [gone](gone.md).\n",
 	}
+	tmpl := map[string]string{
+		"content/p.md":        policy("P"),
+		"layouts/policy.html": "{{ define \"main\" }}\n<p>Été {{ index .Params \"x\" 5 }}</p>\n{{ end }}",
+	}
 	_, _, err := build(t, newSite(t, files), nil)
 	if err == nil {
 		t.Fatal("the build accepted the site")
@@ -42,6 +46,10 @@ func TestColumnsAreBytes(t *testing.T) {
 		if col := strings.Index(text, w.needle) + 1; e.Col != col {
 			t.Errorf("%s: column %d, want byte column %d (%s)", e.Path, e.Col, col, e.Msg)
 		}
+	}
+	_, _, err = build(t, newSite(t, tmpl), nil)
+	if be, ok := err.(*BuildError); !ok || len(be.Errors) != 1 || be.Errors[0].Line != 2 || be.Errors[0].Col != strings.Index(tmpl["layouts/policy.html"], "index")-len("{{ define \"main\" }}\n")+1 {
+		t.Errorf("template error: %v, want one at line 2, the byte column of index", err)
 	}
 	for p := range want {
 		if !found[p] {

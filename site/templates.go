@@ -117,7 +117,8 @@ func templateError(err error, fallback string) *Error {
 		e.Path = path.Join(Layouts, msg[m[2]:m[3]])
 		e.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
 		if m[6] >= 0 {
-			e.Col, _ = strconv.Atoi(msg[m[6]:m[7]])
+			col, _ := strconv.Atoi(msg[m[6]:m[7]])
+			e.Col = col + 1 // text/template counts bytes from 0 (parse.Tree.ErrorContext)
 		}
 		e.Msg = strings.TrimSpace(msg[:m[0]] + msg[m[1]:])
 		e.Msg = strings.TrimPrefix(strings.TrimPrefix(e.Msg, "html/"), "template:")
