@@ -6,8 +6,9 @@ import (
 )
 
 // TestTitleInCodeFence checks that a heading inside fenced or indented
-// code at the top of a body is code, not the page's title: every page
-// has exactly one <h1>, the title from the front matter or file name.
+// code at the top of a body is code, not the page's title, and that one
+// after indented code is a section: every page has exactly one <h1>, the
+// title from the file name, and never shows its title twice.
 func TestTitleInCodeFence(t *testing.T) {
 	bodies := map[string]string{
 		"backticks":  "```\n# Fenced\n```\n\n## Scope\n\nText.\n",
@@ -18,6 +19,7 @@ func TestTitleInCodeFence(t *testing.T) {
 		"indented":   "    # Fenced\n\n## Scope\n",
 		"unclosed":   "```\n# Fenced\n",
 		"in a quote": "> ```\n> # Fenced\n> ```\n",
+		"code after": "    <!-- indented: code -->\n# Fenced\n",
 	}
 	files := map[string]string{}
 	for name, body := range bodies {
@@ -33,7 +35,14 @@ func TestTitleInCodeFence(t *testing.T) {
 		if want := "<h1>" + readableName(slug+".md") + "</h1>"; !strings.Contains(page, want) {
 			t.Errorf("%s: want the title from the file name, %s", name, want)
 		}
-		if !strings.Contains(page, "# Fenced") {
+		switch {
+		case name == "code after":
+			// The comment is indented code, so the heading is not the
+			// first thing: a section, not the title.
+			if !strings.Contains(page, `<h2 id="fenced">Fenced`) {
+				t.Errorf("%s: the heading after the code is not a section", name)
+			}
+		case !strings.Contains(page, "# Fenced"):
 			t.Errorf("%s: the fenced heading is not shown as code", name)
 		}
 	}
