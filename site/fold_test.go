@@ -38,3 +38,26 @@ func TestCaseAndNormalisationTwins(t *testing.T) {
 		t.Errorf("%d twin errors, want 4:\n%s", n, got)
 	}
 }
+
+// TestFileAndFolderTwins refuses a file and a folder whose names differ
+// only in letter case: macOS and Windows cannot hold both.
+func TestFileAndFolderTwins(t *testing.T) {
+	_, _, err := renderFS(t, mapSite(map[string]string{
+		"content/Docs":          "a file without an extension",
+		"content/docs/seal.png": "PNG",
+		"content/legal/a.md":    policy("A"),
+		"content/Legal":         "another file",
+	}))
+	if err == nil {
+		t.Fatal("the build accepted the twins")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		"content/docs/seal.png: output docs/seal.png needs folder docs, which differs from output Docs of content/Docs only in letter case",
+		"content/Legal: output Legal of content/Legal differs from folder legal of content/legal/a.md only in letter case",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors:\n%s\nwant %s", got, want)
+		}
+	}
+}
