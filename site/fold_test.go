@@ -61,3 +61,25 @@ func TestFileAndFolderTwins(t *testing.T) {
 		}
 	}
 }
+
+// TestRedirectTwins refuses redirect sources whose stub pages are one
+// file on macOS and Windows, at the line of the second.
+func TestRedirectTwins(t *testing.T) {
+	_, _, err := renderFS(t, mapSite(map[string]string{
+		"clause.yaml":        "redirects:\n  /Old/: /privacy/\n  /old/: /terms/\n",
+		"content/privacy.md": "---\ntitle: P\nredirect_from: [/caf%C3%A9/]\n---\nText.\n",
+		"content/terms.md":   "---\ntitle: T\nredirect_from: [/cafe\u0301/]\n---\nText.\n",
+	}))
+	if err == nil {
+		t.Fatal("the build accepted the twins")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		"clause.yaml:3: redirect from /old/ and redirect from /Old/ (clause.yaml:2) differ only in letter case",
+		"content/terms.md:3: redirect from /cafe\u0301/ and redirect from /caf%C3%A9/ (content/privacy.md:3) differ only in letter case",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("errors:\n%s\nwant %s", got, want)
+		}
+	}
+}
