@@ -3,7 +3,6 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -23,39 +22,28 @@ type assetSet struct {
 }
 
 // loadAssets lists and hashes the assets of every layer; the user's file
-// wins over the theme's of the same path.
+// wins over the theme's of the same path. Hidden files and editor or
+// system junk (isJunk) are left out.
 func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
 	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
-	err := fs.WalkDir(fsys, Assets, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			if d != nil && d.IsDir() && p != Assets && strings.HasPrefix(d.Name(), ".") {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		rel := strings.TrimPrefix(p, Assets+"/")
-		if strings.HasPrefix(path.Base(rel), ".") {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
+	hidden := func(name string) bool { return strings.HasPrefix(name, ".") || isJunk(name) }
+	for _, f := range walkLayers(fsys, Assets, hidden, errs) {
+		rel := strings.TrimPrefix(f.path, Assets+"/")
+		data, err := f.read()
 		if err != nil {
-			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
-			return nil
+			errs.Errorf(f.path, 0, "cannot read: %v", unwrapPathError(err))
+			continue
 		}
 		if isJekyllTemplate(data) {
-			errs.Add(jekyllTemplateWarning(p, rel, true))
-			return nil
+			errs.Add(jekyllTemplateWarning(f.path, rel, true))
+			continue
 		}
-		if c.claim(rel, p, 0, errs) {
+		if c.claim(rel, f.path, 0, errs) {
 			sum := sha256.Sum256(data)
 			set.hashes[rel] = hex.EncodeToString(sum[:])[:10]
 			set.data[rel] = data
 			set.order = append(set.order, rel)
 		}
-		return nil
-	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		errs.Errorf(Assets, 0, "cannot read: %v", err)
 	}
 	return set
 }

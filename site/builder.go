@@ -50,6 +50,10 @@ type builder struct {
 	redirectFormats []string
 	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
 	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
+
+	// unloaded maps the Markdown files that could not be loaded to the
+	// URL their path gives; see noteUnloaded.
+	unloaded map[string]string
 }
 
 func newBuilder(opts Options, src fs.FS, out output) *builder {
@@ -124,6 +128,7 @@ func (b *builder) assemble() {
 		}
 	}
 	sources := loadSources(b.src, b.layout, files, b.errs, b.opts.Cache)
+	b.noteUnloaded(files, sources)
 	b.claimGenerated()
 	b.assets = loadAssets(b.theme, b.claims, b.errs) // before pages, so a clash is reported at the page
 	b.assemblePolicies(sources)

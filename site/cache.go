@@ -336,7 +336,9 @@ func (h *hasher) sum() (k [32]byte) {
 
 // computeShape hashes everything that every page may depend on: the
 // configuration, the templates, the assets, the options, and each
-// policy's title, URL, group, dates and versions (but not its text). A
+// policy's title, URL, group, dates and versions (but not its text), with
+// which of those dates the build's "now" has passed, so that a rebuild
+// after the clock passes one equals a full build. A
 // change to one policy's body leaves the shape, and so every other
 // policy's cached pages, intact.
 func (b *builder) computeShape(config []byte) {
@@ -356,6 +358,9 @@ func (b *builder) computeShape(config []byte) {
 		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
 		for _, v := range p.Policy.Versions {
 			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), v.Status, v.url, v.Title, v.Summary, boolStr(v.Material))
+			// What the clock decides: the status, and whether the sitemap
+			// may give each date yet (see pastDate).
+			h.str(boolStr(b.pastDate(v.Effective).IsZero()), boolStr(b.pastDate(v.LastRevised).IsZero()))
 			h.str(v.Changes...)
 		}
 	}

@@ -109,6 +109,7 @@ func (c *checker) run() {
 		l := c.prepare(s)
 		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)
+		c.unsafeURLs(l, doc, orig)
 	}
 }
 
@@ -127,6 +128,7 @@ func (c *checker) policy(p *Page) {
 		doc, orig := c.render(p, v, l)
 		c.headings(l, doc)
 		c.rawHTML(l, doc)
+		c.unsafeURLs(l, doc, orig)
 		c.typedDates(l, v)
 		c.textDates(v)
 		c.versionDates(v)
@@ -168,8 +170,8 @@ func (c *checker) prepare(s *Source) *linted {
 }
 
 // editable reports whether a source is a file of the working tree rather
-// than a revision read from git ("content/privacy.md@1a2b3c4").
-func editable(s *Source) bool { return s != nil && s.commit == "" }
+// than a revision read from git.
+func editable(s *Source) bool { return s != nil && !s.FromHistory() }
 
 // shownAt lists the site-relative URLs of the pages that show a version's
 // text: the policy's page when it is the version shown, and its version

@@ -114,6 +114,9 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 		p = tu.Path // the link's #fragment is looked up where the redirect leads
 	}
 	out, found := c.outputFor(p)
+	if !found && c.b.unloadedAt(p) {
+		return "", "" // the page's own error is the one to fix
+	}
 	if !found {
 		return fmt.Sprintf("nothing is published at %s", c.b.cfg.basePath()+p),
 			"link to another policy by its file, such as [Terms](terms.md), so clause checks and rewrites it"

@@ -173,13 +173,30 @@ func (c *checker) unknownGroup(p *Page) {
 
 // undated warns about a policy with no date at all: it shows no dates,
 // and the changelog and feeds, which list versions by date, leave it out.
+// A date that is written but cannot be read, in the front matter or typed
+// in the text, is reported where it is written instead: the cause, once.
 func (c *checker) undated(p *Page) {
 	v := p.Policy.Shown()
-	if v == nil || !v.Effective.IsZero() || !v.LastRevised.IsZero() {
+	if v == nil || !v.Effective.IsZero() || !v.LastRevised.IsZero() || frontMatterDated(v.src) || c.typesDate(v.src) {
 		return
 	}
 	c.warn(p.src.Path, p.src.FM.Start, 0, "policy has no effective or last_revised date, so it shows no dates and the changelog and feeds leave it out",
 		"add `effective: YYYY-MM-DD` (the day this text took effect) to the front matter, or a line `Effective date: January 2, 2006` near the top of the text")
+}
+
+// typesDate reports whether a source's text has a line that types a date
+// ("Last updated: …"), which typedDates or textDates reports when the
+// date is not used.
+func (c *checker) typesDate(s *Source) bool {
+	for _, l := range c.prepare(s).lines {
+		if inner, ok := importer.CommentedLine(l); ok {
+			l = inner
+		}
+		if _, _, ok := importer.DateLine(l); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // frontMatterLine returns the line of a front matter key, else of the

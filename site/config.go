@@ -79,6 +79,7 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 		cfg.unreadable = true
 		return cfg
 	}
+	byteColumns(&doc, data)
 	cfg.decode(&doc, errs)
 	return cfg
 }

@@ -12,7 +12,7 @@ import (
 type Error struct {
 	Path    string // slash path relative to the source folder, e.g. content/privacy.md
 	Line    int    // 1-based; 0 when the problem concerns the whole file
-	Col     int    // 1-based; 0 when unknown
+	Col     int    // 1-based byte column, as go/scanner counts; 0 when unknown
 	Msg     string
 	Hint    string // how to fix it, when that helps
 	Warning bool   // a warning does not fail the build

@@ -99,6 +99,7 @@ func (fm *rawFrontMatter) decodeYAML(data []byte) error {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return fm.syntaxError("YAML", err)
 	}
+	byteColumns(&doc, data)
 	if len(doc.Content) == 0 {
 		return nil // empty front matter
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // tomlHint and jsonHint explain the usual mistakes in each format.
@@ -56,12 +55,12 @@ func newTextIndex(data []byte, base int) *textIndex {
 	return t
 }
 
-// pos returns the file line of byte offset off and its column, counted in
-// characters as yaml.v3 counts them.
+// pos returns the file line of byte offset off and its 1-based byte
+// column (see column.go).
 func (t *textIndex) pos(off int) position {
 	off = min(max(off, 0), len(t.data))
 	n := sort.Search(len(t.lines), func(i int) bool { return t.lines[i] > off }) - 1
-	return position{line: t.base + 1 + n, col: 1 + utf8.RuneCount(t.data[t.lines[n]:off])}
+	return position{line: t.base + 1 + n, col: 1 + off - t.lines[n]}
 }
 
 // skip returns the offset of the first byte at or after off not in set.

@@ -34,7 +34,7 @@ func TestTOMLValues(t *testing.T) {
 		t.Errorf("repeated key: %s", err)
 	}
 	err = parseErr("+++\n\uFEFFtitle = \"é\" x\n+++\nBody\n")
-	if !strings.Contains(err, "content/x.md:2:14: invalid TOML front matter: expected newline") {
+	if !strings.Contains(err, "content/x.md:2:17: invalid TOML front matter: expected newline") {
 		t.Errorf("error after a byte order mark: %s", err)
 	}
 }

@@ -204,7 +204,7 @@ func (b *builder) parseRevision(rev gitlog.Revision, prefix string, current *Sou
 	b.errs.archive(label)
 	s := safeParse(label, b.revisionRel(was, current), rev.Content, b.errs)
 	if s != nil {
-		s.commit, s.blob = rev.Commit, rev.Blob
+		s.Commit, s.blob = rev.Commit, rev.Blob
 	}
 	return s
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"github.com/clause-dev/clause/site/watch"
 )
 
 // Content is the default content folder: the folder, in the source, that
@@ -111,13 +113,13 @@ func (l *layout) below(p string) (string, bool) {
 func (l *layout) sourcePath(rel string) string { return path.Join(l.dir, rel) }
 
 // skipped reports whether the entry at rel below the content folder is
-// left out by its own name or path: a hidden or "_" name (other than
-// _index.md) or an exclude pattern, unless an include pattern re-admits
-// it. The walk does not enter a skipped folder.
+// left out by its own name or path: editor and system junk (isJunk)
+// always; a hidden or "_" name (other than _index.md) or an exclude
+// pattern, unless an include pattern re-admits it. The walk does not enter a skipped folder.
 func (l *layout) skipped(rel string, isDir bool) bool {
 	name := path.Base(rel)
-	if strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#") {
-		return true // editor backups are never pages, whatever include says
+	if isJunk(name) {
+		return true // never published, whatever include says
 	}
 	out := skipName(name)
 	for _, g := range l.exclude {
@@ -132,6 +134,14 @@ func (l *layout) skipped(rel string, isDir bool) bool {
 		}
 	}
 	return true
+}
+
+// isJunk reports whether a file name is an editor's temp, swap or backup
+// file or an operating system's metadata (4913, .swp, ~, #…#, .DS_Store,
+// Thumbs.db): the predicate the dev server's watcher ignores changes by,
+// so that what never triggers a rebuild is never published either.
+func isJunk(name string) bool {
+	return watch.IsTempFile(name) || strings.HasPrefix(name, "#")
 }
 
 // skippedPath reports whether rel, or any folder above it, is skipped.

@@ -153,6 +153,7 @@ func (b *builder) resolveRedirects() {
 		b.policyRedirects(p)
 	}
 	sort.SliceStable(b.redirects, func(i, j int) bool { return b.redirects[i].From < b.redirects[j].From })
+	b.redirectTwins(formats)
 	key := b.redirectsKey()
 	resolved, errs, hit := b.opts.Cache.resolved(key)
 	if !hit {

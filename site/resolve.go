@@ -20,11 +20,43 @@ func (b *builder) linkResolver(s *Source) func(string) (string, bool) {
 		if p, ok := b.bySource[rel]; ok {
 			return b.cfg.basePath() + p.url, true
 		}
+		if u, ok := b.unloaded[rel]; ok {
+			return b.cfg.basePath() + u, true // the file's own error is the one to fix
+		}
 		if isHomeSource(rel) || (rel == "index.md" && b.home != nil) {
 			return b.cfg.basePath() + "/", true
 		}
 		return "", false
 	}
+}
+
+// noteUnloaded records the Markdown files that were listed but could not
+// be loaded (broken front matter, not UTF-8, unreadable). Their own
+// error is reported once; links to them resolve to the URL their path
+// gives rather than adding "link to missing file" on every page that
+// links to them.
+func (b *builder) noteUnloaded(files []contentFile, sources []*Source) {
+	loaded := map[string]bool{}
+	for _, s := range sources {
+		loaded[s.Rel] = true
+	}
+	b.unloaded = map[string]string{}
+	for _, f := range files {
+		if f.markdown && !loaded[f.rel] {
+			b.unloaded[f.rel] = derivedURL(f.rel, "")
+		}
+	}
+}
+
+// unloadedAt reports whether the site-relative URL u is where a Markdown
+// file that could not be loaded would be published.
+func (b *builder) unloadedAt(u string) bool {
+	for _, v := range b.unloaded {
+		if v == u {
+			return true
+		}
+	}
+	return false
 }
 
 // fileResolver returns the File callback for a source: a relative link to

@@ -97,26 +97,47 @@ func sessionEdits(n *int) []edit {
 	}
 }
 
-// TestIncrementalEqualsFull applies random edit sequences and checks after
-// every step that the session's incremental build equals a full build.
+// clockDays are the days the clock of TestIncrementalEqualsFull moves
+// between: before, between and after the dates of its site, whose
+// content/cookies.md was corrected (last_revised) after taking effect.
+var clockDays = []string{"2025-06-01", "2026-06-01", "2026-07-15", "2026-11-15", "2026-12-15", "2027-01-01"}
+
+// TestIncrementalEqualsFull applies random edit sequences, and moves the
+// clock, and checks after every step that the session's incremental
+// build equals a full build.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
 	for seed := uint64(1); seed <= 3; seed++ {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			dir := newSite(t, with(versionedSite, map[string]string{"content/privacy/versions/2025-01-01.md": "## Data\n\nOld.\n",
-				"content/links.md": "## Links\n\nSee the [terms](terms.md).\n"}))
-			opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }, Now: mustDate(t, "2026-06-01")}
+				"content/links.md":   "## Links\n\nSee the [terms](terms.md).\n",
+				"content/cookies.md": "---\ntitle: Cookies\neffective: 2026-01-01\nlast_revised: 2026-07-01\n---\n## Use\n\nFew.\n"}))
+			now := "2026-06-01"
+			epoch := func(k string) string {
+				if k == "SOURCE_DATE_EPOCH" {
+					return fmt.Sprint(mustDate(t, now).Unix())
+				}
+				return ""
+			}
+			opts := Options{Source: dir, Theme: clause.Theme, Getenv: epoch}
 			sess := NewSession(opts)
 			if _, _, _, err := sess.Rebuild(nil); err != nil {
 				t.Fatal(err)
 			}
 			n := 0
-			edits := sessionEdits(&n)
+			edits := append(sessionEdits(&n), edit{"clock", func(*testing.T, string) Change {
+				now = clockDays[n%len(clockDays)]
+				n++
+				return Change{}
+			}})
 			rng := rand.New(rand.NewPCG(seed, 7))
-			for step := 0; step < 25; step++ {
+			for step := 0; step < 30; step++ {
 				e := edits[rng.IntN(len(edits))]
-				change := e.apply(t, dir)
-				got, _, _, incErr := sess.Rebuild([]Change{change})
+				var changes []Change
+				if change := e.apply(t, dir); change.Path != "" {
+					changes = []Change{change}
+				}
+				got, _, _, incErr := sess.Rebuild(changes)
 				want, _, fullErr := Render(opts)
 				if fmt.Sprint(incErr) != fmt.Sprint(fullErr) {
 					t.Fatalf("step %d (%s): incremental err %v, full err %v", step, e.name, incErr, fullErr)

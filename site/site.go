@@ -19,7 +19,9 @@
 // _index.md (Hugo) or index.md (Jekyll) directly in it, when present,
 // supplies the home page's title, description and intro text; having
 // both is an error. Other files (images, PDFs) are copied to the output
-// at the same relative path. Files and folders whose names start with
+// at the same relative path. Editor and system junk (4913, *.swp, *~,
+// Thumbs.db; see isJunk) is never published, as the dev server's watcher
+// ignores it. Files and folders whose names start with
 // "." or "_" (other than _index.md) are ignored, and so is everything
 // the exclude globs match: by default README*, LICENSE*, LICENCE*,
 // CODE_OF_CONDUCT*, CONTRIBUTING*, Gemfile, Gemfile.lock, package.json,
@@ -37,7 +39,8 @@
 // Symbolic links are followed when they lead inside the source folder
 // (to files or folders; relative targets resolve from the link's
 // folder). A link that leads outside it, an absolute, a dangling or a
-// looping one is skipped with a warning.
+// looping one is skipped with a warning. The same holds in layouts/ and
+// assets/ (see walkLayers), and for those two folders themselves.
 //
 // # Front matter
 //
@@ -112,11 +115,14 @@
 // fragment, backslash or control characters; no segment may be longer
 // than 255 bytes (a file name) nor the path longer than 2,048 bytes,
 // which is checked while assembling, so check and build agree. Two pages
-// that claim one output path are an error naming both files.
+// that claim one output path are an error naming both files, and so are
+// two output paths that differ only in letter case or Unicode
+// normalisation (see foldPath): macOS and Windows store them as one file.
 //
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link
-// to a missing content file is an error. Relative links and images to
+// to a missing content file is an error; one to a file that could not
+// be loaded is not, since that file's own error is the cause. Relative links and images to
 // other files under content/ become those files' URLs, and one to a file
 // that does not exist is left as written. A version file's relative links
 // resolve from the policy's current file.
@@ -137,7 +143,9 @@
 //
 // # Errors
 //
-// Every problem is reported as "path:line: message", all of them at once,
-// sorted; a build with errors writes nothing and leaves the previous
-// output exactly as it was.
+// Every problem is reported as "path:line: message" or
+// "path:line:col: message", all of them at once, sorted; columns are
+// 1-based byte columns in every format, as go/scanner counts (column.go);
+// a build with errors writes nothing and leaves the previous output
+// exactly as it was.
 package site

@@ -29,12 +29,21 @@ type Source struct {
 	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
 	dateNotes []*Error   // warnings about those dates, for files of the working tree only
 
+	// Commit is the git commit a revision read from history (--history
+	// git) was read at, "" for a file of the working tree. Path then
+	// names the file and the commit, content/privacy.md@1a2b3c4, for
+	// messages only: "@" is a valid character in a file name.
+	Commit string
+
 	bodyAt    int      // byte offset of the body in the file, to read it again
 	real      string   // the path it is read from when Path is a symbolic link, else ""
 	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
-	commit    string   // the commit a revision from git history was read at; "" for a working-tree file
 	blob      string   // a revision's blob id, to read its body again from git
 }
+
+// FromHistory reports whether the source is a revision read from git
+// history rather than a file of the working tree.
+func (s *Source) FromHistory() bool { return s.Commit != "" }
 
 // file returns the path, from the source, that the file is read from.
 func (s *Source) file() string {

@@ -117,7 +117,8 @@ func templateError(err error, fallback string) *Error {
 		e.Path = path.Join(Layouts, msg[m[2]:m[3]])
 		e.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
 		if m[6] >= 0 {
-			e.Col, _ = strconv.Atoi(msg[m[6]:m[7]])
+			col, _ := strconv.Atoi(msg[m[6]:m[7]])
+			e.Col = col + 1 // text/template counts bytes from 0 (parse.Tree.ErrorContext)
 		}
 		e.Msg = strings.TrimSpace(msg[:m[0]] + msg[m[1]:])
 		e.Msg = strings.TrimPrefix(strings.TrimPrefix(e.Msg, "html/"), "template:")
@@ -128,20 +129,16 @@ func templateError(err error, fallback string) *Error {
 
 // readLayouts reads every file under layouts/ of every layer, the first
 // layer winning, once per build: the templates are parsed from it and the
-// serve cache hashes it.
-func readLayouts(fsys fs.FS, errs *ErrorList) map[string][]byte {
+// serve cache hashes it. Symbolic links are followed as walkLayers says.
+func readLayouts(fsys layers, errs *ErrorList) map[string][]byte {
 	files := map[string][]byte{}
-	fs.WalkDir(fsys, Layouts, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		data, err := fs.ReadFile(fsys, p)
+	for _, f := range walkLayers(fsys, Layouts, nil, errs) {
+		data, err := f.read()
 		if err != nil {
-			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
-			return nil
+			errs.Errorf(f.path, 0, "cannot read: %v", unwrapPathError(err))
+			continue
 		}
-		files[p] = data
-		return nil
-	})
+		files[f.path] = data
+	}
 	return files
 }

@@ -82,7 +82,9 @@ const (
 	addSlash // a directory index exists: redirect to the slash form
 )
 
-// resolve maps a cleaned request path to a snapshot file name.
+// resolve maps a cleaned request path to a snapshot file name, as the
+// static hosts a site is published on do (see redirect.NewStaticHost): a
+// folder's index.html, a redirect to add the slash, or "x.html" for "/x".
 func resolve(snap *Snapshot, clean string) (string, resolution) {
 	name := strings.TrimPrefix(clean, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
@@ -94,6 +96,9 @@ func resolve(snap *Snapshot, clean string) (string, resolution) {
 	}
 	if exists(snap, name+"/index.html") == found {
 		return name, addSlash
+	}
+	if exists(snap, name+".html") == found {
+		return name + ".html", found // as static hosts serve /terms from terms.html
 	}
 	return name, notFound
 }

@@ -13,7 +13,7 @@ const problemsPath = "/_clause/problems"
 type Problem struct {
 	Path   string       `json:"path"`             // source file, as the writer knows it
 	Line   int          `json:"line,omitempty"`   // 1-based; 0 when unknown
-	Col    int          `json:"col,omitempty"`    // 1-based; 0 when unknown
+	Col    int          `json:"col,omitempty"`    // 1-based byte column; 0 when unknown
 	Msg    string       `json:"msg"`              // what went wrong
 	Hint   string       `json:"hint,omitempty"`   // how to fix it
 	Source []SourceLine `json:"source,omitempty"` // a few lines around Line

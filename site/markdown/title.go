@@ -41,11 +41,13 @@ func (r *Renderer) Title(lead []byte, page Page) (title string) {
 }
 
 // skipLeading skips blank lines and HTML comments at the start of body.
+// A comment indented by four spaces or more is indented code, as in
+// Markdown, and ends the skipping.
 func skipLeading(body []byte) []byte {
 	for {
 		body = skipBlankLines(body)
 		trimmed := bytes.TrimLeft(body, " ")
-		if !bytes.HasPrefix(trimmed, []byte("<!--")) {
+		if !bytes.HasPrefix(trimmed, []byte("<!--")) || len(body)-len(trimmed) > 3 {
 			return body
 		}
 		end := bytes.Index(trimmed, []byte("-->"))

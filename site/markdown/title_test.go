@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 )
@@ -22,6 +23,9 @@ func TestTitleFromLead(t *testing.T) {
 		{"prose first", "We care.\n\n# Policy\n", ""},
 		{"prose line then heading", "We care.\n# Policy\n", ""},
 		{"indented code is no heading", "    # not a title\n", ""},
+		{"indented comment is code", "    <!-- c -->\n# T\n", ""},
+		{"comment indented by three", "   <!-- c -->\n# T\n", "T"},
+		{"heading in a fence", "```\n# T\n```\n", ""},
 		{"list first", "- a\n\n# T\n", ""},
 		{"h4", "#### T\n", ""},
 		{"thematic break", "---\n\n# T\n", ""},
@@ -42,5 +46,29 @@ func TestTitleFromLead(t *testing.T) {
 				t.Errorf("Title(%q) = %q, Document.Title = %q", lead, got, whole)
 			}
 		})
+	}
+}
+
+// TestTitleFromLeadMatchesWhole compares the title read from the leading
+// block with the whole body's over random bodies made of lines that open
+// or close headings, fences, comments, HTML and indented code: the page
+// must never show a title the body also shows as a heading.
+func TestTitleFromLeadMatchesWhole(t *testing.T) {
+	lines := []string{"# T", "## U", "T", "===", "---", "```", "``` md", "~~~", "   ```", "    ```",
+		"<!-- c -->", "   <!-- c -->", "    <!-- c -->", "<!-- c", "-->", "", " ", "\t", "> # Q", "- # L",
+		"text", "<div>", "</div>", "<pre>", "</pre>", "    # I", "\t# tab", "[x]: /y", "***", "+++"}
+	r := New(testOptions())
+	page := Page{Var: testOptions().Var}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for n := 1 + rng.IntN(6); n > 0; n-- {
+			b.WriteString(lines[rng.IntN(len(lines))] + "\n")
+		}
+		src := b.String()
+		whole := r.RenderPage([]byte(src), page).Title
+		if got := r.Title(LeadingBlock([]byte(src)), page); got != whole {
+			t.Fatalf("%q: title from the leading block %q, from the whole body %q", src, got, whole)
+		}
 	}
 }

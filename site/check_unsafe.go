@@ -1,0 +1,156 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+
+	"github.com/clause-dev/clause/site/markdown"
+)
+
+// fetchAttrs lists, for each element, the attributes through which it
+// makes the browser request something as the page loads.
+var fetchAttrs = map[string][]string{
+	"img": {"src", "srcset"}, "iframe": {"src"}, "frame": {"src"}, "script": {"src"}, "link": {"href"},
+	"video": {"src", "poster"}, "audio": {"src"}, "source": {"src", "srcset"}, "track": {"src"},
+	"embed": {"src"}, "object": {"data"}, "input": {"src"},
+}
+
+// navAttrs lists the attributes that a visitor follows by clicking.
+var navAttrs = map[string]string{"a": "href", "area": "href", "form": "action"}
+
+// unsafeURLs warns about links to javascript:, vbscript: and data: URLs,
+// which run code or show a page the site does not control, and about
+// images, frames, scripts, stylesheets and media loaded from another
+// host: the theme promises visitors that the site makes no third-party
+// requests.
+func (c *checker) unsafeURLs(s *linted, doc *markdown.Document, orig map[string]string) {
+	written := writtenLinks(doc.Links)
+	seen := map[string]int{}
+	for _, u := range contentURLs(doc.HTML) {
+		msg, hint := c.urlProblem(u)
+		if msg == "" {
+			continue
+		}
+		line, col := 0, 0
+		if refs := written[u.value]; len(refs) > 0 {
+			line, col = s.BodyLine+refs[0].Line-1, refs[0].Col // a Markdown link or image
+			written[u.value] = refs[1:]
+		} else {
+			line, col, _ = c.locate(s, u.value, orig, seen[u.value]) // in raw HTML
+			seen[u.value]++
+		}
+		c.warn(s.Path, line, col, msg, hint)
+	}
+}
+
+// contentURL is one URL of a rendered body, with the element and
+// attribute that hold it.
+type contentURL struct {
+	tag, attr, value string
+	fetched          bool // requested as the page loads, not followed by a click
+}
+
+// contentURLs returns the URLs that a rendered body's elements follow or
+// fetch, in document order; every candidate of a srcset is one.
+func contentURLs(body []byte) []contentURL {
+	var out []contentURL
+	z := html.NewTokenizer(bytes.NewReader(body))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return out
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, more := z.TagName()
+			tag := string(name)
+			for more {
+				var k, v []byte
+				k, v, more = z.TagAttr()
+				out = append(out, attrURLs(tag, string(k), string(v))...)
+			}
+		}
+	}
+}
+
+// attrURLs returns the URLs one attribute holds, if it holds any.
+func attrURLs(tag, attr, value string) []contentURL {
+	if navAttrs[tag] == attr {
+		return []contentURL{{tag: tag, attr: attr, value: value}}
+	}
+	for _, a := range fetchAttrs[tag] {
+		if a != attr {
+			continue
+		}
+		if attr != "srcset" {
+			return []contentURL{{tag: tag, attr: attr, value: value, fetched: true}}
+		}
+		var out []contentURL
+		for _, cand := range strings.Split(value, ",") {
+			if f := strings.Fields(cand); len(f) > 0 {
+				out = append(out, contentURL{tag: tag, attr: attr, value: f[0], fetched: true})
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// urlProblem describes what is wrong with one URL of a body, or returns "".
+func (c *checker) urlProblem(u contentURL) (msg, hint string) {
+	switch scheme := urlScheme(u.value); {
+	case scheme == "javascript" || scheme == "vbscript":
+		return fmt.Sprintf("<%s %s> to a %s: URL %q: it runs code in the visitor's browser", u.tag, u.attr, scheme, u.value),
+			"link to a page or a file instead; a privacy page should run no code from its text"
+	case scheme == "data" && !(u.fetched && safeDataImage(u.value)):
+		return fmt.Sprintf("<%s %s> to a data: URL: browsers refuse to open it, and it can hold a page that imitates the site", u.tag, u.attr),
+			"put the file in the content folder and link to it by its path"
+	case u.fetched:
+		if host := c.thirdParty(u.value); host != "" {
+			return fmt.Sprintf("<%s %s> loads %q from %s: the theme promises visitors no third-party requests", u.tag, u.attr, u.value, host),
+				"copy the file into the content folder and refer to it by its path, or link to it instead of embedding it"
+		}
+	}
+	return "", ""
+}
+
+// urlScheme returns the lower-case scheme of a URL as a browser reads it:
+// leading spaces and control characters, and tabs and line breaks
+// anywhere, are ignored ("java\tscript:" is javascript:).
+func urlScheme(v string) string {
+	v = strings.TrimLeft(v, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"+
+		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	v = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)
+	i := strings.IndexByte(v, ':')
+	if i <= 0 || strings.ContainsAny(v[:i], "/?#") {
+		return ""
+	}
+	return strings.ToLower(v[:i])
+}
+
+// safeDataImage reports whether a data: URL is a raster image, which an
+// <img> shows without running anything or asking another host.
+func safeDataImage(v string) bool {
+	v = strings.ToLower(strings.TrimSpace(v))
+	for _, t := range []string{"png", "jpeg", "jpg", "gif", "webp", "avif"} {
+		if strings.HasPrefix(v, "data:image/"+t+";") || strings.HasPrefix(v, "data:image/"+t+",") {
+			return true
+		}
+	}
+	return false
+}
+
+// thirdParty returns the host a URL is fetched from when it is another
+// host than the site's base_url, or "".
+func (c *checker) thirdParty(v string) string {
+	u, err := url.Parse(strings.TrimSpace(v))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	if base, err := url.Parse(c.b.cfg.BaseURL); err == nil && base.Host != "" && strings.EqualFold(base.Host, u.Host) {
+		return ""
+	}
+	return u.Host
+}
