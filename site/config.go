@@ -106,7 +106,7 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 		k := root.Content[i]
 		cfg.lines[k.Value] = k.Line
 		if !knownConfigKeys[k.Value] {
-			errs.Add(&Error{Path: ConfigFile, Line: k.Line, Warning: true,
+			errs.Add(&Error{Path: ConfigFile, Line: k.Line, Severity: SeverityWarning,
 				Msg: fmt.Sprintf("unknown key %q is ignored", k.Value), Hint: "put your own values under params:"})
 		}
 	}

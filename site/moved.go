@@ -64,7 +64,8 @@ func (b *builder) withMovedSections(out output, name string, page []byte) []byte
 	}
 	page, errs := pf.Apply(page)
 	for _, e := range errs {
-		b.warnOutput(out, &Error{Path: e.File, Line: e.Line, Msg: e.Msg, Hint: e.Hint, Warning: true})
+		e.Severity = SeverityWarning
+		b.warnOutput(out, &e)
 	}
 	return page
 }

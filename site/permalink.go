@@ -46,7 +46,7 @@ func validateURLPath(p string, spaces bool) error {
 // no encoded slash, no "." or ".." segments.
 func checkDecoded(p string, spaces bool) error {
 	if err := redirect.CheckPathChars("permalink", p, spaces); err != nil {
-		return errors.New(err.(redirect.Error).Msg)
+		return errors.New(err.(*redirect.Error).Msg)
 	}
 	d, err := url.PathUnescape(p)
 	switch {
@@ -56,10 +56,10 @@ func checkDecoded(p string, spaces bool) error {
 		return fmt.Errorf("permalink %q encodes a slash as %%2F", p)
 	}
 	if err := redirect.CheckPathChars("permalink", d, true); err != nil {
-		return fmt.Errorf("permalink %q decodes to a path that %s", p, strings.TrimPrefix(err.(redirect.Error).Msg, "permalink "+redirect.Abbrev(d)+" "))
+		return fmt.Errorf("permalink %q decodes to a path that %s", p, strings.TrimPrefix(err.(*redirect.Error).Msg, "permalink "+redirect.Abbrev(d)+" "))
 	}
 	if err := redirect.CheckDecodedSegments("permalink", p, d); err != nil {
-		return errors.New(err.(redirect.Error).Msg)
+		return errors.New(err.(*redirect.Error).Msg)
 	}
 	return nil
 }

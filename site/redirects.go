@@ -179,7 +179,7 @@ func (b *builder) servedBy(u string) (string, bool) {
 
 func (b *builder) addRedirectErrors(errs []redirect.Error) {
 	for _, e := range errs {
-		b.errs.Add(&Error{Path: e.File, Line: e.Line, Msg: e.Msg, Hint: e.Hint, Warning: e.Warning})
+		b.errs.Add(&e) // a copy: the cache keeps errs
 	}
 }
 

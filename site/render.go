@@ -58,7 +58,7 @@ func (b *builder) layoutsWanted() []string {
 			continue // Jekyll's ordinary page layout: policy.html is ours
 		}
 		if path.Base(name) != name || !b.layoutExists(name) {
-			b.errs.Add(&Error{Path: p.src.Path, Line: p.src.FM.Lines["layout"], Warning: true,
+			b.errs.Add(&Error{Path: p.src.Path, Line: p.src.FM.Lines["layout"], Severity: SeverityWarning,
 				Msg:  fmt.Sprintf("layout %q not found; using policy.html", l),
 				Hint: fmt.Sprintf("create layouts/%s to use it, or remove the layout key", name)})
 			continue

@@ -21,7 +21,7 @@ func renderJSON(items []item, opts Options, out map[string][]byte) []Error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(m); err != nil {
-		return []Error{{File: JSONFile, Msg: fmt.Sprintf("encoding %s: %v", JSONFile, err)}}
+		return []Error{{Path: JSONFile, Msg: fmt.Sprintf("encoding %s: %v", JSONFile, err)}}
 	}
 	out[JSONFile] = b.Bytes()
 	return nil

@@ -63,8 +63,8 @@ func checkPair(r Redirect) *Error {
 		return nil
 	}
 	e := asError(err)
-	e.File, e.Line = r.File, r.Line
-	return &e
+	e.Path, e.Line = r.File, r.Line
+	return e
 }
 
 // checkBasePath reports a base path that cannot be prefixed to URL paths.
@@ -251,7 +251,7 @@ func siteOrigin(baseURL string) string {
 // duplicateError reports that second claims the source first already holds
 // with a different target.
 func duplicateError(first, second Redirect) Error {
-	return Error{File: second.File, Line: second.Line,
+	return Error{Path: second.File, Line: second.Line,
 		Msg: fmt.Sprintf("redirect source %s is claimed twice: %s → %s (%s) and %s → %s (%s)",
 			second.From, first.From, first.To, where(first), second.From, second.To, where(second)),
 		Hint: "keep only one of them"}

@@ -31,7 +31,7 @@ func CheckPathChars(what, s string, spaces bool) error {
 		default:
 			continue
 		}
-		return Error{Msg: fmt.Sprintf("%s %s %s", what, Abbrev(s), msg), Hint: hint}
+		return &Error{Msg: fmt.Sprintf("%s %s %s", what, Abbrev(s), msg), Hint: hint}
 	}
 	return nil
 }

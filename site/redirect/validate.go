@@ -35,15 +35,15 @@ func validatePath(from string, derived bool) error {
 	const what = "redirect source"
 	switch {
 	case from == "":
-		return Error{Msg: "redirect source is empty", Hint: "write the old URL path, e.g. /old-page/"}
+		return &Error{Msg: "redirect source is empty", Hint: "write the old URL path, e.g. /old-page/"}
 	case scheme(from) != "":
-		return Error{Msg: fmt.Sprintf("redirect source %q is a full URL", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q is a full URL", from),
 			Hint: "write only the path on this site, e.g. /old-page/"}
 	case !strings.HasPrefix(from, "/"):
-		return Error{Msg: fmt.Sprintf("redirect source %q must start with \"/\"", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q must start with \"/\"", from),
 			Hint: "write it as /" + from}
 	case strings.HasPrefix(from, "//"):
-		return Error{Msg: fmt.Sprintf("redirect source %q names a host", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q names a host", from),
 			Hint: "write only the path on this site, e.g. /old-page/"}
 	}
 	if err := checkChars(what, from); err != nil {
@@ -54,14 +54,14 @@ func validatePath(from string, derived bool) error {
 	}
 	d, err := url.PathUnescape(from)
 	if err != nil {
-		return Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding", from),
 			Hint: "write % as %25"}
 	}
 	if err := checkDecodedSource(from, d, derived); err != nil {
 		return err
 	}
 	if err := CheckLength(what, d); err != nil {
-		return Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
+		return &Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
 	}
 	return checkSegments(what, from, d, false)
 }
@@ -71,15 +71,15 @@ func validatePath(from string, derived bool) error {
 func checkFragment(from, frag string) error {
 	switch {
 	case frag == "":
-		return Error{Msg: fmt.Sprintf("redirect source %q has an empty #fragment", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has an empty #fragment", from),
 			Hint: "name the section that moved, e.g. /guidelines#impersonation, or drop the #"}
 	case strings.Contains(frag, "#"):
-		return Error{Msg: fmt.Sprintf("redirect source %q has more than one #", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has more than one #", from),
 			Hint: "write one path and one #fragment"}
 	}
 	d, err := url.PathUnescape(frag)
 	if err != nil {
-		return Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding in its #fragment", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding in its #fragment", from),
 			Hint: "write % as %25"}
 	}
 	return checkChars("redirect source", d)
@@ -91,13 +91,13 @@ func checkFragment(from, frag string) error {
 func checkSourceSyntax(from string) error {
 	switch {
 	case strings.Contains(from, "?"):
-		return Error{Msg: fmt.Sprintf("redirect source %q has a query string", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has a query string", from),
 			Hint: "static hosts ignore queries when matching; redirect the path alone"}
 	case strings.Contains(from, "#"): // only a base path reaches here with one
-		return Error{Msg: fmt.Sprintf("path %q has a #fragment", from),
+		return &Error{Msg: fmt.Sprintf("path %q has a #fragment", from),
 			Hint: "write the path alone"}
 	case strings.ContainsAny(from, ":*"):
-		return Error{Msg: fmt.Sprintf("redirect source %q contains \":\" or \"*\"", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q contains \":\" or \"*\"", from),
 			Hint: "Netlify and Cloudflare Pages read these as placeholders and wildcards; remove them"}
 	}
 	return nil
@@ -107,7 +107,7 @@ func checkSourceSyntax(from string) error {
 // A derived source may hold spaces, as the file names it came from do.
 func checkDecodedSource(from, decoded string, derived bool) error {
 	if strings.Contains(strings.ToLower(from), "%2f") {
-		return Error{Msg: fmt.Sprintf("redirect source %q encodes a slash as %%2F", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q encodes a slash as %%2F", from),
 			Hint: "use a plain /"}
 	}
 	check := decoded
@@ -118,7 +118,7 @@ func checkDecodedSource(from, decoded string, derived bool) error {
 		return err
 	}
 	if strings.ContainsAny(decoded, `"*:<>?|`) {
-		return Error{Msg: fmt.Sprintf("redirect source %q decodes to a character that is not allowed in file names (one of \" * : < > ? |)", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q decodes to a character that is not allowed in file names (one of \" * : < > ? |)", from),
 			Hint: "remove the character from the path"}
 	}
 	return nil
@@ -131,7 +131,7 @@ func checkDecodedSource(from, decoded string, derived bool) error {
 func ValidateTarget(to string) error {
 	const what = "redirect target"
 	if to == "" {
-		return Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}
+		return &Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}
 	}
 	if err := checkChars(what, to); err != nil {
 		return err
@@ -141,20 +141,20 @@ func ValidateTarget(to string) error {
 	}
 	switch {
 	case strings.HasPrefix(to, "//"):
-		return Error{Msg: fmt.Sprintf("redirect target %q has no scheme", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q has no scheme", to),
 			Hint: "write https:" + to + " for another site, or a path starting with a single /"}
 	case !strings.HasPrefix(to, "/"):
-		return Error{Msg: fmt.Sprintf("redirect target %q must start with \"/\" or be an http(s) URL", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q must start with \"/\" or be an http(s) URL", to),
 			Hint: "write it as /" + to}
 	}
 	p, _ := splitTarget(to)
 	d, err := url.PathUnescape(p)
 	if err != nil {
-		return Error{Msg: fmt.Sprintf("redirect target %q has invalid percent-encoding", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q has invalid percent-encoding", to),
 			Hint: "write % as %25"}
 	}
 	if _, err := url.Parse(to); err != nil {
-		return Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL path", to)}
+		return &Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL path", to)}
 	}
 	return checkSegments(what, to, d, true)
 }
@@ -162,12 +162,12 @@ func ValidateTarget(to string) error {
 // checkExternal checks an absolute target whose scheme is s.
 func checkExternal(to, s string) error {
 	if s != "http" && s != "https" {
-		return Error{Msg: fmt.Sprintf("redirect target %q uses the %s: scheme", to, s),
+		return &Error{Msg: fmt.Sprintf("redirect target %q uses the %s: scheme", to, s),
 			Hint: "only http and https links may leave the site"}
 	}
 	u, err := url.Parse(to)
 	if err != nil || u.Host == "" {
-		return Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL", to),
 			Hint: "write a full address such as https://example.com/page/"}
 	}
 	return nil
@@ -184,10 +184,10 @@ func checkSegments(what, raw, d string, allowEmpty bool) error {
 	for i, seg := range segs {
 		switch {
 		case seg == "." || seg == "..":
-			return Error{Msg: fmt.Sprintf("%s %q contains a %q segment", what, raw, seg),
+			return &Error{Msg: fmt.Sprintf("%s %q contains a %q segment", what, raw, seg),
 				Hint: "write the path without . and .. segments"}
 		case seg == "" && i < len(segs)-1 && !allowEmpty:
-			return Error{Msg: fmt.Sprintf("%s %q contains an empty segment (//)", what, raw),
+			return &Error{Msg: fmt.Sprintf("%s %q contains an empty segment (//)", what, raw),
 				Hint: "remove the doubled slash"}
 		}
 	}
@@ -211,10 +211,11 @@ func scheme(s string) string {
 }
 
 // asError converts err to an Error, keeping Msg and Hint when err is one.
-func asError(err error) Error {
-	var e Error
+func asError(err error) *Error {
+	var e *Error
 	if errors.As(err, &e) {
-		return e
+		c := *e
+		return &c
 	}
-	return Error{Msg: err.Error()}
+	return &Error{Msg: err.Error()}
 }
