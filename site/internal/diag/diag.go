@@ -78,11 +78,15 @@ func (d *Diagnostic) Error() string {
 	return b.String()
 }
 
-// Position returns "path:line:col", leaving out the parts that are unknown.
+// Position returns "path:line:col", leaving out the parts that are
+// unknown; without a path it is "line:col", as in go/token.
 func (d *Diagnostic) Position() string {
 	s := d.Path
 	if d.Line > 0 {
-		s += fmt.Sprintf(":%d", d.Line)
+		if s != "" {
+			s += ":"
+		}
+		s += fmt.Sprintf("%d", d.Line)
 		if d.Col > 0 {
 			s += fmt.Sprintf(":%d", d.Col)
 		}

@@ -15,6 +15,7 @@ func TestError(t *testing.T) {
 		{Diagnostic{Path: "a.md", Line: 3, Severity: Warning, Msg: "m"}, "a.md:3: warning: m"},
 		{Diagnostic{Path: "a.md", Col: 5, Severity: Info, Msg: "m"}, "a.md: info: m"},
 		{Diagnostic{Msg: "m", Hint: "h"}, "m\n\thint: h"},
+		{Diagnostic{Line: 3, Col: 5, Msg: "m"}, "3:5: m"},
 	}
 	for _, c := range cases {
 		if got := c.d.Error(); got != c.want {
