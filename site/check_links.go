@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"golang.org/x/net/html"
 
 	"github.com/clause-dev/clause/site/markdown"
@@ -125,10 +126,10 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 		return "", ""
 	}
 	if to, moved := c.b.movedTo(out, frag); moved {
-		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.b.cfg.basePath()+servedURL(out), to),
+		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.b.cfg.basePath()+urlpath.URL(out), to),
 			"link to the new page directly"
 	}
-	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+servedURL(out), frag),
+	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+urlpath.URL(out), frag),
 		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
 }
 
@@ -217,14 +218,6 @@ func (c *checker) redirectFor(p string) (string, bool) {
 
 // leavesSite reports whether a redirect target leaves the site.
 func leavesSite(to string) bool { return strings.Contains(to, "://") }
-
-// servedURL turns an output path back into the URL it is served at.
-func servedURL(out string) string {
-	if out == "index.html" {
-		return "/"
-	}
-	return "/" + strings.TrimSuffix(out, "index.html")
-}
 
 // pageIDs returns the ids an output page defines: every id attribute and
 // every <a name>.

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // bufPool recycles the buffers pages are executed into.
@@ -113,7 +115,7 @@ func (b *builder) execute(out output, p *Page) {
 		b.errs.Add(e)
 		return
 	}
-	name := outputPath(p.url)
+	name := urlpath.File(p.url)
 	b.put(out, name, b.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
 	countPage(out)
 	b.pages.Add(1)

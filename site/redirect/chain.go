@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/diag"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // resolveAll follows every remaining source to its final target, reporting
@@ -95,11 +96,11 @@ func (rv *resolver) hostPage(r Redirect, finals map[string]string) (string, bool
 			return "", false
 		}
 		to, _ = splitTarget(to)
-		return decodedPath(to), true
+		return urlpath.Decode(to), true
 	}
-	d := decodedPath(p)
+	d := urlpath.Decode(p)
 	candidates := []string{d}
-	if !strings.HasSuffix(d, "/") && !isFileLike(d) {
+	if !strings.HasSuffix(d, "/") && !urlpath.IsFile(d) {
 		candidates = []string{d + "/", d} // the page's own URL, as the site names it
 	}
 	for _, c := range candidates {
@@ -144,7 +145,7 @@ func (rv *resolver) lookupKey(to string) string {
 	p, rest := splitTarget(to)
 	k := sourceKey(p)
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
-		fk := k + "#" + decodeFragment(rest[i+1:])
+		fk := k + "#" + urlpath.Decode(rest[i+1:])
 		if _, ok := rv.byKey[fk]; ok {
 			return fk
 		}
@@ -209,11 +210,11 @@ func (rv *resolver) checkTarget(r Redirect, final string, chained bool) (string,
 		return final, true
 	}
 	p, rest := splitTarget(final)
-	if _, ok := rv.owner(decodedPath(p)); ok {
+	if _, ok := rv.owner(urlpath.Decode(p)); ok {
 		return final, true
 	}
 	if !strings.HasSuffix(p, "/") {
-		if _, ok := rv.owner(decodedPath(p) + "/"); ok {
+		if _, ok := rv.owner(urlpath.Decode(p) + "/"); ok {
 			return p + "/" + rest, true
 		}
 	}

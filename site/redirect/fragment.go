@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"golang.org/x/net/html"
 
 	"github.com/clause-dev/clause/site/internal/diag"
@@ -199,7 +200,7 @@ func targetTitle(to string, opts Options) string {
 		return ""
 	}
 	p, _ := splitTarget(to)
-	return opts.Title(decodedPath(p))
+	return opts.Title(urlpath.Decode(p))
 }
 
 // renderMoved writes a stub at the path of every source with a #fragment

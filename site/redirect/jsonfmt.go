@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // JSONFile is the redirect map written in the style of jekyll-redirect-from.
@@ -30,7 +32,7 @@ func renderJSON(items []item, opts Options, out map[string][]byte) []Error {
 // sourceKeyForm returns the decoded source of it in the spelling it was
 // declared with (trailing slash kept).
 func sourceKeyForm(it item) string {
-	if it.key != "/" && !isFileLike(it.key) && hasSlashForm(it.r.From) {
+	if it.key != "/" && !urlpath.IsFile(it.key) && hasSlashForm(it.r.From) {
 		return it.key + "/"
 	}
 	return it.key

@@ -30,6 +30,7 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/diag"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // Origin tells where a redirect was declared.
@@ -85,7 +86,7 @@ func (r Redirect) Fragment() string {
 	if !ok {
 		return ""
 	}
-	return decodeFragment(frag)
+	return urlpath.Decode(frag)
 }
 
 // Error is a problem with a redirect, located at the line of the file

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/diag"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // Resolve validates a set of redirects against the site's real outputs and
@@ -141,8 +142,8 @@ func (rv *resolver) dropCollisions() {
 		if e.r.Fragment() != "" {
 			continue // the page at its path is expected; see hostPage
 		}
-		file, hit := rv.owner(decodedPath(e.r.From))
-		for _, p := range append(variants(e.key), stubURL(e.key)) {
+		file, hit := rv.owner(urlpath.Decode(e.r.From))
+		for _, p := range append(variants(e.key), urlpath.Folder(e.key)) {
 			if hit {
 				break
 			}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // ValidateSource checks one source path as a site's author writes it. It
@@ -36,7 +38,7 @@ func validatePath(from string, derived bool) error {
 	switch {
 	case from == "":
 		return &Error{Msg: "redirect source is empty", Hint: "write the old URL path, e.g. /old-page/"}
-	case scheme(from) != "":
+	case urlpath.Scheme(from) != "":
 		return &Error{Msg: fmt.Sprintf("redirect source %q is a full URL", from),
 			Hint: "write only the path on this site, e.g. /old-page/"}
 	case !strings.HasPrefix(from, "/"):
@@ -46,7 +48,7 @@ func validatePath(from string, derived bool) error {
 		return &Error{Msg: fmt.Sprintf("redirect source %q names a host", from),
 			Hint: "write only the path on this site, e.g. /old-page/"}
 	}
-	if err := checkChars(what, from); err != nil {
+	if err := urlpath.CheckChars(what, from, false); err != nil {
 		return err
 	}
 	if err := checkSourceSyntax(from); err != nil {
@@ -60,10 +62,10 @@ func validatePath(from string, derived bool) error {
 	if err := checkDecodedSource(from, d, derived); err != nil {
 		return err
 	}
-	if err := CheckLength(what, d); err != nil {
+	if err := urlpath.CheckLength(what, d); err != nil {
 		return &Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
 	}
-	return checkSegments(what, from, d, false)
+	return urlpath.CheckSegments(what, from, d, false)
 }
 
 // checkFragment checks the #fragment of a source: one id, written as it
@@ -82,7 +84,7 @@ func checkFragment(from, frag string) error {
 		return &Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding in its #fragment", from),
 			Hint: "write % as %25"}
 	}
-	return checkChars("redirect source", d)
+	return urlpath.CheckChars("redirect source", d, false)
 }
 
 // checkSourceSyntax rejects query strings, fragments (split off before
@@ -114,7 +116,7 @@ func checkDecodedSource(from, decoded string, derived bool) error {
 	if derived {
 		check = strings.ReplaceAll(decoded, " ", "")
 	}
-	if err := checkChars("redirect source", check); err != nil {
+	if err := urlpath.CheckChars("redirect source", check, false); err != nil {
 		return err
 	}
 	if strings.ContainsAny(decoded, `"*:<>?|`) {
@@ -133,10 +135,10 @@ func ValidateTarget(to string) error {
 	if to == "" {
 		return &Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}
 	}
-	if err := checkChars(what, to); err != nil {
+	if err := urlpath.CheckChars(what, to, false); err != nil {
 		return err
 	}
-	if s := scheme(to); s != "" {
+	if s := urlpath.Scheme(to); s != "" {
 		return checkExternal(to, s)
 	}
 	switch {
@@ -156,7 +158,7 @@ func ValidateTarget(to string) error {
 	if _, err := url.Parse(to); err != nil {
 		return &Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL path", to)}
 	}
-	return checkSegments(what, to, d, true)
+	return urlpath.CheckSegments(what, to, d, true)
 }
 
 // checkExternal checks an absolute target whose scheme is s.
@@ -171,43 +173,6 @@ func checkExternal(to, s string) error {
 			Hint: "write a full address such as https://example.com/page/"}
 	}
 	return nil
-}
-
-// checkChars rejects invalid UTF-8, control and invisible formatting
-// characters, whitespace and backslashes.
-func checkChars(what, s string) error { return CheckPathChars(what, s, false) }
-
-// checkSegments rejects "." and ".." segments in the decoded path d, and
-// empty segments ("a//b") unless allowEmpty is set.
-func checkSegments(what, raw, d string, allowEmpty bool) error {
-	segs := strings.Split(d[1:], "/")
-	for i, seg := range segs {
-		switch {
-		case seg == "." || seg == "..":
-			return &Error{Msg: fmt.Sprintf("%s %q contains a %q segment", what, raw, seg),
-				Hint: "write the path without . and .. segments"}
-		case seg == "" && i < len(segs)-1 && !allowEmpty:
-			return &Error{Msg: fmt.Sprintf("%s %q contains an empty segment (//)", what, raw),
-				Hint: "remove the doubled slash"}
-		}
-	}
-	return nil
-}
-
-// scheme returns the lower-cased URL scheme that s starts with, or "".
-func scheme(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return strings.ToLower(s[:i])
-		default:
-			return ""
-		}
-	}
-	return ""
 }
 
 // asError converts err to an Error, keeping Msg and Hint when err is one.
