@@ -109,7 +109,7 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 	p, frag := target.Path, target.Fragment
 	if to, redirected := c.redirectFor(p); redirected {
 		tu, err := url.Parse(to)
-		if frag == "" || leavesSite(to) || err != nil {
+		if frag == "" || urlpath.Scheme(to) != "" || err != nil {
 			return "", ""
 		}
 		p = tu.Path // the link's #fragment is looked up where the redirect leads
@@ -202,22 +202,18 @@ func (c *checker) outputFor(p string) (string, bool) {
 // redirectFor returns where a redirect source sends visitors; a link to
 // an old URL still works.
 func (c *checker) redirectFor(p string) (string, bool) {
-	key := strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), "/")
+	key := urlpath.Key(p)
 	for _, r := range c.b.redirects {
 		from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
 		if err != nil || r.Fragment() != "" {
 			continue
 		}
-		from = strings.TrimSuffix(strings.TrimSuffix(from, "index.html"), "/")
-		if from == key {
+		if urlpath.Key(from) == key {
 			return r.To, true
 		}
 	}
 	return "", false
 }
-
-// leavesSite reports whether a redirect target leaves the site.
-func leavesSite(to string) bool { return strings.Contains(to, "://") }
 
 // pageIDs returns the ids an output page defines: every id attribute and
 // every <a name>.

@@ -3,7 +3,6 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"net/url"
 
 	"github.com/clause-dev/clause/site/internal/urlpath"
 )
@@ -20,9 +19,7 @@ func (w *walker) rewriteLink(dest []byte, off int) []byte {
 		path, suffix = dest[:i], dest[i:]
 	}
 	p := string(path)
-	if u, err := url.PathUnescape(p); err == nil {
-		p = u
-	}
+	p = urlpath.Decode(p)
 	if !isContentPath(path) {
 		return w.rewriteFile(dest, p, suffix)
 	}

@@ -84,18 +84,7 @@ func checkBasePath(base string) *Error {
 
 // sourceKey normalises a source path so that "/a", "/a/" and
 // "/a/index.html" (and their percent-encoded spellings) compare equal.
-func sourceKey(p string) string {
-	if d, err := url.PathUnescape(p); err == nil {
-		p = d
-	}
-	if strings.HasSuffix(p, "/index.html") {
-		p = strings.TrimSuffix(p, "index.html")
-	}
-	if len(p) > 1 {
-		p = strings.TrimSuffix(p, "/")
-	}
-	return p
-}
+func sourceKey(p string) string { return urlpath.Key(urlpath.Decode(p)) }
 
 // entryKey is the key of a declared source: its sourceKey, followed by
 // "#" and the decoded fragment for a source with a #fragment.

@@ -60,6 +60,19 @@ func URL(name string) string {
 	return "/" + strings.TrimSuffix(name, "index.html")
 }
 
+// Key normalises a decoded URL path for comparison, so that "/a", "/a/"
+// and "/a/index.html" are one key, "/a"; "/" stays "/". Decode an encoded
+// path first, and only once.
+func Key(p string) string {
+	if strings.HasSuffix(p, "/index.html") {
+		p = strings.TrimSuffix(p, "index.html")
+	}
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/")
+	}
+	return p
+}
+
 // Escape percent-encodes a decoded URL path the way browsers send it:
 // spaces, non-ASCII letters and "%" become escapes; "/" stays.
 func Escape(p string) string {

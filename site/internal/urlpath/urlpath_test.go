@@ -46,6 +46,18 @@ func TestFileAndURL(t *testing.T) {
 	}
 }
 
+func TestKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"/": "/", "/index.html": "/", "/a": "/a", "/a/": "/a", "/a/index.html": "/a",
+		"/aindex.html": "/aindex.html", // only a whole last segment index.html is the folder's
+		"/a.html":      "/a.html", "/a b/": "/a b",
+	} {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestEscapeAndDecode(t *testing.T) {
 	for in, want := range map[string]string{
 		"/Privacy Policy/":       "/Privacy%20Policy/",
