@@ -88,6 +88,20 @@ func TestScheme(t *testing.T) {
 	}
 }
 
+func TestBrowserScheme(t *testing.T) {
+	for in, want := range map[string]string{
+		"javascript:x": "javascript", " \x01JavaScript:x": "javascript", "java\tscr\nipt:x": "javascript",
+		"data:image/png;base64,x": "data", "/a:b": "", "?x:y": "", ":x": "", "terms.md": "",
+	} {
+		if got := BrowserScheme(in); got != want {
+			t.Errorf("BrowserScheme(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if Scheme("java\tscript:x") != "" {
+		t.Error("Scheme reads a tab as part of a scheme; only BrowserScheme is lax")
+	}
+}
+
 func TestChecks(t *testing.T) {
 	tests := []struct {
 		name string
