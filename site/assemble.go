@@ -5,8 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/markdown"
-	"github.com/clause-dev/clause/site/redirect"
 )
 
 // assemblePolicies turns sources into policies: it derives URLs and
@@ -57,7 +57,7 @@ func (b *builder) placePolicies() {
 		if v.Title != "" {
 			p.Title = v.Title
 		}
-		if !b.claims.claim(outputPath(p.url), p.src.Path, p.src.FM.Lines["permalink"], b.errs) {
+		if !b.claims.claim(urlpath.File(p.url), p.src.Path, p.src.FM.Lines["permalink"], b.errs) {
 			continue
 		}
 		b.claimVersions(p)
@@ -72,14 +72,14 @@ func (b *builder) claimVersions(p *Page) {
 		return
 	}
 	base := versionsBase(p.url) + "versions/"
-	b.claims.claim(outputPath(base), p.src.Path, 0, b.errs)
-	b.claims.claim(outputPath(base+"feed.xml"), p.src.Path, 0, b.errs)
+	b.claims.claim(urlpath.File(base), p.src.Path, 0, b.errs)
+	b.claims.claim(urlpath.File(base+"feed.xml"), p.src.Path, 0, b.errs)
 	for _, v := range p.Policy.Versions {
 		u := versionURL(p.url, v)
 		v.at = b.cfg.basePath() + u
-		b.claims.claim(outputPath(u), v.src.Path, 0, b.errs)
+		b.claims.claim(urlpath.File(u), v.src.Path, 0, b.errs)
 		if v.Prev != nil {
-			b.claims.claim(outputPath(u+"changes/"), v.src.Path, 0, b.errs)
+			b.claims.claim(urlpath.File(u+"changes/"), v.src.Path, 0, b.errs)
 		}
 	}
 }
@@ -113,7 +113,7 @@ func (b *builder) pageURL(s *Source, rel string) string {
 		if err := validateURLPath(u, true); err != nil {
 			shown := u
 			if len(u) > 80 {
-				shown = redirect.Abbrev(u)
+				shown = urlpath.Abbrev(u)
 			}
 			e := &Error{Path: s.Path, Msg: fmt.Sprintf("this file's URL %s is not valid: %v", shown, err),
 				Hint: "rename the file, or set a permalink"}

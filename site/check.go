@@ -15,18 +15,18 @@ type CheckReport struct {
 }
 
 // Errors returns the number of problems that fail a build.
-func (r *CheckReport) Errors() int { return r.count("error") }
+func (r *CheckReport) Errors() int { return r.count(SeverityError) }
 
 // Warnings returns the number of warnings.
-func (r *CheckReport) Warnings() int { return r.count("warning") }
+func (r *CheckReport) Warnings() int { return r.count(SeverityWarning) }
 
 // Infos returns the number of info notes, which are not problems.
-func (r *CheckReport) Infos() int { return r.count("info") }
+func (r *CheckReport) Infos() int { return r.count(SeverityInfo) }
 
-func (r *CheckReport) count(severity string) int {
+func (r *CheckReport) count(severity Severity) int {
 	n := 0
 	for _, e := range r.Problems {
-		if e.Severity() == severity {
+		if e.Severity == severity {
 			n++
 		}
 	}
@@ -209,5 +209,5 @@ func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, ma
 
 // warn records a lint warning.
 func (c *checker) warn(path string, line, col int, msg, hint string) {
-	c.b.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Warning: true})
+	c.b.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Severity: SeverityWarning})
 }

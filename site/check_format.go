@@ -18,23 +18,12 @@ const (
 // Formats lists the output formats WriteProblems accepts.
 var Formats = []string{FormatText, FormatJSON, FormatGitHub}
 
-// Severity returns "error", "warning" or "info".
-func (e *Error) Severity() string {
-	switch {
-	case e.Warning:
-		return "warning"
-	case e.Info:
-		return "info"
-	}
-	return "error"
-}
-
 // ghCommand returns the GitHub workflow command for a problem's severity.
-func (e *Error) ghCommand() string {
-	if e.Info {
+func ghCommand(e *Error) string {
+	if e.Severity == SeverityInfo {
 		return "notice"
 	}
-	return e.Severity()
+	return e.Severity.String()
 }
 
 // WriteProblems writes problems in one of Formats. In the github format,
@@ -59,28 +48,19 @@ func writeText(w io.Writer, problems []*Error) error {
 		if pos == "" {
 			pos = "clause"
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", pos, e.Severity(), oneLine(e.Msg)); err != nil {
+		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", pos, e.Severity, oneLine(e.Msg)); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// jsonProblem is one problem in the json format.
-type jsonProblem struct {
-	Path     string `json:"path"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Message  string `json:"message"`
-	Hint     string `json:"hint"`
-}
-
-// writeJSON writes an indented array, empty when there are no problems.
+// writeJSON writes an indented array of Diagnostics in their JSON form,
+// empty when there are no problems.
 func writeJSON(w io.Writer, problems []*Error) error {
-	out := make([]jsonProblem, len(problems))
-	for i, e := range problems {
-		out[i] = jsonProblem{Path: e.Path, Line: e.Line, Col: e.Col, Severity: e.Severity(), Message: e.Msg, Hint: e.Hint}
+	out := problems
+	if out == nil {
+		out = []*Error{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -104,7 +84,7 @@ func writeGitHub(w io.Writer, problems []*Error, root string) error {
 		if e.Hint != "" {
 			msg += "\nhint: " + e.Hint
 		}
-		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", e.ghCommand(), strings.Join(props, ","), ghData(msg)); err != nil {
+		if _, err := fmt.Fprintf(w, "::%s %s::%s\n", ghCommand(e), strings.Join(props, ","), ghData(msg)); err != nil {
 			return err
 		}
 	}

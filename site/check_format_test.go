@@ -7,8 +7,8 @@ import (
 )
 
 var sampleProblems = []*Error{
-	{Path: "clause.yaml", Line: 3, Msg: "redirect chain /a/ → /b/", Warning: true},
-	{Path: "content/privacy.md", Line: 7, Col: 9, Msg: `broken link "#x": 100%, really`, Hint: "check the heading\nor set {#id}", Warning: true},
+	{Path: "clause.yaml", Line: 3, Msg: "redirect chain /a/ → /b/", Severity: SeverityWarning},
+	{Path: "content/privacy.md", Line: 7, Col: 9, Msg: `broken link "#x": 100%, really`, Hint: "check the heading\nor set {#id}", Severity: SeverityWarning},
 	{Path: "content/terms.md", Line: 2, Msg: `last_revised: cannot read date "2026-02-30"`, Hint: dateHint},
 	{Path: "content/a,b:c.md", Msg: "whole file"},
 }

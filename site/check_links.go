@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"golang.org/x/net/html"
 
 	"github.com/clause-dev/clause/site/markdown"
@@ -108,7 +109,7 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 	p, frag := target.Path, target.Fragment
 	if to, redirected := c.redirectFor(p); redirected {
 		tu, err := url.Parse(to)
-		if frag == "" || leavesSite(to) || err != nil {
+		if frag == "" || urlpath.Scheme(to) != "" || err != nil {
 			return "", ""
 		}
 		p = tu.Path // the link's #fragment is looked up where the redirect leads
@@ -125,10 +126,10 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 		return "", ""
 	}
 	if to, moved := c.b.movedTo(out, frag); moved {
-		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.b.cfg.basePath()+servedURL(out), to),
+		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.b.cfg.basePath()+urlpath.URL(out), to),
 			"link to the new page directly"
 	}
-	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+servedURL(out), frag),
+	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+urlpath.URL(out), frag),
 		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
 }
 
@@ -201,29 +202,17 @@ func (c *checker) outputFor(p string) (string, bool) {
 // redirectFor returns where a redirect source sends visitors; a link to
 // an old URL still works.
 func (c *checker) redirectFor(p string) (string, bool) {
-	key := strings.TrimSuffix(strings.TrimSuffix(p, "index.html"), "/")
+	key := urlpath.Key(p)
 	for _, r := range c.b.redirects {
 		from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
 		if err != nil || r.Fragment() != "" {
 			continue
 		}
-		from = strings.TrimSuffix(strings.TrimSuffix(from, "index.html"), "/")
-		if from == key {
+		if urlpath.Key(from) == key {
 			return r.To, true
 		}
 	}
 	return "", false
-}
-
-// leavesSite reports whether a redirect target leaves the site.
-func leavesSite(to string) bool { return strings.Contains(to, "://") }
-
-// servedURL turns an output path back into the URL it is served at.
-func servedURL(out string) string {
-	if out == "index.html" {
-		return "/"
-	}
-	return "/" + strings.TrimSuffix(out, "index.html")
 }
 
 // pageIDs returns the ids an output page defines: every id attribute and

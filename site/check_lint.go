@@ -128,7 +128,7 @@ func (c *checker) textDates(v *Version) {
 		case td.NoDay:
 			// already a warning of the build
 		default:
-			c.b.errs.Add(&Error{Path: s.Path, Line: td.Line, Info: true, Msg: textDateNote(td)})
+			c.b.errs.Add(&Error{Path: s.Path, Line: td.Line, Severity: SeverityInfo, Msg: textDateNote(td)})
 		}
 	}
 }

@@ -31,7 +31,7 @@ func runCheck(t *testing.T, files map[string]string, env map[string]string) (*Ch
 	}
 	var lines []string
 	for _, e := range report.Problems {
-		lines = append(lines, e.Position()+": "+e.Severity()+": "+e.Msg)
+		lines = append(lines, e.Position()+": "+e.Severity.String()+": "+e.Msg)
 	}
 	return report, strings.Join(lines, "\n")
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"golang.org/x/net/html"
 
 	"github.com/clause-dev/clause/site/markdown"
@@ -100,7 +101,7 @@ func attrURLs(tag, attr, value string) []contentURL {
 
 // urlProblem describes what is wrong with one URL of a body, or returns "".
 func (c *checker) urlProblem(u contentURL) (msg, hint string) {
-	switch scheme := urlScheme(u.value); {
+	switch scheme := urlpath.BrowserScheme(u.value); {
 	case scheme == "javascript" || scheme == "vbscript":
 		return fmt.Sprintf("<%s %s> to a %s: URL %q: it runs code in the visitor's browser", u.tag, u.attr, scheme, u.value),
 			"link to a page or a file instead; a privacy page should run no code from its text"
@@ -114,20 +115,6 @@ func (c *checker) urlProblem(u contentURL) (msg, hint string) {
 		}
 	}
 	return "", ""
-}
-
-// urlScheme returns the lower-case scheme of a URL as a browser reads it:
-// leading spaces and control characters, and tabs and line breaks
-// anywhere, are ignored ("java\tscript:" is javascript:).
-func urlScheme(v string) string {
-	v = strings.TrimLeft(v, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"+
-		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	v = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)
-	i := strings.IndexByte(v, ':')
-	if i <= 0 || strings.ContainsAny(v[:i], "/?#") {
-		return ""
-	}
-	return strings.ToLower(v[:i])
 }
 
 // safeDataImage reports whether a data: URL is a raster image, which an

@@ -74,8 +74,8 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 	cfg.raw = data
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		fe := (&rawFrontMatter{}).syntaxError("YAML", err).(*fmError)
-		errs.Add(&Error{Path: ConfigFile, Line: fe.line, Msg: strings.Replace(fe.msg, "front matter", "in clause.yaml", 1)})
+		fe := (&rawFrontMatter{}).syntaxError("YAML", err)
+		errs.Add(&Error{Path: ConfigFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)})
 		cfg.unreadable = true
 		return cfg
 	}
@@ -106,7 +106,7 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 		k := root.Content[i]
 		cfg.lines[k.Value] = k.Line
 		if !knownConfigKeys[k.Value] {
-			errs.Add(&Error{Path: ConfigFile, Line: k.Line, Warning: true,
+			errs.Add(&Error{Path: ConfigFile, Line: k.Line, Severity: SeverityWarning,
 				Msg: fmt.Sprintf("unknown key %q is ignored", k.Value), Hint: "put your own values under params:"})
 		}
 	}
@@ -124,8 +124,8 @@ func configTypeError(err error) *Error {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	fe := (&rawFrontMatter{}).syntaxError("YAML", errors.New(msg)).(*fmError)
-	return &Error{Path: ConfigFile, Line: fe.line, Msg: strings.TrimPrefix(fe.msg, "invalid YAML front matter: ")}
+	fe := (&rawFrontMatter{}).syntaxError("YAML", errors.New(msg))
+	return &Error{Path: ConfigFile, Line: fe.Line, Msg: strings.TrimPrefix(fe.Msg, "invalid YAML front matter: ")}
 }
 
 // validate checks values that YAML types alone cannot.

@@ -5,6 +5,8 @@ import (
 	"encoding/xml"
 	"strings"
 	"time"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // atomFeed is an Atom 1.0 feed (RFC 4287).
@@ -105,9 +107,9 @@ func (b *builder) abs(u string) string {
 		return u // "" is no URL, such as the first version's changes page
 	}
 	if b.cfg.BaseURL == "" {
-		return escapeURLPath(u)
+		return urlpath.Escape(u)
 	}
-	return b.cfg.absBase() + escapeURLPath(strings.TrimPrefix(u, b.cfg.basePath()))
+	return b.cfg.absBase() + urlpath.Escape(strings.TrimPrefix(u, b.cfg.basePath()))
 }
 
 // writeFeed writes an Atom feed of versions to p.
@@ -139,6 +141,6 @@ func (b *builder) writeChangelogFeed(out output) {
 // writePolicyFeed writes <permalink>versions/feed.xml for one policy.
 func (b *builder) writePolicyFeed(out output, p *Page) {
 	pol := p.Policy
-	name := strings.TrimSuffix(outputPath(versionsBase(p.url)+"versions/"), "index.html") + "feed.xml"
+	name := strings.TrimSuffix(urlpath.File(versionsBase(p.url)+"versions/"), "index.html") + "feed.xml"
 	b.writeFeed(out, name, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, reverseVersions(pol.Versions))
 }

@@ -79,17 +79,6 @@ func frontMatterFormats() []*frontmatter.Format {
 	}
 }
 
-// fmError is a front matter problem at a line (and, when known, a column)
-// of the file.
-type fmError struct {
-	line int
-	col  int // 0 when unknown
-	msg  string
-	hint string
-}
-
-func (e *fmError) Error() string { return e.msg }
-
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
 // decodeYAML reads a YAML mapping into fields, keeping key lines.
@@ -108,18 +97,18 @@ func (fm *rawFrontMatter) decodeYAML(data []byte) error {
 		return err
 	}
 	if root.Kind != yaml.MappingNode {
-		return &fmError{line: fm.start + root.Line, msg: "front matter must be a mapping of keys to values",
-			hint: "write one `key: value` per line, for example `title: Privacy Policy`"}
+		return &Error{Line: fm.start + root.Line, Msg: "front matter must be a mapping of keys to values",
+			Hint: "write one `key: value` per line, for example `title: Privacy Policy`"}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		if prev, dup := fm.fields[k.Value]; dup {
-			return &fmError{line: fm.start + k.Line, msg: fmt.Sprintf("key %q is defined twice (first on line %d)", k.Value, prev.line),
-				hint: "remove one of the two lines"}
+			return &Error{Line: fm.start + k.Line, Msg: fmt.Sprintf("key %q is defined twice (first on line %d)", k.Value, prev.line),
+				Hint: "remove one of the two lines"}
 		}
 		var value any
 		if err := v.Decode(&value); err != nil {
-			return &fmError{line: fm.start + v.Line, msg: fmt.Sprintf("cannot read %q: %v", k.Value, err)}
+			return &Error{Line: fm.start + v.Line, Msg: fmt.Sprintf("cannot read %q: %v", k.Value, err)}
 		}
 		f := field{value: value, line: fm.start + k.Line}
 		switch v.Kind {
@@ -135,8 +124,9 @@ func (fm *rawFrontMatter) decodeYAML(data []byte) error {
 	return nil
 }
 
-// syntaxError turns a decoder error into a located fmError.
-func (fm *rawFrontMatter) syntaxError(format string, err error) error {
+// syntaxError turns a decoder error into a problem at a line of the file;
+// its Path is left for the caller to set.
+func (fm *rawFrontMatter) syntaxError(format string, err error) *Error {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := fm.start
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -145,8 +135,8 @@ func (fm *rawFrontMatter) syntaxError(format string, err error) error {
 		msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
 		msg = strings.TrimPrefix(strings.TrimPrefix(msg, ":"), " ")
 	}
-	return &fmError{line: line, msg: fmt.Sprintf("invalid %s front matter: %s", format, msg),
-		hint: "check the indentation and quote values that contain a colon, for example title: \"Privacy: an overview\""}
+	return &Error{Line: line, Msg: fmt.Sprintf("invalid %s front matter: %s", format, msg),
+		Hint: "check the indentation and quote values that contain a colon, for example title: \"Privacy: an overview\""}
 }
 
 // decodeTOML reads TOML front matter, locating each top-level key by
@@ -216,15 +206,15 @@ func splitFrontMatter(src []byte) (*rawFrontMatter, []byte, int, error) {
 	head := frontMatterHead(src, fm.start)
 	rest, err := frontmatter.Parse(bytes.NewReader(head), fm, frontMatterFormats()...)
 	if err != nil {
-		if fe, ok := err.(*fmError); ok {
+		if fe, ok := err.(*Error); ok {
 			return nil, nil, 0, fe
 		}
-		return nil, nil, 0, &fmError{line: fm.start, msg: err.Error()}
+		return nil, nil, 0, &Error{Line: fm.start, Msg: err.Error()}
 	}
 	if fm.format == "" {
 		if delim := openingDelimiter(src, fm.start); delim != "" {
-			return nil, nil, 0, &fmError{line: fm.start, msg: "front matter is not closed",
-				hint: fmt.Sprintf("did you forget the closing `%s` line after the front matter?", closing(delim))}
+			return nil, nil, 0, &Error{Line: fm.start, Msg: "front matter is not closed",
+				Hint: fmt.Sprintf("did you forget the closing `%s` line after the front matter?", closing(delim))}
 		}
 	}
 	// Slice the body out of src rather than keeping the parser's copy,

@@ -29,12 +29,12 @@ func jsonError(text *textIndex, err error) error {
 		}
 		p := text.pos(off)
 		msg := "invalid JSON front matter: " + strings.TrimPrefix(se.Error(), "json: ")
-		return &fmError{line: p.line, col: p.col, msg: msg, hint: jsonHint}
+		return &Error{Line: p.line, Col: p.col, Msg: msg, Hint: jsonHint}
 	case errors.As(err, &te) && te.Field == "":
 		p := text.pos(text.skip(0, " \t\r\n"))
-		return &fmError{line: p.line, msg: "front matter must be an object of keys to values", hint: jsonHint}
+		return &Error{Line: p.line, Msg: "front matter must be an object of keys to values", Hint: jsonHint}
 	}
-	return &fmError{line: text.base + 1, msg: "invalid JSON front matter: " + strings.TrimPrefix(err.Error(), "json: "), hint: jsonHint}
+	return &Error{Line: text.base + 1, Msg: "invalid JSON front matter: " + strings.TrimPrefix(err.Error(), "json: "), Hint: jsonHint}
 }
 
 // textIndex converts byte offsets in front matter text to file positions.
@@ -93,7 +93,7 @@ type keyPos struct {
 // valid, and the first key defined twice, as an error at its second line
 // (encoding/json silently keeps the last). The decoder's offset after a
 // key is just past its closing quote, which is on the key's line.
-func scanJSON(text *textIndex) (found map[string]keyPos, dupKey *fmError) {
+func scanJSON(text *textIndex) (found map[string]keyPos, dupKey *Error) {
 	found = map[string]keyPos{}
 	dec := json.NewDecoder(bytes.NewReader(text.data))
 	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
@@ -107,8 +107,8 @@ func scanJSON(text *textIndex) (found map[string]keyPos, dupKey *fmError) {
 		}
 		kp := keyPos{line: text.pos(int(dec.InputOffset()) - 1).line}
 		if prev, dup := found[key]; dup && dupKey == nil {
-			dupKey = &fmError{line: kp.line, msg: fmt.Sprintf("key %q is defined twice (first on line %d)", key, prev.line),
-				hint: "remove one of the two; JSON readers disagree on which one counts"}
+			dupKey = &Error{Line: kp.line, Msg: fmt.Sprintf("key %q is defined twice (first on line %d)", key, prev.line),
+				Hint: "remove one of the two; JSON readers disagree on which one counts"}
 		}
 		if kp.items, err = jsonItems(dec, text); err != nil {
 			return found, dupKey

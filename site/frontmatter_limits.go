@@ -20,15 +20,15 @@ func frontMatterTooLarge(data []byte, start int) error {
 	if len(data) <= maxFrontMatterBytes {
 		return nil
 	}
-	return &fmError{line: start, msg: fmt.Sprintf("front matter is %d KB, more than the %d KB allowed", (len(data)+1023)>>10, maxFrontMatterBytes>>10),
-		hint: "front matter holds short fields such as title and dates; move long text into the page body"}
+	return &Error{Line: start, Msg: fmt.Sprintf("front matter is %d KB, more than the %d KB allowed", (len(data)+1023)>>10, maxFrontMatterBytes>>10),
+		Hint: "front matter holds short fields such as title and dates; move long text into the page body"}
 }
 
 // tooDeep is the error for a value that opens nesting level
 // maxFrontMatterDepth+1 at p.
 func tooDeep(p position) error {
-	return &fmError{line: p.line, col: p.col, msg: fmt.Sprintf("front matter nests deeper than %d levels", maxFrontMatterDepth),
-		hint: "front matter holds short fields; flatten the nested lists and tables"}
+	return &Error{Line: p.line, Col: p.col, Msg: fmt.Sprintf("front matter nests deeper than %d levels", maxFrontMatterDepth),
+		Hint: "front matter holds short fields; flatten the nested lists and tables"}
 }
 
 // checkJSONDepth finds the first [ or { outside strings that opens more

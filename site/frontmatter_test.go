@@ -59,12 +59,12 @@ func TestFrontMatterErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, _, err := splitFrontMatter([]byte(tt.src))
-			fe, ok := err.(*fmError)
+			fe, ok := err.(*Error)
 			if !ok {
-				t.Fatalf("err = %v, want *fmError", err)
+				t.Fatalf("err = %v, want *Error", err)
 			}
-			if (tt.line != 0 && fe.line != tt.line) || !strings.Contains(fe.msg, tt.msg) || !strings.Contains(fe.hint, tt.hint) {
-				t.Errorf("got line %d %q (hint %q), want line %d %q (hint %q)", fe.line, fe.msg, fe.hint, tt.line, tt.msg, tt.hint)
+			if (tt.line != 0 && fe.Line != tt.line) || !strings.Contains(fe.Msg, tt.msg) || !strings.Contains(fe.Hint, tt.hint) {
+				t.Errorf("got line %d %q (hint %q), want line %d %q (hint %q)", fe.Line, fe.Msg, fe.Hint, tt.line, tt.msg, tt.hint)
 			}
 		})
 	}

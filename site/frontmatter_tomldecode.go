@@ -60,7 +60,7 @@ func tomlError(text *textIndex, skipped int, err error) error {
 	msg := strings.ReplaceAll(strings.TrimPrefix(err.Error(), "toml: "), "character U+000A", "line end")
 	var de *toml.DecodeError
 	if !errors.As(err, &de) {
-		return &fmError{line: text.base + 1, msg: "invalid TOML front matter: " + msg, hint: tomlHint}
+		return &Error{Line: text.base + 1, Msg: "invalid TOML front matter: " + msg, Hint: tomlHint}
 	}
 	if key := de.Key(); len(key) > 0 {
 		msg += fmt.Sprintf(" (key %q)", strings.Join(key, "."))
@@ -73,5 +73,5 @@ func tomlError(text *textIndex, skipped int, err error) error {
 		off += text.lines[row-1]
 	}
 	p := text.pos(off)
-	return &fmError{line: p.line, col: p.col, msg: "invalid TOML front matter: " + msg, hint: tomlHint}
+	return &Error{Line: p.line, Col: p.col, Msg: "invalid TOML front matter: " + msg, Hint: tomlHint}
 }

@@ -103,7 +103,7 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 		versions = append(versions[:i], versions[i+1:]...) // the working tree holds this version's latest text
 	}
 	if undated {
-		b.errs.Add(&Error{Path: p.src.Path, Warning: true, Msg: "no effective date in its git history; each day that changed the text is a version dated by its commits",
+		b.errs.Add(&Error{Path: p.src.Path, Severity: SeverityWarning, Msg: "no effective date in its git history; each day that changed the text is a version dated by its commits",
 			Hint: "add `effective: YYYY-MM-DD` to the front matter, so typo fixes do not count as new versions"})
 	}
 	p.Policy.Versions = append(versions, current)
@@ -195,13 +195,13 @@ func (b *builder) gitTexts(revs []gitlog.Revision, prefix string, current *Sourc
 // parseRevision reads a file as it was at one commit, under a label that
 // names the file's path then and the commit: content/privacy.md@1a2b3c4.
 // History cannot be edited, so every problem found at that label is a
-// warning (see ErrorList.archive), and a revision that cannot be read is
+// warning (see archive), and a revision that cannot be read is
 // left out rather than failing every future build. Its path in the
 // content folder, which gives its URL, comes from revisionRel.
 func (b *builder) parseRevision(rev gitlog.Revision, prefix string, current *Source) *Source {
 	was := strings.TrimPrefix(rev.Path, prefix)
 	label := fmt.Sprintf("%s@%.7s", was, rev.Commit)
-	b.errs.archive(label)
+	archive(b.errs, label)
 	s := safeParse(label, b.revisionRel(was, current), rev.Content, b.errs)
 	if s != nil {
 		s.Commit, s.blob = rev.Commit, rev.Blob

@@ -63,7 +63,8 @@ func (b *builder) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document
 	s := v.src
 	doc := b.md.RenderPage(b.body(s), markdown.Page{Link: b.linkResolver(p.src), File: b.fileResolver(p.src), Var: b.varResolver(v, p), Blocks: blocks})
 	for _, e := range doc.Errors {
-		b.errs.Add(&Error{Path: s.Path, Line: s.BodyLine + e.Line - 1, Col: e.Col, Msg: e.Msg, Hint: e.Hint})
+		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
+		b.errs.Add(&e)
 	}
 	return doc
 }

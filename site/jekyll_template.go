@@ -19,7 +19,7 @@ func isJekyllTemplate(data []byte) bool {
 // assets/ (not the content folder) cannot be excluded, only replaced.
 func jekyllTemplateWarning(p, rel string, inAssets bool) *Error {
 	if inAssets {
-		return &Error{Path: p, Line: 1, Warning: true, Msg: "left out: a Jekyll template with front matter, which clause does not publish as it is",
+		return &Error{Path: p, Line: 1, Severity: SeverityWarning, Msg: "left out: a Jekyll template with front matter, which clause does not publish as it is",
 			Hint: "clause does not run Liquid or Sass; put the finished file (for example the compiled .css) in assets/ instead"}
 	}
 	hint := "clause does not run Liquid templates; write your page in Markdown, or your HTML in layouts/ (see Templates in the README); add it to exclude: in clause.yaml to silence this"
@@ -29,5 +29,5 @@ func jekyllTemplateWarning(p, rel string, inAssets bool) *Error {
 	case "404.html", "sitemap.xml", "robots.txt", "feed.xml", "atom.xml":
 		hint = "clause makes its own " + path.Base(rel) + "; add it to exclude: in clause.yaml to silence this"
 	}
-	return &Error{Path: p, Line: 1, Warning: true, Msg: "left out: a Jekyll template with front matter, which clause does not publish as it is", Hint: hint}
+	return &Error{Path: p, Line: 1, Severity: SeverityWarning, Msg: "left out: a Jekyll template with front matter, which clause does not publish as it is", Hint: hint}
 }

@@ -73,7 +73,7 @@ func (w *layerWalker) follow(real, shown string, mode fs.FileMode) (to, target s
 	}
 	to, target, err := resolveLink(w.fsys, real)
 	if err != nil {
-		w.errs.Add(&Error{Path: shown, Warning: true, Msg: err.Error(), Hint: linkHint})
+		w.errs.Add(&Error{Path: shown, Severity: SeverityWarning, Msg: err.Error(), Hint: linkHint})
 		return "", "", false
 	}
 	return to, target, true
@@ -108,7 +108,7 @@ func (w *layerWalker) entry(real, shown string, mode fs.FileMode, stack []string
 	}
 	switch {
 	case info.IsDir() && makesLoop(real, stack):
-		w.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %q makes a loop; skipped", target), Hint: linkHint})
+		w.errs.Add(&Error{Path: shown, Severity: SeverityWarning, Msg: fmt.Sprintf("symbolic link to %q makes a loop; skipped", target), Hint: linkHint})
 	case info.IsDir():
 		w.walk(real, shown, append(stack[:len(stack):len(stack)], real))
 	case info.Mode().IsRegular() && !w.seen[shown]:

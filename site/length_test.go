@@ -43,7 +43,7 @@ func TestLongURLSegments(t *testing.T) {
 			report, _ := Check(Options{Source: src, Theme: clause.Theme, Getenv: func(string) string { return "" }})
 			var fromCheck []string
 			for _, p := range report.Problems {
-				if !p.Warning {
+				if p.Severity != SeverityWarning {
 					fromCheck = append(fromCheck, p.Error())
 				}
 			}

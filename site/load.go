@@ -94,12 +94,12 @@ func (ls *lister) entry(real, rel string, d fs.DirEntry, stack []string) {
 		var err error
 		real, target, err = resolveLink(ls.fsys, real)
 		if err != nil {
-			ls.errs.Add(&Error{Path: shown, Warning: true, Msg: err.Error(), Hint: linkHint})
+			ls.errs.Add(&Error{Path: shown, Severity: SeverityWarning, Msg: err.Error(), Hint: linkHint})
 			return
 		}
 		info, err := fs.Stat(ls.fsys, real)
 		if err != nil {
-			ls.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %q cannot be followed: %v; skipped", target, unwrapPathError(err))})
+			ls.errs.Add(&Error{Path: shown, Severity: SeverityWarning, Msg: fmt.Sprintf("symbolic link to %q cannot be followed: %v; skipped", target, unwrapPathError(err))})
 			return
 		}
 		mode = info.Mode().Type()
@@ -110,7 +110,7 @@ func (ls *lister) entry(real, rel string, d fs.DirEntry, stack []string) {
 	}
 	switch {
 	case isDir && makesLoop(real, stack):
-		ls.errs.Add(&Error{Path: shown, Warning: true, Msg: fmt.Sprintf("symbolic link to %q makes a loop; skipped", target), Hint: linkHint})
+		ls.errs.Add(&Error{Path: shown, Severity: SeverityWarning, Msg: fmt.Sprintf("symbolic link to %q makes a loop; skipped", target), Hint: linkHint})
 	case isDir:
 		if _, err := fs.Stat(ls.fsys, path.Join(real, markerFile)); err == nil {
 			return // a build's output, such as public/ in a repository's root

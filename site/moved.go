@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/redirect"
 )
 
@@ -23,7 +24,7 @@ func (b *builder) findMovedSections() {
 	opts := redirect.Options{BasePath: b.cfg.basePath()}
 	h := newHasher().str(string(b.shape[:]))
 	for page, pf := range redirect.Fragments(b.redirects, opts) {
-		out := outputPath(page)
+		out := urlpath.File(page)
 		if !strings.HasSuffix(out, ".html") || b.copiedFiles[out] || b.assets.hashes[out] != "" {
 			b.notRenderedHost(pf, out)
 			continue
@@ -64,7 +65,8 @@ func (b *builder) withMovedSections(out output, name string, page []byte) []byte
 	}
 	page, errs := pf.Apply(page)
 	for _, e := range errs {
-		b.warnOutput(out, &Error{Path: e.File, Line: e.Line, Msg: e.Msg, Hint: e.Hint, Warning: true})
+		e.Severity = SeverityWarning
+		b.warnOutput(out, &e)
 	}
 	return page
 }
@@ -78,7 +80,7 @@ func (b *builder) movedTo(out, id string) (string, bool) {
 		}
 		file := redirect.StubFile(r.From)
 		if r.Page != "" {
-			file = outputPath(r.Page)
+			file = urlpath.File(r.Page)
 		}
 		if file == out {
 			return r.To, true

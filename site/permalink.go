@@ -8,7 +8,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/clause-dev/clause/site/redirect"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // validatePermalink checks a permalink written by hand in front matter.
@@ -17,7 +17,7 @@ func validatePermalink(p string) error { return validateURLPath(p, false) }
 // validateURLPath checks a site path. Paths derived from file names may
 // hold spaces (templates percent-encode them); hand-written ones may not.
 func validateURLPath(p string, spaces bool) error {
-	if err := redirect.CheckLength("permalink", p); err != nil {
+	if err := urlpath.CheckLength("permalink", p); err != nil {
 		return err
 	}
 	switch {
@@ -41,12 +41,12 @@ func validateURLPath(p string, spaces bool) error {
 }
 
 // checkDecoded holds a permalink to the rules redirect sources follow (see
-// site/redirect/sitepath.go), on the path as written and percent-decoded,
+// site/internal/urlpath/check.go), on the path as written and percent-decoded,
 // as a browser or static host reads it: no invisible or bidi characters,
 // no encoded slash, no "." or ".." segments.
 func checkDecoded(p string, spaces bool) error {
-	if err := redirect.CheckPathChars("permalink", p, spaces); err != nil {
-		return errors.New(err.(redirect.Error).Msg)
+	if err := urlpath.CheckChars("permalink", p, spaces); err != nil {
+		return errors.New(err.(*Error).Msg)
 	}
 	d, err := url.PathUnescape(p)
 	switch {
@@ -55,11 +55,11 @@ func checkDecoded(p string, spaces bool) error {
 	case strings.Contains(strings.ToLower(p), "%2f"):
 		return fmt.Errorf("permalink %q encodes a slash as %%2F", p)
 	}
-	if err := redirect.CheckPathChars("permalink", d, true); err != nil {
-		return fmt.Errorf("permalink %q decodes to a path that %s", p, strings.TrimPrefix(err.(redirect.Error).Msg, "permalink "+redirect.Abbrev(d)+" "))
+	if err := urlpath.CheckChars("permalink", d, true); err != nil {
+		return fmt.Errorf("permalink %q decodes to a path that %s", p, strings.TrimPrefix(err.(*Error).Msg, "permalink "+urlpath.Abbrev(d)+" "))
 	}
-	if err := redirect.CheckDecodedSegments("permalink", p, d); err != nil {
-		return errors.New(err.(redirect.Error).Msg)
+	if err := urlpath.CheckDecodedSegments("permalink", p, d); err != nil {
+		return errors.New(err.(*Error).Msg)
 	}
 	return nil
 }
@@ -67,16 +67,10 @@ func checkDecoded(p string, spaces bool) error {
 // normalizeURL gives a page URL its canonical form: a path ending in
 // ".html" stays as it is; any other path gets a trailing slash.
 func normalizeURL(p string) string {
-	if p == "/" || strings.HasSuffix(p, "/") || isFileURL(p) {
+	if p == "/" || strings.HasSuffix(p, "/") || urlpath.IsFile(p) {
 		return p
 	}
 	return p + "/"
-}
-
-// isFileURL reports whether a URL path names a file rather than a folder.
-func isFileURL(p string) bool {
-	ext := path.Ext(path.Base(p))
-	return ext == ".html" || ext == ".htm"
 }
 
 // derivedURL computes a page's URL from its path under content/:
@@ -96,16 +90,6 @@ func derivedURL(rel, slug string) string {
 	}
 	u := "/" + dir + name
 	return normalizeURL(strings.ReplaceAll(u, "//", "/"))
-}
-
-// outputPath maps a URL path to the file that serves it:
-// /privacy/ → privacy/index.html, /privacy.html → privacy.html.
-func outputPath(u string) string {
-	p := strings.TrimPrefix(u, "/")
-	if p == "" || strings.HasSuffix(p, "/") {
-		return p + "index.html"
-	}
-	return p
 }
 
 // sortStrings sorts s in place.

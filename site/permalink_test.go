@@ -37,12 +37,6 @@ func TestURLs(t *testing.T) {
 			t.Errorf("derivedURL(%q, %q) = %q, want %q", tt.rel, tt.slug, got, tt.want)
 		}
 	}
-	outputs := map[string]string{"/": "index.html", "/privacy/": "privacy/index.html", "/privacy.html": "privacy.html"}
-	for u, want := range outputs {
-		if got := outputPath(u); got != want {
-			t.Errorf("outputPath(%q) = %q, want %q", u, got, want)
-		}
-	}
 	if got := normalizeURL("/terms"); got != "/terms/" {
 		t.Errorf("normalizeURL = %q", got)
 	}

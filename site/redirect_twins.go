@@ -2,10 +2,9 @@ package site
 
 import (
 	"fmt"
-	"net/url"
 	"slices"
-	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/redirect"
 )
 
@@ -36,9 +35,4 @@ func (b *builder) redirectTwins(formats []string) {
 
 // stubKey is a redirect source as the path of its stub: decoded, without
 // a trailing slash or index.html.
-func stubKey(from string) string {
-	if u, err := url.PathUnescape(from); err == nil {
-		from = u
-	}
-	return strings.TrimSuffix(strings.TrimSuffix(from, "index.html"), "/")
-}
+func stubKey(from string) string { return urlpath.Key(urlpath.Decode(from)) }

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"gopkg.in/yaml.v3"
 
 	"github.com/clause-dev/clause/site/redirect"
@@ -20,7 +21,7 @@ func (b *builder) redirectPage(s *Source) {
 	if u == "" {
 		return
 	}
-	b.redirects = append(b.redirects, redirect.Redirect{From: redirect.EncodePath(u), To: s.FM.RedirectTo,
+	b.redirects = append(b.redirects, redirect.Redirect{From: urlpath.Escape(u), To: s.FM.RedirectTo,
 		File: s.Path, Line: s.FM.Lines["redirect_to"], Origin: redirect.RedirectTo})
 	b.redirectFrom(s, u, u)
 }
@@ -29,7 +30,7 @@ func (b *builder) redirectPage(s *Source) {
 // a page at URL at whose visitors go to to. Both are URLs as the site
 // computes them, decoded; they are percent-encoded here.
 func (b *builder) redirectFrom(s *Source, at, to string) {
-	at, to = redirect.EncodePath(at), redirect.EncodePath(to)
+	at, to = urlpath.Escape(at), urlpath.Escape(to)
 	for _, from := range s.FM.RedirectFrom {
 		b.redirects = append(b.redirects, redirect.Redirect{From: from.Value, To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
 	}
@@ -76,7 +77,7 @@ func (b *builder) policyRedirects(p *Page) {
 // a URL derived from a file name may hold spaces and non-ASCII letters.
 func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 	line := v.src.FM.Lines["permalink"]
-	enc := redirect.EncodePath
+	enc := urlpath.Escape
 	b.redirects = append(b.redirects, redirect.Redirect{From: enc(old), To: enc(p.url), File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	if !p.Policy.HasHistory() {
 		return
@@ -179,7 +180,7 @@ func (b *builder) servedBy(u string) (string, bool) {
 
 func (b *builder) addRedirectErrors(errs []redirect.Error) {
 	for _, e := range errs {
-		b.errs.Add(&Error{Path: e.File, Line: e.Line, Msg: e.Msg, Hint: e.Hint, Warning: e.Warning})
+		b.errs.Add(&e) // a copy: the cache keeps errs
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // bufPool recycles the buffers pages are executed into.
@@ -58,7 +60,7 @@ func (b *builder) layoutsWanted() []string {
 			continue // Jekyll's ordinary page layout: policy.html is ours
 		}
 		if path.Base(name) != name || !b.layoutExists(name) {
-			b.errs.Add(&Error{Path: p.src.Path, Line: p.src.FM.Lines["layout"], Warning: true,
+			b.errs.Add(&Error{Path: p.src.Path, Line: p.src.FM.Lines["layout"], Severity: SeverityWarning,
 				Msg:  fmt.Sprintf("layout %q not found; using policy.html", l),
 				Hint: fmt.Sprintf("create layouts/%s to use it, or remove the layout key", name)})
 			continue
@@ -113,7 +115,7 @@ func (b *builder) execute(out output, p *Page) {
 		b.errs.Add(e)
 		return
 	}
-	name := outputPath(p.url)
+	name := urlpath.File(p.url)
 	b.put(out, name, b.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
 	countPage(out)
 	b.pages.Add(1)

@@ -2,10 +2,11 @@ package site
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"strings"
 	"time"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // linkResolver returns the function that rewrites a relative link to a
@@ -69,7 +70,7 @@ func (b *builder) fileResolver(s *Source) func(string) (string, bool) {
 		if rel == ".." || strings.HasPrefix(rel, "../") || !b.copiedFiles[rel] {
 			return "", false
 		}
-		return b.cfg.basePath() + escapeURLPath("/"+rel), true
+		return b.cfg.basePath() + urlpath.Escape("/"+rel), true
 	}
 }
 
@@ -177,9 +178,4 @@ func formatVar(v any) string {
 		return strings.Join(parts, ", ")
 	}
 	return fmt.Sprint(v)
-}
-
-// escapeURLPath escapes a site path for use in XML and HTTP.
-func escapeURLPath(p string) string {
-	return (&url.URL{Path: p}).EscapedPath()
 }

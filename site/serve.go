@@ -158,7 +158,7 @@ func (l *serveLoop) publish(r rebuildResult) {
 		l.srv.Fail(l.problems(be.Errors))
 		l.report(formatProblems(be.Errors) + "build failed: " + count(len(be.Errors), "error", "errors") + "; still serving the last good site\n")
 	case err != nil:
-		l.srv.Fail([]devserver.Problem{{Msg: err.Error()}})
+		l.srv.Fail([]devserver.Problem{{Diagnostic: Error{Msg: err.Error()}}})
 		l.report(err.Error() + "\n")
 	default:
 		l.srv.Publish(&devserver.Snapshot{Files: files}, changed)
@@ -188,12 +188,12 @@ func formatProblems(errs []*Error) string {
 	return b.String()
 }
 
-// problems converts errors for the browser overlay, with the source lines
+// problems gives errors to the browser overlay with the source lines
 // around each one.
 func (l *serveLoop) problems(errs []*Error) []devserver.Problem {
 	out := make([]devserver.Problem, 0, len(errs))
 	for _, e := range errs {
-		p := devserver.Problem{Path: e.Path, Line: e.Line, Col: e.Col, Msg: e.Msg, Hint: e.Hint}
+		p := devserver.Problem{Diagnostic: *e}
 		if e.Line > 0 {
 			p.Source = l.excerpt(e.Path, e.Line)
 		}

@@ -147,5 +147,12 @@
 // "path:line:col: message", all of them at once, sorted; columns are
 // 1-based byte columns in every format, as go/scanner counts (column.go);
 // a build with errors writes nothing and leaves the previous output
-// exactly as it was.
+// exactly as it was. Every package reports one type, diag.Diagnostic
+// (site/internal/diag): path, line, byte column, a typed severity (error,
+// warning, info), message and hint; Error, ErrorList and BuildError are
+// its aliases here, and the text, JSON and GitHub formats of clause check
+// and the serve overlay are all written from it. The helpers on URL paths
+// (file or folder, output file, escaping, scheme, and the checks every
+// permalink and redirect source passes) live once, in
+// site/internal/urlpath.
 package site

@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"encoding/xml"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // writeSitemap writes sitemap.xml listing the home page, every policy and
@@ -43,7 +45,7 @@ func (b *builder) pastDate(d Date) Date {
 
 func (b *builder) sitemapEntry(buf *bytes.Buffer, u string, lastmod Date) {
 	buf.WriteString("  <url><loc>")
-	xml.EscapeText(buf, []byte(b.cfg.absBase()+escapeURLPath(u)))
+	xml.EscapeText(buf, []byte(b.cfg.absBase()+urlpath.Escape(u)))
 	buf.WriteString("</loc>")
 	if !lastmod.IsZero() {
 		buf.WriteString("<lastmod>" + lastmod.ISO() + "</lastmod>")

@@ -101,8 +101,9 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	bom -= len(raw)
 	fm, body, bodyLine, err := splitFrontMatter(raw)
 	if err != nil {
-		fe := err.(*fmError)
-		errs.Add(&Error{Path: p, Line: fe.line, Col: fe.col, Msg: fe.msg, Hint: fe.hint})
+		fe := err.(*Error)
+		fe.Path = p
+		errs.Add(fe)
 		return nil
 	}
 	s.Body, s.BodyLine = body, bodyLine

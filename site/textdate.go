@@ -225,7 +225,7 @@ func (sc *dateScan) typed(i int, field importer.DateField, value, visible string
 		td.Date = NewDate(t)
 	} else if t, ok := importer.ParseMonthYear(value); ok {
 		td.Date, td.NoDay = NewDate(t), true
-		sc.problems = append(sc.problems, &Error{Line: td.Line, Warning: true,
+		sc.problems = append(sc.problems, &Error{Line: td.Line, Severity: SeverityWarning,
 			Msg: fmt.Sprintf("%s %s read from the text %q, which gives no day: the first of the month is used",
 				dateName(td.Key), td.Date.ISO(), td.Text),
 			Hint: fmt.Sprintf("write the day too, or set %s: YYYY-MM-DD in the front matter", td.Key)})
@@ -246,7 +246,7 @@ func (sc *dateScan) datetime(i int, visible, attr string) {
 	td := TextDate{Key: string(field), Line: sc.first + i, Text: plainDateText(visible), Attr: attr}
 	d, err := ParseDate(attr)
 	if err != nil {
-		sc.problems = append(sc.problems, &Error{Line: td.Line, Warning: true,
+		sc.problems = append(sc.problems, &Error{Line: td.Line, Severity: SeverityWarning,
 			Msg:  fmt.Sprintf("datetime %q after %q cannot be read, so the page has no %s from it", attr, td.Text, dateName(td.Key)),
 			Hint: dateHint})
 		return
@@ -254,7 +254,7 @@ func (sc *dateScan) datetime(i int, visible, attr string) {
 	td.Date = d
 	sc.found = append(sc.found, td)
 	if shown := visibleDate(visible); !shown.IsZero() && shown.ISO() != d.ISO() {
-		sc.problems = append(sc.problems, &Error{Line: td.Line, Warning: true,
+		sc.problems = append(sc.problems, &Error{Line: td.Line, Severity: SeverityWarning,
 			Msg: fmt.Sprintf("the text %q shows %s but its datetime is %s; the datetime is used",
 				td.Text, shown.ISO(), d.ISO()),
 			Hint: "correct one of them, so readers see the date the page uses"})

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // Policy is one policy with every version of its text. Its current page
@@ -243,7 +245,7 @@ func (b *builder) noteChange(d Date) {
 // versionsBase is the folder under which a policy's versions live:
 // /privacy/ → /privacy/, /privacy.html → /privacy/.
 func versionsBase(u string) string {
-	if isFileURL(u) {
+	if urlpath.IsFile(u) {
 		return strings.TrimSuffix(u, path.Ext(u)) + "/"
 	}
 	return u

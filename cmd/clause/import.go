@@ -80,11 +80,9 @@ func writeOutput(name string, data []byte, stdout io.Writer) error {
 
 // noteLine formats a note as path:line: note: message.
 func noteLine(name string, n importer.Note) string {
+	n.Path = name
 	if name == "-" {
-		name = "<stdin>"
+		n.Path = "<stdin>"
 	}
-	if n.Line > 0 {
-		return fmt.Sprintf("%s:%d: note: %s", name, n.Line, n.Msg)
-	}
-	return fmt.Sprintf("%s: note: %s", name, n.Msg)
+	return fmt.Sprintf("%s: note: %s", n.Position(), n.Msg)
 }

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // browserSite returns a page that links a hashed stylesheet and says text.
@@ -95,7 +97,7 @@ func TestBrowserLiveReload(t *testing.T) {
 			eventually(t, ctx, "css swapped", `getComputedStyle(document.getElementById("t")).color == "rgb(0, 128, 0)"`)
 			eventually(t, ctx, "no reload for css", `window.marker === 1`)
 
-			ts.Fail([]Problem{{Path: "content/p.md", Line: 3, Col: 5, Msg: "boom <b>x</b>",
+			ts.Fail([]Problem{{Diagnostic: diag.Diagnostic{Path: "content/p.md", Line: 3, Col: 5, Msg: "boom <b>x</b>"},
 				Source: []SourceLine{{N: 3, Text: "titel: <i>", Current: true}}}})
 			overlay := `(document.querySelector("clause-error-overlay")||{}).shadowRoot`
 			eventually(t, ctx, "overlay", overlay+` && `+overlay+`.textContent.includes("content/p.md:3:5: boom <b>x</b>")`)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 func TestServesPagesAndAssets(t *testing.T) {
@@ -148,7 +150,7 @@ func TestConcurrentPageRequests(t *testing.T) {
 		})
 		if i%50 == 0 { // rebuilds and failures race with requests
 			go ts.Publish(site(), []string{"privacy/index.html"})
-			go ts.Fail([]Problem{{Path: "content/x.md", Msg: "boom"}})
+			go ts.Fail([]Problem{{Diagnostic: diag.Diagnostic{Path: "content/x.md", Msg: "boom"}}})
 		}
 	}
 	wg.Wait()

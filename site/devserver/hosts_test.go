@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // TestHostHeaderChecked checks that the server answers only hosts that a
@@ -43,7 +45,7 @@ func TestHostHeaderChecked(t *testing.T) {
 	for _, tt := range tests {
 		s := New(Options{Addr: tt.addr, AllowedHosts: tt.allowed})
 		s.Publish(site(), nil)
-		s.Fail([]Problem{{Path: "content/draft.md", Line: 1, Msg: "secret draft"}})
+		s.Fail([]Problem{{Diagnostic: diag.Diagnostic{Path: "content/draft.md", Line: 1, Msg: "secret draft"}}})
 		for _, p := range []string{"/", "/privacy/", problemsPath} {
 			req := httptest.NewRequest("GET", p, nil)
 			req.Host = tt.host

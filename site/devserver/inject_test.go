@@ -5,6 +5,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 func TestRelativeRoot(t *testing.T) {
@@ -76,7 +78,7 @@ func TestScriptIsSafeInScriptContext(t *testing.T) {
 	}
 	s := New(Options{})
 	evil := "</script><script>alert(1)</script><!-- \u2028"
-	s.Fail([]Problem{{Path: evil, Msg: evil, Hint: evil, Source: []SourceLine{{N: 1, Text: evil}}}})
+	s.Fail([]Problem{{Diagnostic: diag.Diagnostic{Path: evil, Msg: evil, Hint: evil}, Source: []SourceLine{{N: 1, Text: evil}}}})
 	cfg := pageConfig(httptest.NewRequest("GET", "/", nil), s.state.Load(), "index.html")
 	if strings.ContainsAny(string(cfg), "<>&\u2028") {
 		t.Fatalf("config not escaped for a script element: %s", cfg)

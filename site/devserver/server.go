@@ -26,6 +26,8 @@ import (
 	"sync/atomic"
 	"syscall"
 	"time"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // DefaultAddr is the address Listen binds when Options.Addr is empty.
@@ -209,7 +211,7 @@ func (s *Server) Publish(snap *Snapshot, changed []string) {
 func (s *Server) Fail(problems []Problem) {
 	problems = append([]Problem(nil), problems...)
 	if len(problems) == 0 {
-		problems = []Problem{{Msg: "build failed"}}
+		problems = []Problem{{Diagnostic: diag.Diagnostic{Msg: "build failed"}}}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

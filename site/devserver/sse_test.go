@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 func TestReloadAfterPublish(t *testing.T) {
@@ -95,8 +97,8 @@ func TestFailShowsProblemsUntilPublish(t *testing.T) {
 	ts.Publish(site(), nil)
 	c, _ := openSSE(t, ts.addr)
 	problems := []Problem{{
-		Path: "content/privacy.md", Line: 3, Col: 5, Msg: "unknown field <b>", Hint: "did you mean title?",
-		Source: Excerpt([]byte("---\ntitle: x\ntitel: y\n---\n"), 3, 1),
+		Diagnostic: diag.Diagnostic{Path: "content/privacy.md", Line: 3, Col: 5, Msg: "unknown field <b>", Hint: "did you mean title?"},
+		Source:     Excerpt([]byte("---\ntitle: x\ntitel: y\n---\n"), 3, 1),
 	}}
 	ts.Fail(problems)
 	if msg := c.mustNext(t); msg["type"] != "error" || msg["errors"] != 1.0 {

@@ -24,6 +24,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clause-dev/clause/site/internal/diag"
 	"gopkg.in/yaml.v3"
 )
 
@@ -34,11 +35,10 @@ type Options struct {
 }
 
 // Note is something Convert dropped, changed or could not read; the
-// writer should look at it.
-type Note struct {
-	Line int // 1-based line of the input, or 0 when unknown
-	Msg  string
-}
+// writer should look at it. It is a diag.Diagnostic of severity Info at a
+// 1-based line of the input (0 when unknown); Path is left for the caller,
+// who knows what to call the input.
+type Note = diag.Diagnostic
 
 // Result is a converted policy.
 type Result struct {
@@ -99,7 +99,7 @@ type doc struct {
 
 // note records a Note.
 func (d *doc) note(line int, format string, args ...any) {
-	d.notes = append(d.notes, Note{Line: line, Msg: fmt.Sprintf(format, args...)})
+	d.notes = append(d.notes, Note{Line: line, Severity: diag.Info, Msg: fmt.Sprintf(format, args...)})
 }
 
 // add appends a Markdown block.

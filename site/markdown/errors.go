@@ -2,23 +2,15 @@ package markdown
 
 import (
 	"bytes"
-	"fmt"
 	"sort"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
-// Error is a problem at a line of the source; lines and columns are 1-based in src.
-type Error struct {
-	Line, Col int
-	Msg, Hint string
-}
-
-// Error formats e as "line:col: msg (hint)", so an Error can be used as an error.
-func (e Error) Error() string {
-	if e.Hint == "" {
-		return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Msg)
-	}
-	return fmt.Sprintf("%d:%d: %s (%s)", e.Line, e.Col, e.Msg, e.Hint)
-}
+// Error is a problem at a line of the source: Line and Col (a byte
+// column) are 1-based in src and Path is empty; the caller places it in
+// its file.
+type Error = diag.Diagnostic
 
 // pendingError is an Error whose position is still a byte offset in src.
 type pendingError struct {

@@ -3,14 +3,15 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"net/url"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // rewriteLink maps a relative link to a content file (".md"/".markdown")
 // through Options.Link, keeping the ?query and #fragment. A missing file is
 // an Error at off and leaves the destination unchanged.
 func (w *walker) rewriteLink(dest []byte, off int) []byte {
-	if len(dest) == 0 || dest[0] == '/' || dest[0] == '#' || hasScheme(dest) {
+	if len(dest) == 0 || dest[0] == '/' || dest[0] == '#' || urlpath.Scheme(string(dest)) != "" {
 		return dest
 	}
 	path, suffix := dest, []byte(nil)
@@ -18,9 +19,7 @@ func (w *walker) rewriteLink(dest []byte, off int) []byte {
 		path, suffix = dest[:i], dest[i:]
 	}
 	p := string(path)
-	if u, err := url.PathUnescape(p); err == nil {
-		p = u
-	}
+	p = urlpath.Decode(p)
 	if !isContentPath(path) {
 		return w.rewriteFile(dest, p, suffix)
 	}
@@ -59,20 +58,4 @@ func isContentPath(path []byte) bool {
 // hasSuffixFold is bytes.HasSuffix ignoring ASCII case.
 func hasSuffixFold(b []byte, suffix string) bool {
 	return len(b) >= len(suffix) && bytes.EqualFold(b[len(b)-len(suffix):], []byte(suffix))
-}
-
-// hasScheme reports whether dest starts with a URL scheme like "https:" or
-// "mailto:" (RFC 3986: a letter, then letters, digits, '+', '-', '.').
-func hasScheme(dest []byte) bool {
-	for i, c := range dest {
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
-		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case c == ':':
-			return i > 0
-		default:
-			return false
-		}
-	}
-	return false
 }

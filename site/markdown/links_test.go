@@ -52,18 +52,6 @@ func TestNilLinkLeavesLinksAlone(t *testing.T) {
 	checkHTML(t, string(d.HTML), []string{`<a href="missing.md#x">t</a>`}, nil)
 }
 
-func TestHasScheme(t *testing.T) {
-	tests := map[string]bool{
-		"https://x": true, "mailto:a": true, "git+ssh://x": true, "tel:123": true,
-		"terms.md": false, "a/b:c.md": false, ":x": false, "1http://x": false, "": false,
-	}
-	for in, want := range tests {
-		if got := hasScheme([]byte(in)); got != want {
-			t.Errorf("hasScheme(%q) = %v, want %v", in, got, want)
-		}
-	}
-}
-
 func TestLinkRefs(t *testing.T) {
 	src := "See [a](terms.md#x) and ![i](logo.png).\n\nRef [r][1].\n\n[1]: /ref/\n"
 	d := New(Options{Link: func(p string) (string, bool) { return "/terms/", true }}).Render([]byte(src))

@@ -3,7 +3,8 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"net/url"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // liquidHint is the hint of every unsupported Liquid construct.
@@ -132,9 +133,7 @@ func (s *liquidScanner) encodedTag(i int) int {
 		return i + len(opener)
 	}
 	inner := line[len(opener) : len(opener)+n]
-	if u, err := url.PathUnescape(string(inner)); err == nil {
-		inner = []byte(u)
-	}
+	inner = []byte(urlpath.Decode(string(inner)))
 	end := "}}"
 	if plain == "{%" {
 		end = "%}"

@@ -142,10 +142,10 @@ func TestRenderNeverPanics(t *testing.T) {
 
 func TestErrorString(t *testing.T) {
 	e := Error{Line: 3, Col: 5, Msg: "bad", Hint: "fix it"}
-	if got, want := e.Error(), "3:5: bad (fix it)"; got != want {
+	if got, want := e.Error(), "3:5: bad\n\thint: fix it"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	if got, want := (Error{Line: 1, Col: 1, Msg: "x"}).Error(), "1:1: x"; got != want {
+	if got, want := (&Error{Line: 1, Col: 1, Msg: "x"}).Error(), "1:1: x"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
 }

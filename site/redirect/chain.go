@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/diag"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // resolveAll follows every remaining source to its final target, reporting
@@ -58,7 +61,7 @@ func (rv *resolver) resolveOne(e *entry, loops map[string]bool) (Redirect, bool)
 		return Redirect{}, false
 	}
 	if len(path) > 2 && !rv.ownRedirectTo(e.r, path[1]) {
-		rv.report(e.r, true, fmt.Sprintf("redirect chain %s: %s now points straight at %s",
+		rv.report(e.r, diag.Warning, fmt.Sprintf("redirect chain %s: %s now points straight at %s",
 			strings.Join(path, " → "), e.r.From, final),
 			fmt.Sprintf("point %s at %s directly", e.r.From, final))
 	}
@@ -87,17 +90,17 @@ func (rv *resolver) hostPage(r Redirect, finals map[string]string) (string, bool
 	p, _, _ := strings.Cut(r.From, "#")
 	if to, ok := finals[sourceKey(p)]; ok {
 		if isExternal(to) || strings.Contains(to, "#") {
-			rv.report(r, false, fmt.Sprintf("redirect source %s cannot work: %s redirects to %s, where no script of this site sees the #%s",
+			rv.report(r, diag.Error, fmt.Sprintf("redirect source %s cannot work: %s redirects to %s, where no script of this site sees the #%s",
 				r.From, p, to, r.Fragment()),
 				fmt.Sprintf("declare the moved section on the page %s redirects to, or remove it", p))
 			return "", false
 		}
 		to, _ = splitTarget(to)
-		return decodedPath(to), true
+		return urlpath.Decode(to), true
 	}
-	d := decodedPath(p)
+	d := urlpath.Decode(p)
 	candidates := []string{d}
-	if !strings.HasSuffix(d, "/") && !isFileLike(d) {
+	if !strings.HasSuffix(d, "/") && !urlpath.IsFile(d) {
 		candidates = []string{d + "/", d} // the page's own URL, as the site names it
 	}
 	for _, c := range candidates {
@@ -142,7 +145,7 @@ func (rv *resolver) lookupKey(to string) string {
 	p, rest := splitTarget(to)
 	k := sourceKey(p)
 	if i := strings.IndexByte(rest, '#'); i >= 0 {
-		fk := k + "#" + decodeFragment(rest[i+1:])
+		fk := k + "#" + urlpath.Decode(rest[i+1:])
 		if _, ok := rv.byKey[fk]; ok {
 			return fk
 		}
@@ -167,7 +170,7 @@ func carryFragment(prev, next string) string {
 func (rv *resolver) reportLoop(e *entry, path []string, start int, done map[string]bool) {
 	cycle := path[start:]
 	if start > 0 {
-		rv.report(e.r, false, fmt.Sprintf("redirect %s → %s ends in a redirect loop (%s)",
+		rv.report(e.r, diag.Error, fmt.Sprintf("redirect %s → %s ends in a redirect loop (%s)",
 			e.r.From, e.r.To, strings.Join(cycle, " → ")),
 			"point it at a real page")
 		return
@@ -183,7 +186,7 @@ func (rv *resolver) reportLoop(e *entry, path []string, start int, done map[stri
 			decl = append(decl, where(m.r))
 		}
 	}
-	rv.report(e.r, false, fmt.Sprintf("redirect loop %s (declared at %s)",
+	rv.report(e.r, diag.Error, fmt.Sprintf("redirect loop %s (declared at %s)",
 		strings.Join(cycle, " → "), strings.Join(decl, ", ")),
 		"point one of these at a real page")
 }
@@ -207,11 +210,11 @@ func (rv *resolver) checkTarget(r Redirect, final string, chained bool) (string,
 		return final, true
 	}
 	p, rest := splitTarget(final)
-	if _, ok := rv.owner(decodedPath(p)); ok {
+	if _, ok := rv.owner(urlpath.Decode(p)); ok {
 		return final, true
 	}
 	if !strings.HasSuffix(p, "/") {
-		if _, ok := rv.owner(decodedPath(p) + "/"); ok {
+		if _, ok := rv.owner(urlpath.Decode(p) + "/"); ok {
 			return p + "/" + rest, true
 		}
 	}
@@ -219,6 +222,6 @@ func (rv *resolver) checkTarget(r Redirect, final string, chained bool) (string,
 	if chained {
 		msg = fmt.Sprintf("redirect target %s (reached from %s through %s) does not exist", final, r.From, r.To)
 	}
-	rv.report(r, false, msg, "no page, version page or asset is served there; point it at an existing page")
+	rv.report(r, diag.Error, msg, "no page, version page or asset is served there; point it at an existing page")
 	return "", false
 }

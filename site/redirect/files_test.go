@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // keys returns the sorted names of files.
@@ -133,7 +135,7 @@ func TestCustomStub(t *testing.T) {
 			return []byte("custom " + s.URL), nil
 		}}
 	files, errs := Files(resolvedFixture(t), opts)
-	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "/tos.html: boom") || errs[0].File != "content/terms.md" {
+	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "/tos.html: boom") || errs[0].Path != "content/terms.md" {
 		t.Fatalf("want one stub error, got:\n%s", errorList(errs))
 	}
 	if string(files["legal/index.html"]) != "custom /policies/privacy/" {
@@ -229,7 +231,7 @@ func TestRuleLimitWarnings(t *testing.T) {
 		rs = append(rs, Redirect{From: fmt.Sprintf("/old/%d/", i), To: "/privacy/", File: "clause.yaml", Line: i + 1})
 	}
 	_, errs := Files(rs, Options{Formats: []string{FormatCF, FormatVercel}})
-	if len(errs) != 2 || !errs[0].Warning || !errs[1].Warning ||
+	if len(errs) != 2 || errs[0].Severity != diag.Warning || errs[1].Severity != diag.Warning ||
 		!strings.Contains(errs[0].Msg, "2002 redirect rules exceed the 2000 static redirects Cloudflare Pages applies") ||
 		!strings.Contains(errs[1].Msg, "exceed the 1024 routes Vercel accepts") {
 		t.Fatalf("got:\n%s", errorList(errs))

@@ -8,7 +8,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/urlpath"
 	"golang.org/x/net/html"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // A source with a #fragment, such as "/guidelines#impersonation", names a
@@ -114,7 +117,7 @@ func (pf *PageFragments) Apply(page []byte) ([]byte, []Error) {
 	var errs []Error
 	for _, s := range pf.Sections {
 		if ids[s.ID] {
-			errs = append(errs, Error{File: s.r.File, Line: s.r.Line, Warning: true,
+			errs = append(errs, Error{Path: s.r.File, Line: s.r.Line, Severity: diag.Warning,
 				Msg: fmt.Sprintf("redirect source %s names a section that %s still has (id %q); visitors following it are sent to %s",
 					s.r.From, pf.Page, s.ID, s.URL),
 				Hint: "remove the section from the old page, or the #" + s.ID + " entry"})
@@ -197,7 +200,7 @@ func targetTitle(to string, opts Options) string {
 		return ""
 	}
 	p, _ := splitTarget(to)
-	return opts.Title(decodedPath(p))
+	return opts.Title(urlpath.Decode(p))
 }
 
 // renderMoved writes a stub at the path of every source with a #fragment
@@ -219,7 +222,7 @@ func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
 		name := stubPath(k)
 		if _, taken := out[name]; taken {
 			r := sections[0].r
-			errs = append(errs, Error{File: r.File, Line: r.Line,
+			errs = append(errs, Error{Path: r.File, Line: r.Line,
 				Msg: fmt.Sprintf("redirect source %s needs a page listing moved sections at %s, where another redirect's stub is", r.From, name)})
 			continue
 		}
@@ -230,7 +233,7 @@ func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
 		}{template.HTML(movedScript(sections)), sections}
 		if err := movedTemplate.Execute(&b, data); err != nil {
 			r := sections[0].r
-			errs = append(errs, Error{File: r.File, Line: r.Line, Msg: fmt.Sprintf("rendering the moved-sections page for %s: %v", k, err)})
+			errs = append(errs, Error{Path: r.File, Line: r.Line, Msg: fmt.Sprintf("rendering the moved-sections page for %s: %v", k, err)})
 			continue
 		}
 		out[name] = b.Bytes()

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/clause-dev/clause/site/internal/fuzzbudget"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 func FuzzValidateSource(f *testing.F) {
@@ -39,7 +40,7 @@ func FuzzValidateTarget(f *testing.F) {
 		if ValidateTarget(s) != nil {
 			return
 		}
-		if sc := scheme(s); sc != "" && sc != "http" && sc != "https" {
+		if sc := urlpath.Scheme(s); sc != "" && sc != "http" && sc != "https" {
 			t.Fatalf("accepted %q with scheme %q", s, sc)
 		}
 		if u := targetURL(s, "/base"); strings.ContainsAny(u, "\"'<> \n") {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/")
@@ -117,7 +119,7 @@ var allFormats = []string{FormatHTML, FormatNetlify, FormatJSON, FormatNginx, Fo
 func resolvedFixture(t testing.TB) []Redirect {
 	t.Helper()
 	rs, errs := Resolve(fixture, existsIn(pages))
-	if len(errs) != 1 || !errs[0].Warning || !strings.Contains(errs[0].Msg, "redirect chain") {
+	if len(errs) != 1 || errs[0].Severity != diag.Warning || !strings.Contains(errs[0].Msg, "redirect chain") {
 		t.Fatalf("resolving fixture: %v", errs)
 	}
 	return rs

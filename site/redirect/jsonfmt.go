@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // JSONFile is the redirect map written in the style of jekyll-redirect-from.
@@ -21,7 +23,7 @@ func renderJSON(items []item, opts Options, out map[string][]byte) []Error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(m); err != nil {
-		return []Error{{File: JSONFile, Msg: fmt.Sprintf("encoding %s: %v", JSONFile, err)}}
+		return []Error{{Path: JSONFile, Msg: fmt.Sprintf("encoding %s: %v", JSONFile, err)}}
 	}
 	out[JSONFile] = b.Bytes()
 	return nil
@@ -30,7 +32,7 @@ func renderJSON(items []item, opts Options, out map[string][]byte) []Error {
 // sourceKeyForm returns the decoded source of it in the spelling it was
 // declared with (trailing slash kept).
 func sourceKeyForm(it item) string {
-	if it.key != "/" && !isFileLike(it.key) && hasSlashForm(it.r.From) {
+	if it.key != "/" && !urlpath.IsFile(it.key) && hasSlashForm(it.r.From) {
 		return it.key + "/"
 	}
 	return it.key

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // NetlifyFile is the rule file Netlify and Cloudflare Pages read.
@@ -32,7 +34,7 @@ func renderCloudflare(items []item, opts Options, out map[string][]byte) []Error
 	if n <= CloudflareStaticLimit {
 		return nil
 	}
-	return []Error{{File: NetlifyFile, Warning: true,
+	return []Error{{Path: NetlifyFile, Severity: diag.Warning,
 		Msg: fmt.Sprintf("%d redirect rules exceed the %d static redirects Cloudflare Pages applies",
 			n, CloudflareStaticLimit),
 		Hint: "the HTML stubs still work for the rest; prune redirects that are no longer needed"}}

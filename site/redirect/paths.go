@@ -3,9 +3,10 @@ package redirect
 import (
 	"fmt"
 	"net/url"
-	"path"
 	"sort"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // item is one redirect ready to be written: its normalised source key and
@@ -63,8 +64,8 @@ func checkPair(r Redirect) *Error {
 		return nil
 	}
 	e := asError(err)
-	e.File, e.Line = r.File, r.Line
-	return &e
+	e.Path, e.Line = r.File, r.Line
+	return e
 }
 
 // checkBasePath reports a base path that cannot be prefixed to URL paths.
@@ -83,18 +84,7 @@ func checkBasePath(base string) *Error {
 
 // sourceKey normalises a source path so that "/a", "/a/" and
 // "/a/index.html" (and their percent-encoded spellings) compare equal.
-func sourceKey(p string) string {
-	if d, err := url.PathUnescape(p); err == nil {
-		p = d
-	}
-	if strings.HasSuffix(p, "/index.html") {
-		p = strings.TrimSuffix(p, "index.html")
-	}
-	if len(p) > 1 {
-		p = strings.TrimSuffix(p, "/")
-	}
-	return p
-}
+func sourceKey(p string) string { return urlpath.Key(urlpath.Decode(p)) }
 
 // entryKey is the key of a declared source: its sourceKey, followed by
 // "#" and the decoded fragment for a source with a #fragment.
@@ -103,31 +93,8 @@ func entryKey(from string) string {
 	if !ok {
 		return sourceKey(from)
 	}
-	return sourceKey(p) + "#" + decodeFragment(frag)
+	return sourceKey(p) + "#" + urlpath.Decode(frag)
 }
-
-// decodeFragment returns a fragment percent-decoded, as browsers compare
-// it with element ids, or as written when it does not decode.
-func decodeFragment(frag string) string {
-	if d, err := url.PathUnescape(frag); err == nil {
-		return d
-	}
-	return frag
-}
-
-// decodedPath returns a URL path percent-decoded, the form in which pages
-// are known, or as written when it does not decode.
-func decodedPath(p string) string {
-	if d, err := url.PathUnescape(p); err == nil {
-		return d
-	}
-	return p
-}
-
-// EncodePath percent-encodes a decoded site path the way browsers send
-// it: spaces, non-ASCII letters and "%" become escapes. The site uses it
-// for the sources and targets of redirects it derives from file names.
-func EncodePath(p string) string { return encodePath(p) }
 
 // targetKey normalises a target for comparison: internal paths like
 // sourceKey, with any query or fragment kept; external URLs unchanged.
@@ -139,24 +106,6 @@ func targetKey(to string) string {
 	return sourceKey(p) + rest
 }
 
-// isFileLike reports whether a source key names an HTML file (served as
-// exactly that file) rather than a folder-style URL.
-func isFileLike(key string) bool {
-	ext := path.Ext(key)
-	return ext == ".html" || ext == ".htm"
-}
-
-// stubPath returns the output-relative file that serves the stub for key.
-func stubPath(key string) string {
-	switch {
-	case key == "/":
-		return "index.html"
-	case isFileLike(key):
-		return key[1:]
-	}
-	return key[1:] + "/index.html"
-}
-
 // StubFile returns the output-relative file that a stub for the source
 // from is written to: for "/a/b" or "/a/b/#x", "a/b/index.html".
 func StubFile(from string) string {
@@ -164,19 +113,13 @@ func StubFile(from string) string {
 	return stubPath(sourceKey(p))
 }
 
-// stubURL returns the URL path under which a static host serves the stub
-// for key.
-func stubURL(key string) string {
-	if key == "/" || isFileLike(key) {
-		return key
-	}
-	return key + "/"
-}
+// stubPath returns the output-relative file that serves the stub for key.
+func stubPath(key string) string { return urlpath.File(urlpath.Folder(key)) }
 
 // variants returns the URL paths that must redirect for key: both slash
 // forms of a folder-style source, or the file itself.
 func variants(key string) []string {
-	if key == "/" || isFileLike(key) {
+	if key == "/" || urlpath.IsFile(key) {
 		return []string{key}
 	}
 	return []string{key, key + "/"}
@@ -193,11 +136,6 @@ func ruleSources(it item) []string {
 	return vs
 }
 
-// encodePath percent-encodes a decoded URL path the way browsers send it.
-func encodePath(p string) string {
-	return (&url.URL{Path: p}).EscapedPath()
-}
-
 // splitTarget splits an internal target into its path and the query and
 // fragment that follow it.
 func splitTarget(to string) (p, rest string) {
@@ -209,7 +147,7 @@ func splitTarget(to string) (p, rest string) {
 
 // isExternal reports whether to is an absolute URL with a scheme.
 func isExternal(to string) bool {
-	return scheme(to) != ""
+	return urlpath.Scheme(to) != ""
 }
 
 // unsafeURLChars are percent-encoded in every URL written, so values never
@@ -236,7 +174,7 @@ func targetURL(to, base string) string {
 // sourceURL returns a decoded source path as a browser requests it, with
 // the base path applied.
 func sourceURL(p, base string) string {
-	return base + encodePath(p)
+	return base + urlpath.Escape(p)
 }
 
 // siteOrigin returns "scheme://host" of an absolute base URL, or "".
@@ -251,7 +189,7 @@ func siteOrigin(baseURL string) string {
 // duplicateError reports that second claims the source first already holds
 // with a different target.
 func duplicateError(first, second Redirect) Error {
-	return Error{File: second.File, Line: second.Line,
+	return Error{Path: second.File, Line: second.Line,
 		Msg: fmt.Sprintf("redirect source %s is claimed twice: %s → %s (%s) and %s → %s (%s)",
 			second.From, first.From, first.To, where(first), second.From, second.To, where(second)),
 		Hint: "keep only one of them"}

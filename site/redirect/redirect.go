@@ -28,6 +28,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/diag"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // Origin tells where a redirect was declared.
@@ -83,44 +86,18 @@ func (r Redirect) Fragment() string {
 	if !ok {
 		return ""
 	}
-	return decodeFragment(frag)
+	return urlpath.Decode(frag)
 }
 
-// Error is a problem with a redirect; Warning marks non-fatal ones.
-type Error struct {
-	File    string
-	Line    int
-	Msg     string
-	Hint    string
-	Warning bool
-}
-
-// Error formats the problem as "file:line: [warning: ]message; hint".
-func (e Error) Error() string {
-	var b strings.Builder
-	if e.File != "" {
-		b.WriteString(e.File)
-		if e.Line > 0 {
-			fmt.Fprintf(&b, ":%d", e.Line)
-		}
-		b.WriteString(": ")
-	}
-	if e.Warning {
-		b.WriteString("warning: ")
-	}
-	b.WriteString(e.Msg)
-	if e.Hint != "" {
-		b.WriteString("; ")
-		b.WriteString(e.Hint)
-	}
-	return b.String()
-}
+// Error is a problem with a redirect, located at the line of the file
+// that declares it; its Severity tells warnings from errors.
+type Error = diag.Diagnostic
 
 // HasErrors reports whether errs holds at least one problem that is not a
 // warning.
 func HasErrors(errs []Error) bool {
 	for _, e := range errs {
-		if !e.Warning {
+		if e.IsError() {
 			return true
 		}
 	}
@@ -223,7 +200,7 @@ func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
 		errs = append(errs, renderMoved(moved, opts, out)...)
 	case len(moved) > 0:
 		r := moved[0].r
-		errs = append(errs, Error{File: r.File, Line: r.Line, Warning: true,
+		errs = append(errs, Error{Path: r.File, Line: r.Line, Severity: diag.Warning,
 			Msg:  fmt.Sprintf("redirect source %s has a #fragment and no page at its path, which only the html format can serve", r.From),
 			Hint: "add html to redirects.formats"})
 	}

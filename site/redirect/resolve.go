@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/diag"
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // Resolve validates a set of redirects against the site's real outputs and
@@ -38,8 +41,8 @@ func ResolveWithOwners(rs []Redirect, owner func(urlPath string) (file string, o
 	out := rv.resolveAll()
 	sort.SliceStable(rv.errs, func(i, j int) bool {
 		a, b := rv.errs[i], rv.errs[j]
-		if a.File != b.File {
-			return a.File < b.File
+		if a.Path != b.Path {
+			return a.Path < b.Path
 		}
 		return a.Line < b.Line
 	})
@@ -62,8 +65,8 @@ type resolver struct {
 }
 
 // report records a problem located at r's declaration.
-func (rv *resolver) report(r Redirect, warning bool, msg, hint string) {
-	rv.errs = append(rv.errs, Error{File: r.File, Line: r.Line, Msg: msg, Hint: hint, Warning: warning})
+func (rv *resolver) report(r Redirect, severity diag.Severity, msg, hint string) {
+	rv.errs = append(rv.errs, Error{Path: r.File, Line: r.Line, Msg: msg, Hint: hint, Severity: severity})
 }
 
 // add validates r and merges it into the set of distinct sources.
@@ -73,7 +76,7 @@ func (rv *resolver) add(r Redirect) {
 		return
 	}
 	if isExternal(r.To) && r.Origin != RedirectTo && r.Origin != Config {
-		rv.report(r, false, fmt.Sprintf("%s %s points at another site (%s)", r.Origin, r.From, r.To),
+		rv.report(r, diag.Error, fmt.Sprintf("%s %s points at another site (%s)", r.Origin, r.From, r.To),
 			"only redirect_to and the redirects: map in clause.yaml may leave the site")
 		return
 	}
@@ -100,11 +103,11 @@ func (rv *resolver) merge(old *entry, r Redirect) {
 		}
 		old.r.From = preferredFrom(old.r.From, r.From)
 	case oldAuto && !newAuto:
-		rv.report(old.r, true, fmt.Sprintf("automatic redirect %s → %s is overridden by %s → %s (%s)",
+		rv.report(old.r, diag.Warning, fmt.Sprintf("automatic redirect %s → %s is overridden by %s → %s (%s)",
 			old.r.From, old.r.To, r.From, r.To, where(r)), "")
 		old.r = r
 	case newAuto && !oldAuto:
-		rv.report(r, true, fmt.Sprintf("automatic redirect %s → %s is overridden by %s → %s (%s)",
+		rv.report(r, diag.Warning, fmt.Sprintf("automatic redirect %s → %s is overridden by %s → %s (%s)",
 			r.From, r.To, old.r.From, old.r.To, where(old.r)), "")
 	default:
 		rv.errs = append(rv.errs, duplicateError(old.r, r))
@@ -139,8 +142,8 @@ func (rv *resolver) dropCollisions() {
 		if e.r.Fragment() != "" {
 			continue // the page at its path is expected; see hostPage
 		}
-		file, hit := rv.owner(decodedPath(e.r.From))
-		for _, p := range append(variants(e.key), stubURL(e.key)) {
+		file, hit := rv.owner(urlpath.Decode(e.r.From))
+		for _, p := range append(variants(e.key), urlpath.Folder(e.key)) {
 			if hit {
 				break
 			}
@@ -161,15 +164,15 @@ func (rv *resolver) reportCollision(r Redirect, file string) {
 	}
 	switch r.Origin {
 	case Automatic:
-		rv.report(r, true, fmt.Sprintf("old URL %s is now %s, so no redirect is written for it", r.From, what), "")
+		rv.report(r, diag.Warning, fmt.Sprintf("old URL %s is now %s, so no redirect is written for it", r.From, what), "")
 	case Config:
-		rv.report(r, false, fmt.Sprintf("redirect source %s is also %s", r.From, what),
+		rv.report(r, diag.Error, fmt.Sprintf("redirect source %s is also %s", r.From, what),
 			"remove it from redirects: in clause.yaml")
 	case RedirectTo:
-		rv.report(r, false, fmt.Sprintf("redirect_to page %s is also %s", r.From, what),
+		rv.report(r, diag.Error, fmt.Sprintf("redirect_to page %s is also %s", r.From, what),
 			"give one of the two pages another URL")
 	default:
-		rv.report(r, false, fmt.Sprintf("redirect source %s is also %s", r.From, what),
+		rv.report(r, diag.Error, fmt.Sprintf("redirect source %s is also %s", r.From, what),
 			"remove it from redirect_from (or aliases)")
 	}
 }

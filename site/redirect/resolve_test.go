@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // wantErr describes one expected problem: its location, whether it is a
@@ -240,11 +242,11 @@ func checkErrors(t *testing.T, errs []Error, want []wantErr) {
 	}
 	for i, w := range want {
 		e := errs[i]
-		at := e.File
+		at := e.Path
 		if e.Line > 0 {
-			at = fmt.Sprintf("%s:%d", e.File, e.Line)
+			at = fmt.Sprintf("%s:%d", e.Path, e.Line)
 		}
-		if at != w.at || e.Warning != w.warning || !strings.Contains(e.Msg, w.msg) || !strings.Contains(e.Hint, w.hint) {
+		if at != w.at || (e.Severity == diag.Warning) != w.warning || !strings.Contains(e.Msg, w.msg) || !strings.Contains(e.Hint, w.hint) {
 			t.Errorf("problem %d = %#v\nwant at %s warning=%v msg~%q hint~%q", i, e, w.at, w.warning, w.msg, w.hint)
 		}
 	}
@@ -261,7 +263,7 @@ func errorList(errs []Error) string {
 
 func TestResolveWithOwnersNamesThePage(t *testing.T) {
 	_, errs := ResolveWithOwners([]Redirect{fm("/terms/", "/privacy/", "content/privacy.md", 3)}, ownerIn(pages))
-	want := "content/privacy.md:3: redirect source /terms/ is also a page (content/terms.md); remove it from redirect_from (or aliases)"
+	want := "content/privacy.md:3: redirect source /terms/ is also a page (content/terms.md)\n\thint: remove it from redirect_from (or aliases)"
 	if len(errs) != 1 || errs[0].Error() != want {
 		t.Fatalf("got %s, want %s", errorList(errs), want)
 	}
@@ -294,16 +296,16 @@ func TestResolveNilExists(t *testing.T) {
 
 func TestErrorString(t *testing.T) {
 	cases := map[string]Error{
-		"a.md:3: warning: m; h": {File: "a.md", Line: 3, Msg: "m", Hint: "h", Warning: true},
-		"a.md: m":               {File: "a.md", Msg: "m"},
-		"m; h":                  {Msg: "m", Hint: "h"},
+		"a.md:3: warning: m\n\thint: h": {Path: "a.md", Line: 3, Msg: "m", Hint: "h", Severity: diag.Warning},
+		"a.md: m":                       {Path: "a.md", Msg: "m"},
+		"m\n\thint: h":                  {Msg: "m", Hint: "h"},
 	}
 	for want, e := range cases {
 		if got := e.Error(); got != want {
 			t.Errorf("Error() = %q, want %q", got, want)
 		}
 	}
-	if HasErrors([]Error{{Warning: true}}) || !HasErrors([]Error{{Warning: true}, {}}) {
+	if HasErrors([]Error{{Severity: diag.Warning}}) || !HasErrors([]Error{{Severity: diag.Warning}, {}}) {
 		t.Error("HasErrors does not tell warnings from errors")
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // host is a built site served by a real listener on 127.0.0.1.
@@ -44,7 +46,7 @@ func (h host) get(t *testing.T, p string, hops *[]int) *http.Response {
 		}
 		return nil
 	}}
-	resp, err := c.Get(h.srv.URL + h.base + encodePath(p))
+	resp, err := c.Get(h.srv.URL + h.base + urlpath.Escape(p))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,7 +86,7 @@ func (h host) landing(t *testing.T, resp *http.Response, r Redirect, from string
 	if resp.StatusCode != 200 || !strings.HasSuffix(b, "PAGE "+p+"\n") { // a page may carry a moved-sections script
 		t.Errorf("%s: landed on %s (%d %q), want page %s", from, resp.Request.URL, resp.StatusCode, b, p)
 	}
-	if got := resp.Request.URL.EscapedPath(); got != h.base+encodePath(p) {
+	if got := resp.Request.URL.EscapedPath(); got != h.base+urlpath.Escape(p) {
 		t.Errorf("%s: final path %s, want %s", from, got, h.base+p)
 	}
 	q, _, _ := strings.Cut(strings.TrimPrefix(rest, "?"), "#")

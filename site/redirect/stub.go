@@ -63,7 +63,7 @@ func renderHTML(items []item, opts Options, out map[string][]byte) []Error {
 	for _, it := range items {
 		b, err := stub(stubData(it, opts))
 		if err != nil {
-			errs = append(errs, Error{File: it.r.File, Line: it.r.Line,
+			errs = append(errs, Error{Path: it.r.File, Line: it.r.Line,
 				Msg: fmt.Sprintf("rendering the redirect stub for %s: %v", it.r.From, err)})
 			continue
 		}
@@ -83,7 +83,7 @@ func stubConflicts(items []item) []Error {
 	for _, it := range items {
 		for dir := path.Dir(stubPath(it.key)); dir != "."; dir = path.Dir(dir) {
 			if r, ok := files[dir]; ok {
-				errs = append(errs, Error{File: it.r.File, Line: it.r.Line,
+				errs = append(errs, Error{Path: it.r.File, Line: it.r.Line,
 					Msg:  fmt.Sprintf("redirect source %s needs a folder where the stub for %s (%s) is a file", it.r.From, r.From, where(r)),
 					Hint: "remove one of the two sources"})
 				break

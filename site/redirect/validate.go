@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
 // ValidateSource checks one source path as a site's author writes it. It
@@ -35,18 +37,18 @@ func validatePath(from string, derived bool) error {
 	const what = "redirect source"
 	switch {
 	case from == "":
-		return Error{Msg: "redirect source is empty", Hint: "write the old URL path, e.g. /old-page/"}
-	case scheme(from) != "":
-		return Error{Msg: fmt.Sprintf("redirect source %q is a full URL", from),
+		return &Error{Msg: "redirect source is empty", Hint: "write the old URL path, e.g. /old-page/"}
+	case urlpath.Scheme(from) != "":
+		return &Error{Msg: fmt.Sprintf("redirect source %q is a full URL", from),
 			Hint: "write only the path on this site, e.g. /old-page/"}
 	case !strings.HasPrefix(from, "/"):
-		return Error{Msg: fmt.Sprintf("redirect source %q must start with \"/\"", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q must start with \"/\"", from),
 			Hint: "write it as /" + from}
 	case strings.HasPrefix(from, "//"):
-		return Error{Msg: fmt.Sprintf("redirect source %q names a host", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q names a host", from),
 			Hint: "write only the path on this site, e.g. /old-page/"}
 	}
-	if err := checkChars(what, from); err != nil {
+	if err := urlpath.CheckChars(what, from, false); err != nil {
 		return err
 	}
 	if err := checkSourceSyntax(from); err != nil {
@@ -54,16 +56,16 @@ func validatePath(from string, derived bool) error {
 	}
 	d, err := url.PathUnescape(from)
 	if err != nil {
-		return Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding", from),
 			Hint: "write % as %25"}
 	}
 	if err := checkDecodedSource(from, d, derived); err != nil {
 		return err
 	}
-	if err := CheckLength(what, d); err != nil {
-		return Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
+	if err := urlpath.CheckLength(what, d); err != nil {
+		return &Error{Msg: err.Error(), Hint: "a redirect source is written as a file: shorten the path"}
 	}
-	return checkSegments(what, from, d, false)
+	return urlpath.CheckSegments(what, from, d, false)
 }
 
 // checkFragment checks the #fragment of a source: one id, written as it
@@ -71,18 +73,18 @@ func validatePath(from string, derived bool) error {
 func checkFragment(from, frag string) error {
 	switch {
 	case frag == "":
-		return Error{Msg: fmt.Sprintf("redirect source %q has an empty #fragment", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has an empty #fragment", from),
 			Hint: "name the section that moved, e.g. /guidelines#impersonation, or drop the #"}
 	case strings.Contains(frag, "#"):
-		return Error{Msg: fmt.Sprintf("redirect source %q has more than one #", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has more than one #", from),
 			Hint: "write one path and one #fragment"}
 	}
 	d, err := url.PathUnescape(frag)
 	if err != nil {
-		return Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding in its #fragment", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has invalid percent-encoding in its #fragment", from),
 			Hint: "write % as %25"}
 	}
-	return checkChars("redirect source", d)
+	return urlpath.CheckChars("redirect source", d, false)
 }
 
 // checkSourceSyntax rejects query strings, fragments (split off before
@@ -91,13 +93,13 @@ func checkFragment(from, frag string) error {
 func checkSourceSyntax(from string) error {
 	switch {
 	case strings.Contains(from, "?"):
-		return Error{Msg: fmt.Sprintf("redirect source %q has a query string", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q has a query string", from),
 			Hint: "static hosts ignore queries when matching; redirect the path alone"}
 	case strings.Contains(from, "#"): // only a base path reaches here with one
-		return Error{Msg: fmt.Sprintf("path %q has a #fragment", from),
+		return &Error{Msg: fmt.Sprintf("path %q has a #fragment", from),
 			Hint: "write the path alone"}
 	case strings.ContainsAny(from, ":*"):
-		return Error{Msg: fmt.Sprintf("redirect source %q contains \":\" or \"*\"", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q contains \":\" or \"*\"", from),
 			Hint: "Netlify and Cloudflare Pages read these as placeholders and wildcards; remove them"}
 	}
 	return nil
@@ -107,18 +109,18 @@ func checkSourceSyntax(from string) error {
 // A derived source may hold spaces, as the file names it came from do.
 func checkDecodedSource(from, decoded string, derived bool) error {
 	if strings.Contains(strings.ToLower(from), "%2f") {
-		return Error{Msg: fmt.Sprintf("redirect source %q encodes a slash as %%2F", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q encodes a slash as %%2F", from),
 			Hint: "use a plain /"}
 	}
 	check := decoded
 	if derived {
 		check = strings.ReplaceAll(decoded, " ", "")
 	}
-	if err := checkChars("redirect source", check); err != nil {
+	if err := urlpath.CheckChars("redirect source", check, false); err != nil {
 		return err
 	}
 	if strings.ContainsAny(decoded, `"*:<>?|`) {
-		return Error{Msg: fmt.Sprintf("redirect source %q decodes to a character that is not allowed in file names (one of \" * : < > ? |)", from),
+		return &Error{Msg: fmt.Sprintf("redirect source %q decodes to a character that is not allowed in file names (one of \" * : < > ? |)", from),
 			Hint: "remove the character from the path"}
 	}
 	return nil
@@ -131,90 +133,54 @@ func checkDecodedSource(from, decoded string, derived bool) error {
 func ValidateTarget(to string) error {
 	const what = "redirect target"
 	if to == "" {
-		return Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}
+		return &Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}
 	}
-	if err := checkChars(what, to); err != nil {
+	if err := urlpath.CheckChars(what, to, false); err != nil {
 		return err
 	}
-	if s := scheme(to); s != "" {
+	if s := urlpath.Scheme(to); s != "" {
 		return checkExternal(to, s)
 	}
 	switch {
 	case strings.HasPrefix(to, "//"):
-		return Error{Msg: fmt.Sprintf("redirect target %q has no scheme", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q has no scheme", to),
 			Hint: "write https:" + to + " for another site, or a path starting with a single /"}
 	case !strings.HasPrefix(to, "/"):
-		return Error{Msg: fmt.Sprintf("redirect target %q must start with \"/\" or be an http(s) URL", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q must start with \"/\" or be an http(s) URL", to),
 			Hint: "write it as /" + to}
 	}
 	p, _ := splitTarget(to)
 	d, err := url.PathUnescape(p)
 	if err != nil {
-		return Error{Msg: fmt.Sprintf("redirect target %q has invalid percent-encoding", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q has invalid percent-encoding", to),
 			Hint: "write % as %25"}
 	}
 	if _, err := url.Parse(to); err != nil {
-		return Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL path", to)}
+		return &Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL path", to)}
 	}
-	return checkSegments(what, to, d, true)
+	return urlpath.CheckSegments(what, to, d, true)
 }
 
 // checkExternal checks an absolute target whose scheme is s.
 func checkExternal(to, s string) error {
 	if s != "http" && s != "https" {
-		return Error{Msg: fmt.Sprintf("redirect target %q uses the %s: scheme", to, s),
+		return &Error{Msg: fmt.Sprintf("redirect target %q uses the %s: scheme", to, s),
 			Hint: "only http and https links may leave the site"}
 	}
 	u, err := url.Parse(to)
 	if err != nil || u.Host == "" {
-		return Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL", to),
+		return &Error{Msg: fmt.Sprintf("redirect target %q is not a valid URL", to),
 			Hint: "write a full address such as https://example.com/page/"}
 	}
 	return nil
 }
 
-// checkChars rejects invalid UTF-8, control and invisible formatting
-// characters, whitespace and backslashes.
-func checkChars(what, s string) error { return CheckPathChars(what, s, false) }
-
-// checkSegments rejects "." and ".." segments in the decoded path d, and
-// empty segments ("a//b") unless allowEmpty is set.
-func checkSegments(what, raw, d string, allowEmpty bool) error {
-	segs := strings.Split(d[1:], "/")
-	for i, seg := range segs {
-		switch {
-		case seg == "." || seg == "..":
-			return Error{Msg: fmt.Sprintf("%s %q contains a %q segment", what, raw, seg),
-				Hint: "write the path without . and .. segments"}
-		case seg == "" && i < len(segs)-1 && !allowEmpty:
-			return Error{Msg: fmt.Sprintf("%s %q contains an empty segment (//)", what, raw),
-				Hint: "remove the doubled slash"}
-		}
-	}
-	return nil
-}
-
-// scheme returns the lower-cased URL scheme that s starts with, or "".
-func scheme(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
-		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
-		case i > 0 && c == ':':
-			return strings.ToLower(s[:i])
-		default:
-			return ""
-		}
-	}
-	return ""
-}
-
 // asError converts err to an Error, keeping Msg and Hint when err is one.
-func asError(err error) Error {
-	var e Error
+func asError(err error) *Error {
+	var e *Error
 	if errors.As(err, &e) {
-		return e
+		c := *e
+		return &c
 	}
-	return Error{Msg: err.Error()}
+	return &Error{Msg: err.Error()}
 }

@@ -131,19 +131,6 @@ func TestValidateDerivedSource(t *testing.T) {
 	}
 }
 
-func TestEncodePath(t *testing.T) {
-	for in, want := range map[string]string{
-		"/Privacy Policy/":       "/Privacy%20Policy/",
-		"/datenschutzerklärung/": "/datenschutzerkl%C3%A4rung/",
-		"/100%/":                 "/100%25/",
-		"/privacy/":              "/privacy/",
-	} {
-		if got := EncodePath(in); got != want {
-			t.Errorf("EncodePath(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestValidationErrorsCarryHints(t *testing.T) {
 	e := asError(ValidateSource("privacy/"))
 	if e.Hint != "write it as /privacy/" {

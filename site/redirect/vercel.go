@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
 // VercelFile is Vercel's project configuration file.
@@ -44,13 +46,13 @@ func renderVercel(items []item, opts Options, out map[string][]byte) []Error {
 	if err := enc.Encode(struct {
 		Redirects []vercelRedirect `json:"redirects"`
 	}{rules}); err != nil {
-		return []Error{{File: VercelFile, Msg: fmt.Sprintf("encoding %s: %v", VercelFile, err)}}
+		return []Error{{Path: VercelFile, Msg: fmt.Sprintf("encoding %s: %v", VercelFile, err)}}
 	}
 	out[VercelFile] = b.Bytes()
 	if len(rules) <= VercelRouteLimit {
 		return nil
 	}
-	return []Error{{File: VercelFile, Warning: true,
+	return []Error{{Path: VercelFile, Severity: diag.Warning,
 		Msg:  fmt.Sprintf("%d redirect rules exceed the %d routes Vercel accepts in vercel.json", len(rules), VercelRouteLimit),
 		Hint: "the HTML stubs still work; prune redirects that are no longer needed"}}
 }
