@@ -144,7 +144,7 @@ func (b *builder) newPolicy(s *Source) *Page {
 	if u == "" {
 		return nil
 	}
-	p := &Page{Kind: "policy", url: u, src: s, Params: s.FM.Params,
+	p := &Page{Kind: KindPolicy, url: u, src: s, Params: s.FM.Params,
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
 		Group: s.FM.Group, Weight: s.FM.Weight}
 	p.toc = b.cfg.TOC

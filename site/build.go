@@ -16,7 +16,7 @@ type Options struct {
 	Destination string    // default "public" inside Source
 	BaseURL     string    // overrides clause.yaml base_url
 	Drafts      bool      // include pages with draft: true
-	History     string    // "files" or "git"; overrides history in clause.yaml
+	History     History   // HistoryFiles or HistoryGit; overrides history in clause.yaml
 	Theme       fs.FS     // the default theme, holding layouts/ and assets/
 	Serve       bool      // dev server mode: templates see .Site.Serve
 	Now         time.Time // the moment that decides which version is current; zero means SOURCE_DATE_EPOCH, else the clock

@@ -343,7 +343,7 @@ func (h *hasher) sum() (k [32]byte) {
 // policy's cached pages, intact.
 func (b *builder) computeShape(config []byte) {
 	h := newHasher().str(string(config), b.opts.BaseURL, b.cfg.BaseURL)
-	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.Serve), b.history())
+	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.Serve), string(b.history()))
 	b.hashLayouts(h)
 	for _, rel := range b.assets.order {
 		h.str(rel, b.assets.hashes[rel])
@@ -357,7 +357,7 @@ func (b *builder) computeShape(config []byte) {
 	for _, p := range b.policies {
 		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
 		for _, v := range p.Policy.Versions {
-			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), v.Status, v.url, v.Title, v.Summary, boolStr(v.Material))
+			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), string(v.Status), v.url, v.Title, v.Summary, boolStr(v.Material))
 			// What the clock decides: the status, and whether the sitemap
 			// may give each date yet (see pastDate).
 			h.str(boolStr(b.pastDate(v.Effective).IsZero()), boolStr(b.pastDate(v.LastRevised).IsZero()))

@@ -105,7 +105,7 @@ func (c *checker) run() {
 		c.policy(p)
 	}
 	if s := c.b.home; s != nil && c.built {
-		home := &Page{Kind: "home", url: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
+		home := &Page{Kind: KindHome, url: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
 		l := c.prepare(s)
 		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)

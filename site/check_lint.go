@@ -235,7 +235,7 @@ func (c *checker) versionDates(v *Version) {
 		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after %s, when the next version took effect (%s)",
 			v.LastRevised.ISO(), v.Next.Effective.ISO(), v.Next.src.Path),
 			"a version's text cannot change after it was replaced: check the date, or make the change in the newer version")
-	case v.Status == "upcoming" && v.LastRevised.After(v.Effective):
+	case v.Status == StatusUpcoming && v.LastRevised.After(v.Effective):
 		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after effective %s, a date still to come",
 			v.LastRevised.ISO(), v.Effective.ISO()),
 			"last_revised is when the text last changed; effective is when it takes effect, after the notice period")
@@ -244,7 +244,7 @@ func (c *checker) versionDates(v *Version) {
 			v.LastRevised.ISO(), v.Effective.ISO()),
 			"publish a change as a new version (clause revise) so readers get notice; if the text was settled by "+v.Effective.ISO()+", correct last_revised")
 	}
-	if v.Status == "upcoming" && (strings.TrimSpace(v.Summary) == "" || strings.HasPrefix(v.Summary, "TODO")) {
+	if v.Status == StatusUpcoming && (strings.TrimSpace(v.Summary) == "" || strings.HasPrefix(v.Summary, "TODO")) {
 		c.warn(s.Path, frontMatterLine(s, "effective", "summary"), 0,
 			fmt.Sprintf("upcoming version (effective %s) has no summary", v.Effective.ISO()),
 			"add summary: one line telling readers what changes; the notice of the upcoming version and the feeds show it")

@@ -28,7 +28,7 @@ type Config struct {
 	Groups      []Group        `yaml:"groups"`
 	Footer      []Link         `yaml:"footer"`
 	Params      map[string]any `yaml:"params"`
-	History     string         `yaml:"history"`
+	History     History        `yaml:"history"`
 	// HistorySince is the date git history starts at (history_since).
 	HistorySince string `yaml:"history_since"`
 	// Redirects maps old paths to new ones ("/old/": "/new/"); its
@@ -141,7 +141,7 @@ func (cfg *Config) validate(errs *ErrorList) {
 			Hint: "for example toc_levels: [2, 3]"})
 		cfg.TOCLevels = []int{2, 3}
 	}
-	if cfg.History != "" && cfg.History != "files" && cfg.History != "git" {
+	if cfg.History != "" && cfg.History != HistoryFiles && cfg.History != HistoryGit {
 		errs.Errorf(ConfigFile, cfg.lines["history"], "history must be \"files\" or \"git\", got %q", cfg.History)
 	}
 	cfg.validateHistorySince(errs)

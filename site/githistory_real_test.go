@@ -232,7 +232,7 @@ func TestGitOldCommitProblems(t *testing.T) {
 		}
 	}
 
-	report, err := Check(Options{Source: r.dir, Theme: clause.Theme, History: "git", Now: mustDate(t, "2025-01-01"), Getenv: func(string) string { return "" }})
+	report, err := Check(Options{Source: r.dir, Theme: clause.Theme, History: HistoryGit, Now: mustDate(t, "2025-01-01"), Getenv: func(string) string { return "" }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -31,7 +31,7 @@ type ManifestPolicy struct {
 type ManifestVersion struct {
 	Effective   Nullable `json:"effective"`
 	LastRevised Nullable `json:"last_revised"`
-	Status      string   `json:"status"`
+	Status      Status   `json:"status"`
 	SHA256      string   `json:"sha256"`
 	URL         string   `json:"url"`
 	ChangesURL  Nullable `json:"changes_url"`

@@ -8,7 +8,7 @@ import (
 // The fields are documented for template authors in the README.
 type Page struct {
 	Site         *SiteData
-	Kind         string // "policy", "home" or "404"
+	Kind         Kind // see kind.go: policy, home, 404, version, versions, changes or changelog
 	Title        string
 	Description  string
 	Summary      string

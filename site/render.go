@@ -122,7 +122,7 @@ func (b *builder) execute(out output, p *Page) {
 // renderHome renders the home page from the content folder's _index.md
 // or index.md, if present.
 func (b *builder) renderHome(out output) {
-	p := &Page{Kind: "home", url: "/", layout: "home.html", Title: b.cfg.Title,
+	p := &Page{Kind: KindHome, url: "/", layout: "home.html", Title: b.cfg.Title,
 		Description: b.cfg.Description, Params: map[string]any{}}
 	if s := b.home; s != nil {
 		p.src = s
@@ -142,7 +142,7 @@ func (b *builder) renderHome(out output) {
 
 // render404 renders the page static hosts serve for missing paths.
 func (b *builder) render404(out output) {
-	p := &Page{Kind: "404", url: "/404.html", layout: "404.html", Title: "Page not found",
+	p := &Page{Kind: KindNotFound, url: "/404.html", layout: "404.html", Title: "Page not found",
 		NoIndex: true, Params: map[string]any{}}
 	b.finish(p)
 	b.execute(out, p)

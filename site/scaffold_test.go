@@ -125,7 +125,7 @@ func TestReviseRoundTrip(t *testing.T) {
 	}
 	m = manifestAt(t, src, day("2026-04-01"))
 	p = m.Policies[0]
-	if p.Current == nil || p.Current.Effective != "2026-04-01" || p.Upcoming != nil || len(p.Versions) != 2 || p.Versions[1].Status != "archived" {
+	if p.Current == nil || p.Current.Effective != "2026-04-01" || p.Upcoming != nil || len(p.Versions) != 2 || p.Versions[1].Status != StatusArchived {
 		t.Errorf("on the effective date: current %+v, upcoming %+v, versions %+v", p.Current, p.Upcoming, p.Versions)
 	}
 	report, _ := Check(Options{Source: src, Theme: clause.Theme, Now: day("2026-03-15"), Getenv: func(string) string { return "" }})

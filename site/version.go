@@ -50,7 +50,7 @@ type Version struct {
 	Summary     string
 	Changes     []string
 	Material    bool
-	Status      string // "current", "upcoming" or "archived"
+	Status      Status // current, upcoming or archived
 	Prev, Next  *Version
 
 	src     *Source
@@ -81,10 +81,10 @@ func (v *Version) ChangesURL() string {
 }
 
 // Archived reports whether the version has been superseded.
-func (v *Version) Archived() bool { return v.Status == "archived" }
+func (v *Version) Archived() bool { return v.Status == StatusArchived }
 
 // Upcoming reports whether the version has yet to take effect.
-func (v *Version) IsUpcoming() bool { return v.Status == "upcoming" }
+func (v *Version) IsUpcoming() bool { return v.Status == StatusUpcoming }
 
 // HasHistory reports whether the policy has version pages.
 func (p *Policy) HasHistory() bool { return len(p.Versions) > 1 }
@@ -164,7 +164,7 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 		}
 		pol.Versions = append(pol.Versions, v)
 	}
-	if b.history() == "git" {
+	if b.history() == HistoryGit {
 		b.gitVersions()
 	}
 	for _, p := range b.policies {
@@ -172,8 +172,8 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 	}
 }
 
-// history returns where versions come from: "files" or "git".
-func (b *builder) history() string {
+// history returns where versions come from: HistoryFiles (or "") or HistoryGit.
+func (b *builder) history() History {
 	if b.opts.History != "" {
 		return b.opts.History
 	}
@@ -217,16 +217,16 @@ func (b *builder) classify(v *Version) {
 	pol := v.Policy
 	switch {
 	case v.Effective.Time().After(b.now):
-		v.Status = "upcoming"
+		v.Status = StatusUpcoming
 		if pol.Upcoming == nil {
 			pol.Upcoming = v
 		}
 		b.noteChange(v.Effective)
 	default:
 		if pol.Current != nil {
-			pol.Current.Status = "archived"
+			pol.Current.Status = StatusArchived
 		}
-		v.Status = "current"
+		v.Status = StatusCurrent
 		pol.Current = v
 	}
 }
