@@ -12,8 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/internal/statichost"
 	"github.com/clause-dev/clause/site"
-	"github.com/clause-dev/clause/site/redirect"
 )
 
 // movedCase is one visit: open from, end at the path, query and hash of
@@ -41,7 +41,7 @@ func TestBrowserMovedSections(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			srv := httptest.NewServer(redirect.NewStaticHostAt(base, readTree(t, dest), redirect.PlainHost))
+			srv := httptest.NewServer(statichost.NewAt(base, readTree(t, dest), statichost.Plain))
 			t.Cleanup(srv.Close)
 			testMovedSections(t, browser, srv.URL, base)
 		})

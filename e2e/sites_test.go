@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/internal/statichost"
 	"github.com/clause-dev/clause/site"
-	"github.com/clause-dev/clause/site/redirect"
 )
 
 // repoRoot is the repository root, which holds the sample site.
@@ -86,7 +86,7 @@ func sample(t testing.TB) map[string][]byte {
 // server's URL without a trailing slash.
 func serve(t testing.TB, files map[string][]byte) string {
 	t.Helper()
-	srv := httptest.NewServer(redirect.NewStaticHost(files, redirect.PlainHost))
+	srv := httptest.NewServer(statichost.New(files, statichost.Plain))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/internal/statichost"
 )
 
 // resolvedLine formats a resolved redirect as "from -> to @page".
@@ -302,7 +304,7 @@ var derivedFixture = []Redirect{
 // serveMoved serves the fixture site with the moved sections and derived
 // redirects on host kind, the scripts applied to their pages as the site
 // package does.
-func serveMoved(t *testing.T, opts Options, kind Host) (host, []Redirect) {
+func serveMoved(t *testing.T, opts Options, kind statichost.Host) (host, []Redirect) {
 	t.Helper()
 	rs, errs := ResolveWithOwners(append(slices.Clone(movedFixture), derivedFixture...), ownerIn(pages))
 	if len(errs) != 0 {
@@ -318,7 +320,7 @@ func serveMoved(t *testing.T, opts Options, kind Host) (host, []Redirect) {
 		name := stubPath(sourceKey(page))
 		site[name], _ = pf.Apply(site[name])
 	}
-	srv := httptest.NewServer(NewStaticHostAt(opts.BasePath, site, kind))
+	srv := httptest.NewServer(statichost.NewAt(opts.BasePath, site, kind))
 	t.Cleanup(srv.Close)
 	return host{srv: srv, base: opts.BasePath}, rs
 }
@@ -335,9 +337,9 @@ func TestStaticHostMovedSections(t *testing.T) {
 		}
 	}()
 	for name, opts := range hostOptions {
-		for _, kind := range []Host{PlainHost, NetlifyHost, CloudflareHost} {
+		for _, kind := range []statichost.Host{statichost.Plain, statichost.Netlify, statichost.Cloudflare} {
 			opts := opts
-			if kind == CloudflareHost {
+			if kind == statichost.Cloudflare {
 				opts = withRuleFormat(opts, FormatCF)
 			}
 			h, rs := serveMoved(t, opts, kind)
@@ -376,9 +378,9 @@ func TestStaticHostMovedSections(t *testing.T) {
 // the decoded path, where the page itself used to be written.
 func TestStaticHostDerivedSources(t *testing.T) {
 	for name, opts := range hostOptions {
-		for _, kind := range []Host{PlainHost, NetlifyHost, CloudflareHost} {
+		for _, kind := range []statichost.Host{statichost.Plain, statichost.Netlify, statichost.Cloudflare} {
 			opts := opts
-			if kind == CloudflareHost {
+			if kind == statichost.Cloudflare {
 				opts = withRuleFormat(opts, FormatCF)
 			}
 			h, _ := serveMoved(t, opts, kind)
@@ -386,7 +388,7 @@ func TestStaticHostDerivedSources(t *testing.T) {
 				for _, p := range variants(sourceKey(r.From)) {
 					var hops []int
 					resp := h.get(t, p, &hops)
-					if kind == PlainHost {
+					if kind == statichost.Plain {
 						h.followStub(t, r, p, opts)
 						continue
 					}
