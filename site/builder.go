@@ -139,10 +139,10 @@ func (b *builder) assemble() {
 	b.site = b.siteData()
 	for _, p := range b.policies {
 		b.finish(p)
-		p.Policy.historyAt = b.cfg.basePath() + versionsBase(p.url) + "versions/"
+		p.Policy.historyPermalink = b.cfg.basePath() + versionsBase(p.sitePath) + "versions/"
 		for _, v := range p.Policy.Versions {
-			if v.at == "" {
-				v.at = p.Permalink
+			if v.permalink == "" {
+				v.permalink = p.Permalink
 			}
 		}
 	}

@@ -355,9 +355,9 @@ func (b *builder) computeShape(config []byte) {
 		h.str(f.rel)
 	}
 	for _, p := range b.policies {
-		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
+		h.str(p.Policy.ID, p.sitePath, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
 		for _, v := range p.Policy.Versions {
-			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), string(v.Status), v.url, v.Title, v.Summary, boolStr(v.Material))
+			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), string(v.Status), v.policyPath, v.Title, v.Summary, boolStr(v.Material))
 			// What the clock decides: the status, and whether the sitemap
 			// may give each date yet (see pastDate).
 			h.str(boolStr(b.pastDate(v.Effective).IsZero()), boolStr(b.pastDate(v.LastRevised).IsZero()))

@@ -105,7 +105,7 @@ func (c *checker) run() {
 		c.policy(p)
 	}
 	if s := c.b.home; s != nil && c.built {
-		home := &Page{Kind: KindHome, url: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
+		home := &Page{Kind: KindHome, sitePath: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
 		l := c.prepare(s)
 		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)
@@ -179,10 +179,10 @@ func editable(s *Source) bool { return s != nil && !s.FromHistory() }
 func (c *checker) shownAt(p *Page, v *Version) []string {
 	var at []string
 	if v == p.Policy.Shown() {
-		at = append(at, p.url)
+		at = append(at, p.sitePath)
 	}
 	if p.Policy.HasHistory() {
-		at = append(at, versionURL(p.url, v))
+		at = append(at, versionPath(p.sitePath, v))
 	}
 	return at
 }

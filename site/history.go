@@ -100,11 +100,11 @@ func (b *builder) versionPage(p *Page, v *Version, kind Kind, u, layout string) 
 	if v.Title != "" {
 		title = v.Title
 	}
-	q := &Page{Kind: kind, url: u, layout: layout, src: v.src, Title: title, Description: p.Description,
+	q := &Page{Kind: kind, sitePath: u, layout: layout, src: v.src, Title: title, Description: p.Description,
 		Summary: v.Summary, LastRevised: v.LastRevised, Effective: v.Effective, Group: p.Group,
 		GroupTitle: p.GroupTitle, Params: v.src.FM.Params, Policy: p.Policy, Version: v, NoIndex: true, toc: p.toc}
 	b.finish(q)
-	q.Canonical = b.cfg.absBase() + p.url
+	q.Canonical = b.cfg.absBase() + p.sitePath
 	if b.cfg.BaseURL == "" {
 		q.Canonical = p.Permalink
 	}
@@ -113,14 +113,14 @@ func (b *builder) versionPage(p *Page, v *Version, kind Kind, u, layout string) 
 
 // renderVersion writes a version's own page.
 func (b *builder) renderVersion(out output, p *Page, v *Version, content, toc template.HTML, marker bool) {
-	q := b.versionPage(p, v, KindVersion, versionURL(p.url, v), "version.html")
+	q := b.versionPage(p, v, KindVersion, versionPath(p.sitePath, v), "version.html")
 	q.Content, q.TOC, q.HasTOCMarker = content, toc, marker
 	b.execute(out, q)
 }
 
 // renderChanges writes the redline between a version and the previous one.
 func (b *builder) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
-	q := b.versionPage(p, v, KindChanges, versionURL(p.url, v)+"changes/", "changes.html")
+	q := b.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
 	q.Title = "Changes to " + q.Title
 	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
 		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
@@ -141,7 +141,7 @@ func markedSections(all []redline.Section) []redline.Section {
 // renderHistory writes the list of a policy's versions.
 func (b *builder) renderHistory(out output, p *Page) {
 	v := p.Policy.Shown()
-	q := b.versionPage(p, v, KindVersions, versionsBase(p.url)+"versions/", "versions.html")
+	q := b.versionPage(p, v, KindVersions, versionsBase(p.sitePath)+"versions/", "versions.html")
 	q.Title = "Version history: " + p.Title
 	q.Summary = ""
 	b.execute(out, q)

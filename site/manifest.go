@@ -71,7 +71,7 @@ func (b *builder) manifestVersion(v *Version) *ManifestVersion {
 		changes = []string{}
 	}
 	return &ManifestVersion{Effective: Nullable(v.Effective.ISO()), LastRevised: Nullable(v.LastRevised.ISO()), Status: v.Status,
-		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: b.abs(v.URL()), ChangesURL: Nullable(b.abs(v.ChangesURL())),
+		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: b.abs(v.Permalink()), ChangesURL: Nullable(b.abs(v.ChangesURL())),
 		Summary: Nullable(v.Summary), Changes: changes, Material: v.Material}
 }
 

@@ -58,10 +58,10 @@ func hugoAlias(alias, at string) string {
 // front matter, and automatic ones from every earlier permalink it had,
 // for the policy page and for each version page under it.
 func (b *builder) policyRedirects(p *Page) {
-	b.redirectFrom(p.src, p.url, p.url)
-	seen := map[string]bool{p.url: true}
+	b.redirectFrom(p.src, p.sitePath, p.sitePath)
+	seen := map[string]bool{p.sitePath: true}
 	for _, v := range p.Policy.Versions {
-		for _, old := range append(v.oldURLs, v.url) {
+		for _, old := range append(v.oldPaths, v.policyPath) {
 			if seen[old] || old == "" {
 				continue
 			}
@@ -77,12 +77,12 @@ func (b *builder) policyRedirects(p *Page) {
 func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 	line := v.src.FM.Lines["permalink"]
 	enc := redirect.EncodePath
-	b.redirects = append(b.redirects, redirect.Redirect{From: enc(old), To: enc(p.url), File: v.src.Path, Line: line, Origin: redirect.Automatic})
+	b.redirects = append(b.redirects, redirect.Redirect{From: enc(old), To: enc(p.sitePath), File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	if !p.Policy.HasHistory() {
 		return
 	}
 	for _, w := range p.Policy.Versions {
-		from, to := versionURL(old, w), versionURL(p.url, w)
+		from, to := versionPath(old, w), versionPath(p.sitePath, w)
 		if from == to {
 			continue // /x.html and /x/ share their versions folder
 		}

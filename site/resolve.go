@@ -18,7 +18,7 @@ func (b *builder) linkResolver(s *Source) func(string) (string, bool) {
 			return "", false // outside content/
 		}
 		if p, ok := b.bySource[rel]; ok {
-			return b.cfg.basePath() + p.url, true
+			return b.cfg.basePath() + p.sitePath, true
 		}
 		if u, ok := b.unloaded[rel]; ok {
 			return b.cfg.basePath() + u, true // the file's own error is the one to fix
@@ -132,7 +132,7 @@ func pageVar(v *Version, p *Page, key string) (any, bool) {
 		}
 		return p.Title, true
 	case "url", "permalink":
-		return p.url, true
+		return p.sitePath, true
 	case "description":
 		return p.Description, true
 	case "last_revised", "lastmod":

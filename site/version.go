@@ -17,8 +17,8 @@ type Policy struct {
 	Current  *Version   // the version in force now; nil when every version is upcoming
 	Upcoming *Version   // the next version to take effect, if any
 
-	page      *Page  // the current page
-	historyAt string // the history page's URL, with the base path
+	page             *Page  // the current page
+	historyPermalink string // the history page's URL, with the base path
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
@@ -27,7 +27,7 @@ func (p *Policy) HistoryURL() string {
 	if !p.HasHistory() {
 		return ""
 	}
-	return p.historyAt
+	return p.historyPermalink
 }
 
 // FeedURL returns the URL of the policy's Atom feed, or "".
@@ -35,7 +35,7 @@ func (p *Policy) FeedURL() string {
 	if !p.HasHistory() {
 		return ""
 	}
-	return p.historyAt + "feed.xml"
+	return p.historyPermalink + "feed.xml"
 }
 
 // Page returns the policy's current page.
@@ -53,10 +53,10 @@ type Version struct {
 	Status      Status // current, upcoming or archived
 	Prev, Next  *Version
 
-	src     *Source
-	url     string   // the policy's permalink at this version, without the base path
-	oldURLs []string // other permalinks it was published at (git history)
-	at      string   // the version's own URL, with the base path
+	src        *Source
+	policyPath string   // the policy's site path at this version (no base path)
+	oldPaths   []string // other site paths it was published at (git history)
+	permalink  string   // the version page's URL, with the base path
 }
 
 // Until is the date the next version took (or takes) effect, or zero.
@@ -67,9 +67,13 @@ func (v *Version) Until() Date {
 	return v.Next.Effective
 }
 
-// URL returns the version page's URL with the base path; for a policy
-// with a single version, its current page.
-func (v *Version) URL() string { return v.at }
+// Permalink returns the version page's root-relative URL with the base
+// path, e.g. /policies/privacy/versions/2025-03-01/, as Page.Permalink
+// is; for a policy with a single version, its current page's.
+func (v *Version) Permalink() string { return v.permalink }
+
+// URL is Permalink under the name templates use: .Version.URL.
+func (v *Version) URL() string { return v.permalink }
 
 // ChangesURL returns the URL of the redline against the previous version,
 // or "" for the first version.
@@ -77,7 +81,7 @@ func (v *Version) ChangesURL() string {
 	if v.Prev == nil || !v.Policy.HasHistory() {
 		return ""
 	}
-	return v.at + "changes/"
+	return v.permalink + "changes/"
 }
 
 // Archived reports whether the version has been superseded.
@@ -158,9 +162,9 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 			b.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
 		}
 		v := newVersion(s, d)
-		v.url = pol.page.Policy.Versions[0].url
+		v.policyPath = pol.page.Policy.Versions[0].policyPath
 		if u := b.pageURL(s, s.Rel); s.FM.Permalink != "" && u != "" {
-			v.url = u
+			v.policyPath = u
 		}
 		pol.Versions = append(pol.Versions, v)
 	}
@@ -249,9 +253,10 @@ func versionsBase(u string) string {
 	return u
 }
 
-// versionURL is a version's stable URL, without the base path.
-func versionURL(policyURL string, v *Version) string {
-	return versionsBase(policyURL) + "versions/" + v.Effective.ISO() + "/"
+// versionPath is a version page's stable site path (no base path), below
+// the site path of the policy's current page.
+func versionPath(policyPath string, v *Version) string {
+	return versionsBase(policyPath) + "versions/" + v.Effective.ISO() + "/"
 }
 
 // resolveNow picks the moment that decides what is current: --now, else
