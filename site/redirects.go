@@ -157,7 +157,7 @@ func (b *builder) resolveRedirects() {
 	key := b.redirectsKey()
 	resolved, errs, hit := b.opts.Cache.resolved(key)
 	if !hit {
-		resolved, errs = redirect.ResolveWithOwners(b.redirects, b.servedBy)
+		resolved, errs = redirect.Resolve(b.redirects, b.servedBy)
 		b.opts.Cache.storeResolved(key, resolved, errs)
 	}
 	b.addRedirectErrors(errs)

@@ -31,8 +31,8 @@ const (
 )
 
 // redirectsFile is the rules file Netlify and Cloudflare Pages read
-// (redirect.NetlifyFile; not imported, so redirect's tests can use this
-// package).
+// (redirect's netlifyFile; not imported, so redirect's tests can use
+// this package).
 const redirectsFile = "_redirects"
 
 // New returns a handler that serves files (output-relative paths

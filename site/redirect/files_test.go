@@ -32,10 +32,10 @@ func TestFilesGoldenSubPath(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	golden(t, "policies/_redirects.golden", files[NetlifyFile])
-	golden(t, "policies/redirects.json.golden", files[JSONFile])
-	golden(t, "policies/redirects.nginx.conf.golden", files[NginxFile])
-	golden(t, "policies/vercel.json.golden", files[VercelFile])
+	golden(t, "policies/_redirects.golden", files[netlifyFile])
+	golden(t, "policies/redirects.json.golden", files[jsonFile])
+	golden(t, "policies/redirects.nginx.conf.golden", files[nginxFile])
+	golden(t, "policies/vercel.json.golden", files[vercelFile])
 	golden(t, "policies/stub.html.golden", files["docs/privacy-policy/index.html"])
 	stubs := make(map[string][]byte)
 	for name, b := range files {
@@ -51,11 +51,11 @@ func TestFilesGoldenRoot(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	if _, ok := files[NginxFile]; ok {
+	if _, ok := files[nginxFile]; ok {
 		t.Error("nginx written without being asked for")
 	}
-	golden(t, "root/_redirects.golden", files[NetlifyFile])
-	golden(t, "root/redirects.json.golden", files[JSONFile])
+	golden(t, "root/_redirects.golden", files[netlifyFile])
+	golden(t, "root/redirects.json.golden", files[jsonFile])
 	golden(t, "root/stub.html.golden", files["docs/privacy-policy/index.html"])
 }
 
@@ -117,8 +117,8 @@ func TestStubEscapesHostileValues(t *testing.T) {
 			t.Errorf("stub contains unescaped %q:\n%s", bad, stub)
 		}
 	}
-	if strings.Contains(string(files[NginxFile]), `a"b`) {
-		t.Errorf("nginx value not quoted safely:\n%s", files[NginxFile])
+	if strings.Contains(string(files[nginxFile]), `a"b`) {
+		t.Errorf("nginx value not quoted safely:\n%s", files[nginxFile])
 	}
 }
 
@@ -160,8 +160,8 @@ func TestUnknownFormat(t *testing.T) {
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, `unknown redirect output format "htaccess"`) {
 		t.Fatalf("got:\n%s", errorList(errs))
 	}
-	if len(files) != 1 || files[JSONFile] == nil {
-		t.Errorf("want only %s, got %v", JSONFile, keys(files))
+	if len(files) != 1 || files[jsonFile] == nil {
+		t.Errorf("want only %s, got %v", jsonFile, keys(files))
 	}
 }
 
@@ -191,22 +191,22 @@ func TestFilesRechecksInput(t *testing.T) {
 func TestJSONShape(t *testing.T) {
 	files, _ := Files(resolvedFixture(t), policiesOptions)
 	var m map[string]string
-	if err := json.Unmarshal(files[JSONFile], &m); err != nil {
+	if err := json.Unmarshal(files[jsonFile], &m); err != nil {
 		t.Fatal(err)
 	}
 	if m["/policies/docs/privacy-policy/"] != "/policies/privacy/" || m["/policies/tos.html"] != "/policies/terms/" {
 		t.Errorf("redirects.json = %v", m)
 	}
-	if !strings.HasSuffix(string(files[JSONFile]), "}\n") {
+	if !strings.HasSuffix(string(files[jsonFile]), "}\n") {
 		t.Error("redirects.json lacks a trailing newline")
 	}
 	var v struct {
 		Redirects []vercelRedirect `json:"redirects"`
 	}
-	if err := json.Unmarshal(files[VercelFile], &v); err != nil {
+	if err := json.Unmarshal(files[vercelFile], &v); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(files[NetlifyFile]), " 301!\n"); len(v.Redirects) != n || n == 0 {
+	if n := strings.Count(string(files[netlifyFile]), " 301!\n"); len(v.Redirects) != n || n == 0 {
 		t.Errorf("vercel has %d rules, _redirects %d", len(v.Redirects), n)
 	}
 }
@@ -218,8 +218,8 @@ func TestRuleFormatsExclusive(t *testing.T) {
 	if !HasErrors(errs) || !strings.Contains(errorList(errs), "netlify and cloudflare both write _redirects") {
 		t.Fatalf("got:\n%s", errorList(errs))
 	}
-	if !strings.Contains(string(files[NetlifyFile]), " 301!\n") {
-		t.Errorf("_redirects is not the netlify one asked for first:\n%s", files[NetlifyFile])
+	if !strings.Contains(string(files[netlifyFile]), " 301!\n") {
+		t.Errorf("_redirects is not the netlify one asked for first:\n%s", files[netlifyFile])
 	}
 }
 

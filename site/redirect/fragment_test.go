@@ -103,7 +103,7 @@ func TestResolveMovedSections(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, errs := ResolveWithOwners(tc.in, ownerIn(pages))
+			got, errs := Resolve(tc.in, ownerIn(pages))
 			var lines []string
 			for _, r := range got {
 				lines = append(lines, resolvedLine(r))
@@ -126,7 +126,7 @@ func TestResolveRedirectToPageOldURLs(t *testing.T) {
 		fm("/uptime.html", "/status/", "content/status.md", 5),
 		fm("/elsewhere/", "/status/", "content/terms.md", 6),
 	}
-	got, errs := Resolve(in, existsIn(pages))
+	got, errs := resolveExists(in, existsIn(pages))
 	checkResolved(t, got, []string{
 		"/elsewhere/ -> https://status.example.com/",
 		"/status/ -> https://status.example.com/",
@@ -149,7 +149,7 @@ func TestResolveDerivedSources(t *testing.T) {
 		withOrigin(fm("/Cookie%20Policy/", "/privacy/", "content/privacy.md@abc1234", 0), Automatic),
 		fm("/Old%20Privacy/", "/privacy/", "content/privacy.md", 3),
 	}
-	got, errs := ResolveWithOwners(in, ownerIn(owners))
+	got, errs := Resolve(in, ownerIn(owners))
 	checkResolved(t, got, []string{
 		"/Privacy%20Policy/ -> /privacy/",
 		"/cookies/ -> /Cookie%20Policy/",
@@ -174,7 +174,7 @@ var movedFixture = []Redirect{
 // resolvedMoved resolves movedFixture, failing on any problem.
 func resolvedMoved(t *testing.T) []Redirect {
 	t.Helper()
-	rs, errs := ResolveWithOwners(movedFixture, ownerIn(pages))
+	rs, errs := Resolve(movedFixture, ownerIn(pages))
 	if len(errs) != 0 {
 		t.Fatalf("resolving:\n%s", errorList(errs))
 	}
@@ -203,7 +203,7 @@ func TestFilesMovedSections(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	for _, name := range []string{NetlifyFile, JSONFile, NginxFile, VercelFile} {
+	for _, name := range []string{netlifyFile, jsonFile, nginxFile, vercelFile} {
 		s := string(files[name])
 		if !strings.Contains(s, "tos.html") {
 			t.Errorf("%s lacks the plain redirect:\n%s", name, s)
@@ -283,7 +283,7 @@ func TestFragmentsApply(t *testing.T) {
 // TestMovedScriptEscapes checks that no section ID or URL can end the
 // script element or break out of the JavaScript string.
 func TestMovedScriptEscapes(t *testing.T) {
-	s := string(movedScript([]Section{{ID: `</script><b>"x'`, URL: "/a/?q=<&>"}}))
+	s := string(movedScript([]movedSection{{ID: `</script><b>"x'`, URL: "/a/?q=<&>"}}))
 	body := strings.TrimSuffix(strings.TrimPrefix(s, "<script data-clause-moved>"), "</script>\n")
 	if strings.ContainsAny(body, "<>") {
 		t.Errorf("script body holds markup:\n%s", body)
@@ -306,7 +306,7 @@ var derivedFixture = []Redirect{
 // package does.
 func serveMoved(t *testing.T, opts Options, kind statichost.Host) (host, []Redirect) {
 	t.Helper()
-	rs, errs := ResolveWithOwners(append(slices.Clone(movedFixture), derivedFixture...), ownerIn(pages))
+	rs, errs := Resolve(append(slices.Clone(movedFixture), derivedFixture...), ownerIn(pages))
 	if len(errs) != 0 {
 		t.Fatalf("resolving:\n%s", errorList(errs))
 	}
@@ -403,7 +403,7 @@ func TestStaticHostDerivedSources(t *testing.T) {
 }
 
 func TestFilesDerivedSources(t *testing.T) {
-	rs, errs := ResolveWithOwners(derivedFixture, ownerIn(pages))
+	rs, errs := Resolve(derivedFixture, ownerIn(pages))
 	if len(errs) != 0 {
 		t.Fatalf("resolving:\n%s", errorList(errs))
 	}
@@ -417,10 +417,10 @@ func TestFilesDerivedSources(t *testing.T) {
 		}
 	}
 	for name, want := range map[string][]string{
-		NetlifyFile: {"/policies/Privacy%20Policy/ /policies/privacy/ 301!", "/policies/datenschutzerkl%C3%A4rung /policies/terms/ 301!"},
-		JSONFile:    {`"/policies/Privacy%20Policy/versions/2024-01-01/": "/policies/privacy/v1/"`, `"/policies/datenschutzerkl%C3%A4rung/": "/policies/terms/"`},
-		NginxFile:   {`"/policies/Privacy Policy/" "/policies/privacy/";`, `"/policies/datenschutzerklärung" "/policies/terms/";`},
-		VercelFile:  {`"source": "/policies/Privacy%20Policy/"`, `"source": "/policies/datenschutzerkl%C3%A4rung"`},
+		netlifyFile: {"/policies/Privacy%20Policy/ /policies/privacy/ 301!", "/policies/datenschutzerkl%C3%A4rung /policies/terms/ 301!"},
+		jsonFile:    {`"/policies/Privacy%20Policy/versions/2024-01-01/": "/policies/privacy/v1/"`, `"/policies/datenschutzerkl%C3%A4rung/": "/policies/terms/"`},
+		nginxFile:   {`"/policies/Privacy Policy/" "/policies/privacy/";`, `"/policies/datenschutzerklärung" "/policies/terms/";`},
+		vercelFile:  {`"source": "/policies/Privacy%20Policy/"`, `"source": "/policies/datenschutzerkl%C3%A4rung"`},
 	} {
 		for _, line := range want {
 			if !strings.Contains(string(files[name]), line) {

@@ -61,7 +61,7 @@ func FuzzResolve(f *testing.F) {
 			{From: to1, To: from2, File: "a.md", Line: 3, Origin: Config},
 		}
 		exists := func(p string) bool { return len(p)%2 == int(bits>>4)%2 }
-		out, _ := Resolve(rs, exists)
+		out, _ := resolveExists(rs, exists)
 		for _, r := range out {
 			if checkPair(r) != nil {
 				t.Fatalf("Resolve returned invalid %+v", r)

@@ -137,8 +137,8 @@ const (
 	FormatVercel  = "vercel"
 )
 
-// DefaultFormats are the formats Files renders when Options.Formats is nil.
-var DefaultFormats = []string{FormatHTML, FormatNetlify, FormatJSON}
+// defaultFormats are the formats Files renders when Options.Formats is nil.
+var defaultFormats = []string{FormatHTML, FormatNetlify, FormatJSON}
 
 // Options controls how Files renders redirects.
 type Options struct {
@@ -203,7 +203,7 @@ func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
 	out := make(map[string][]byte)
 	formats := opts.Formats
 	if formats == nil {
-		formats = DefaultFormats
+		formats = defaultFormats
 	}
 	done := make(map[string]bool)
 	for i, f := range formats {

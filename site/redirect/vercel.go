@@ -7,11 +7,11 @@ import (
 	"strings"
 )
 
-// VercelFile is Vercel's project configuration file.
-const VercelFile = "vercel.json"
+// vercelFile is Vercel's project configuration file.
+const vercelFile = "vercel.json"
 
-// VercelRouteLimit is the most routes Vercel accepts from vercel.json.
-const VercelRouteLimit = 1024
+// vercelRouteLimit is the most routes Vercel accepts from vercel.json.
+const vercelRouteLimit = 1024
 
 // vercelRedirect is one entry of vercel.json's "redirects" array.
 type vercelRedirect struct {
@@ -44,13 +44,13 @@ func renderVercel(items []item, opts Options, out map[string][]byte) []Error {
 	if err := enc.Encode(struct {
 		Redirects []vercelRedirect `json:"redirects"`
 	}{rules}); err != nil {
-		return []Error{{File: VercelFile, Msg: fmt.Sprintf("encoding %s: %v", VercelFile, err)}}
+		return []Error{{File: vercelFile, Msg: fmt.Sprintf("encoding %s: %v", vercelFile, err)}}
 	}
-	out[VercelFile] = b.Bytes()
-	if len(rules) <= VercelRouteLimit {
+	out[vercelFile] = b.Bytes()
+	if len(rules) <= vercelRouteLimit {
 		return nil
 	}
-	return []Error{{File: VercelFile, Warning: true,
-		Msg:  fmt.Sprintf("%d redirect rules exceed the %d routes Vercel accepts in vercel.json", len(rules), VercelRouteLimit),
+	return []Error{{File: vercelFile, Warning: true,
+		Msg:  fmt.Sprintf("%d redirect rules exceed the %d routes Vercel accepts in vercel.json", len(rules), vercelRouteLimit),
 		Hint: "the HTML stubs still work; prune redirects that are no longer needed"}}
 }
