@@ -144,7 +144,7 @@ var defaultFormats = []string{FormatHTML, FormatNetlify, FormatJSON}
 type Options struct {
 	BasePath string   // "" or "/policies" (no trailing slash)
 	BaseURL  string   // absolute site URL or "" (for canonical links in stubs)
-	Formats  []string // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means DefaultFormats
+	Formats  []string // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means defaultFormats
 	// Stub renders one HTML stub page; nil means the package's built-in template.
 	Stub func(s StubData) ([]byte, error)
 	// Title returns the title of the page at a decoded site path such as
