@@ -36,7 +36,7 @@ func TestBrowserMovedSections(t *testing.T) {
 	for _, base := range []string{"", "/help"} {
 		t.Run("base="+base, func(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "public")
-			_, err := site.Build(site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow,
+			_, err := site.BuildContext(context.Background(), site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow,
 				Getenv: noEnv, BaseURL: "https://help.larkspur.example" + base + "/"})
 			if err != nil {
 				t.Fatal(err)

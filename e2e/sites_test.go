@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"io/fs"
 	"net/http/httptest"
 	"os"
@@ -35,7 +36,7 @@ func noEnv(string) string { return "" }
 func buildSite(t testing.TB, src string) map[string][]byte {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	_, err := site.Build(site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow, Getenv: noEnv})
+	_, err := site.BuildContext(context.Background(), site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow, Getenv: noEnv})
 	if err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}

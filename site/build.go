@@ -52,18 +52,13 @@ func count(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// Build renders the site in opts.Source into opts.Destination. The new
-// site is written into a temporary folder beside the destination and
-// swapped in only when the whole build succeeded, so a failed build leaves
-// the previous output exactly as it was. A *BuildError lists every problem.
-func Build(opts Options) (*Result, error) {
-	return BuildContext(context.Background(), opts)
-}
-
-// BuildContext is Build that stops when ctx is done: it removes its
-// temporary folder, leaves the previous output as it was and returns
-// ctx's error. Once the new output is being swapped in, the build
-// finishes.
+// BuildContext renders the site in opts.Source into opts.Destination. The
+// new site is written into a temporary folder beside the destination and
+// swapped in only when the whole build succeeded, so a failed build
+// leaves the previous output exactly as it was. A *BuildError lists every
+// problem. When ctx is done it removes its temporary folder, leaves the
+// previous output as it was and returns ctx's error; once the new output
+// is being swapped in, the build finishes.
 func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
@@ -92,15 +87,10 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// Render builds the site in memory and returns its files by output path.
-// The dev server serves from this; nothing is written to disk.
-func Render(opts Options) (map[string][]byte, *Result, error) {
-	return RenderContext(context.Background(), opts)
-}
-
-// RenderContext is Render that stops rendering pages once ctx is done
-// and then returns ctx's error.
-func RenderContext(ctx context.Context, opts Options) (map[string][]byte, *Result, error) {
+// renderContext builds the site in memory and returns its files by output
+// path; the dev server serves from this, and nothing is written to disk.
+// It stops rendering pages once ctx is done and then returns ctx's error.
+func renderContext(ctx context.Context, opts Options) (map[string][]byte, *Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	out := newMemOutput()

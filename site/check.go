@@ -52,7 +52,7 @@ func (r *CheckReport) Summary() string {
 	return s
 }
 
-// Check runs everything Build checks on the site in opts.Source, building
+// Check runs everything BuildContext checks on the site in opts.Source, building
 // it in memory so that nothing is written, and adds lint warnings: broken
 // internal links and #fragments, skipped heading levels, duplicate
 // headings, hand-typed dates that disagree with the front matter or

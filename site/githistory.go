@@ -120,7 +120,7 @@ func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []b
 		return texts, false
 	}
 	newest := texts[len(texts)-1]
-	date, declared := NewDate(revs[len(revs)-1].Time), false
+	date, declared := newDate(revs[len(revs)-1].Time), false
 	if bytes.Equal(normalizeBody(nil, b.body(current.src)), newestBody) {
 		texts = texts[:len(texts)-1]
 		current.oldPaths = slices.Concat(current.oldPaths, newest.urls)

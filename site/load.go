@@ -52,7 +52,7 @@ func (ls *lister) list() (files []contentFile, ok bool) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if ls.l.line > 0 {
-			ls.errs.Add(&Error{Path: ConfigFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q does not exist", ls.l.dir),
+			ls.errs.Add(&Error{Path: configFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q does not exist", ls.l.dir),
 				Hint: "create the folder, or set content_dir to the folder that holds your Markdown files"})
 		}
 		return nil, true
@@ -60,7 +60,7 @@ func (ls *lister) list() (files []contentFile, ok bool) {
 		ls.errs.Errorf(ls.l.dir, 0, "cannot read: %v", unwrapPathError(err))
 		return nil, false
 	case !info.IsDir():
-		ls.errs.Add(&Error{Path: ConfigFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q is a file, not a folder", ls.l.dir),
+		ls.errs.Add(&Error{Path: configFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q is a file, not a folder", ls.l.dir),
 			Hint: "set content_dir to the folder that holds your Markdown files"})
 		return nil, false
 	}

@@ -103,7 +103,7 @@ func TestMovedSectionsIncremental(t *testing.T) {
 	dir := newSite(t, movedSite)
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
 	sess := NewSession(opts)
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, text := range []string{
@@ -111,11 +111,11 @@ func TestMovedSectionsIncremental(t *testing.T) {
 		"---\ntitle: Legacy\n---\nKept.\n",
 	} {
 		writeTree(t, dir, map[string]string{"content/legacy.md": text})
-		got, _, _, err := sess.Rebuild([]Change{{Path: filepath.Join(dir, "content", "legacy.md")}})
+		got, _, _, err := sess.rebuild([]Change{{Path: filepath.Join(dir, "content", "legacy.md")}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _, err := Render(opts)
+		want, _, err := renderSite(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -229,7 +229,7 @@ func TestMovedSectionWarningReplayed(t *testing.T) {
 		if i > 0 {
 			writeTree(t, dir, map[string]string{"content/legacy.md": "---\ntitle: Legacy\n---\nKept, with a new word.\n"})
 		}
-		_, _, res, err := sess.Rebuild(changes)
+		_, _, res, err := sess.rebuild(changes)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -98,7 +98,7 @@ func (b *builder) redirectFormatList(v *yaml.Node) []string {
 	}
 	var formats []string
 	if err := v.Decode(&formats); err != nil {
-		b.errs.Errorf(ConfigFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
+		b.errs.Errorf(configFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
 		return nil
 	}
 	ok := true
@@ -108,7 +108,7 @@ func (b *builder) redirectFormatList(v *yaml.Node) []string {
 			if i < len(v.Content) {
 				at = v.Content[i]
 			}
-			b.errs.Add(&Error{Path: ConfigFile, Line: at.Line, Col: at.Column, Msg: err.Msg, Hint: err.Hint})
+			b.errs.Add(&Error{Path: configFile, Line: at.Line, Col: at.Column, Msg: err.Msg, Hint: err.Hint})
 			ok = false
 		}
 	}
@@ -126,7 +126,7 @@ func (b *builder) configRedirects() []string {
 		return nil
 	}
 	if node.Kind != yaml.MappingNode {
-		b.errs.Errorf(ConfigFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
+		b.errs.Errorf(configFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
 		return nil
 	}
 	var formats []string
@@ -137,10 +137,10 @@ func (b *builder) configRedirects() []string {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			b.errs.Errorf(ConfigFile, v.Line, "the target of redirect %q must be a path or URL", k.Value)
+			b.errs.Errorf(configFile, v.Line, "the target of redirect %q must be a path or URL", k.Value)
 			continue
 		}
-		b.redirects = append(b.redirects, redirect.Redirect{From: k.Value, To: v.Value, File: ConfigFile, Line: k.Line, Origin: redirect.Config})
+		b.redirects = append(b.redirects, redirect.Redirect{From: k.Value, To: v.Value, File: configFile, Line: k.Line, Origin: redirect.Config})
 	}
 	return formats
 }
@@ -208,7 +208,7 @@ func (b *builder) writeRedirects() {
 	blocked := make([]bool, len(names))
 	for i, name := range names {
 		if msg := b.claims.conflict(name, "the redirects"); msg != "" {
-			b.errs.Errorf(ConfigFile, 0, "redirect %s", msg)
+			b.errs.Errorf(configFile, 0, "redirect %s", msg)
 			blocked[i], clean = true, false
 		}
 	}

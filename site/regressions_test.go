@@ -122,12 +122,12 @@ func TestIncrementalSeesNewStaticFile(t *testing.T) {
 	dir := newSite(t, with(goodSite, map[string]string{"clause.yaml": "title: T\nredirects:\n  \"/old/\": /privacy/\n"}))
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
 	sess := NewSession(opts)
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	change := writeFile(t, dir, "content/old/index.html", "<p>real</p>", true)
-	_, _, _, incErr := sess.Rebuild([]Change{change})
-	_, _, fullErr := Render(opts)
+	_, _, _, incErr := sess.rebuild([]Change{change})
+	_, _, fullErr := renderSite(opts)
 	if fullErr == nil || incErr == nil || incErr.Error() != fullErr.Error() {
 		t.Errorf("incremental %v, full %v", incErr, fullErr)
 	}

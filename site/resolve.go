@@ -168,7 +168,7 @@ func formatVar(v any) string {
 	case Date:
 		return v.Human()
 	case time.Time:
-		return NewDate(v).Human()
+		return newDate(v).Human()
 	case []any:
 		parts := make([]string, len(v))
 		for i, x := range v {

@@ -57,7 +57,7 @@ func TestRedirectsOnStaticHost(t *testing.T) {
 	if _, err := os.Stat(root); err != nil {
 		t.Skip("sample site not found")
 	}
-	files, _, err := Render(Options{Source: filepath.Dir(root), Theme: clause.Theme, Now: mustDate(t, "2026-11-24"), Getenv: func(string) string { return "" }})
+	files, _, err := renderSite(Options{Source: filepath.Dir(root), Theme: clause.Theme, Now: mustDate(t, "2026-11-24"), Getenv: func(string) string { return "" }})
 	if err != nil {
 		t.Fatal(err)
 	}

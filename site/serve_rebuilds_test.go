@@ -88,7 +88,7 @@ func (c *cancelAfter) Err() error {
 func TestCancelledRebuildPublishesNothing(t *testing.T) {
 	dir := newSite(t, goodSite)
 	s := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	before, _, _, err := s.Rebuild(nil)
+	before, _, _, err := s.rebuild(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +101,7 @@ func TestCancelledRebuildPublishesNothing(t *testing.T) {
 	if strings.Contains(string(files["privacy/index.html"]), "nothing") || !mapsEqual(files, before) {
 		t.Error("the cancelled build's files became current")
 	}
-	files, changed, _, err = s.Rebuild(nil)
+	files, changed, _, err = s.rebuild(nil)
 	if err != nil || !slices.Contains(changed, "privacy/index.html") || !strings.Contains(string(files["privacy/index.html"]), "We keep nothing.") {
 		t.Errorf("next build: err %v, changed %v", err, changed)
 	}

@@ -43,11 +43,11 @@ func TestWatchFilter(t *testing.T) {
 // result against a full build of the same files.
 func rebuildEqualsFull(t *testing.T, sess *Session, opts Options, change Change) map[string][]byte {
 	t.Helper()
-	got, _, _, err := sess.Rebuild([]Change{change})
+	got, _, _, err := sess.rebuild([]Change{change})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err := Render(opts)
+	want, _, err := renderSite(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestIncrementalContentDir(t *testing.T) {
 	}
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }, Now: mustDate(t, "2026-06-01")}
 	sess := NewSession(opts)
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	steps := []struct {
@@ -82,7 +82,7 @@ func TestIncrementalContentDir(t *testing.T) {
 		files := rebuildEqualsFull(t, sess, opts, writeFile(t, dir, s.file, s.text, false))
 		equalList(t, fmt.Sprint("step ", i), pagesAndFiles(files), s.want)
 	}
-	files, _, _, _ := sess.Rebuild(nil)
+	files, _, _, _ := sess.rebuild(nil)
 	if !strings.Contains(string(files["tos/index.html"]), "New text of Terms") {
 		t.Error("the page of a symbolic link kept its target's old text")
 	}

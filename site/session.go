@@ -15,7 +15,7 @@ type Change struct {
 }
 
 // Session is a sequence of in-memory builds of one site that share a
-// Cache, as the dev server runs them. Each Rebuild gives the same files a
+// Cache, as the dev server runs them. Each rebuild gives the same files a
 // full build would, re-rendering only what changed.
 type Session struct {
 	opts  Options
@@ -30,20 +30,15 @@ func NewSession(opts Options) *Session {
 	return &Session{opts: opts, cache: opts.Cache}
 }
 
-// Rebuild builds the site after the given changes and returns its files,
-// the output paths that differ from the previous successful build, and
-// the result. After a failed build the previous files stay current.
-func (s *Session) Rebuild(changes []Change) (map[string][]byte, []string, *Result, error) {
-	return s.RebuildContext(context.Background(), changes)
-}
-
-// RebuildContext is Rebuild that stops once ctx is done and then returns
-// ctx's error, leaving the previous files current as a failed build
-// does. The changes it was given need not be given again: the next
+// RebuildContext builds the site after the given changes and returns its
+// files, the output paths that differ from the previous successful build,
+// and the result. After a failed build the previous files stay current.
+// It stops once ctx is done and then returns ctx's error, leaving the
+// previous files current as a failed build does. The changes it was given need not be given again: the next
 // build reads them, and reports the outputs they change.
 func (s *Session) RebuildContext(ctx context.Context, changes []Change) (map[string][]byte, []string, *Result, error) {
 	s.invalidate(changes)
-	files, res, err := RenderContext(ctx, s.opts)
+	files, res, err := renderContext(ctx, s.opts)
 	if err != nil {
 		return s.last, nil, res, err
 	}

@@ -121,7 +121,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			}
 			opts := Options{Source: dir, Theme: clause.Theme, Getenv: epoch}
 			sess := NewSession(opts)
-			if _, _, _, err := sess.Rebuild(nil); err != nil {
+			if _, _, _, err := sess.rebuild(nil); err != nil {
 				t.Fatal(err)
 			}
 			n := 0
@@ -137,8 +137,8 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				if change := e.apply(t, dir); change.Path != "" {
 					changes = []Change{change}
 				}
-				got, _, _, incErr := sess.Rebuild(changes)
-				want, _, fullErr := Render(opts)
+				got, _, _, incErr := sess.rebuild(changes)
+				want, _, fullErr := renderSite(opts)
 				if fmt.Sprint(incErr) != fmt.Sprint(fullErr) {
 					t.Fatalf("step %d (%s): incremental err %v, full err %v", step, e.name, incErr, fullErr)
 				}
@@ -160,12 +160,12 @@ func TestIncrementalReuses(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, versionedSite)
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	first, _, _, err := sess.Rebuild(nil)
+	first, _, _, err := sess.rebuild(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	change := appendFile(t, dir, "content/terms.md", "\nOne more line.\n")
-	second, changed, _, err := sess.Rebuild([]Change{change})
+	second, changed, _, err := sess.rebuild([]Change{change})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,18 +184,18 @@ func TestIncrementalKeepsCopiedFiles(t *testing.T) {
 	dir := newSite(t, versionedSite)
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	first, _, _, err := sess.Rebuild(nil)
+	first, _, _, err := sess.rebuild(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, _, _, err := sess.Rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")})
+	second, _, _, err := sess.rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if &first["img/seal.png"][0] != &second["img/seal.png"][0] {
 		t.Error("the image was read again although only terms.md changed")
 	}
-	third, changed, _, err := sess.Rebuild([]Change{writeFile(t, dir, "content/img/seal.png", "PNG two", false)})
+	third, changed, _, err := sess.rebuild([]Change{writeFile(t, dir, "content/img/seal.png", "PNG two", false)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,12 +212,12 @@ func TestIncrementalFolderChange(t *testing.T) {
 	dir := newSite(t, versionedSite)
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG two", "content/terms.md": "---\ntitle: Terms\n---\n## Use\n\nBe very kind.\n"})
 	for _, root := range []string{filepath.Join(dir, "content"), dir} {
-		files, _, _, err := sess.Rebuild([]Change{{Path: root}})
+		files, _, _, err := sess.rebuild([]Change{{Path: root}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -233,17 +233,17 @@ func TestIncrementalKeepsTemplates(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, versionedSite)
 	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	first := sess.cache.tmpl
-	if _, _, _, err := sess.Rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")}); err != nil {
+	if _, _, _, err := sess.rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")}); err != nil {
 		t.Fatal(err)
 	}
 	if first == nil || sess.cache.tmpl != first {
 		t.Error("a content edit parsed the layouts again")
 	}
-	files, _, _, err := sess.Rebuild([]Change{writeFile(t, dir, "layouts/partials/footer.html", "<footer>New footer</footer>\n", true)})
+	files, _, _, err := sess.rebuild([]Change{writeFile(t, dir, "layouts/partials/footer.html", "<footer>New footer</footer>\n", true)})
 	if err != nil {
 		t.Fatal(err)
 	}

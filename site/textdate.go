@@ -222,9 +222,9 @@ func (sc *dateScan) line(i int, text string) {
 func (sc *dateScan) typed(i int, field importer.DateField, value, visible string) {
 	td := TextDate{Key: string(field), Line: sc.first + i, Text: plainDateText(visible)}
 	if t, err := importer.ParseDate(value); err == nil {
-		td.Date = NewDate(t)
+		td.Date = newDate(t)
 	} else if t, ok := importer.ParseMonthYear(value); ok {
-		td.Date, td.NoDay = NewDate(t), true
+		td.Date, td.NoDay = newDate(t), true
 		sc.problems = append(sc.problems, &Error{Line: td.Line, Warning: true,
 			Msg: fmt.Sprintf("%s %s read from the text %q, which gives no day: the first of the month is used",
 				dateName(td.Key), td.Date.ISO(), td.Text),
@@ -274,7 +274,7 @@ func visibleDate(visible string) Date {
 	if err != nil {
 		return Date{}
 	}
-	return NewDate(t)
+	return newDate(t)
 }
 
 // plainDateText drops the Markdown markers around a date line: heading
