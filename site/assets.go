@@ -77,14 +77,14 @@ func (b *builder) copyContentFiles(files []contentFile) {
 			continue
 		}
 		p := b.layout.sourcePath(f.rel)
-		data := b.opts.Cache.file(f.real)
+		data := b.opts.cache.file(f.real)
 		if data == nil {
 			var err error
 			if data, err = fs.ReadFile(b.src, f.real); err != nil {
 				b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 				continue
 			}
-			b.opts.Cache.storeFile(f.real, data)
+			b.opts.cache.storeFile(f.real, data)
 		}
 		if isJekyllTemplate(data) {
 			b.errs.Add(jekyllTemplateWarning(p, f.rel, false))

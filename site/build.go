@@ -21,7 +21,7 @@ type Options struct {
 	Serve       bool      // dev server mode: templates see .Site.Serve
 	Now         time.Time // the moment that decides which version is current; zero means SOURCE_DATE_EPOCH, else the clock
 	Getenv      func(string) string
-	Cache       *Cache // reuse work of earlier builds (the dev server); nil for none
+	cache       *buildCache // reuse work of earlier builds (the dev server); nil for none
 }
 
 // Result describes a finished build.

@@ -87,14 +87,14 @@ func (b *builder) build() {
 func (b *builder) templates() *templates {
 	want := b.layoutsWanted()
 	key := b.templatesKey(want)
-	if t := b.opts.Cache.templateSet(key); t != nil {
+	if t := b.opts.cache.templateSet(key); t != nil {
 		t.target.b = b
 		return t
 	}
 	before := b.errs.ErrorCount()
 	t := loadTemplates(b.layouts, &funcTarget{b: b}, want, b.errs)
 	if b.errs.ErrorCount() == before {
-		b.opts.Cache.storeTemplateSet(key, t)
+		b.opts.cache.storeTemplateSet(key, t)
 	}
 	return t
 }
@@ -119,7 +119,7 @@ func (b *builder) configure() {
 
 // assemble loads the content and decides every page, URL and redirect.
 func (b *builder) assemble() {
-	files := listContent(b.src, b.layout, b.errs, b.opts.Cache)
+	files := listContent(b.src, b.layout, b.errs, b.opts.cache)
 	b.contentFiles = files
 	b.copiedFiles = map[string]bool{}
 	for _, f := range files {
@@ -127,7 +127,7 @@ func (b *builder) assemble() {
 			b.copiedFiles[f.rel] = true
 		}
 	}
-	sources := loadSources(b.src, b.layout, files, b.errs, b.opts.Cache)
+	sources := loadSources(b.src, b.layout, files, b.errs, b.opts.cache)
 	b.noteUnloaded(files, sources)
 	b.claimGenerated()
 	b.assets = loadAssets(b.theme, b.claims, b.errs) // before pages, so a clash is reported at the page

@@ -62,7 +62,7 @@ func (r *CheckReport) Summary() string {
 // is ignored. The error is only for a site that cannot be read at all.
 func Check(opts Options) (*CheckReport, error) {
 	opts = opts.withDefaults()
-	opts.Cache = nil
+	opts.cache = nil
 	src := opts.SourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)

@@ -81,7 +81,7 @@ func (r *gitRepo) build(now string) (map[string][]byte, *Result) {
 // policies.json, oldest first.
 func versionDays(t *testing.T, tree map[string][]byte, id string) []string {
 	t.Helper()
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}

@@ -136,9 +136,9 @@ func renderSite(opts Options) (map[string][]byte, *Result, error) {
 	return renderContext(context.Background(), opts)
 }
 
-// rebuild is RebuildContext without a context.
-func (s *Session) rebuild(changes []Change) (map[string][]byte, []string, *Result, error) {
-	return s.RebuildContext(context.Background(), changes)
+// rebuild is rebuildContext without a context.
+func (s *session) rebuild(changes []fileChange) (map[string][]byte, []string, *Result, error) {
+	return s.rebuildContext(context.Background(), changes)
 }
 
 // cleanSlug is cleanSlugIn for a site with the default content folder.

@@ -21,7 +21,7 @@ type contentFile struct {
 // listContent lists the content folder's files sorted by path, as
 // lister does, reusing the dev server's cached listing when the folder
 // and patterns are the same.
-func listContent(src fs.FS, l *layout, errs *ErrorList, cache *Cache) []contentFile {
+func listContent(src fs.FS, l *layout, errs *ErrorList, cache *buildCache) []contentFile {
 	if files := cache.cachedListing(l.key()); files != nil {
 		return files
 	}
@@ -143,7 +143,7 @@ func isMarkdown(name string) bool {
 // loadSources reads and parses every Markdown file in parallel, reusing
 // the cache's parse of files that have not changed. The result keeps the
 // order of files; files that failed to parse are left out.
-func loadSources(src fs.FS, l *layout, files []contentFile, errs *ErrorList, cache *Cache) []*Source {
+func loadSources(src fs.FS, l *layout, files []contentFile, errs *ErrorList, cache *buildCache) []*Source {
 	out := make([]*Source, len(files))
 	parallel(len(files), func(i int) {
 		f := files[i]

@@ -155,10 +155,10 @@ func (b *builder) resolveRedirects() {
 	sort.SliceStable(b.redirects, func(i, j int) bool { return b.redirects[i].From < b.redirects[j].From })
 	b.redirectTwins(formats)
 	key := b.redirectsKey()
-	resolved, errs, hit := b.opts.Cache.resolved(key)
+	resolved, errs, hit := b.opts.cache.resolved(key)
 	if !hit {
 		resolved, errs = redirect.Resolve(b.redirects, b.servedBy)
-		b.opts.Cache.storeResolved(key, resolved, errs)
+		b.opts.cache.storeResolved(key, resolved, errs)
 	}
 	b.addRedirectErrors(errs)
 	b.redirects = resolved
@@ -193,7 +193,7 @@ func (b *builder) writeRedirects() {
 		return
 	}
 	key := b.redirectsKey()
-	files, errs, hit := b.opts.Cache.redirectFiles(key)
+	files, errs, hit := b.opts.cache.redirectFiles(key)
 	if !hit {
 		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub, Title: b.titleAt}
 		files, errs = redirect.Files(b.redirects, opts)
@@ -220,7 +220,7 @@ func (b *builder) writeRedirects() {
 		}
 	})
 	if !hit && clean {
-		b.opts.Cache.storeRedirectFiles(key, files, errs)
+		b.opts.cache.storeRedirectFiles(key, files, errs)
 	}
 }
 

@@ -121,12 +121,12 @@ func TestIncrementalSeesNewStaticFile(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, with(goodSite, map[string]string{"clause.yaml": "title: T\nredirects:\n  \"/old/\": /privacy/\n"}))
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
-	sess := NewSession(opts)
+	sess := newSession(opts)
 	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	change := writeFile(t, dir, "content/old/index.html", "<p>real</p>", true)
-	_, _, _, incErr := sess.rebuild([]Change{change})
+	_, _, _, incErr := sess.rebuild([]fileChange{change})
 	_, _, fullErr := renderSite(opts)
 	if fullErr == nil || incErr == nil || incErr.Error() != fullErr.Error() {
 		t.Errorf("incremental %v, full %v", incErr, fullErr)
@@ -136,7 +136,7 @@ func TestIncrementalSeesNewStaticFile(t *testing.T) {
 func TestFirstVersionHasNoChangesURL(t *testing.T) {
 	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}

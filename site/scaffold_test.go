@@ -78,13 +78,13 @@ func TestNewPolicy(t *testing.T) {
 }
 
 // manifestAt renders the site at a moment and returns policies.json.
-func manifestAt(t *testing.T, src string, now time.Time) Manifest {
+func manifestAt(t *testing.T, src string, now time.Time) manifest {
 	t.Helper()
 	files, _, err := renderSite(Options{Source: src, Theme: clause.Theme, Now: now, Getenv: func(string) string { return "" }})
 	if err != nil {
 		t.Fatalf("build at %s: %v", now.Format("2006-01-02"), err)
 	}
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(files["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}

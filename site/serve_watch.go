@@ -90,5 +90,5 @@ func (l *serveLoop) restartWatcher() {
 		return
 	}
 	old.Close()
-	l.rebuild([]Change{{Path: ".", Created: true}}) // files may have changed while no watcher saw them
+	l.rebuild([]fileChange{{Path: ".", Created: true}}) // files may have changed while no watcher saw them
 }

@@ -41,9 +41,9 @@ func TestWatchFilter(t *testing.T) {
 
 // rebuildEqualsFull rebuilds the session after change and checks the
 // result against a full build of the same files.
-func rebuildEqualsFull(t *testing.T, sess *Session, opts Options, change Change) map[string][]byte {
+func rebuildEqualsFull(t *testing.T, sess *session, opts Options, change fileChange) map[string][]byte {
 	t.Helper()
-	got, _, _, err := sess.rebuild([]Change{change})
+	got, _, _, err := sess.rebuild([]fileChange{change})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestIncrementalContentDir(t *testing.T) {
 		t.Skipf("symbolic links: %v", err)
 	}
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }, Now: mustDate(t, "2026-06-01")}
-	sess := NewSession(opts)
+	sess := newSession(opts)
 	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
