@@ -163,7 +163,7 @@ func TestRedlineTitlesIndependentOfEarlierDiffs(t *testing.T) {
 	d := redline.NewDiffer()
 	d.Diff(renderedBlocks(v1), renderedBlocks(v2))
 	got := d.Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary()
-	if want := redline.Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary(); got != want {
+	if want := redline.NewDiffer().Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary(); got != want {
 		t.Errorf("after an earlier diff: %q; fresh: %q", got, want)
 	}
 }
@@ -172,7 +172,7 @@ func TestRedlineReflowedBlockWithoutWords(t *testing.T) {
 	t.Parallel()
 	v1 := "## Logos\n\n![a](a.png)\n![b](b.png)\n"
 	v2 := "## Logos\n\n![a](a.png) ![b](b.png)\n"
-	if got := redline.Diff(renderedBlocks(v1), renderedBlocks(v2)).Summary(); got != "0 sections changed, 0 added, 0 removed" {
+	if got := redline.NewDiffer().Diff(renderedBlocks(v1), renderedBlocks(v2)).Summary(); got != "0 sections changed, 0 added, 0 removed" {
 		t.Errorf("reflowing images: %q", got)
 	}
 }
