@@ -12,16 +12,18 @@ import (
 // Options configures one build. Fields left zero take their defaults.
 type Options struct {
 	Source      string    // the site folder; default "."
-	SourceFS    fs.FS     // if set, read the site from here instead of Source
 	Destination string    // default "public" inside Source
 	BaseURL     string    // overrides clause.yaml base_url
 	Drafts      bool      // include pages with draft: true
 	History     History   // HistoryFiles or HistoryGit; overrides history in clause.yaml
 	Theme       fs.FS     // the default theme, holding layouts/ and assets/
-	Serve       bool      // dev server mode: templates see .Site.Serve
 	Now         time.Time // the moment that decides which version is current; zero means SOURCE_DATE_EPOCH, else the clock
 	Getenv      func(string) string
-	cache       *buildCache // reuse work of earlier builds (the dev server); nil for none
+
+	// Set by the package's dev server and tests.
+	serve    bool        // dev server mode: templates see .Site.Serve
+	cache    *buildCache // reuse work of earlier builds (the dev server); nil for none
+	sourceFS fs.FS       // if set, read the site from here instead of Source
 }
 
 // Result describes a finished build.
@@ -118,7 +120,7 @@ func (o Options) withDefaults() Options {
 // panics: a panic in any step becomes an error. Once ctx is done it
 // skips the remaining pages and returns ctx's error.
 func run(ctx context.Context, opts Options, out output) (res *Result, err error) {
-	src := opts.SourceFS
+	src := opts.sourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
 		if err != nil {

@@ -188,7 +188,7 @@ func (b *builder) claimGenerated() {
 func (b *builder) siteData() *SiteData {
 	return &SiteData{Title: b.cfg.Title, Description: b.cfg.Description, BaseURL: b.cfg.BaseURL,
 		Language: b.cfg.Language, Contact: b.cfg.Contact, Footer: b.cfg.Footer,
-		Params: b.cfg.Params, Groups: b.groups, Policies: b.policies, Serve: b.opts.Serve}
+		Params: b.cfg.Params, Groups: b.groups, Policies: b.policies, Serve: b.opts.serve}
 }
 
 // result summarises the build.

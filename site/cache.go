@@ -343,7 +343,7 @@ func (h *hasher) sum() (k [32]byte) {
 // policy's cached pages, intact.
 func (b *builder) computeShape(config []byte) {
 	h := newHasher().str(string(config), b.opts.BaseURL, b.cfg.BaseURL)
-	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.Serve), string(b.history()))
+	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.serve), string(b.history()))
 	b.hashLayouts(h)
 	for _, rel := range b.assets.order {
 		h.str(rel, b.assets.hashes[rel])

@@ -63,7 +63,7 @@ func (r *CheckReport) Summary() string {
 func Check(opts Options) (*CheckReport, error) {
 	opts = opts.withDefaults()
 	opts.cache = nil
-	src := opts.SourceFS
+	src := opts.sourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
 		if err != nil {

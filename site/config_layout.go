@@ -121,7 +121,7 @@ func destinationInSource(source, dest string) string {
 // of opts names; a clause.yaml that cannot be read gives the default,
 // and the build reports why.
 func contentDirOf(opts Options) string {
-	src := opts.SourceFS
+	src := opts.sourceFS
 	if src == nil {
 		src = os.DirFS(opts.Source)
 	}

@@ -41,7 +41,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		return err
 	}
 	url := "http://" + ln.Addr().String() + "/"
-	o.Options.Serve = true
+	o.Options.serve = true
 	o.Options.BaseURL = url
 	sess := newSession(o.Options)
 	loop := &serveLoop{o: o, srv: srv, sess: sess, filter: newWatchFilter(o.Options)}

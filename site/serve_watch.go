@@ -27,7 +27,7 @@ func newWatchFilter(o Options) *watchFilter {
 		abs = o.Source
 	}
 	f := &watchFilter{source: abs}
-	src := o.SourceFS
+	src := o.sourceFS
 	if src == nil {
 		src = os.DirFS(o.Source)
 	}
