@@ -47,7 +47,7 @@ type builder struct {
 
 	pages           atomic.Int64
 	redirects       []redirect.Redirect
-	redirectFormats []string
+	redirectFormats []redirect.Format
 	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
 	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
 

@@ -408,7 +408,9 @@ func (b *builder) manifestKey() [32]byte {
 // which fixes every output path they are checked against.
 func (b *builder) redirectsKey() [32]byte {
 	h := newHasher().str(string(b.shape[:]))
-	h.str(b.redirectFormats...)
+	for _, f := range b.redirectFormats {
+		h.str(string(f))
+	}
 	for _, r := range b.redirects {
 		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String(), r.Page)
 	}

@@ -92,11 +92,11 @@ func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 
 // redirectFormatList reads redirects.formats, reporting a bad entry at its
 // own line. A bad list leaves the formats empty: the build fails anyway.
-func (b *builder) redirectFormatList(v *yaml.Node) []string {
+func (b *builder) redirectFormatList(v *yaml.Node) []redirect.Format {
 	for v.Kind == yaml.AliasNode && v.Alias != nil {
 		v = v.Alias // formats: *list names a list defined elsewhere
 	}
-	var formats []string
+	var formats []redirect.Format
 	if err := v.Decode(&formats); err != nil {
 		b.errs.Errorf(configFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
 		return nil
@@ -120,7 +120,7 @@ func (b *builder) redirectFormatList(v *yaml.Node) []string {
 
 // configRedirects reads the redirects: map of clause.yaml. Its keys are
 // old paths; the key "formats" lists the redirect files to write.
-func (b *builder) configRedirects() []string {
+func (b *builder) configRedirects() []redirect.Format {
 	node := &b.cfg.Redirects
 	if node.Kind == 0 {
 		return nil
@@ -129,7 +129,7 @@ func (b *builder) configRedirects() []string {
 		b.errs.Errorf(configFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
 		return nil
 	}
-	var formats []string
+	var formats []redirect.Format
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
 		if k.Value == "formats" {

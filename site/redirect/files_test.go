@@ -60,7 +60,7 @@ func TestFilesGoldenRoot(t *testing.T) {
 }
 
 func TestStubLocations(t *testing.T) {
-	files, _ := Files(resolvedFixture(t), Options{Formats: []string{FormatHTML}})
+	files, _ := Files(resolvedFixture(t), Options{Formats: []Format{FormatHTML}})
 	want := []string{
 		"café/index.html",
 		"cookie-policy/index.html",
@@ -107,7 +107,7 @@ func TestStubContents(t *testing.T) {
 
 func TestStubEscapesHostileValues(t *testing.T) {
 	rs := []Redirect{{From: "/x/", To: `https://example.com/a"b'c<d>e?q=</script><script>alert(1)//`, Origin: RedirectTo}}
-	files, errs := Files(rs, Options{Formats: []string{FormatHTML, FormatNginx, FormatNetlify}})
+	files, errs := Files(rs, Options{Formats: []Format{FormatHTML, FormatNginx, FormatNetlify}})
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
@@ -124,7 +124,7 @@ func TestStubEscapesHostileValues(t *testing.T) {
 
 func TestCustomStub(t *testing.T) {
 	var got []StubData
-	opts := Options{BasePath: "/policies", BaseURL: "https://example.github.io/policies/", Formats: []string{FormatHTML},
+	opts := Options{BasePath: "/policies", BaseURL: "https://example.github.io/policies/", Formats: []Format{FormatHTML},
 		Stub: func(s StubData) ([]byte, error) {
 			got = append(got, s)
 			if s.From == "/tos.html" {
@@ -156,7 +156,7 @@ func containsStub(list []StubData, want StubData) bool {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	files, errs := Files(resolvedFixture(t), Options{Formats: []string{"json", "htaccess", "json"}})
+	files, errs := Files(resolvedFixture(t), Options{Formats: []Format{"json", "htaccess", "json"}})
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, `unknown redirect output format "htaccess"`) {
 		t.Fatalf("got:\n%s", errorList(errs))
 	}
@@ -214,7 +214,7 @@ func TestJSONShape(t *testing.T) {
 // TestRuleFormatsExclusive checks that asking for both _redirects
 // flavours is an error rather than one silently overwriting the other.
 func TestRuleFormatsExclusive(t *testing.T) {
-	files, errs := Files(resolvedFixture(t), Options{Formats: []string{FormatNetlify, FormatCF}})
+	files, errs := Files(resolvedFixture(t), Options{Formats: []Format{FormatNetlify, FormatCF}})
 	if !HasErrors(errs) || !strings.Contains(errorList(errs), "netlify and cloudflare both write _redirects") {
 		t.Fatalf("got:\n%s", errorList(errs))
 	}
@@ -228,7 +228,7 @@ func TestRuleLimitWarnings(t *testing.T) {
 	for i := 0; i < 1001; i++ {
 		rs = append(rs, Redirect{From: fmt.Sprintf("/old/%d/", i), To: "/privacy/", File: "clause.yaml", Line: i + 1})
 	}
-	_, errs := Files(rs, Options{Formats: []string{FormatCF, FormatVercel}})
+	_, errs := Files(rs, Options{Formats: []Format{FormatCF, FormatVercel}})
 	if len(errs) != 2 || !errs[0].Warning || !errs[1].Warning ||
 		!strings.Contains(errs[0].Msg, "2002 redirect rules exceed the 2000 static redirects Cloudflare Pages applies") ||
 		!strings.Contains(errs[1].Msg, "exceed the 1024 routes Vercel accepts") {

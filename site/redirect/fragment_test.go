@@ -244,7 +244,7 @@ func equalMaps(a, b map[string]string) bool {
 }
 
 func TestFilesMovedSectionsWithoutHTML(t *testing.T) {
-	_, errs := Files(resolvedMoved(t), Options{Formats: []string{FormatNetlify}})
+	_, errs := Files(resolvedMoved(t), Options{Formats: []Format{FormatNetlify}})
 	checkErrors(t, errs, []wantErr{{at: "content/terms.md:2", warning: true,
 		msg: "redirect source /handbook/#contact has a #fragment and no page at its path", hint: "add html"}})
 }
@@ -439,7 +439,7 @@ func TestMovedStubTitles(t *testing.T) {
 		}
 		return ""
 	}
-	files, errs := Files(resolvedMoved(t), Options{Formats: []string{FormatHTML}, Title: title})
+	files, errs := Files(resolvedMoved(t), Options{Formats: []Format{FormatHTML}, Title: title})
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}

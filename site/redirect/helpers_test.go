@@ -110,7 +110,7 @@ var fixture = []Redirect{
 }
 
 // allFormats lists every output format.
-var allFormats = []string{FormatHTML, FormatNetlify, FormatJSON, FormatNginx, FormatVercel}
+var allFormats = []Format{FormatHTML, FormatNetlify, FormatJSON, FormatNginx, FormatVercel}
 
 // resolvedFixture resolves the fixture and fails on anything but the one
 // expected chain warning.

@@ -276,7 +276,7 @@ func TestSeedCaseWritesOneStub(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	files, errs := Files(rs, Options{Formats: []string{FormatHTML}})
+	files, errs := Files(rs, Options{Formats: []Format{FormatHTML}})
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}

@@ -103,7 +103,7 @@ var hostOptions = map[string]Options{
 
 // withRuleFormat returns opts writing _redirects in format f instead of
 // netlify.
-func withRuleFormat(opts Options, f string) Options {
+func withRuleFormat(opts Options, f Format) Options {
 	opts.Formats = slices.Clone(opts.Formats)
 	opts.Formats[slices.Index(opts.Formats, FormatNetlify)] = f
 	return opts
@@ -114,7 +114,7 @@ func withRuleFormat(opts Options, f string) Options {
 var hostFormats = []struct {
 	name   string
 	host   statichost.Host
-	format string
+	format Format
 }{{"netlify", statichost.Netlify, FormatNetlify}, {"cloudflare", statichost.Cloudflare, FormatCF}}
 
 // TestStaticHostAppliesRedirects checks that on each host, with the
@@ -137,7 +137,7 @@ func TestStaticHostWrongRuleFormat(t *testing.T) {
 	opts := hostOptions["root"]
 	for _, hf := range []struct {
 		host   statichost.Host
-		format string
+		format Format
 	}{{statichost.Netlify, FormatCF}, {statichost.Cloudflare, FormatNetlify}} {
 		h := serveSite(t, withRuleFormat(opts, hf.format), hf.host)
 		for _, r := range resolvedFixture(t) {
