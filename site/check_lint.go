@@ -69,9 +69,9 @@ func (c *checker) typedDates(s *linted, v *Version) {
 
 // typedDateProblem compares one typed date with the version's dates.
 func typedDateProblem(field importer.DateField, value string, v *Version) (msg, hint string) {
-	want, key := v.LastRevised, "last_revised"
+	want, key := v.LastRevised, importer.LastRevised
 	if field == importer.Effective {
-		want, key = v.Effective, "effective"
+		want, key = v.Effective, importer.Effective
 	}
 	from, fix, hint := typedDateAdvice(key, v.src)
 	t, err := importer.ParseDate(value)
@@ -99,7 +99,7 @@ func typedDateProblem(field importer.DateField, value string, v *Version) (msg, 
 
 // typedDateAdvice says where the date a typed date is compared with came
 // from, how to fix a disagreement, and how to fix an unreadable date.
-func typedDateAdvice(key string, s *Source) (from, fix, hint string) {
+func typedDateAdvice(key importer.DateField, s *Source) (from, fix, hint string) {
 	from, fix = "in the front matter", "correct one of them, or better delete this line: every page shows its dates from front matter"
 	for _, td := range s.TextDates {
 		if td.Key == key {
@@ -121,7 +121,7 @@ func (c *checker) textDates(v *Version) {
 	s := v.src
 	for _, td := range s.TextDates {
 		switch {
-		case td.Key == "effective" && td.Date.ISO() != v.Effective.ISO():
+		case td.Key == importer.Effective && td.Date.ISO() != v.Effective.ISO():
 			c.warn(s.Path, td.Line, 0, fmt.Sprintf("the text %q gives effective date %s, but the file name says %s",
 				td.Text, td.Date.ISO(), v.Effective.ISO()),
 				"a version file takes effect on the date in its name: correct the text or rename the file")
@@ -226,7 +226,7 @@ func (c *checker) versionDates(v *Version) {
 	s := v.src
 	line := frontMatterLine(s, lastRevisedKeys...)
 	for _, td := range s.TextDates {
-		if td.Key == "last_revised" {
+		if td.Key == importer.LastRevised {
 			line = td.Line
 		}
 	}
