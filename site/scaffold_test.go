@@ -35,12 +35,12 @@ func TestCleanSlug(t *testing.T) {
 		"privacy-2": "privacy-2", "legal/index.md": "legal"}
 	for in, want := range good {
 		if got, err := cleanSlug(in); err != nil || got != want {
-			t.Errorf("CleanSlug(%q) = %q, %v; want %q", in, got, err, want)
+			t.Errorf("cleanSlug(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	for _, bad := range []string{"", "Cookies", "a b", "../x", "a/../b", "/abs", "a//b", "x.md.bak", "privacy/versions", "index", "-x", "a_b", "a/"} {
 		if got, err := cleanSlug(bad); err == nil {
-			t.Errorf("CleanSlug(%q) = %q; want an error", bad, got)
+			t.Errorf("cleanSlug(%q) = %q; want an error", bad, got)
 		}
 	}
 }
