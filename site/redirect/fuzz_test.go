@@ -15,7 +15,7 @@ func FuzzValidateSource(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		defer fuzzbudget.Check(t)()
-		if ValidateSource(s) != nil {
+		if validateSource(s, false) != nil {
 			return
 		}
 		page, _, _ := strings.Cut(s, "#") // a moved section's stub is at its path

@@ -7,17 +7,14 @@ import (
 	"strings"
 )
 
-// ValidateSource checks one source path as a site's author writes it. It
+// validateSource checks one source path as a site's author writes it. It
 // must start with "/" and may not contain "." or ".." segments, a scheme,
 // a host ("//x"), a query "?", a backslash, whitespace, control characters,
 // or the ":" and "*" that Netlify-style rule files read as placeholders. Its
 // decoded form must also be usable as a file name on every common system.
 // It may end in a "#fragment" (a section that moved to a page of its own),
 // which must not be empty. The returned error is an Error with Msg and Hint
-// set and no location.
-func ValidateSource(from string) error { return validateSource(from, false) }
-
-// validateSource is ValidateSource; derived allows the percent-encoded
+// set and no location. With derived it also allows the percent-encoded
 // spaces of a source that clause derived from a file name.
 func validateSource(from string, derived bool) error {
 	p, frag, hasFrag := strings.Cut(from, "#")
@@ -30,7 +27,7 @@ func validateSource(from string, derived bool) error {
 	return nil
 }
 
-// validatePath checks a source path without a fragment; see ValidateSource.
+// validatePath checks a source path without a fragment; see validateSource.
 func validatePath(from string, derived bool) error {
 	const what = "redirect source"
 	switch {
