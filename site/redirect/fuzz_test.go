@@ -24,8 +24,8 @@ func FuzzValidateSource(f *testing.F) {
 		if !filepath.IsLocal(p) || path.Clean(p) != p {
 			t.Fatalf("valid source %q writes its stub to %q", s, p)
 		}
-		if ValidateTarget(s) != nil {
-			t.Fatalf("valid source %q is not a valid target: %v", s, ValidateTarget(s))
+		if validateTarget(s) != nil {
+			t.Fatalf("valid source %q is not a valid target: %v", s, validateTarget(s))
 		}
 	})
 }
@@ -36,7 +36,7 @@ func FuzzValidateTarget(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		defer fuzzbudget.Check(t)()
-		if ValidateTarget(s) != nil {
+		if validateTarget(s) != nil {
 			return
 		}
 		if sc := scheme(s); sc != "" && sc != "http" && sc != "https" {

@@ -121,11 +121,11 @@ func checkDecodedSource(from, decoded string, derived bool) error {
 	return nil
 }
 
-// ValidateTarget checks a target. Internal targets are site paths starting
+// validateTarget checks a target. Internal targets are site paths starting
 // with "/", optionally followed by a query and fragment; external targets
 // must be absolute http or https URLs with a host. The returned error is an
 // Error with Msg and Hint set and no location.
-func ValidateTarget(to string) error {
+func validateTarget(to string) error {
 	const what = "redirect target"
 	if to == "" {
 		return Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}

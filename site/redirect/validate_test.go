@@ -94,12 +94,12 @@ func TestValidateTarget(t *testing.T) {
 		{"/a%zz", "invalid percent-encoding"},
 	}
 	for _, tc := range tests {
-		err := ValidateTarget(tc.in)
+		err := validateTarget(tc.in)
 		switch {
 		case tc.want == "" && err != nil:
-			t.Errorf("ValidateTarget(%q) = %v, want nil", tc.in, err)
+			t.Errorf("validateTarget(%q) = %v, want nil", tc.in, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-			t.Errorf("ValidateTarget(%q) = %v, want error containing %q", tc.in, err, tc.want)
+			t.Errorf("validateTarget(%q) = %v, want error containing %q", tc.in, err, tc.want)
 		}
 	}
 }
