@@ -12,8 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/internal/statichost"
 	"github.com/clause-dev/clause/site"
-	"github.com/clause-dev/clause/site/redirect"
 )
 
 // movedCase is one visit: open from, end at the path, query and hash of
@@ -36,12 +36,12 @@ func TestBrowserMovedSections(t *testing.T) {
 	for _, base := range []string{"", "/help"} {
 		t.Run("base="+base, func(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "public")
-			_, err := site.Build(site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow,
+			_, err := site.BuildContext(context.Background(), site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow,
 				Getenv: noEnv, BaseURL: "https://help.larkspur.example" + base + "/"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			srv := httptest.NewServer(redirect.NewStaticHostAt(base, readTree(t, dest), redirect.PlainHost))
+			srv := httptest.NewServer(statichost.NewAt(base, readTree(t, dest), statichost.Plain))
 			t.Cleanup(srv.Close)
 			testMovedSections(t, browser, srv.URL, base)
 		})

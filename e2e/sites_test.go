@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"context"
 	"io/fs"
 	"net/http/httptest"
 	"os"
@@ -11,8 +12,8 @@ import (
 	"time"
 
 	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/internal/statichost"
 	"github.com/clause-dev/clause/site"
-	"github.com/clause-dev/clause/site/redirect"
 )
 
 // repoRoot is the repository root, which holds the sample site.
@@ -35,7 +36,7 @@ func noEnv(string) string { return "" }
 func buildSite(t testing.TB, src string) map[string][]byte {
 	t.Helper()
 	dest := filepath.Join(t.TempDir(), "public")
-	_, err := site.Build(site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow, Getenv: noEnv})
+	_, err := site.BuildContext(context.Background(), site.Options{Source: src, Destination: dest, Theme: clause.Theme, Now: sampleNow, Getenv: noEnv})
 	if err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}
@@ -86,7 +87,7 @@ func sample(t testing.TB) map[string][]byte {
 // server's URL without a trailing slash.
 func serve(t testing.TB, files map[string][]byte) string {
 	t.Helper()
-	srv := httptest.NewServer(redirect.NewStaticHost(files, redirect.PlainHost))
+	srv := httptest.NewServer(statichost.New(files, statichost.Plain))
 	t.Cleanup(srv.Close)
 	return srv.URL
 }

@@ -52,12 +52,12 @@ func (b *builder) placePolicies() {
 		if v == nil {
 			continue
 		}
-		p.url, p.Version = v.url, v
+		p.sitePath, p.Version = v.policyPath, v
 		p.LastRevised, p.Effective = v.LastRevised, v.Effective
 		if v.Title != "" {
 			p.Title = v.Title
 		}
-		if !b.claims.claim(urlpath.File(p.url), p.src.Path, p.src.FM.Lines["permalink"], b.errs) {
+		if !b.claims.claim(urlpath.File(p.sitePath), p.src.Path, p.src.FM.Lines["permalink"], b.errs) {
 			continue
 		}
 		b.claimVersions(p)
@@ -71,12 +71,12 @@ func (b *builder) claimVersions(p *Page) {
 	if !p.Policy.HasHistory() {
 		return
 	}
-	base := versionsBase(p.url) + "versions/"
+	base := versionsBase(p.sitePath) + "versions/"
 	b.claims.claim(urlpath.File(base), p.src.Path, 0, b.errs)
 	b.claims.claim(urlpath.File(base+"feed.xml"), p.src.Path, 0, b.errs)
 	for _, v := range p.Policy.Versions {
-		u := versionURL(p.url, v)
-		v.at = b.cfg.basePath() + u
+		u := versionPath(p.sitePath, v)
+		v.permalink = b.cfg.basePath() + u
 		b.claims.claim(urlpath.File(u), v.src.Path, 0, b.errs)
 		if v.Prev != nil {
 			b.claims.claim(urlpath.File(u+"changes/"), v.src.Path, 0, b.errs)
@@ -144,7 +144,7 @@ func (b *builder) newPolicy(s *Source) *Page {
 	if u == "" {
 		return nil
 	}
-	p := &Page{Kind: "policy", url: u, src: s, Params: s.FM.Params,
+	p := &Page{Kind: KindPolicy, sitePath: u, src: s, Params: s.FM.Params,
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
 		Group: s.FM.Group, Weight: s.FM.Weight}
 	p.toc = b.cfg.TOC
@@ -156,7 +156,7 @@ func (b *builder) newPolicy(s *Source) *Page {
 		effective = s.FM.LastRevised
 	}
 	v := newVersion(s, effective)
-	v.url = u
+	v.policyPath = u
 	if p.Title == "" {
 		p.Title = b.md.Title(s.Lead, markdown.Page{Var: b.varResolver(v, p)})
 	}
@@ -218,7 +218,7 @@ func (b *builder) orderPolicies() {
 			if a.Title != c.Title {
 				return a.Title < c.Title
 			}
-			return a.url < c.url
+			return a.sitePath < c.sitePath
 		})
 		b.policies = append(b.policies, g.Pages...)
 		if len(g.Pages) > 0 {

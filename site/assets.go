@@ -9,9 +9,9 @@ import (
 	"strings"
 )
 
-// Assets is the folder, in the theme and in a site, whose files are copied
+// assetsDir is the folder, in the theme and in a site, whose files are copied
 // to the root of the output: assets/css/clause.css becomes /css/clause.css.
-const Assets = "assets"
+const assetsDir = "assets"
 
 // assetSet is every asset of the build, with a content hash for cache
 // busting.
@@ -27,8 +27,8 @@ type assetSet struct {
 func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
 	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
 	hidden := func(name string) bool { return strings.HasPrefix(name, ".") || isJunk(name) }
-	for _, f := range walkLayers(fsys, Assets, hidden, errs) {
-		rel := strings.TrimPrefix(f.path, Assets+"/")
+	for _, f := range walkLayers(fsys, assetsDir, hidden, errs) {
+		rel := strings.TrimPrefix(f.path, assetsDir+"/")
 		data, err := f.read()
 		if err != nil {
 			errs.Errorf(f.path, 0, "cannot read: %v", unwrapPathError(err))
@@ -62,7 +62,7 @@ func (a *assetSet) url(rel string) (string, error) {
 func (a *assetSet) write(out output, errs *ErrorList) {
 	for _, rel := range a.order {
 		if err := keepOrWrite(out, rel, a.data[rel]); err != nil { // never changed once read
-			errs.Errorf(path.Join(Assets, rel), 0, "cannot copy: %v", err)
+			errs.Errorf(path.Join(assetsDir, rel), 0, "cannot copy: %v", err)
 		}
 	}
 }
@@ -77,14 +77,14 @@ func (b *builder) copyContentFiles(files []contentFile) {
 			continue
 		}
 		p := b.layout.sourcePath(f.rel)
-		data := b.opts.Cache.file(f.real)
+		data := b.opts.cache.file(f.real)
 		if data == nil {
 			var err error
 			if data, err = fs.ReadFile(b.src, f.real); err != nil {
 				b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 				continue
 			}
-			b.opts.Cache.storeFile(f.real, data)
+			b.opts.cache.storeFile(f.real, data)
 		}
 		if isJekyllTemplate(data) {
 			b.errs.Add(jekyllTemplateWarning(p, f.rel, false))

@@ -30,7 +30,7 @@ func benchBuild(b *testing.B, o corpus.Options) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		dest := filepath.Join(b.TempDir(), "public")
-		if _, err := Build(Options{Source: src, Destination: dest, Theme: clause.Theme, Now: now}); err != nil {
+		if _, err := buildSite(Options{Source: src, Destination: dest, Theme: clause.Theme, Now: now}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -12,16 +12,18 @@ import (
 // Options configures one build. Fields left zero take their defaults.
 type Options struct {
 	Source      string    // the site folder; default "."
-	SourceFS    fs.FS     // if set, read the site from here instead of Source
 	Destination string    // default "public" inside Source
 	BaseURL     string    // overrides clause.yaml base_url
 	Drafts      bool      // include pages with draft: true
-	History     string    // "files" or "git"; overrides history in clause.yaml
+	History     History   // HistoryFiles or HistoryGit; overrides history in clause.yaml
 	Theme       fs.FS     // the default theme, holding layouts/ and assets/
-	Serve       bool      // dev server mode: templates see .Site.Serve
 	Now         time.Time // the moment that decides which version is current; zero means SOURCE_DATE_EPOCH, else the clock
 	Getenv      func(string) string
-	Cache       *Cache // reuse work of earlier builds (the dev server); nil for none
+
+	// Set by the package's dev server and tests.
+	serve    bool        // dev server mode: templates see .Site.Serve
+	cache    *buildCache // reuse work of earlier builds (the dev server); nil for none
+	sourceFS fs.FS       // if set, read the site from here instead of Source
 }
 
 // Result describes a finished build.
@@ -52,18 +54,13 @@ func count(n int, one, many string) string {
 	return fmt.Sprintf("%d %s", n, many)
 }
 
-// Build renders the site in opts.Source into opts.Destination. The new
-// site is written into a temporary folder beside the destination and
-// swapped in only when the whole build succeeded, so a failed build leaves
-// the previous output exactly as it was. A *BuildError lists every problem.
-func Build(opts Options) (*Result, error) {
-	return BuildContext(context.Background(), opts)
-}
-
-// BuildContext is Build that stops when ctx is done: it removes its
-// temporary folder, leaves the previous output as it was and returns
-// ctx's error. Once the new output is being swapped in, the build
-// finishes.
+// BuildContext renders the site in opts.Source into opts.Destination. The
+// new site is written into a temporary folder beside the destination and
+// swapped in only when the whole build succeeded, so a failed build
+// leaves the previous output exactly as it was. A *BuildError lists every
+// problem. When ctx is done it removes its temporary folder, leaves the
+// previous output as it was and returns ctx's error; once the new output
+// is being swapped in, the build finishes.
 func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
@@ -92,15 +89,10 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// Render builds the site in memory and returns its files by output path.
-// The dev server serves from this; nothing is written to disk.
-func Render(opts Options) (map[string][]byte, *Result, error) {
-	return RenderContext(context.Background(), opts)
-}
-
-// RenderContext is Render that stops rendering pages once ctx is done
-// and then returns ctx's error.
-func RenderContext(ctx context.Context, opts Options) (map[string][]byte, *Result, error) {
+// renderContext builds the site in memory and returns its files by output
+// path; the dev server serves from this, and nothing is written to disk.
+// It stops rendering pages once ctx is done and then returns ctx's error.
+func renderContext(ctx context.Context, opts Options) (map[string][]byte, *Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
 	out := newMemOutput()
@@ -128,7 +120,7 @@ func (o Options) withDefaults() Options {
 // panics: a panic in any step becomes an error. Once ctx is done it
 // skips the remaining pages and returns ctx's error.
 func run(ctx context.Context, opts Options, out output) (res *Result, err error) {
-	src := opts.SourceFS
+	src := opts.sourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
 		if err != nil {

@@ -47,7 +47,7 @@ type builder struct {
 
 	pages           atomic.Int64
 	redirects       []redirect.Redirect
-	redirectFormats []string
+	redirectFormats []redirect.Format
 	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
 	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
 
@@ -87,14 +87,14 @@ func (b *builder) build() {
 func (b *builder) templates() *templates {
 	want := b.layoutsWanted()
 	key := b.templatesKey(want)
-	if t := b.opts.Cache.templateSet(key); t != nil {
+	if t := b.opts.cache.templateSet(key); t != nil {
 		t.target.b = b
 		return t
 	}
 	before := b.errs.ErrorCount()
 	t := loadTemplates(b.layouts, &funcTarget{b: b}, want, b.errs)
 	if b.errs.ErrorCount() == before {
-		b.opts.Cache.storeTemplateSet(key, t)
+		b.opts.cache.storeTemplateSet(key, t)
 	}
 	return t
 }
@@ -119,7 +119,7 @@ func (b *builder) configure() {
 
 // assemble loads the content and decides every page, URL and redirect.
 func (b *builder) assemble() {
-	files := listContent(b.src, b.layout, b.errs, b.opts.Cache)
+	files := listContent(b.src, b.layout, b.errs, b.opts.cache)
 	b.contentFiles = files
 	b.copiedFiles = map[string]bool{}
 	for _, f := range files {
@@ -127,7 +127,7 @@ func (b *builder) assemble() {
 			b.copiedFiles[f.rel] = true
 		}
 	}
-	sources := loadSources(b.src, b.layout, files, b.errs, b.opts.Cache)
+	sources := loadSources(b.src, b.layout, files, b.errs, b.opts.cache)
 	b.noteUnloaded(files, sources)
 	b.claimGenerated()
 	b.assets = loadAssets(b.theme, b.claims, b.errs) // before pages, so a clash is reported at the page
@@ -139,10 +139,10 @@ func (b *builder) assemble() {
 	b.site = b.siteData()
 	for _, p := range b.policies {
 		b.finish(p)
-		p.Policy.historyAt = b.cfg.basePath() + versionsBase(p.url) + "versions/"
+		p.Policy.historyPermalink = b.cfg.basePath() + versionsBase(p.sitePath) + "versions/"
 		for _, v := range p.Policy.Versions {
-			if v.at == "" {
-				v.at = p.Permalink
+			if v.permalink == "" {
+				v.permalink = p.Permalink
 			}
 		}
 	}
@@ -188,7 +188,7 @@ func (b *builder) claimGenerated() {
 func (b *builder) siteData() *SiteData {
 	return &SiteData{Title: b.cfg.Title, Description: b.cfg.Description, BaseURL: b.cfg.BaseURL,
 		Language: b.cfg.Language, Contact: b.cfg.Contact, Footer: b.cfg.Footer,
-		Params: b.cfg.Params, Groups: b.groups, Policies: b.policies, Serve: b.opts.Serve}
+		Params: b.cfg.Params, Groups: b.groups, Policies: b.policies, Serve: b.opts.serve}
 }
 
 // result summarises the build.

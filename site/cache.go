@@ -14,12 +14,12 @@ import (
 	"github.com/clause-dev/clause/site/redirect"
 )
 
-// Cache carries work from one build to the next, so the dev server
+// buildCache carries work from one build to the next, so the dev server
 // re-renders only what a change affects. Parsed sources are kept until
 // their file changes; rendered outputs are kept under a key that hashes
 // everything they were made from, so a cached output is used only when a
 // full build would produce the same bytes.
-type Cache struct {
+type buildCache struct {
 	mu        sync.Mutex
 	listing   []contentFile
 	layout    *layout            // the layout the listing was made with
@@ -39,7 +39,7 @@ type keptTemplates struct {
 
 // templateSet returns the template set parsed from inputs with this key,
 // if it is the one remembered.
-func (c *Cache) templateSet(key [32]byte) *templates {
+func (c *buildCache) templateSet(key [32]byte) *templates {
 	if c == nil {
 		return nil
 	}
@@ -52,7 +52,7 @@ func (c *Cache) templateSet(key [32]byte) *templates {
 }
 
 // storeTemplateSet remembers a template set parsed without errors.
-func (c *Cache) storeTemplateSet(key [32]byte, t *templates) {
+func (c *buildCache) storeTemplateSet(key [32]byte, t *templates) {
 	if c != nil {
 		c.mu.Lock()
 		c.tmpl = &keptTemplates{key: key, t: t}
@@ -85,17 +85,17 @@ type unit struct {
 	warnings []*Error // warnings about the output itself, replayed with it
 }
 
-// NewCache returns an empty cache.
-func NewCache() *Cache {
-	return &Cache{sources: map[string]*Source{}, files: map[string][]byte{}, units: map[string]unit{}}
+// newBuildCache returns an empty cache.
+func newBuildCache() *buildCache {
+	return &buildCache{sources: map[string]*Source{}, files: map[string][]byte{}, units: map[string]unit{}}
 }
 
-// Invalidate forgets the parsed sources and copied files at the given
+// invalidate forgets the parsed sources and copied files at the given
 // paths (slash paths relative to the site folder), or under them when a
 // path is a folder, and with relist also the list of content files, for
 // when files were created, removed or renamed. Rendered outputs need no
 // invalidation: their keys change with their inputs.
-func (c *Cache) Invalidate(paths []string, relist bool) {
+func (c *buildCache) invalidate(paths []string, relist bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range paths {
@@ -136,7 +136,7 @@ func inOrUnder(p, dir string) bool {
 
 // cachedListing returns the remembered content listing if it was made
 // with the layout of this key, or nil.
-func (c *Cache) cachedListing(key string) []contentFile {
+func (c *buildCache) cachedListing(key string) []contentFile {
 	if c == nil {
 		return nil
 	}
@@ -151,7 +151,7 @@ func (c *Cache) cachedListing(key string) []contentFile {
 // inContent reports whether p, a slash path relative to the site folder,
 // is in the content folder of the last listing (the default one before
 // any), so that creating or removing it changes the listing.
-func (c *Cache) inContent(p string) bool {
+func (c *buildCache) inContent(p string) bool {
 	c.mu.Lock()
 	l := c.layout
 	c.mu.Unlock()
@@ -164,7 +164,7 @@ func (c *Cache) inContent(p string) bool {
 
 // storeListing remembers the content listing and forgets copied files
 // that are no longer in it.
-func (c *Cache) storeListing(l *layout, files []contentFile) {
+func (c *buildCache) storeListing(l *layout, files []contentFile) {
 	if c == nil {
 		return
 	}
@@ -183,7 +183,7 @@ func (c *Cache) storeListing(l *layout, files []contentFile) {
 }
 
 // file returns the remembered bytes of a copied content file, or nil.
-func (c *Cache) file(p string) []byte {
+func (c *buildCache) file(p string) []byte {
 	if c == nil {
 		return nil
 	}
@@ -194,7 +194,7 @@ func (c *Cache) file(p string) []byte {
 
 // storeFile remembers the bytes of a copied content file; they are never
 // modified afterwards.
-func (c *Cache) storeFile(p string, data []byte) {
+func (c *buildCache) storeFile(p string, data []byte) {
 	if c != nil {
 		c.mu.Lock()
 		c.files[p] = data
@@ -203,7 +203,7 @@ func (c *Cache) storeFile(p string, data []byte) {
 }
 
 // source returns the remembered parse of a content file, or nil.
-func (c *Cache) source(p string) *Source {
+func (c *buildCache) source(p string) *Source {
 	if c == nil {
 		return nil
 	}
@@ -212,7 +212,7 @@ func (c *Cache) source(p string) *Source {
 	return c.sources[p]
 }
 
-func (c *Cache) storeSource(s *Source) {
+func (c *buildCache) storeSource(s *Source) {
 	if c != nil {
 		c.mu.Lock()
 		c.sources[s.Path] = s
@@ -221,7 +221,7 @@ func (c *Cache) storeSource(s *Source) {
 }
 
 // fragment returns bytes stored under name with the same key, or nil.
-func (c *Cache) fragment(name string, key [32]byte) []byte {
+func (c *buildCache) fragment(name string, key [32]byte) []byte {
 	if c == nil {
 		return nil
 	}
@@ -234,7 +234,7 @@ func (c *Cache) fragment(name string, key [32]byte) []byte {
 }
 
 // storeFragment keeps bytes under name and key.
-func (c *Cache) storeFragment(name string, key [32]byte, data []byte) {
+func (c *buildCache) storeFragment(name string, key [32]byte, data []byte) {
 	if c != nil {
 		c.mu.Lock()
 		c.units[name] = unit{key: key, files: map[string][]byte{"": data}}
@@ -283,7 +283,7 @@ func countPage(out output) {
 // when the cache holds it under the same key. Output that came with any
 // new error is not kept.
 func (b *builder) cached(name string, key [32]byte, render func(out output)) {
-	c := b.opts.Cache
+	c := b.opts.cache
 	if c == nil {
 		render(b.out)
 		return
@@ -343,7 +343,7 @@ func (h *hasher) sum() (k [32]byte) {
 // policy's cached pages, intact.
 func (b *builder) computeShape(config []byte) {
 	h := newHasher().str(string(config), b.opts.BaseURL, b.cfg.BaseURL)
-	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.Serve), b.history())
+	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.serve), string(b.history()))
 	b.hashLayouts(h)
 	for _, rel := range b.assets.order {
 		h.str(rel, b.assets.hashes[rel])
@@ -355,9 +355,9 @@ func (b *builder) computeShape(config []byte) {
 		h.str(f.rel)
 	}
 	for _, p := range b.policies {
-		h.str(p.Policy.ID, p.url, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
+		h.str(p.Policy.ID, p.sitePath, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
 		for _, v := range p.Policy.Versions {
-			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), v.Status, v.url, v.Title, v.Summary, boolStr(v.Material))
+			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), string(v.Status), v.policyPath, v.Title, v.Summary, boolStr(v.Material))
 			// What the clock decides: the status, and whether the sitemap
 			// may give each date yet (see pastDate).
 			h.str(boolStr(b.pastDate(v.Effective).IsZero()), boolStr(b.pastDate(v.LastRevised).IsZero()))
@@ -408,7 +408,9 @@ func (b *builder) manifestKey() [32]byte {
 // which fixes every output path they are checked against.
 func (b *builder) redirectsKey() [32]byte {
 	h := newHasher().str(string(b.shape[:]))
-	h.str(b.redirectFormats...)
+	for _, f := range b.redirectFormats {
+		h.str(string(f))
+	}
 	for _, r := range b.redirects {
 		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String(), r.Page)
 	}
@@ -432,7 +434,7 @@ type resolvedRedirects struct {
 // resolved returns the redirects resolved under key, if remembered. The
 // key covers the raw redirects and the site's shape, which fixes every
 // output path they are checked against.
-func (c *Cache) resolved(key [32]byte) ([]redirect.Redirect, []redirect.Error, bool) {
+func (c *buildCache) resolved(key [32]byte) ([]redirect.Redirect, []redirect.Error, bool) {
 	if c == nil {
 		return nil, nil, false
 	}
@@ -445,7 +447,7 @@ func (c *Cache) resolved(key [32]byte) ([]redirect.Redirect, []redirect.Error, b
 }
 
 // redirectFiles returns the redirect files and warnings made under key.
-func (c *Cache) redirectFiles(key [32]byte) (map[string][]byte, []redirect.Error, bool) {
+func (c *buildCache) redirectFiles(key [32]byte) (map[string][]byte, []redirect.Error, bool) {
 	if c == nil {
 		return nil, nil, false
 	}
@@ -457,7 +459,7 @@ func (c *Cache) redirectFiles(key [32]byte) (map[string][]byte, []redirect.Error
 	return nil, nil, false
 }
 
-func (c *Cache) storeRedirectFiles(key [32]byte, files map[string][]byte, errs []redirect.Error) {
+func (c *buildCache) storeRedirectFiles(key [32]byte, files map[string][]byte, errs []redirect.Error) {
 	if c != nil {
 		c.mu.Lock()
 		c.redirOut = &redirectOutput{key: key, files: files, errs: errs}
@@ -465,7 +467,7 @@ func (c *Cache) storeRedirectFiles(key [32]byte, files map[string][]byte, errs [
 	}
 }
 
-func (c *Cache) storeResolved(key [32]byte, list []redirect.Redirect, errs []redirect.Error) {
+func (c *buildCache) storeResolved(key [32]byte, list []redirect.Redirect, errs []redirect.Error) {
 	if c != nil {
 		c.mu.Lock()
 		c.redirects = &resolvedRedirects{key: key, list: list, errs: errs}

@@ -33,7 +33,7 @@ func (b *builder) allVersions() []*Version {
 // renderChangelog writes /changelog/, listing every version of every
 // policy with its summary, material flag and links.
 func (b *builder) renderChangelog(out output) {
-	p := &Page{Kind: "changelog", url: "/changelog/", layout: "changelog.html", Title: "Changelog",
+	p := &Page{Kind: KindChangelog, sitePath: "/changelog/", layout: "changelog.html", Title: "Changelog",
 		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: b.allVersions()}
 	b.finish(p)
 	b.execute(out, p)

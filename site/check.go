@@ -52,7 +52,7 @@ func (r *CheckReport) Summary() string {
 	return s
 }
 
-// Check runs everything Build checks on the site in opts.Source, building
+// Check runs everything BuildContext checks on the site in opts.Source, building
 // it in memory so that nothing is written, and adds lint warnings: broken
 // internal links and #fragments, skipped heading levels, duplicate
 // headings, hand-typed dates that disagree with the front matter or
@@ -62,8 +62,8 @@ func (r *CheckReport) Summary() string {
 // is ignored. The error is only for a site that cannot be read at all.
 func Check(opts Options) (*CheckReport, error) {
 	opts = opts.withDefaults()
-	opts.Cache = nil
-	src := opts.SourceFS
+	opts.cache = nil
+	src := opts.sourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
 		if err != nil {
@@ -105,7 +105,7 @@ func (c *checker) run() {
 		c.policy(p)
 	}
 	if s := c.b.home; s != nil && c.built {
-		home := &Page{Kind: "home", url: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
+		home := &Page{Kind: KindHome, sitePath: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
 		l := c.prepare(s)
 		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)
@@ -179,10 +179,10 @@ func editable(s *Source) bool { return s != nil && !s.FromHistory() }
 func (c *checker) shownAt(p *Page, v *Version) []string {
 	var at []string
 	if v == p.Policy.Shown() {
-		at = append(at, p.url)
+		at = append(at, p.sitePath)
 	}
 	if p.Policy.HasHistory() {
-		at = append(at, versionURL(p.url, v))
+		at = append(at, versionPath(p.sitePath, v))
 	}
 	return at
 }

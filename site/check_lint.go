@@ -69,9 +69,9 @@ func (c *checker) typedDates(s *linted, v *Version) {
 
 // typedDateProblem compares one typed date with the version's dates.
 func typedDateProblem(field importer.DateField, value string, v *Version) (msg, hint string) {
-	want, key := v.LastRevised, "last_revised"
+	want, key := v.LastRevised, importer.LastRevised
 	if field == importer.Effective {
-		want, key = v.Effective, "effective"
+		want, key = v.Effective, importer.Effective
 	}
 	from, fix, hint := typedDateAdvice(key, v.src)
 	t, err := importer.ParseDate(value)
@@ -99,7 +99,7 @@ func typedDateProblem(field importer.DateField, value string, v *Version) (msg, 
 
 // typedDateAdvice says where the date a typed date is compared with came
 // from, how to fix a disagreement, and how to fix an unreadable date.
-func typedDateAdvice(key string, s *Source) (from, fix, hint string) {
+func typedDateAdvice(key importer.DateField, s *Source) (from, fix, hint string) {
 	from, fix = "in the front matter", "correct one of them, or better delete this line: every page shows its dates from front matter"
 	for _, td := range s.TextDates {
 		if td.Key == key {
@@ -121,7 +121,7 @@ func (c *checker) textDates(v *Version) {
 	s := v.src
 	for _, td := range s.TextDates {
 		switch {
-		case td.Key == "effective" && td.Date.ISO() != v.Effective.ISO():
+		case td.Key == importer.Effective && td.Date.ISO() != v.Effective.ISO():
 			c.warn(s.Path, td.Line, 0, fmt.Sprintf("the text %q gives effective date %s, but the file name says %s",
 				td.Text, td.Date.ISO(), v.Effective.ISO()),
 				"a version file takes effect on the date in its name: correct the text or rename the file")
@@ -226,7 +226,7 @@ func (c *checker) versionDates(v *Version) {
 	s := v.src
 	line := frontMatterLine(s, lastRevisedKeys...)
 	for _, td := range s.TextDates {
-		if td.Key == "last_revised" {
+		if td.Key == importer.LastRevised {
 			line = td.Line
 		}
 	}
@@ -235,7 +235,7 @@ func (c *checker) versionDates(v *Version) {
 		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after %s, when the next version took effect (%s)",
 			v.LastRevised.ISO(), v.Next.Effective.ISO(), v.Next.src.Path),
 			"a version's text cannot change after it was replaced: check the date, or make the change in the newer version")
-	case v.Status == "upcoming" && v.LastRevised.After(v.Effective):
+	case v.Status == StatusUpcoming && v.LastRevised.After(v.Effective):
 		c.warn(s.Path, line, 0, fmt.Sprintf("last_revised %s is after effective %s, a date still to come",
 			v.LastRevised.ISO(), v.Effective.ISO()),
 			"last_revised is when the text last changed; effective is when it takes effect, after the notice period")
@@ -244,7 +244,7 @@ func (c *checker) versionDates(v *Version) {
 			v.LastRevised.ISO(), v.Effective.ISO()),
 			"publish a change as a new version (clause revise) so readers get notice; if the text was settled by "+v.Effective.ISO()+", correct last_revised")
 	}
-	if v.Status == "upcoming" && (strings.TrimSpace(v.Summary) == "" || strings.HasPrefix(v.Summary, "TODO")) {
+	if v.Status == StatusUpcoming && (strings.TrimSpace(v.Summary) == "" || strings.HasPrefix(v.Summary, "TODO")) {
 		c.warn(s.Path, frontMatterLine(s, "effective", "summary"), 0,
 			fmt.Sprintf("upcoming version (effective %s) has no summary", v.Effective.ISO()),
 			"add summary: one line telling readers what changes; the notice of the upcoming version and the feeds show it")

@@ -10,8 +10,8 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// ConfigFile is the name of the site configuration file in the source folder.
-const ConfigFile = "clause.yaml"
+// configFile is the name of the site configuration file in the source folder.
+const configFile = "clause.yaml"
 
 // Config is the site configuration read from clause.yaml. Command-line
 // flags and CLAUSE_* environment variables override it.
@@ -28,7 +28,7 @@ type Config struct {
 	Groups      []Group        `yaml:"groups"`
 	Footer      []Link         `yaml:"footer"`
 	Params      map[string]any `yaml:"params"`
-	History     string         `yaml:"history"`
+	History     History        `yaml:"history"`
 	// HistorySince is the date git history starts at (history_since).
 	HistorySince string `yaml:"history_since"`
 	// Redirects maps old paths to new ones ("/old/": "/new/"); its
@@ -63,19 +63,19 @@ func defaultConfig() *Config {
 // loadConfig reads clause.yaml from the source folder, if present.
 func loadConfig(src fs.FS, errs *ErrorList) *Config {
 	cfg := defaultConfig()
-	data, err := fs.ReadFile(src, ConfigFile)
+	data, err := fs.ReadFile(src, configFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return cfg
 	}
 	if err != nil {
-		errs.Errorf(ConfigFile, 0, "cannot read: %v", err)
+		errs.Errorf(configFile, 0, "cannot read: %v", err)
 		return cfg
 	}
 	cfg.raw = data
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		fe := (&rawFrontMatter{}).syntaxError("YAML", err)
-		errs.Add(&Error{Path: ConfigFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)})
+		errs.Add(&Error{Path: configFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)})
 		cfg.unreadable = true
 		return cfg
 	}
@@ -99,14 +99,14 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		errs.Errorf(ConfigFile, root.Line, "clause.yaml must be a mapping of keys to values")
+		errs.Errorf(configFile, root.Line, "clause.yaml must be a mapping of keys to values")
 		return
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k := root.Content[i]
 		cfg.lines[k.Value] = k.Line
 		if !knownConfigKeys[k.Value] {
-			errs.Add(&Error{Path: ConfigFile, Line: k.Line, Severity: SeverityWarning,
+			errs.Add(&Error{Path: configFile, Line: k.Line, Severity: SeverityWarning,
 				Msg: fmt.Sprintf("unknown key %q is ignored", k.Value), Hint: "put your own values under params:"})
 		}
 	}
@@ -125,30 +125,30 @@ func configTypeError(err error) *Error {
 		msg = te.Errors[0]
 	}
 	fe := (&rawFrontMatter{}).syntaxError("YAML", errors.New(msg))
-	return &Error{Path: ConfigFile, Line: fe.Line, Msg: strings.TrimPrefix(fe.Msg, "invalid YAML front matter: ")}
+	return &Error{Path: configFile, Line: fe.Line, Msg: strings.TrimPrefix(fe.Msg, "invalid YAML front matter: ")}
 }
 
 // validate checks values that YAML types alone cannot.
 func (cfg *Config) validate(errs *ErrorList) {
 	if cfg.BaseURL != "" {
 		if err := checkBaseURL(cfg.BaseURL); err != nil {
-			errs.Add(&Error{Path: ConfigFile, Line: cfg.lines["base_url"], Msg: err.Error(),
+			errs.Add(&Error{Path: configFile, Line: cfg.lines["base_url"], Msg: err.Error(),
 				Hint: "use an absolute URL such as https://example.com/ or https://example.github.io/policies/"})
 		}
 	}
 	if len(cfg.TOCLevels) != 2 || cfg.TOCLevels[0] < 1 || cfg.TOCLevels[1] > 6 || cfg.TOCLevels[0] > cfg.TOCLevels[1] {
-		errs.Add(&Error{Path: ConfigFile, Line: cfg.lines["toc_levels"], Msg: fmt.Sprintf("toc_levels must be two heading levels from 1 to 6, got %v", cfg.TOCLevels),
+		errs.Add(&Error{Path: configFile, Line: cfg.lines["toc_levels"], Msg: fmt.Sprintf("toc_levels must be two heading levels from 1 to 6, got %v", cfg.TOCLevels),
 			Hint: "for example toc_levels: [2, 3]"})
 		cfg.TOCLevels = []int{2, 3}
 	}
-	if cfg.History != "" && cfg.History != "files" && cfg.History != "git" {
-		errs.Errorf(ConfigFile, cfg.lines["history"], "history must be \"files\" or \"git\", got %q", cfg.History)
+	if cfg.History != "" && cfg.History != HistoryFiles && cfg.History != HistoryGit {
+		errs.Errorf(configFile, cfg.lines["history"], "history must be \"files\" or \"git\", got %q", cfg.History)
 	}
 	cfg.validateHistorySince(errs)
 	seen := map[string]bool{}
 	for _, g := range cfg.Groups {
 		if g.ID == "" || seen[g.ID] {
-			errs.Errorf(ConfigFile, cfg.lines["groups"], "every group needs a unique id (got %q)", g.ID)
+			errs.Errorf(configFile, cfg.lines["groups"], "every group needs a unique id (got %q)", g.ID)
 		}
 		seen[g.ID] = true
 	}
@@ -161,7 +161,7 @@ func (cfg *Config) validateHistorySince(errs *ErrorList) {
 	}
 	d, err := ParseDate(cfg.HistorySince)
 	if err != nil {
-		errs.Add(&Error{Path: ConfigFile, Line: cfg.lines["history_since"], Msg: "history_since: " + err.Error(), Hint: dateHint})
+		errs.Add(&Error{Path: configFile, Line: cfg.lines["history_since"], Msg: "history_since: " + err.Error(), Hint: dateHint})
 		return
 	}
 	cfg.historySince = d

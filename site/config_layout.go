@@ -39,7 +39,7 @@ func (cfg *Config) decodeLayout(root *yaml.Node, errs *ErrorList) {
 // source, "." for the source itself.
 func checkContentDir(v *yaml.Node, errs *ErrorList) (string, bool) {
 	bad := func(msg string) (string, bool) {
-		errs.Add(&Error{Path: ConfigFile, Line: v.Line, Col: v.Column, Msg: msg,
+		errs.Add(&Error{Path: configFile, Line: v.Line, Col: v.Column, Msg: msg,
 			Hint: "write a folder relative to the site folder, such as content, Policies, or . for the site folder itself"})
 		return "", false
 	}
@@ -71,12 +71,12 @@ func readGlobs(key string, v *yaml.Node, errs *ErrorList) []glob {
 	var out []glob
 	for _, n := range items {
 		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-			errs.Add(&Error{Path: ConfigFile, Line: n.Line, Col: n.Column,
+			errs.Add(&Error{Path: configFile, Line: n.Line, Col: n.Column,
 				Msg: key + " must be a list of glob patterns", Hint: key + ": [README.md, drafts/]"})
 			continue
 		}
 		if msg := checkGlob(n.Value); msg != "" {
-			errs.Add(&Error{Path: ConfigFile, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("%s pattern %q %s", key, n.Value, msg),
+			errs.Add(&Error{Path: configFile, Line: n.Line, Col: n.Column, Msg: fmt.Sprintf("%s pattern %q %s", key, n.Value, msg),
 				Hint: "patterns use * ? [a-z] and \\ as in Go's path.Match, are relative to the content folder, and end in / for a folder"})
 			continue
 		}
@@ -121,7 +121,7 @@ func destinationInSource(source, dest string) string {
 // of opts names; a clause.yaml that cannot be read gives the default,
 // and the build reports why.
 func contentDirOf(opts Options) string {
-	src := opts.SourceFS
+	src := opts.sourceFS
 	if src == nil {
 		src = os.DirFS(opts.Source)
 	}

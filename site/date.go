@@ -12,8 +12,8 @@ type Date struct {
 	t time.Time
 }
 
-// NewDate wraps t as a Date.
-func NewDate(t time.Time) Date { return Date{t: t} }
+// newDate wraps t as a Date.
+func newDate(t time.Time) Date { return Date{t: t} }
 
 // dateLayouts are the accepted spellings, tried in order.
 var dateLayouts = []string{

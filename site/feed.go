@@ -64,7 +64,7 @@ func (b *builder) feedEntry(v *Version) atomEntry {
 	}
 	e := atomEntry{ID: entryID(v), Title: title, Updated: feedTime(v.LastRevised),
 		Published: feedTime(v.Effective), Summary: v.Summary,
-		Links: []atomLink{{Rel: "alternate", Href: b.abs(v.URL())}}}
+		Links: []atomLink{{Rel: "alternate", Href: b.abs(v.Permalink())}}}
 	if u := v.ChangesURL(); u != "" {
 		e.Links = append(e.Links, atomLink{Rel: "related", Href: b.abs(u)})
 	}
@@ -141,6 +141,6 @@ func (b *builder) writeChangelogFeed(out output) {
 // writePolicyFeed writes <permalink>versions/feed.xml for one policy.
 func (b *builder) writePolicyFeed(out output, p *Page) {
 	pol := p.Policy
-	name := strings.TrimSuffix(urlpath.File(versionsBase(p.url)+"versions/"), "index.html") + "feed.xml"
+	name := strings.TrimSuffix(urlpath.File(versionsBase(p.sitePath)+"versions/"), "index.html") + "feed.xml"
 	b.writeFeed(out, name, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, reverseVersions(pol.Versions))
 }

@@ -91,7 +91,7 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 		v := b.textVersion(t, &undated)
 		day := v.Effective.ISO()
 		if i, ok := byDay[day]; ok {
-			v.oldURLs = slices.Concat(v.oldURLs, versions[i].oldURLs, []string{versions[i].url})
+			v.oldPaths = slices.Concat(v.oldPaths, versions[i].oldPaths, []string{versions[i].policyPath})
 			versions[i] = v // the latest text of the day wins
 			continue
 		}
@@ -99,7 +99,7 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 		versions = append(versions, v)
 	}
 	if i, ok := byDay[current.Effective.ISO()]; ok && !current.Effective.IsZero() {
-		current.oldURLs = slices.Concat(current.oldURLs, versions[i].oldURLs, []string{versions[i].url})
+		current.oldPaths = slices.Concat(current.oldPaths, versions[i].oldPaths, []string{versions[i].policyPath})
 		versions = append(versions[:i], versions[i+1:]...) // the working tree holds this version's latest text
 	}
 	if undated {
@@ -120,10 +120,10 @@ func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []b
 		return texts, false
 	}
 	newest := texts[len(texts)-1]
-	date, declared := NewDate(revs[len(revs)-1].Time), false
+	date, declared := newDate(revs[len(revs)-1].Time), false
 	if bytes.Equal(normalizeBody(nil, b.body(current.src)), newestBody) {
 		texts = texts[:len(texts)-1]
-		current.oldURLs = slices.Concat(current.oldURLs, newest.urls)
+		current.oldPaths = slices.Concat(current.oldPaths, newest.urls)
 		date, declared = newest.date()
 	}
 	if !current.Effective.IsZero() {
@@ -145,8 +145,8 @@ func (b *builder) textVersion(t *gitText, undated *bool) *Version {
 			v.Summary = t.changed.Subject
 		}
 	}
-	v.url = t.urls[len(t.urls)-1]
-	v.oldURLs = t.urls[:len(t.urls)-1]
+	v.policyPath = t.urls[len(t.urls)-1]
+	v.oldPaths = t.urls[:len(t.urls)-1]
 	return v
 }
 

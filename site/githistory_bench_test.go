@@ -31,7 +31,7 @@ func BenchmarkGitHistory(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		dest := filepath.Join(b.TempDir(), "public")
-		res, err := Build(Options{Source: dir, Destination: dest, Theme: clause.Theme, History: "git", Now: mustDate(b, "2030-01-01")})
+		res, err := buildSite(Options{Source: dir, Destination: dest, Theme: clause.Theme, History: HistoryGit, Now: mustDate(b, "2030-01-01")})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -100,7 +100,7 @@ func BenchmarkGitHistoryRealistic(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		dest := filepath.Join(b.TempDir(), "public")
-		res, err := Build(Options{Source: dir, Destination: dest, Theme: clause.Theme, History: "git", Now: mustDate(b, "2026-01-01")})
+		res, err := buildSite(Options{Source: dir, Destination: dest, Theme: clause.Theme, History: HistoryGit, Now: mustDate(b, "2026-01-01")})
 		if err != nil {
 			b.Fatal(err)
 		}

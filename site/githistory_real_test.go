@@ -81,7 +81,7 @@ func (r *gitRepo) build(now string) (map[string][]byte, *Result) {
 // policies.json, oldest first.
 func versionDays(t *testing.T, tree map[string][]byte, id string) []string {
 	t.Helper()
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}
@@ -232,7 +232,7 @@ func TestGitOldCommitProblems(t *testing.T) {
 		}
 	}
 
-	report, err := Check(Options{Source: r.dir, Theme: clause.Theme, History: "git", Now: mustDate(t, "2025-01-01"), Getenv: func(string) string { return "" }})
+	report, err := Check(Options{Source: r.dir, Theme: clause.Theme, History: HistoryGit, Now: mustDate(t, "2025-01-01"), Getenv: func(string) string { return "" }})
 	if err != nil {
 		t.Fatal(err)
 	}

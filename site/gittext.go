@@ -37,7 +37,7 @@ func (t *gitText) date() (d Date, declared bool) {
 	if !d.IsZero() {
 		return d, true
 	}
-	return NewDate(t.changed.Time), false
+	return newDate(t.changed.Time), false
 }
 
 // normalizeBody appends to dst a body (the Markdown after the front

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"io/fs"
 	"os"
@@ -57,7 +58,7 @@ func build(t testing.TB, src string, mod func(*Options)) (string, *Result, error
 	if mod != nil {
 		mod(&opts)
 	}
-	res, err := Build(opts)
+	res, err := buildSite(opts)
 	return opts.Destination, res, err
 }
 
@@ -123,3 +124,22 @@ func firstDifference(got, want string) string {
 	}
 	return "(same lines, different bytes)"
 }
+
+// buildSite is BuildContext without a context.
+func buildSite(opts Options) (*Result, error) {
+	return BuildContext(context.Background(), opts)
+}
+
+// renderSite is renderContext without a context: it builds the site in
+// memory and returns its files by output path.
+func renderSite(opts Options) (map[string][]byte, *Result, error) {
+	return renderContext(context.Background(), opts)
+}
+
+// rebuild is rebuildContext without a context.
+func (s *session) rebuild(changes []fileChange) (map[string][]byte, []string, *Result, error) {
+	return s.rebuildContext(context.Background(), changes)
+}
+
+// cleanSlug is cleanSlugIn for a site with the default content folder.
+func cleanSlug(slug string) (string, error) { return cleanSlugIn(slug, contentDir) }

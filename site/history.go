@@ -87,25 +87,25 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 	out := make([]redline.Block, len(in))
 	for i, b := range in {
 		section := b.Section
-		if b.Kind == "footnotes" {
+		if b.Kind == markdown.BlockFootnotes {
 			section = "footnotes" // notes belong to no section; keep them out of the last one
 		}
-		out[i] = redline.Block{Kind: b.Kind, Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
+		out[i] = redline.Block{Kind: string(b.Kind), Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
 	}
 	return out
 }
 
 // versionPage returns a page of kind for one version of policy page p.
-func (b *builder) versionPage(p *Page, v *Version, kind, u, layout string) *Page {
+func (b *builder) versionPage(p *Page, v *Version, kind Kind, u, layout string) *Page {
 	title := p.Title
 	if v.Title != "" {
 		title = v.Title
 	}
-	q := &Page{Kind: kind, url: u, layout: layout, src: v.src, Title: title, Description: p.Description,
+	q := &Page{Kind: kind, sitePath: u, layout: layout, src: v.src, Title: title, Description: p.Description,
 		Summary: v.Summary, LastRevised: v.LastRevised, Effective: v.Effective, Group: p.Group,
 		GroupTitle: p.GroupTitle, Params: v.src.FM.Params, Policy: p.Policy, Version: v, NoIndex: true, toc: p.toc}
 	b.finish(q)
-	q.Canonical = b.cfg.absBase() + p.url
+	q.Canonical = b.cfg.absBase() + p.sitePath
 	if b.cfg.BaseURL == "" {
 		q.Canonical = p.Permalink
 	}
@@ -114,14 +114,14 @@ func (b *builder) versionPage(p *Page, v *Version, kind, u, layout string) *Page
 
 // renderVersion writes a version's own page.
 func (b *builder) renderVersion(out output, p *Page, v *Version, content, toc template.HTML, marker bool) {
-	q := b.versionPage(p, v, "version", versionURL(p.url, v), "version.html")
+	q := b.versionPage(p, v, KindVersion, versionPath(p.sitePath, v), "version.html")
 	q.Content, q.TOC, q.HasTOCMarker = content, toc, marker
 	b.execute(out, q)
 }
 
 // renderChanges writes the redline between a version and the previous one.
 func (b *builder) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
-	q := b.versionPage(p, v, "changes", versionURL(p.url, v)+"changes/", "changes.html")
+	q := b.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
 	q.Title = "Changes to " + q.Title
 	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
 		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
@@ -142,7 +142,7 @@ func markedSections(all []redline.Section) []redline.Section {
 // renderHistory writes the list of a policy's versions.
 func (b *builder) renderHistory(out output, p *Page) {
 	v := p.Policy.Shown()
-	q := b.versionPage(p, v, "versions", versionsBase(p.url)+"versions/", "versions.html")
+	q := b.versionPage(p, v, KindVersions, versionsBase(p.sitePath)+"versions/", "versions.html")
 	q.Title = "Version history: " + p.Title
 	q.Summary = ""
 	b.execute(out, q)

@@ -8,9 +8,9 @@ import (
 	"github.com/clause-dev/clause/site/watch"
 )
 
-// Content is the default content folder: the folder, in the source, that
+// contentDir is the default content folder: the folder, in the source, that
 // holds the pages when clause.yaml sets no content_dir.
-const Content = "content"
+const contentDir = "content"
 
 // defaultExclude lists what a repository holds that is never published.
 // Patterns follow the rules of glob (see matchGlob); a user's exclude adds
@@ -23,7 +23,7 @@ var defaultExclude = []string{
 
 // rootExclude lists the site's own inputs, excluded when the content
 // folder is the source root (content_dir: .): they are not pages.
-var rootExclude = []string{"/" + ConfigFile, "/" + Layouts + "/", "/" + Assets + "/"}
+var rootExclude = []string{"/" + configFile, "/" + layoutsDir + "/", "/" + assetsDir + "/"}
 
 // layout is where a site's pages are and which files there are pages:
 // content_dir with its include and exclude globs.
@@ -70,7 +70,7 @@ func (g glob) matches(rel string, isDir bool) bool {
 // defaultLayout is the layout of a site without content_dir, include or
 // exclude.
 func defaultLayout() *layout {
-	l := &layout{dir: Content}
+	l := &layout{dir: contentDir}
 	for _, p := range defaultExclude {
 		l.exclude = append(l.exclude, newGlob(p))
 	}

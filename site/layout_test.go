@@ -23,7 +23,7 @@ func mapSite(files map[string]string) fstest.MapFS {
 // whose default destination is public/.
 func renderFS(t *testing.T, fsys fstest.MapFS) (map[string][]byte, *Result, error) {
 	t.Helper()
-	return Render(Options{Source: ".", SourceFS: fsys, Theme: clause.Theme, Getenv: func(string) string { return "" },
+	return renderSite(Options{Source: ".", sourceFS: fsys, Theme: clause.Theme, Getenv: func(string) string { return "" },
 		Now: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
 }
 

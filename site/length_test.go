@@ -99,7 +99,7 @@ func TestManifestURLsEncodedLikeSitemap(t *testing.T) {
 			"content/Privacy Policy.md":       "---\ntitle: P\nlast_revised: 2026-01-02\n---\nText\n",
 			"content/datenschutzerklärung.md": "---\ntitle: D\nlast_revised: 2026-01-03\n---\nText\n",
 		}, nil)
-		var m Manifest
+		var m manifest
 		if err := json.Unmarshal(files["policies.json"], &m); err != nil {
 			t.Fatal(err)
 		}

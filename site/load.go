@@ -21,7 +21,7 @@ type contentFile struct {
 // listContent lists the content folder's files sorted by path, as
 // lister does, reusing the dev server's cached listing when the folder
 // and patterns are the same.
-func listContent(src fs.FS, l *layout, errs *ErrorList, cache *Cache) []contentFile {
+func listContent(src fs.FS, l *layout, errs *ErrorList, cache *buildCache) []contentFile {
 	if files := cache.cachedListing(l.key()); files != nil {
 		return files
 	}
@@ -52,7 +52,7 @@ func (ls *lister) list() (files []contentFile, ok bool) {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if ls.l.line > 0 {
-			ls.errs.Add(&Error{Path: ConfigFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q does not exist", ls.l.dir),
+			ls.errs.Add(&Error{Path: configFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q does not exist", ls.l.dir),
 				Hint: "create the folder, or set content_dir to the folder that holds your Markdown files"})
 		}
 		return nil, true
@@ -60,7 +60,7 @@ func (ls *lister) list() (files []contentFile, ok bool) {
 		ls.errs.Errorf(ls.l.dir, 0, "cannot read: %v", unwrapPathError(err))
 		return nil, false
 	case !info.IsDir():
-		ls.errs.Add(&Error{Path: ConfigFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q is a file, not a folder", ls.l.dir),
+		ls.errs.Add(&Error{Path: configFile, Line: ls.l.line, Msg: fmt.Sprintf("content_dir %q is a file, not a folder", ls.l.dir),
 			Hint: "set content_dir to the folder that holds your Markdown files"})
 		return nil, false
 	}
@@ -143,7 +143,7 @@ func isMarkdown(name string) bool {
 // loadSources reads and parses every Markdown file in parallel, reusing
 // the cache's parse of files that have not changed. The result keeps the
 // order of files; files that failed to parse are left out.
-func loadSources(src fs.FS, l *layout, files []contentFile, errs *ErrorList, cache *Cache) []*Source {
+func loadSources(src fs.FS, l *layout, files []contentFile, errs *ErrorList, cache *buildCache) []*Source {
 	out := make([]*Source, len(files))
 	parallel(len(files), func(i int) {
 		f := files[i]

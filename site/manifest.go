@@ -6,46 +6,46 @@ import (
 	"encoding/json"
 )
 
-// Manifest is policies.json: what apps and consent systems read to record
+// manifest is policies.json: what apps and consent systems read to record
 // which version a person agreed to and to notice changes. Its schema is
 // documented in the README.
-type Manifest struct {
+type manifest struct {
 	Site       string           `json:"site"`
 	BaseURL    string           `json:"base_url,omitempty"`
 	NextChange string           `json:"next_change,omitempty"`
-	Policies   []ManifestPolicy `json:"policies"`
+	Policies   []manifestPolicy `json:"policies"`
 }
 
-// ManifestPolicy describes one policy in policies.json.
-type ManifestPolicy struct {
+// manifestPolicy describes one policy in policies.json.
+type manifestPolicy struct {
 	ID       string            `json:"id"`
 	Title    string            `json:"title"`
 	URL      string            `json:"url"`
-	Group    Nullable          `json:"group"`
-	Current  *ManifestVersion  `json:"current"`
-	Upcoming *ManifestVersion  `json:"upcoming"`
-	Versions []ManifestVersion `json:"versions"`
+	Group    nullable          `json:"group"`
+	Current  *manifestVersion  `json:"current"`
+	Upcoming *manifestVersion  `json:"upcoming"`
+	Versions []manifestVersion `json:"versions"`
 }
 
-// ManifestVersion describes one version in policies.json.
-type ManifestVersion struct {
-	Effective   Nullable `json:"effective"`
-	LastRevised Nullable `json:"last_revised"`
-	Status      string   `json:"status"`
+// manifestVersion describes one version in policies.json.
+type manifestVersion struct {
+	Effective   nullable `json:"effective"`
+	LastRevised nullable `json:"last_revised"`
+	Status      Status   `json:"status"`
 	SHA256      string   `json:"sha256"`
 	URL         string   `json:"url"`
-	ChangesURL  Nullable `json:"changes_url"`
-	Summary     Nullable `json:"summary"`
+	ChangesURL  nullable `json:"changes_url"`
+	Summary     nullable `json:"summary"`
 	Changes     []string `json:"changes"` // [] when there are none
 	Material    bool     `json:"material"`
 }
 
-// Nullable is a text of policies.json that is written as null when it is
+// nullable is a text of policies.json that is written as null when it is
 // empty, so that every version has the same keys.
-type Nullable string
+type nullable string
 
 // MarshalJSON implements json.Marshaler.
-func (s Nullable) MarshalJSON() ([]byte, error) {
+func (s nullable) MarshalJSON() ([]byte, error) {
 	if s == "" {
 		return []byte("null"), nil
 	}
@@ -53,7 +53,7 @@ func (s Nullable) MarshalJSON() ([]byte, error) {
 }
 
 // UnmarshalJSON implements json.Unmarshaler; null reads as "".
-func (s *Nullable) UnmarshalJSON(data []byte) error {
+func (s *nullable) UnmarshalJSON(data []byte) error {
 	if string(data) == "null" {
 		*s = ""
 		return nil
@@ -62,7 +62,7 @@ func (s *Nullable) UnmarshalJSON(data []byte) error {
 }
 
 // manifestVersion describes v, or returns nil for nil.
-func (b *builder) manifestVersion(v *Version) *ManifestVersion {
+func (b *builder) manifestVersion(v *Version) *manifestVersion {
 	if v == nil {
 		return nil
 	}
@@ -70,9 +70,9 @@ func (b *builder) manifestVersion(v *Version) *ManifestVersion {
 	if changes == nil {
 		changes = []string{}
 	}
-	return &ManifestVersion{Effective: Nullable(v.Effective.ISO()), LastRevised: Nullable(v.LastRevised.ISO()), Status: v.Status,
-		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: b.abs(v.URL()), ChangesURL: Nullable(b.abs(v.ChangesURL())),
-		Summary: Nullable(v.Summary), Changes: changes, Material: v.Material}
+	return &manifestVersion{Effective: nullable(v.Effective.ISO()), LastRevised: nullable(v.LastRevised.ISO()), Status: v.Status,
+		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: b.abs(v.Permalink()), ChangesURL: nullable(b.abs(v.ChangesURL())),
+		Summary: nullable(v.Summary), Changes: changes, Material: v.Material}
 }
 
 // writeManifest writes policies.json.
@@ -113,11 +113,11 @@ func writeField(buf *bytes.Buffer, key, value string) {
 // manifestPolicy encodes one policy's entry, indented for its place.
 func (b *builder) manifestPolicy(p *Page) []byte {
 	key := b.policyKey(p)
-	if data := b.opts.Cache.fragment("manifest:"+p.Policy.ID, key); data != nil {
+	if data := b.opts.cache.fragment("manifest:"+p.Policy.ID, key); data != nil {
 		return data
 	}
 	pol := p.Policy
-	mp := ManifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: Nullable(p.Group),
+	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: nullable(p.Group),
 		Current: b.manifestVersion(pol.Current), Upcoming: b.manifestVersion(pol.Upcoming)}
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
 		mp.Versions = append(mp.Versions, *b.manifestVersion(pol.Versions[i]))
@@ -127,6 +127,6 @@ func (b *builder) manifestPolicy(p *Page) []byte {
 		b.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
 		return []byte("null")
 	}
-	b.opts.Cache.storeFragment("manifest:"+p.Policy.ID, key, data)
+	b.opts.cache.storeFragment("manifest:"+p.Policy.ID, key, data)
 	return data
 }

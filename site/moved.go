@@ -93,7 +93,7 @@ func (b *builder) movedTo(out, id string) (string, bool) {
 // decoded URL path u, or "".
 func (b *builder) titleAt(u string) string {
 	for _, p := range b.policies {
-		if p.url == u {
+		if p.sitePath == u {
 			return p.Title
 		}
 	}

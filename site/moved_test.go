@@ -102,8 +102,8 @@ func TestMovedSectionsIncremental(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, movedSite)
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
-	sess := NewSession(opts)
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	sess := newSession(opts)
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	for _, text := range []string{
@@ -111,11 +111,11 @@ func TestMovedSectionsIncremental(t *testing.T) {
 		"---\ntitle: Legacy\n---\nKept.\n",
 	} {
 		writeTree(t, dir, map[string]string{"content/legacy.md": text})
-		got, _, _, err := sess.Rebuild([]Change{{Path: filepath.Join(dir, "content", "legacy.md")}})
+		got, _, _, err := sess.rebuild([]fileChange{{Path: filepath.Join(dir, "content", "legacy.md")}})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _, err := Render(opts)
+		want, _, err := renderSite(opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -224,12 +224,12 @@ func TestCheckLinksToMovedSections(t *testing.T) {
 func TestMovedSectionWarningReplayed(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, movedSite)
-	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	for i, changes := range [][]Change{nil, {{Path: filepath.Join(dir, "content", "legacy.md")}}} {
+	sess := newSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	for i, changes := range [][]fileChange{nil, {{Path: filepath.Join(dir, "content", "legacy.md")}}} {
 		if i > 0 {
 			writeTree(t, dir, map[string]string{"content/legacy.md": "---\ntitle: Legacy\n---\nKept, with a new word.\n"})
 		}
-		_, _, res, err := sess.Rebuild(changes)
+		_, _, res, err := sess.rebuild(changes)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -81,7 +81,7 @@ func prepareDestination(source, contentDir, dest string) (string, error) {
 		return "", unsafeDest(dest, "it contains the source folder")
 	case contentDir != "." && inOrAt(abs, realPath(filepath.Join(src, filepath.FromSlash(contentDir)))):
 		return "", unsafeDest(dest, "it is inside the content folder")
-	case inOrAt(abs, realPath(filepath.Join(src, Layouts))) || inOrAt(abs, realPath(filepath.Join(src, Assets))):
+	case inOrAt(abs, realPath(filepath.Join(src, layoutsDir))) || inOrAt(abs, realPath(filepath.Join(src, assetsDir))):
 		return "", unsafeDest(dest, "it is inside the layouts or assets folder")
 	}
 	return abs, checkOwned(abs, dest)

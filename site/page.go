@@ -8,7 +8,7 @@ import (
 // The fields are documented for template authors in the README.
 type Page struct {
 	Site         *SiteData
-	Kind         string // "policy", "home" or "404"
+	Kind         Kind // see kind.go: policy, home, 404, version, versions, changes or changelog
 	Title        string
 	Description  string
 	Summary      string
@@ -30,14 +30,11 @@ type Page struct {
 	Redline      *Redline   // the comparison, on a changes page
 	Entries      []*Version // every version of every policy, newest first, on the changelog
 
-	url    string  // site-relative URL without the base path
-	layout string  // template name, e.g. policy.html
-	src    *Source // nil for generated pages
-	toc    bool
+	sitePath string  // the URL below the base path, e.g. /privacy/; Permalink adds the base path
+	layout   string  // template name, e.g. policy.html
+	src      *Source // nil for generated pages
+	toc      bool
 }
-
-// URL returns the page's site-relative URL, without the base path.
-func (p *Page) URL() string { return p.url }
 
 // SiteData is the site as templates see it: .Site.
 type SiteData struct {

@@ -13,7 +13,7 @@ import (
 // /old/): macOS and Windows store them as one file. Sources that differ
 // only by a trailing slash or "index.html" are the redirect package's
 // to report.
-func (b *builder) redirectTwins(formats []string) {
+func (b *builder) redirectTwins(formats []redirect.Format) {
 	if formats != nil && !slices.Contains(formats, redirect.FormatHTML) {
 		return // no stubs are written
 	}

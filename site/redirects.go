@@ -59,10 +59,10 @@ func hugoAlias(alias, at string) string {
 // front matter, and automatic ones from every earlier permalink it had,
 // for the policy page and for each version page under it.
 func (b *builder) policyRedirects(p *Page) {
-	b.redirectFrom(p.src, p.url, p.url)
-	seen := map[string]bool{p.url: true}
+	b.redirectFrom(p.src, p.sitePath, p.sitePath)
+	seen := map[string]bool{p.sitePath: true}
 	for _, v := range p.Policy.Versions {
-		for _, old := range append(v.oldURLs, v.url) {
+		for _, old := range append(v.oldPaths, v.policyPath) {
 			if seen[old] || old == "" {
 				continue
 			}
@@ -78,12 +78,12 @@ func (b *builder) policyRedirects(p *Page) {
 func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 	line := v.src.FM.Lines["permalink"]
 	enc := urlpath.Escape
-	b.redirects = append(b.redirects, redirect.Redirect{From: enc(old), To: enc(p.url), File: v.src.Path, Line: line, Origin: redirect.Automatic})
+	b.redirects = append(b.redirects, redirect.Redirect{From: enc(old), To: enc(p.sitePath), File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	if !p.Policy.HasHistory() {
 		return
 	}
 	for _, w := range p.Policy.Versions {
-		from, to := versionURL(old, w), versionURL(p.url, w)
+		from, to := versionPath(old, w), versionPath(p.sitePath, w)
 		if from == to {
 			continue // /x.html and /x/ share their versions folder
 		}
@@ -93,13 +93,13 @@ func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 
 // redirectFormatList reads redirects.formats, reporting a bad entry at its
 // own line. A bad list leaves the formats empty: the build fails anyway.
-func (b *builder) redirectFormatList(v *yaml.Node) []string {
+func (b *builder) redirectFormatList(v *yaml.Node) []redirect.Format {
 	for v.Kind == yaml.AliasNode && v.Alias != nil {
 		v = v.Alias // formats: *list names a list defined elsewhere
 	}
-	var formats []string
+	var formats []redirect.Format
 	if err := v.Decode(&formats); err != nil {
-		b.errs.Errorf(ConfigFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
+		b.errs.Errorf(configFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
 		return nil
 	}
 	ok := true
@@ -109,7 +109,7 @@ func (b *builder) redirectFormatList(v *yaml.Node) []string {
 			if i < len(v.Content) {
 				at = v.Content[i]
 			}
-			b.errs.Add(&Error{Path: ConfigFile, Line: at.Line, Col: at.Column, Msg: err.Msg, Hint: err.Hint})
+			b.errs.Add(&Error{Path: configFile, Line: at.Line, Col: at.Column, Msg: err.Msg, Hint: err.Hint})
 			ok = false
 		}
 	}
@@ -121,16 +121,16 @@ func (b *builder) redirectFormatList(v *yaml.Node) []string {
 
 // configRedirects reads the redirects: map of clause.yaml. Its keys are
 // old paths; the key "formats" lists the redirect files to write.
-func (b *builder) configRedirects() []string {
+func (b *builder) configRedirects() []redirect.Format {
 	node := &b.cfg.Redirects
 	if node.Kind == 0 {
 		return nil
 	}
 	if node.Kind != yaml.MappingNode {
-		b.errs.Errorf(ConfigFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
+		b.errs.Errorf(configFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
 		return nil
 	}
-	var formats []string
+	var formats []redirect.Format
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
 		if k.Value == "formats" {
@@ -138,10 +138,10 @@ func (b *builder) configRedirects() []string {
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			b.errs.Errorf(ConfigFile, v.Line, "the target of redirect %q must be a path or URL", k.Value)
+			b.errs.Errorf(configFile, v.Line, "the target of redirect %q must be a path or URL", k.Value)
 			continue
 		}
-		b.redirects = append(b.redirects, redirect.Redirect{From: k.Value, To: v.Value, File: ConfigFile, Line: k.Line, Origin: redirect.Config})
+		b.redirects = append(b.redirects, redirect.Redirect{From: k.Value, To: v.Value, File: configFile, Line: k.Line, Origin: redirect.Config})
 	}
 	return formats
 }
@@ -156,10 +156,10 @@ func (b *builder) resolveRedirects() {
 	sort.SliceStable(b.redirects, func(i, j int) bool { return b.redirects[i].From < b.redirects[j].From })
 	b.redirectTwins(formats)
 	key := b.redirectsKey()
-	resolved, errs, hit := b.opts.Cache.resolved(key)
+	resolved, errs, hit := b.opts.cache.resolved(key)
 	if !hit {
-		resolved, errs = redirect.ResolveWithOwners(b.redirects, b.servedBy)
-		b.opts.Cache.storeResolved(key, resolved, errs)
+		resolved, errs = redirect.Resolve(b.redirects, b.servedBy)
+		b.opts.cache.storeResolved(key, resolved, errs)
 	}
 	b.addRedirectErrors(errs)
 	b.redirects = resolved
@@ -194,7 +194,7 @@ func (b *builder) writeRedirects() {
 		return
 	}
 	key := b.redirectsKey()
-	files, errs, hit := b.opts.Cache.redirectFiles(key)
+	files, errs, hit := b.opts.cache.redirectFiles(key)
 	if !hit {
 		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub, Title: b.titleAt}
 		files, errs = redirect.Files(b.redirects, opts)
@@ -209,7 +209,7 @@ func (b *builder) writeRedirects() {
 	blocked := make([]bool, len(names))
 	for i, name := range names {
 		if msg := b.claims.conflict(name, "the redirects"); msg != "" {
-			b.errs.Errorf(ConfigFile, 0, "redirect %s", msg)
+			b.errs.Errorf(configFile, 0, "redirect %s", msg)
 			blocked[i], clean = true, false
 		}
 	}
@@ -221,7 +221,7 @@ func (b *builder) writeRedirects() {
 		}
 	})
 	if !hit && clean {
-		b.opts.Cache.storeRedirectFiles(key, files, errs)
+		b.opts.cache.storeRedirectFiles(key, files, errs)
 	}
 }
 

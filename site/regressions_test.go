@@ -121,13 +121,13 @@ func TestIncrementalSeesNewStaticFile(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, with(goodSite, map[string]string{"clause.yaml": "title: T\nredirects:\n  \"/old/\": /privacy/\n"}))
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
-	sess := NewSession(opts)
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	sess := newSession(opts)
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	change := writeFile(t, dir, "content/old/index.html", "<p>real</p>", true)
-	_, _, _, incErr := sess.Rebuild([]Change{change})
-	_, _, fullErr := Render(opts)
+	_, _, _, incErr := sess.rebuild([]fileChange{change})
+	_, _, fullErr := renderSite(opts)
 	if fullErr == nil || incErr == nil || incErr.Error() != fullErr.Error() {
 		t.Errorf("incremental %v, full %v", incErr, fullErr)
 	}
@@ -136,7 +136,7 @@ func TestIncrementalSeesNewStaticFile(t *testing.T) {
 func TestFirstVersionHasNoChangesURL(t *testing.T) {
 	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestRedlineTitlesIndependentOfEarlierDiffs(t *testing.T) {
 	d := redline.NewDiffer()
 	d.Diff(renderedBlocks(v1), renderedBlocks(v2))
 	got := d.Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary()
-	if want := redline.Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary(); got != want {
+	if want := redline.NewDiffer().Diff(renderedBlocks(v2), renderedBlocks(v3)).Summary(); got != want {
 		t.Errorf("after an earlier diff: %q; fresh: %q", got, want)
 	}
 }
@@ -172,7 +172,7 @@ func TestRedlineReflowedBlockWithoutWords(t *testing.T) {
 	t.Parallel()
 	v1 := "## Logos\n\n![a](a.png)\n![b](b.png)\n"
 	v2 := "## Logos\n\n![a](a.png) ![b](b.png)\n"
-	if got := redline.Diff(renderedBlocks(v1), renderedBlocks(v2)).Summary(); got != "0 sections changed, 0 added, 0 removed" {
+	if got := redline.NewDiffer().Diff(renderedBlocks(v1), renderedBlocks(v2)).Summary(); got != "0 sections changed, 0 added, 0 removed" {
 		t.Errorf("reflowing images: %q", got)
 	}
 }

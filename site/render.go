@@ -92,9 +92,9 @@ func (b *builder) renderPolicies() {
 // rendered, since templates link to other pages.
 func (b *builder) finish(p *Page) {
 	p.Site = b.site
-	p.Permalink = b.cfg.basePath() + p.url
+	p.Permalink = b.cfg.basePath() + p.sitePath
 	if b.cfg.BaseURL != "" && !p.NoIndex {
-		p.Canonical = b.cfg.absBase() + p.url
+		p.Canonical = b.cfg.absBase() + p.sitePath
 	}
 }
 
@@ -115,7 +115,7 @@ func (b *builder) execute(out output, p *Page) {
 		b.errs.Add(e)
 		return
 	}
-	name := urlpath.File(p.url)
+	name := urlpath.File(p.sitePath)
 	b.put(out, name, b.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
 	countPage(out)
 	b.pages.Add(1)
@@ -124,7 +124,7 @@ func (b *builder) execute(out output, p *Page) {
 // renderHome renders the home page from the content folder's _index.md
 // or index.md, if present.
 func (b *builder) renderHome(out output) {
-	p := &Page{Kind: "home", url: "/", layout: "home.html", Title: b.cfg.Title,
+	p := &Page{Kind: KindHome, sitePath: "/", layout: "home.html", Title: b.cfg.Title,
 		Description: b.cfg.Description, Params: map[string]any{}}
 	if s := b.home; s != nil {
 		p.src = s
@@ -144,7 +144,7 @@ func (b *builder) renderHome(out output) {
 
 // render404 renders the page static hosts serve for missing paths.
 func (b *builder) render404(out output) {
-	p := &Page{Kind: "404", url: "/404.html", layout: "404.html", Title: "Page not found",
+	p := &Page{Kind: KindNotFound, sitePath: "/404.html", layout: "404.html", Title: "Page not found",
 		NoIndex: true, Params: map[string]any{}}
 	b.finish(p)
 	b.execute(out, p)

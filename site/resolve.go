@@ -19,7 +19,7 @@ func (b *builder) linkResolver(s *Source) func(string) (string, bool) {
 			return "", false // outside content/
 		}
 		if p, ok := b.bySource[rel]; ok {
-			return b.cfg.basePath() + p.url, true
+			return b.cfg.basePath() + p.sitePath, true
 		}
 		if u, ok := b.unloaded[rel]; ok {
 			return b.cfg.basePath() + u, true // the file's own error is the one to fix
@@ -133,7 +133,7 @@ func pageVar(v *Version, p *Page, key string) (any, bool) {
 		}
 		return p.Title, true
 	case "url", "permalink":
-		return p.url, true
+		return p.sitePath, true
 	case "description":
 		return p.Description, true
 	case "last_revised", "lastmod":
@@ -169,7 +169,7 @@ func formatVar(v any) string {
 	case Date:
 		return v.Human()
 	case time.Time:
-		return NewDate(v).Human()
+		return newDate(v).Human()
 	case []any:
 		parts := make([]string, len(v))
 		for i, x := range v {

@@ -12,7 +12,7 @@ import (
 	"testing"
 
 	"github.com/clause-dev/clause"
-	"github.com/clause-dev/clause/site/redirect"
+	"github.com/clause-dev/clause/internal/statichost"
 )
 
 // TestPanicBecomesError checks that a panic while building a page is
@@ -57,7 +57,7 @@ func TestRedirectsOnStaticHost(t *testing.T) {
 	if _, err := os.Stat(root); err != nil {
 		t.Skip("sample site not found")
 	}
-	files, _, err := Render(Options{Source: filepath.Dir(root), Theme: clause.Theme, Now: mustDate(t, "2026-11-24"), Getenv: func(string) string { return "" }})
+	files, _, err := renderSite(Options{Source: filepath.Dir(root), Theme: clause.Theme, Now: mustDate(t, "2026-11-24"), Getenv: func(string) string { return "" }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,8 +65,8 @@ func TestRedirectsOnStaticHost(t *testing.T) {
 	if err := json.Unmarshal(files["redirects.json"], &redirects); err != nil || len(redirects) < 3 {
 		t.Fatalf("redirects.json: %v %v", redirects, err)
 	}
-	for _, apply := range []redirect.Host{redirect.NetlifyHost, redirect.PlainHost} {
-		srv := httptest.NewServer(redirect.NewStaticHost(files, apply))
+	for _, apply := range []statichost.Host{statichost.Netlify, statichost.Plain} {
+		srv := httptest.NewServer(statichost.New(files, apply))
 		for from, to := range redirects {
 			landed, status, body := follow(t, srv.URL, from)
 			if landed != to || status != http.StatusOK || !strings.Contains(body, "<h1>") {

@@ -80,7 +80,7 @@ func TestRevisePastEffectiveDate(t *testing.T) {
 	epoch := func(k string) string { return map[string]string{"SOURCE_DATE_EPOCH": "1775001600"}[k] } // 2026-04-01
 	for _, o := range []ReviseOptions{{Now: day("2026-04-01")}, {Getenv: epoch}} {
 		src := newSite(t, map[string]string{"content/p.md": policy})
-		o.Source, o.Slug, o.Effective = src, "p", NewDate(day("2026-03-01"))
+		o.Source, o.Slug, o.Effective = src, "p", newDate(day("2026-03-01"))
 		_, err := Revise(o)
 		if err == nil || !strings.Contains(err.Error(), "content/p.md: the new effective date 2026-03-01 is before today, 2026-04-01") ||
 			!strings.Contains(err.Error(), "add --backdate") {
@@ -95,13 +95,13 @@ func TestRevisePastEffectiveDate(t *testing.T) {
 	}
 
 	src := newSite(t, map[string]string{"content/p.md": policy})
-	rev, err := Revise(ReviseOptions{Source: src, Slug: "p", Effective: NewDate(day("2026-04-01")), Now: day("2026-04-01")})
+	rev, err := Revise(ReviseOptions{Source: src, Slug: "p", Effective: newDate(day("2026-04-01")), Now: day("2026-04-01")})
 	if err != nil || !rev.InForce() || rev.Backdated() {
 		t.Errorf("today: %+v, %v", rev, err)
 	}
 
 	src = newSite(t, map[string]string{"content/p.md": policy})
-	rev, err = Revise(ReviseOptions{Source: src, Slug: "p", Effective: NewDate(day("2026-03-01")), Summary: "s", Now: day("2026-04-01"), Backdate: true})
+	rev, err = Revise(ReviseOptions{Source: src, Slug: "p", Effective: newDate(day("2026-03-01")), Summary: "s", Now: day("2026-04-01"), Backdate: true})
 	if err != nil || !rev.Backdated() || rev.Revised.ISO() != "2026-03-01" {
 		t.Fatalf("backdated: %+v, %v", rev, err)
 	}

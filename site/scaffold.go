@@ -28,13 +28,10 @@ type NewPolicyOptions struct {
 // digits and dashes, with / between folders.
 var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$`)
 
-// CleanSlug accepts a slug, also written as a content path
-// ("content/privacy.md"), and returns it validated: lowercase letters,
-// digits and -, with / for folders, and no segment named index or
-// versions.
-func CleanSlug(slug string) (string, error) { return cleanSlugIn(slug, Content) }
-
-// cleanSlugIn is CleanSlug for a site whose content folder is dir.
+// cleanSlugIn accepts a slug, also written as a content path below the
+// content folder dir ("content/privacy.md"), and returns it validated:
+// lowercase letters, digits and -, with / for folders, and no segment
+// named index or versions.
 func cleanSlugIn(slug, dir string) (string, error) {
 	s := strings.TrimPrefix(filepath.ToSlash(strings.TrimSpace(slug)), "./")
 	if dir != "." {
@@ -176,7 +173,7 @@ func dateOrToday(t time.Time) Date {
 	if t.IsZero() {
 		t = time.Now().UTC()
 	}
-	return NewDate(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
+	return newDate(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC))
 }
 
 // writeNew creates a file that must not exist yet, with its folders.

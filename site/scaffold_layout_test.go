@@ -53,7 +53,7 @@ func mustParse(t *testing.T, s string) Date {
 func TestDestinationWithContentDir(t *testing.T) {
 	t.Parallel()
 	src := newSite(t, map[string]string{"clause.yaml": "content_dir: Policies\n", "Policies/privacy.md": policy("Privacy")})
-	_, err := Build(Options{Source: src, Destination: filepath.Join(src, "Policies", "out"), Getenv: func(string) string { return "" }})
+	_, err := buildSite(Options{Source: src, Destination: filepath.Join(src, "Policies", "out"), Getenv: func(string) string { return "" }})
 	if err == nil || !strings.Contains(err.Error(), "it is inside the content folder") {
 		t.Errorf("destination inside Policies/: %v", err)
 	}
@@ -62,7 +62,7 @@ func TestDestinationWithContentDir(t *testing.T) {
 	}
 	root := newSite(t, map[string]string{"clause.yaml": "content_dir: .\n", "privacy.md": policy("Privacy")})
 	for i := 0; i < 2; i++ { // the second build finds the first one's output in the source
-		res, err := Build(Options{Source: root, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+		res, err := buildSite(Options{Source: root, Theme: clause.Theme, Getenv: func(string) string { return "" }})
 		if err != nil || res.Policies != 1 {
 			t.Fatalf("build %d into public/: %v, %+v", i, err, res)
 		}

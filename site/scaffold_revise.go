@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/clause-dev/clause/site/importer"
 )
 
 // ReviseOptions configures Revise.
@@ -216,7 +218,7 @@ func (f *yamlFile) currentDate() (Date, error) {
 // else the last-revised one.
 func textDateOf(dates []TextDate) Date {
 	for _, td := range dates {
-		if td.Key == "effective" {
+		if td.Key == importer.Effective {
 			return td.Date
 		}
 	}

@@ -34,13 +34,13 @@ func TestCleanSlug(t *testing.T) {
 	good := map[string]string{"cookies": "cookies", "legal/dpa": "legal/dpa", "content/privacy.md": "privacy",
 		"privacy-2": "privacy-2", "legal/index.md": "legal"}
 	for in, want := range good {
-		if got, err := CleanSlug(in); err != nil || got != want {
-			t.Errorf("CleanSlug(%q) = %q, %v; want %q", in, got, err, want)
+		if got, err := cleanSlug(in); err != nil || got != want {
+			t.Errorf("cleanSlug(%q) = %q, %v; want %q", in, got, err, want)
 		}
 	}
 	for _, bad := range []string{"", "Cookies", "a b", "../x", "a/../b", "/abs", "a//b", "x.md.bak", "privacy/versions", "index", "-x", "a_b", "a/"} {
-		if got, err := CleanSlug(bad); err == nil {
-			t.Errorf("CleanSlug(%q) = %q; want an error", bad, got)
+		if got, err := cleanSlug(bad); err == nil {
+			t.Errorf("cleanSlug(%q) = %q; want an error", bad, got)
 		}
 	}
 }
@@ -78,13 +78,13 @@ func TestNewPolicy(t *testing.T) {
 }
 
 // manifestAt renders the site at a moment and returns policies.json.
-func manifestAt(t *testing.T, src string, now time.Time) Manifest {
+func manifestAt(t *testing.T, src string, now time.Time) manifest {
 	t.Helper()
-	files, _, err := Render(Options{Source: src, Theme: clause.Theme, Now: now, Getenv: func(string) string { return "" }})
+	files, _, err := renderSite(Options{Source: src, Theme: clause.Theme, Now: now, Getenv: func(string) string { return "" }})
 	if err != nil {
 		t.Fatalf("build at %s: %v", now.Format("2006-01-02"), err)
 	}
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(files["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestReviseRoundTrip(t *testing.T) {
 		"description: What we do.\nredirect_from:\n  - /old-privacy/\nlast_revised: 2026-01-10\neffective: 2026-01-15\n" +
 		"summary: First version.\nchanges:\n  - Everything.\nmaterial: true\nweight: 2\n---\n\n## Data\n\nWe keep it.\n"})
 	before := readFile(t, filepath.Join(src, "content/privacy.md"))
-	rev, err := Revise(ReviseOptions{Source: src, Slug: "privacy", Effective: NewDate(day("2026-04-01")),
+	rev, err := Revise(ReviseOptions{Source: src, Slug: "privacy", Effective: newDate(day("2026-04-01")),
 		Summary: "Shorter retention: 30 days.", Now: day("2026-03-01")})
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestReviseRoundTrip(t *testing.T) {
 	}
 	m = manifestAt(t, src, day("2026-04-01"))
 	p = m.Policies[0]
-	if p.Current == nil || p.Current.Effective != "2026-04-01" || p.Upcoming != nil || len(p.Versions) != 2 || p.Versions[1].Status != "archived" {
+	if p.Current == nil || p.Current.Effective != "2026-04-01" || p.Upcoming != nil || len(p.Versions) != 2 || p.Versions[1].Status != StatusArchived {
 		t.Errorf("on the effective date: current %+v, upcoming %+v, versions %+v", p.Current, p.Upcoming, p.Versions)
 	}
 	report, _ := Check(Options{Source: src, Theme: clause.Theme, Now: day("2026-03-15"), Getenv: func(string) string { return "" }})
@@ -156,7 +156,7 @@ func TestReviseRefuses(t *testing.T) {
 			files["content/p/versions/2026-01-01.md"] = tt.other
 		}
 		src := newSite(t, files)
-		_, err := Revise(ReviseOptions{Source: src, Slug: "p", Effective: NewDate(day(tt.effective)), Now: day("2026-04-01")})
+		_, err := Revise(ReviseOptions{Source: src, Slug: "p", Effective: newDate(day(tt.effective)), Now: day("2026-04-01")})
 		if err == nil || !strings.Contains(err.Error(), tt.want) {
 			t.Errorf("%s: error %v; want %q", tt.name, err, tt.want)
 		}
@@ -164,7 +164,7 @@ func TestReviseRefuses(t *testing.T) {
 			t.Errorf("%s: the policy file was changed", tt.name)
 		}
 	}
-	_, err := Revise(ReviseOptions{Source: t.TempDir(), Slug: "nothing", Effective: NewDate(day("2026-05-01"))})
+	_, err := Revise(ReviseOptions{Source: t.TempDir(), Slug: "nothing", Effective: newDate(day("2026-05-01"))})
 	if err == nil || !strings.Contains(err.Error(), "no such policy") {
 		t.Errorf("missing policy: %v", err)
 	}
@@ -173,7 +173,7 @@ func TestReviseRefuses(t *testing.T) {
 func TestReviseKeepsLineEndingsAndKeys(t *testing.T) {
 	t.Parallel()
 	src := newSite(t, map[string]string{"content/legal/index.md": "---\r\ntitle: Legal\r\nlastmod: 2025-12-01\r\n---\r\n\r\nBody.\r\n"})
-	rev, err := Revise(ReviseOptions{Source: src, Slug: "legal", Effective: NewDate(day("2026-02-01")), Material: true, Now: day("2026-01-05")})
+	rev, err := Revise(ReviseOptions{Source: src, Slug: "legal", Effective: newDate(day("2026-02-01")), Material: true, Now: day("2026-01-05")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -41,9 +41,9 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		return err
 	}
 	url := "http://" + ln.Addr().String() + "/"
-	o.Options.Serve = true
+	o.Options.serve = true
 	o.Options.BaseURL = url
-	sess := NewSession(o.Options)
+	sess := newSession(o.Options)
 	loop := &serveLoop{o: o, srv: srv, sess: sess, filter: newWatchFilter(o.Options)}
 	if err := loop.startWatcher(); err != nil {
 		ln.Close()
@@ -93,7 +93,7 @@ func IsLoopback(addr string) bool {
 type serveLoop struct {
 	o          ServeOptions
 	srv        *devserver.Server
-	sess       *Session
+	sess       *session
 	filter     *watchFilter
 	w          *watch.Watcher
 	lastReport string
@@ -127,25 +127,25 @@ func (l *serveLoop) watch(ctx context.Context) {
 	}
 }
 
-func toChanges(batch []watch.Event) []Change {
-	out := make([]Change, len(batch))
+func toChanges(batch []watch.Event) []fileChange {
+	out := make([]fileChange, len(batch))
 	for i, e := range batch {
-		out[i] = Change{Path: e.Path, Created: e.Op.Has(watch.Create) || e.Op.Has(watch.Remove) || e.Op.Has(watch.Rename)}
+		out[i] = fileChange{Path: e.Path, Created: e.Op.Has(watch.Create) || e.Op.Has(watch.Remove) || e.Op.Has(watch.Rename)}
 	}
 	return out
 }
 
 // rebuild builds once and publishes the result or the problems.
-func (l *serveLoop) rebuild(changes []Change) {
+func (l *serveLoop) rebuild(changes []fileChange) {
 	res := l.build(context.Background(), changes)
 	res.changes = changes
 	l.publish(res)
 }
 
 // build runs one rebuild of the session until ctx is done.
-func (l *serveLoop) build(ctx context.Context, changes []Change) rebuildResult {
+func (l *serveLoop) build(ctx context.Context, changes []fileChange) rebuildResult {
 	start := time.Now()
-	files, changed, res, err := l.sess.RebuildContext(ctx, changes)
+	files, changed, res, err := l.sess.rebuildContext(ctx, changes)
 	return rebuildResult{files: files, changed: changed, res: res, err: err, took: time.Since(start)}
 }
 

@@ -8,7 +8,7 @@ import (
 
 // rebuildResult is the outcome of one dev server rebuild.
 type rebuildResult struct {
-	changes []Change // what the rebuild was for
+	changes []fileChange // what the rebuild was for
 	files   map[string][]byte
 	changed []string
 	res     *Result
@@ -28,14 +28,14 @@ func (r rebuildResult) cancelled() bool {
 // workers stop between pages, the cancelled build publishes nothing, and
 // the next rebuild covers the changes of both.
 type rebuilds struct {
-	build   func(ctx context.Context, changes []Change) rebuildResult
-	pending []Change
+	build   func(ctx context.Context, changes []fileChange) rebuildResult
+	pending []fileChange
 	cancel  context.CancelFunc // of the running rebuild; nil when none runs
 	done    chan rebuildResult // delivers the running rebuild's result
 }
 
 // add queues changes, cancelling the running rebuild or starting one.
-func (r *rebuilds) add(ctx context.Context, changes []Change) {
+func (r *rebuilds) add(ctx context.Context, changes []fileChange) {
 	r.pending = append(r.pending, changes...)
 	if r.cancel != nil {
 		r.cancel()

@@ -27,7 +27,7 @@ func newWatchFilter(o Options) *watchFilter {
 		abs = o.Source
 	}
 	f := &watchFilter{source: abs}
-	src := o.SourceFS
+	src := o.sourceFS
 	if src == nil {
 		src = os.DirFS(o.Source)
 	}
@@ -42,8 +42,8 @@ func (f *watchFilter) roots() []string {
 	if l.dir == "." {
 		return []string{f.source}
 	}
-	return []string{filepath.Join(f.source, filepath.FromSlash(l.dir)), filepath.Join(f.source, Layouts),
-		filepath.Join(f.source, Assets), filepath.Join(f.source, ConfigFile)}
+	return []string{filepath.Join(f.source, filepath.FromSlash(l.dir)), filepath.Join(f.source, layoutsDir),
+		filepath.Join(f.source, assetsDir), filepath.Join(f.source, configFile)}
 }
 
 // follow takes the layout of the latest build and reports whether the
@@ -64,7 +64,7 @@ func (f *watchFilter) ignore(p string, isDir bool) bool {
 	switch {
 	case l.dest != "" && inOrUnder(rel, l.dest):
 		return true
-	case rel == ConfigFile || inOrUnder(rel, Layouts) || inOrUnder(rel, Assets):
+	case rel == configFile || inOrUnder(rel, layoutsDir) || inOrUnder(rel, assetsDir):
 		return false
 	}
 	c, ok := l.below(rel)
@@ -90,5 +90,5 @@ func (l *serveLoop) restartWatcher() {
 		return
 	}
 	old.Close()
-	l.rebuild([]Change{{Path: ".", Created: true}}) // files may have changed while no watcher saw them
+	l.rebuild([]fileChange{{Path: ".", Created: true}}) // files may have changed while no watcher saw them
 }

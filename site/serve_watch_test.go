@@ -41,13 +41,13 @@ func TestWatchFilter(t *testing.T) {
 
 // rebuildEqualsFull rebuilds the session after change and checks the
 // result against a full build of the same files.
-func rebuildEqualsFull(t *testing.T, sess *Session, opts Options, change Change) map[string][]byte {
+func rebuildEqualsFull(t *testing.T, sess *session, opts Options, change fileChange) map[string][]byte {
 	t.Helper()
-	got, _, _, err := sess.Rebuild([]Change{change})
+	got, _, _, err := sess.rebuild([]fileChange{change})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err := Render(opts)
+	want, _, err := renderSite(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,8 +66,8 @@ func TestIncrementalContentDir(t *testing.T) {
 		t.Skipf("symbolic links: %v", err)
 	}
 	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }, Now: mustDate(t, "2026-06-01")}
-	sess := NewSession(opts)
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	sess := newSession(opts)
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	steps := []struct {
@@ -82,7 +82,7 @@ func TestIncrementalContentDir(t *testing.T) {
 		files := rebuildEqualsFull(t, sess, opts, writeFile(t, dir, s.file, s.text, false))
 		equalList(t, fmt.Sprint("step ", i), pagesAndFiles(files), s.want)
 	}
-	files, _, _, _ := sess.Rebuild(nil)
+	files, _, _, _ := sess.rebuild(nil)
 	if !strings.Contains(string(files["tos/index.html"]), "New text of Terms") {
 		t.Error("the page of a symbolic link kept its target's old text")
 	}

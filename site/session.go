@@ -8,42 +8,37 @@ import (
 	"strings"
 )
 
-// Change is one changed input path, absolute or relative to the source.
-type Change struct {
+// fileChange is one changed input path, absolute or relative to the source.
+type fileChange struct {
 	Path    string
 	Created bool // created, removed or renamed: the file list changed
 }
 
-// Session is a sequence of in-memory builds of one site that share a
-// Cache, as the dev server runs them. Each Rebuild gives the same files a
+// session is a sequence of in-memory builds of one site that share a
+// buildCache, as the dev server runs them. Each rebuild gives the same files a
 // full build would, re-rendering only what changed.
-type Session struct {
+type session struct {
 	opts  Options
-	cache *Cache
+	cache *buildCache
 	last  map[string][]byte
 }
 
-// NewSession prepares in-memory builds of the site in opts.Source.
-func NewSession(opts Options) *Session {
+// newSession prepares in-memory builds of the site in opts.Source.
+func newSession(opts Options) *session {
 	opts = opts.withDefaults()
-	opts.Cache = NewCache()
-	return &Session{opts: opts, cache: opts.Cache}
+	opts.cache = newBuildCache()
+	return &session{opts: opts, cache: opts.cache}
 }
 
-// Rebuild builds the site after the given changes and returns its files,
-// the output paths that differ from the previous successful build, and
-// the result. After a failed build the previous files stay current.
-func (s *Session) Rebuild(changes []Change) (map[string][]byte, []string, *Result, error) {
-	return s.RebuildContext(context.Background(), changes)
-}
-
-// RebuildContext is Rebuild that stops once ctx is done and then returns
-// ctx's error, leaving the previous files current as a failed build
-// does. The changes it was given need not be given again: the next
+// rebuildContext builds the site after the given changes and returns its
+// files, the output paths that differ from the previous successful build,
+// and the result. After a failed build the previous files stay current.
+// It stops once ctx is done and then returns ctx's error, leaving the
+// previous files current as a failed build does. The changes it was given need not be given again: the next
 // build reads them, and reports the outputs they change.
-func (s *Session) RebuildContext(ctx context.Context, changes []Change) (map[string][]byte, []string, *Result, error) {
+func (s *session) rebuildContext(ctx context.Context, changes []fileChange) (map[string][]byte, []string, *Result, error) {
 	s.invalidate(changes)
-	files, res, err := RenderContext(ctx, s.opts)
+	files, res, err := renderContext(ctx, s.opts)
 	if err != nil {
 		return s.last, nil, res, err
 	}
@@ -53,7 +48,7 @@ func (s *Session) RebuildContext(ctx context.Context, changes []Change) (map[str
 }
 
 // invalidate drops the cached sources the changes touch.
-func (s *Session) invalidate(changes []Change) {
+func (s *session) invalidate(changes []fileChange) {
 	root, _ := filepath.Abs(s.opts.Source)
 	var paths []string
 	relist := false
@@ -70,7 +65,7 @@ func (s *Session) invalidate(changes []Change) {
 			relist = relist || s.cache.inContent(p)
 		}
 	}
-	s.cache.Invalidate(paths, relist)
+	s.cache.invalidate(paths, relist)
 }
 
 // diffFiles lists the paths whose contents differ between two builds,

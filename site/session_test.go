@@ -14,16 +14,16 @@ import (
 // edit is one change a writer might make to a site.
 type edit struct {
 	name  string
-	apply func(t *testing.T, dir string) Change
+	apply func(t *testing.T, dir string) fileChange
 }
 
-func writeFile(t *testing.T, dir, name, data string, created bool) Change {
+func writeFile(t *testing.T, dir, name, data string, created bool) fileChange {
 	t.Helper()
 	writeTree(t, dir, map[string]string{name: data})
-	return Change{Path: filepath.Join(dir, name), Created: created}
+	return fileChange{Path: filepath.Join(dir, name), Created: created}
 }
 
-func appendFile(t *testing.T, dir, name, text string) Change {
+func appendFile(t *testing.T, dir, name, text string) fileChange {
 	t.Helper()
 	data, err := os.ReadFile(filepath.Join(dir, name))
 	if err != nil {
@@ -35,46 +35,46 @@ func appendFile(t *testing.T, dir, name, text string) Change {
 func sessionEdits(n *int) []edit {
 	next := func() int { *n++; return *n }
 	return []edit{
-		{"body word", func(t *testing.T, d string) Change {
+		{"body word", func(t *testing.T, d string) fileChange {
 			return appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))
 		}},
-		{"title", func(t *testing.T, d string) Change {
+		{"title", func(t *testing.T, d string) fileChange {
 			_, err := os.Stat(filepath.Join(d, "content", "terms.md"))
 			created := err != nil // after "move to a folder", as a watcher reports it
 			return writeFile(t, d, "content/terms.md", fmt.Sprintf("---\ntitle: Terms %d\n---\n## Use\n\nBe kind.\n", next()), created)
 		}},
-		{"new page", func(t *testing.T, d string) Change {
+		{"new page", func(t *testing.T, d string) fileChange {
 			return writeFile(t, d, fmt.Sprintf("content/extra-%d.md", next()), "## Extra\n\nMore.\n", true)
 		}},
-		{"delete page", func(t *testing.T, d string) Change {
+		{"delete page", func(t *testing.T, d string) fileChange {
 			matches, _ := filepath.Glob(filepath.Join(d, "content", "extra-*.md"))
 			if len(matches) == 0 {
-				return Change{Path: filepath.Join(d, "content")}
+				return fileChange{Path: filepath.Join(d, "content")}
 			}
 			os.Remove(matches[0])
-			return Change{Path: matches[0], Created: true}
+			return fileChange{Path: matches[0], Created: true}
 		}},
-		{"template", func(t *testing.T, d string) Change {
+		{"template", func(t *testing.T, d string) fileChange {
 			return writeFile(t, d, "layouts/partials/footer.html", fmt.Sprintf("<footer>Footer %d</footer>\n", next()), false)
 		}},
-		{"config", func(t *testing.T, d string) Change {
+		{"config", func(t *testing.T, d string) fileChange {
 			return writeFile(t, d, "clause.yaml", fmt.Sprintf("title: Center %d\ntoc: true\n", next()), false)
 		}},
-		{"asset", func(t *testing.T, d string) Change {
+		{"asset", func(t *testing.T, d string) fileChange {
 			return writeFile(t, d, "assets/css/extra.css", fmt.Sprintf("body{margin:%dpx}\n", next()), false)
 		}},
-		{"version", func(t *testing.T, d string) Change {
+		{"version", func(t *testing.T, d string) fileChange {
 			return appendFile(t, d, "content/privacy/versions/2025-01-01.md", fmt.Sprintf("\nOld word %d.\n", next()))
 		}},
-		{"image", func(t *testing.T, d string) Change {
+		{"image", func(t *testing.T, d string) fileChange {
 			return writeFile(t, d, "content/img/seal.png", fmt.Sprintf("PNG %d", next()), true)
 		}},
-		{"delete image", func(t *testing.T, d string) Change {
+		{"delete image", func(t *testing.T, d string) fileChange {
 			p := filepath.Join(d, "content", "img", "seal.png")
 			os.Remove(p)
-			return Change{Path: p, Created: true}
+			return fileChange{Path: p, Created: true}
 		}},
-		{"move to a folder", func(t *testing.T, d string) Change {
+		{"move to a folder", func(t *testing.T, d string) fileChange {
 			from, to := filepath.Join(d, "content", "terms.md"), filepath.Join(d, "content", "terms", "index.md")
 			if _, err := os.Stat(from); err != nil {
 				from, to = to, from // and back
@@ -85,14 +85,14 @@ func sessionEdits(n *int) []edit {
 			if err := os.Rename(from, to); err != nil {
 				t.Fatal(err)
 			}
-			return Change{Path: to, Created: true}
+			return fileChange{Path: to, Created: true}
 		}},
-		{"break", func(t *testing.T, d string) Change {
+		{"break", func(t *testing.T, d string) fileChange {
 			return writeFile(t, d, "content/broken.md", "---\ndate: never\n---\n", true)
 		}},
-		{"fix", func(t *testing.T, d string) Change {
+		{"fix", func(t *testing.T, d string) fileChange {
 			os.Remove(filepath.Join(d, "content", "broken.md"))
-			return Change{Path: filepath.Join(d, "content", "broken.md"), Created: true}
+			return fileChange{Path: filepath.Join(d, "content", "broken.md"), Created: true}
 		}},
 	}
 }
@@ -120,25 +120,25 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				return ""
 			}
 			opts := Options{Source: dir, Theme: clause.Theme, Getenv: epoch}
-			sess := NewSession(opts)
-			if _, _, _, err := sess.Rebuild(nil); err != nil {
+			sess := newSession(opts)
+			if _, _, _, err := sess.rebuild(nil); err != nil {
 				t.Fatal(err)
 			}
 			n := 0
-			edits := append(sessionEdits(&n), edit{"clock", func(*testing.T, string) Change {
+			edits := append(sessionEdits(&n), edit{"clock", func(*testing.T, string) fileChange {
 				now = clockDays[n%len(clockDays)]
 				n++
-				return Change{}
+				return fileChange{}
 			}})
 			rng := rand.New(rand.NewPCG(seed, 7))
 			for step := 0; step < 30; step++ {
 				e := edits[rng.IntN(len(edits))]
-				var changes []Change
+				var changes []fileChange
 				if change := e.apply(t, dir); change.Path != "" {
-					changes = []Change{change}
+					changes = []fileChange{change}
 				}
-				got, _, _, incErr := sess.Rebuild(changes)
-				want, _, fullErr := Render(opts)
+				got, _, _, incErr := sess.rebuild(changes)
+				want, _, fullErr := renderSite(opts)
 				if fmt.Sprint(incErr) != fmt.Sprint(fullErr) {
 					t.Fatalf("step %d (%s): incremental err %v, full err %v", step, e.name, incErr, fullErr)
 				}
@@ -159,13 +159,13 @@ func TestIncrementalEqualsFull(t *testing.T) {
 func TestIncrementalReuses(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, versionedSite)
-	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	first, _, _, err := sess.Rebuild(nil)
+	sess := newSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	first, _, _, err := sess.rebuild(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	change := appendFile(t, dir, "content/terms.md", "\nOne more line.\n")
-	second, changed, _, err := sess.Rebuild([]Change{change})
+	second, changed, _, err := sess.rebuild([]fileChange{change})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,19 +183,19 @@ func TestIncrementalKeepsCopiedFiles(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, versionedSite)
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
-	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	first, _, _, err := sess.Rebuild(nil)
+	sess := newSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	first, _, _, err := sess.rebuild(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, _, _, err := sess.Rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")})
+	second, _, _, err := sess.rebuild([]fileChange{appendFile(t, dir, "content/terms.md", "\nMore.\n")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if &first["img/seal.png"][0] != &second["img/seal.png"][0] {
 		t.Error("the image was read again although only terms.md changed")
 	}
-	third, changed, _, err := sess.Rebuild([]Change{writeFile(t, dir, "content/img/seal.png", "PNG two", false)})
+	third, changed, _, err := sess.rebuild([]fileChange{writeFile(t, dir, "content/img/seal.png", "PNG two", false)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,13 +211,13 @@ func TestIncrementalFolderChange(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, versionedSite)
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG one"})
-	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	sess := newSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	writeTree(t, dir, map[string]string{"content/img/seal.png": "PNG two", "content/terms.md": "---\ntitle: Terms\n---\n## Use\n\nBe very kind.\n"})
 	for _, root := range []string{filepath.Join(dir, "content"), dir} {
-		files, _, _, err := sess.Rebuild([]Change{{Path: root}})
+		files, _, _, err := sess.rebuild([]fileChange{{Path: root}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -232,18 +232,18 @@ func TestIncrementalFolderChange(t *testing.T) {
 func TestIncrementalKeepsTemplates(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, versionedSite)
-	sess := NewSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
-	if _, _, _, err := sess.Rebuild(nil); err != nil {
+	sess := newSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+	if _, _, _, err := sess.rebuild(nil); err != nil {
 		t.Fatal(err)
 	}
 	first := sess.cache.tmpl
-	if _, _, _, err := sess.Rebuild([]Change{appendFile(t, dir, "content/terms.md", "\nMore.\n")}); err != nil {
+	if _, _, _, err := sess.rebuild([]fileChange{appendFile(t, dir, "content/terms.md", "\nMore.\n")}); err != nil {
 		t.Fatal(err)
 	}
 	if first == nil || sess.cache.tmpl != first {
 		t.Error("a content edit parsed the layouts again")
 	}
-	files, _, _, err := sess.Rebuild([]Change{writeFile(t, dir, "layouts/partials/footer.html", "<footer>New footer</footer>\n", true)})
+	files, _, _, err := sess.rebuild([]fileChange{writeFile(t, dir, "layouts/partials/footer.html", "<footer>New footer</footer>\n", true)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -119,6 +119,11 @@
 // two output paths that differ only in letter case or Unicode
 // normalisation (see foldPath): macOS and Windows store them as one file.
 //
+// In the code, a site path is a URL below the base path (/privacy/: what
+// output files, claims, links and redirects use) and a permalink is the
+// root-relative URL with it (/policies/privacy/: Page.Permalink,
+// Version.Permalink, what templates link to).
+//
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link
 // to a missing content file is an error; one to a file that could not

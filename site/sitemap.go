@@ -27,7 +27,7 @@ func (b *builder) writeSitemap(out output) {
 	b.sitemapEntry(&buf, "/", latest)
 	for _, p := range b.policies {
 		if !p.NoIndex {
-			b.sitemapEntry(&buf, p.url, b.pastDate(p.LastRevised))
+			b.sitemapEntry(&buf, p.sitePath, b.pastDate(p.LastRevised))
 		}
 	}
 	b.sitemapEntry(&buf, "/changelog/", latest)

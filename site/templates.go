@@ -12,8 +12,8 @@ import (
 	"strings"
 )
 
-// Layouts is the folder, in the theme and in a site, that holds templates.
-const Layouts = "layouts"
+// layoutsDir is the folder, in the theme and in a site, that holds templates.
+const layoutsDir = "layouts"
 
 // templates holds the parsed layouts: one template set per layout file,
 // each made of baseof.html, every partial and the layout itself.
@@ -32,8 +32,8 @@ func loadTemplates(files map[string][]byte, target *funcTarget, want []string, e
 	names := []string{"baseof.html"}
 	var partials []string
 	for p := range files {
-		if ok, _ := path.Match(Layouts+"/partials/*.html", p); ok {
-			partials = append(partials, strings.TrimPrefix(p, Layouts+"/"))
+		if ok, _ := path.Match(layoutsDir+"/partials/*.html", p); ok {
+			partials = append(partials, strings.TrimPrefix(p, layoutsDir+"/"))
 		}
 	}
 	sort.Strings(partials)
@@ -53,9 +53,9 @@ func loadTemplates(files map[string][]byte, target *funcTarget, want []string, e
 
 // parseInto reads layouts/name and adds it to set under that name.
 func (t *templates) parseInto(set *template.Template, name string) error {
-	data, ok := t.files[path.Join(Layouts, name)]
+	data, ok := t.files[path.Join(layoutsDir, name)]
 	if !ok {
-		return &fs.PathError{Op: "open", Path: path.Join(Layouts, name), Err: fs.ErrNotExist}
+		return &fs.PathError{Op: "open", Path: path.Join(layoutsDir, name), Err: fs.ErrNotExist}
 	}
 	_, err := set.New(name).Parse(string(data))
 	return err
@@ -79,7 +79,7 @@ func (t *templates) parseLayout(name string, errs *ErrorList) {
 
 // has reports whether a layout file exists in any layer.
 func (t *templates) has(name string) bool {
-	_, ok := t.files[path.Join(Layouts, name)]
+	_, ok := t.files[path.Join(layoutsDir, name)]
 	return ok
 }
 
@@ -107,14 +107,14 @@ var templatePos = regexp.MustCompile(`template:\s*([^:\s]+):(\d+)(?::(\d+))?:?\s
 // located Error, naming the template file and line.
 func templateError(err error, fallback string) *Error {
 	msg := err.Error()
-	e := &Error{Path: path.Join(Layouts, fallback), Msg: msg}
+	e := &Error{Path: path.Join(layoutsDir, fallback), Msg: msg}
 	if errors.Is(err, fs.ErrNotExist) {
 		e.Msg = fmt.Sprintf("template %s not found", fallback)
 		e.Hint = "create it in your site's layouts/ folder, or choose another layout"
 		return e
 	}
 	if m := templatePos.FindStringSubmatchIndex(msg); m != nil {
-		e.Path = path.Join(Layouts, msg[m[2]:m[3]])
+		e.Path = path.Join(layoutsDir, msg[m[2]:m[3]])
 		e.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
 		if m[6] >= 0 {
 			col, _ := strconv.Atoi(msg[m[6]:m[7]])
@@ -132,7 +132,7 @@ func templateError(err error, fallback string) *Error {
 // serve cache hashes it. Symbolic links are followed as walkLayers says.
 func readLayouts(fsys layers, errs *ErrorList) map[string][]byte {
 	files := map[string][]byte{}
-	for _, f := range walkLayers(fsys, Layouts, nil, errs) {
+	for _, f := range walkLayers(fsys, layoutsDir, nil, errs) {
 		data, err := f.read()
 		if err != nil {
 			errs.Errorf(f.path, 0, "cannot read: %v", unwrapPathError(err))

@@ -17,7 +17,7 @@ const textDateLines = 40
 // declares no date: "Last updated: April 20, 2023" near the top of the
 // body. It says where the date came from, so clause check can tell.
 type TextDate struct {
-	Key   string // "effective" or "last_revised"
+	Key   importer.DateField // effective or last_revised
 	Date  Date
 	Line  int    // the file line of the text that gives the date
 	Text  string // that text without Markdown markers, for messages
@@ -38,7 +38,7 @@ func (s *Source) readTextDates() {
 	}
 	s.TextDates, s.dateNotes = scanTextDates(s.Body, s.BodyLine)
 	for _, td := range s.TextDates {
-		if td.Key == string(importer.Effective) {
+		if td.Key == importer.Effective {
 			s.FM.Effective = td.Date
 		} else {
 			s.FM.LastRevised = td.Date
@@ -220,11 +220,11 @@ func (sc *dateScan) line(i int, text string) {
 // left to clause check's lint of typed dates; month and year only give
 // the first of the month, with a warning.
 func (sc *dateScan) typed(i int, field importer.DateField, value, visible string) {
-	td := TextDate{Key: string(field), Line: sc.first + i, Text: plainDateText(visible)}
+	td := TextDate{Key: field, Line: sc.first + i, Text: plainDateText(visible)}
 	if t, err := importer.ParseDate(value); err == nil {
-		td.Date = NewDate(t)
+		td.Date = newDate(t)
 	} else if t, ok := importer.ParseMonthYear(value); ok {
-		td.Date, td.NoDay = NewDate(t), true
+		td.Date, td.NoDay = newDate(t), true
 		sc.problems = append(sc.problems, &Error{Line: td.Line, Severity: SeverityWarning,
 			Msg: fmt.Sprintf("%s %s read from the text %q, which gives no day: the first of the month is used",
 				dateName(td.Key), td.Date.ISO(), td.Text),
@@ -243,7 +243,7 @@ func (sc *dateScan) datetime(i int, visible, attr string) {
 		return
 	}
 	sc.seen[field] = true
-	td := TextDate{Key: string(field), Line: sc.first + i, Text: plainDateText(visible), Attr: attr}
+	td := TextDate{Key: field, Line: sc.first + i, Text: plainDateText(visible), Attr: attr}
 	d, err := ParseDate(attr)
 	if err != nil {
 		sc.problems = append(sc.problems, &Error{Line: td.Line, Severity: SeverityWarning,
@@ -274,7 +274,7 @@ func visibleDate(visible string) Date {
 	if err != nil {
 		return Date{}
 	}
-	return NewDate(t)
+	return newDate(t)
 }
 
 // plainDateText drops the Markdown markers around a date line: heading
@@ -285,8 +285,8 @@ func plainDateText(s string) string {
 }
 
 // dateName names a date key in messages: "effective date", "last-revised date".
-func dateName(key string) string {
-	if key == string(importer.Effective) {
+func dateName(key importer.DateField) string {
+	if key == importer.Effective {
 		return "effective date"
 	}
 	return "last-revised date"

@@ -264,7 +264,7 @@ func FuzzScanTextDates(f *testing.F) {
 func TestReviseTextDate(t *testing.T) {
 	t.Parallel()
 	src := newSite(t, map[string]string{"content/privacy.md": "---\ntitle: Privacy\n---\n\nLast updated: 2026-01-10\n\n_Effective date: January 15, 2026_\n\nWe keep it.\n"})
-	rev, err := Revise(ReviseOptions{Source: src, Slug: "privacy", Effective: NewDate(day("2026-04-01")), Now: day("2026-03-01")})
+	rev, err := Revise(ReviseOptions{Source: src, Slug: "privacy", Effective: newDate(day("2026-04-01")), Now: day("2026-03-01")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,8 +19,8 @@ type Policy struct {
 	Current  *Version   // the version in force now; nil when every version is upcoming
 	Upcoming *Version   // the next version to take effect, if any
 
-	page      *Page  // the current page
-	historyAt string // the history page's URL, with the base path
+	page             *Page  // the current page
+	historyPermalink string // the history page's URL, with the base path
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
@@ -29,7 +29,7 @@ func (p *Policy) HistoryURL() string {
 	if !p.HasHistory() {
 		return ""
 	}
-	return p.historyAt
+	return p.historyPermalink
 }
 
 // FeedURL returns the URL of the policy's Atom feed, or "".
@@ -37,7 +37,7 @@ func (p *Policy) FeedURL() string {
 	if !p.HasHistory() {
 		return ""
 	}
-	return p.historyAt + "feed.xml"
+	return p.historyPermalink + "feed.xml"
 }
 
 // Page returns the policy's current page.
@@ -52,13 +52,13 @@ type Version struct {
 	Summary     string
 	Changes     []string
 	Material    bool
-	Status      string // "current", "upcoming" or "archived"
+	Status      Status // current, upcoming or archived
 	Prev, Next  *Version
 
-	src     *Source
-	url     string   // the policy's permalink at this version, without the base path
-	oldURLs []string // other permalinks it was published at (git history)
-	at      string   // the version's own URL, with the base path
+	src        *Source
+	policyPath string   // the policy's site path at this version (no base path)
+	oldPaths   []string // other site paths it was published at (git history)
+	permalink  string   // the version page's URL, with the base path
 }
 
 // Until is the date the next version took (or takes) effect, or zero.
@@ -69,9 +69,13 @@ func (v *Version) Until() Date {
 	return v.Next.Effective
 }
 
-// URL returns the version page's URL with the base path; for a policy
-// with a single version, its current page.
-func (v *Version) URL() string { return v.at }
+// Permalink returns the version page's root-relative URL with the base
+// path, e.g. /policies/privacy/versions/2025-03-01/, as Page.Permalink
+// is; for a policy with a single version, its current page's.
+func (v *Version) Permalink() string { return v.permalink }
+
+// URL is Permalink under the name templates use: .Version.URL.
+func (v *Version) URL() string { return v.permalink }
 
 // ChangesURL returns the URL of the redline against the previous version,
 // or "" for the first version.
@@ -79,14 +83,14 @@ func (v *Version) ChangesURL() string {
 	if v.Prev == nil || !v.Policy.HasHistory() {
 		return ""
 	}
-	return v.at + "changes/"
+	return v.permalink + "changes/"
 }
 
 // Archived reports whether the version has been superseded.
-func (v *Version) Archived() bool { return v.Status == "archived" }
+func (v *Version) Archived() bool { return v.Status == StatusArchived }
 
 // Upcoming reports whether the version has yet to take effect.
-func (v *Version) IsUpcoming() bool { return v.Status == "upcoming" }
+func (v *Version) IsUpcoming() bool { return v.Status == StatusUpcoming }
 
 // HasHistory reports whether the policy has version pages.
 func (p *Policy) HasHistory() bool { return len(p.Versions) > 1 }
@@ -160,13 +164,13 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 			b.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
 		}
 		v := newVersion(s, d)
-		v.url = pol.page.Policy.Versions[0].url
+		v.policyPath = pol.page.Policy.Versions[0].policyPath
 		if u := b.pageURL(s, s.Rel); s.FM.Permalink != "" && u != "" {
-			v.url = u
+			v.policyPath = u
 		}
 		pol.Versions = append(pol.Versions, v)
 	}
-	if b.history() == "git" {
+	if b.history() == HistoryGit {
 		b.gitVersions()
 	}
 	for _, p := range b.policies {
@@ -174,8 +178,8 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 	}
 }
 
-// history returns where versions come from: "files" or "git".
-func (b *builder) history() string {
+// history returns where versions come from: HistoryFiles (or "") or HistoryGit.
+func (b *builder) history() History {
 	if b.opts.History != "" {
 		return b.opts.History
 	}
@@ -219,16 +223,16 @@ func (b *builder) classify(v *Version) {
 	pol := v.Policy
 	switch {
 	case v.Effective.Time().After(b.now):
-		v.Status = "upcoming"
+		v.Status = StatusUpcoming
 		if pol.Upcoming == nil {
 			pol.Upcoming = v
 		}
 		b.noteChange(v.Effective)
 	default:
 		if pol.Current != nil {
-			pol.Current.Status = "archived"
+			pol.Current.Status = StatusArchived
 		}
-		v.Status = "current"
+		v.Status = StatusCurrent
 		pol.Current = v
 	}
 }
@@ -251,9 +255,10 @@ func versionsBase(u string) string {
 	return u
 }
 
-// versionURL is a version's stable URL, without the base path.
-func versionURL(policyURL string, v *Version) string {
-	return versionsBase(policyURL) + "versions/" + v.Effective.ISO() + "/"
+// versionPath is a version page's stable site path (no base path), below
+// the site path of the policy's current page.
+func versionPath(policyPath string, v *Version) string {
+	return versionsBase(policyPath) + "versions/" + v.Effective.ISO() + "/"
 }
 
 // resolveNow picks the moment that decides what is current: --now, else

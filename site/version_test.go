@@ -86,7 +86,7 @@ func TestNowFlipsCurrent(t *testing.T) {
 	if !strings.Contains(string(after["privacy/index.html"]), "Opt-in only") {
 		t.Error("new text not current on its effective date")
 	}
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(before["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestNowFlipsCurrent(t *testing.T) {
 func TestManifest(t *testing.T) {
 	t.Parallel()
 	tree := buildAt(t, versionedSite, "2026-06-01")
-	var m Manifest
+	var m manifest
 	if err := json.Unmarshal(tree["policies.json"], &m); err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestManifest(t *testing.T) {
 		t.Errorf("current: %+v", p.Current)
 	}
 	again, _ := json.Marshal(m)
-	var m2 Manifest
+	var m2 manifest
 	if err := json.Unmarshal(again, &m2); err != nil || m2.Policies[0].Versions[2].SHA256 != p.Versions[2].SHA256 {
 		t.Error("policies.json does not round-trip")
 	}

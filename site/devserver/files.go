@@ -83,7 +83,7 @@ const (
 )
 
 // resolve maps a cleaned request path to a snapshot file name, as the
-// static hosts a site is published on do (see redirect.NewStaticHost): a
+// static hosts a site is published on do (see internal/statichost): a
 // folder's index.html, a redirect to add the slash, or "x.html" for "/x".
 func resolve(snap *Snapshot, clean string) (string, resolution) {
 	name := strings.TrimPrefix(clean, "/")

@@ -194,7 +194,7 @@ func TestContentType(t *testing.T) {
 func BenchmarkServePage(b *testing.B) {
 	s := New(Options{})
 	s.Publish(bigSite(1000), nil)
-	h := s.Handler()
+	h := s.handler()
 	req := httptest.NewRequest("GET", "http://localhost:1313/policies/p500/", nil)
 	for b.Loop() {
 		rec := httptest.NewRecorder()

@@ -50,7 +50,7 @@ func TestHostHeaderChecked(t *testing.T) {
 			req := httptest.NewRequest("GET", p, nil)
 			req.Host = tt.host
 			rec := httptest.NewRecorder()
-			s.Handler().ServeHTTP(rec, req)
+			s.handler().ServeHTTP(rec, req)
 			if got := rec.Code != http.StatusForbidden; got != tt.want {
 				t.Errorf("bind %s, allowed %v, Host %q, %s: answered = %v (status %d)", tt.addr, tt.allowed, tt.host, p, got, rec.Code)
 			}

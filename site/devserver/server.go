@@ -139,7 +139,7 @@ func isAddrInUse(err error) bool {
 // once per Server.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
-		Handler:           s.tracked(s.Handler()),
+		Handler:           s.tracked(s.handler()),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       time.Minute,
 	}
@@ -220,10 +220,10 @@ func (s *Server) Fail(problems []Problem) {
 	s.hub.broadcast(errorMessage(len(problems)))
 }
 
-// Handler returns the HTTP handler: the site, /_clause/events and
+// handler returns the HTTP handler: the site, /_clause/events and
 // /_clause/problems. Only GET and HEAD are allowed, and only for the
 // hosts of the server's host policy (see hostPolicy); others get 403.
-func (s *Server) Handler() http.Handler {
+func (s *Server) handler() http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if !s.hosts.allows(r.Host) {
 			refuseHost(w, r)

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/clause-dev/clause/site/redirect"
+	"github.com/clause-dev/clause/internal/statichost"
 )
 
 // TestAnswersAsStaticHost checks that the dev server answers each path
@@ -18,7 +18,7 @@ func TestAnswersAsStaticHost(t *testing.T) {
 	snap.Files["terms.html"] = []byte("<html><head></head><body>terms</body></html>")
 	ts := startServer(t)
 	ts.Publish(snap, nil)
-	host := httptest.NewServer(redirect.NewStaticHost(snap.Files, redirect.PlainHost))
+	host := httptest.NewServer(statichost.New(snap.Files, statichost.Plain))
 	defer host.Close()
 	for _, p := range []string{"/", "/terms", "/terms.html", "/terms/", "/privacy", "/privacy/", "/privacy/index.html",
 		"/a/b/c", "/a/b/c.html", "/a/b", "/data.json", "/data", "/missing", "/missing.html"} {

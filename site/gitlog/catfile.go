@@ -12,7 +12,7 @@ import (
 )
 
 // maxBlobSize bounds the size a cat-file header may announce, so that odd
-// output cannot make History allocate without limit.
+// output cannot make a read allocate without limit.
 const maxBlobSize = 1 << 30
 
 // catFile is one running `git cat-file --batch` process. Blob ids are

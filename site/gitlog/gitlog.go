@@ -1,9 +1,9 @@
 // Package gitlog extracts the committed history of files from a git work tree.
 //
 // It is built for reading the earlier versions of a handful of policy files
-// quickly: History runs one `git log` over the whole history and reads every
-// needed file content through one `git cat-file --batch` process, so its cost
-// does not grow with one process per commit or per file.
+// quickly: Log runs one `git log` over the whole history, and Blobs reads
+// every needed file content through one `git cat-file --batch` process, so
+// the cost does not grow with one process per commit or per file.
 //
 // Approach, as measured by BenchmarkHistory and BenchmarkHistoryFollow on a
 // generated repository of 1,000 commits across 50 files of about 5 KB, on 2
@@ -14,7 +14,7 @@
 // step takes 630-850 ms, and --follow also mistakes similar new files for
 // copies. The single log is kept.
 //
-// Log is History without the contents: each revision names its blob, and
+// Log returns revisions without their contents: each names its blob, and
 // Blobs reads contents on demand through one long-running
 // `git cat-file --batch`. A caller that keeps only some revisions (the site
 // keeps one per version, and reads each again when it renders it) then
@@ -88,26 +88,23 @@ func Open(dir string) (*Repo, error) {
 	return r, nil
 }
 
-// History returns, for each requested path (relative to the directory passed
+// Log returns, for each requested path (relative to the directory passed
 // to Open, slash-separated), its revisions oldest first, following renames.
 //
 // Only the file's current life is returned: a commit that deleted the file
 // ends its earlier history, and a later re-add starts again. A path that does
 // not exist in HEAD gets no revisions. Merge commits are skipped. Every
-// requested path is a key of the result. On a shallow clone History returns
+// requested path is a key of the result. On a shallow clone Log returns
 // a *ShallowError.
-func (r *Repo) History(paths []string) (map[string][]Revision, error) {
-	return r.revisions(paths, true)
-}
-
-// Log is History without the contents: each revision names its Blob,
-// which a Blobs reader returns when it is needed, so that memory does not
-// hold every version of every file at once.
+//
+// Revisions come without their contents: each names its Blob, which a
+// Blobs reader returns when it is needed, so that memory does not hold
+// every version of every file at once.
 func (r *Repo) Log(paths []string) (map[string][]Revision, error) {
 	return r.revisions(paths, false)
 }
 
-// revisions is History, reading the contents when withContent is set.
+// revisions is Log, reading the contents too when withContent is set.
 func (r *Repo) revisions(paths []string, withContent bool) (map[string][]Revision, error) {
 	resolved := make(map[string]string, len(paths))
 	for _, p := range paths {

@@ -206,7 +206,7 @@ func TestOpenSubdirectory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := repo.History([]string{"privacy.md", "./privacy.md"})
+	h, err := repo.fullHistory([]string{"privacy.md", "./privacy.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -258,7 +258,7 @@ func TestHistoryIgnoresUserConfig(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := revs.History([]string{"privacy ü.md"})
+	h, err := revs.fullHistory([]string{"privacy ü.md"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +283,7 @@ func TestHistoryRejectsPathsOutsideRepository(t *testing.T) {
 	r.commit("Add")
 	repo := r.open()
 	for _, p := range []string{"", "../a.md", "/etc/passwd", ".", "x/../.."} {
-		if _, err := repo.History([]string{p}); err == nil {
+		if _, err := repo.fullHistory([]string{p}); err == nil {
 			t.Errorf("History(%q) succeeded, want an error", p)
 		}
 	}
@@ -303,10 +303,10 @@ func TestShallowClone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if shallow, err := repo.Shallow(); err != nil || !shallow {
+	if shallow, err := repo.isShallow(); err != nil || !shallow {
 		t.Errorf("Shallow() = %v, %v; want true", shallow, err)
 	}
-	_, err = repo.History([]string{"privacy.md"})
+	_, err = repo.fullHistory([]string{"privacy.md"})
 	var se *ShallowError
 	if !errors.As(err, &se) {
 		t.Fatalf("History error = %v, want a *ShallowError", err)
@@ -315,7 +315,7 @@ func TestShallowClone(t *testing.T) {
 	if err.Error() != want {
 		t.Errorf("message = %q, want %q", err.Error(), want)
 	}
-	if shallow, err := src.open().Shallow(); err != nil || shallow {
+	if shallow, err := src.open().isShallow(); err != nil || shallow {
 		t.Errorf("Shallow() on the full repository = %v, %v; want false", shallow, err)
 	}
 }

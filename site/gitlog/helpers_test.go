@@ -105,7 +105,7 @@ func (r *testRepo) open() *Repo {
 // history runs History for paths and fails the test on error.
 func (r *testRepo) history(paths ...string) map[string][]Revision {
 	r.t.Helper()
-	h, err := r.open().History(paths)
+	h, err := r.open().fullHistory(paths)
 	if err != nil {
 		r.t.Fatal(err)
 	}
@@ -132,4 +132,9 @@ func summary(revs []Revision) []string {
 		out[i] = r.Path + "@" + r.Subject
 	}
 	return out
+}
+
+// fullHistory is Log with each revision's contents read as well.
+func (r *Repo) fullHistory(paths []string) (map[string][]Revision, error) {
+	return r.revisions(paths, true)
 }

@@ -73,7 +73,7 @@ func (r *Repo) walkLog(w *walker) error {
 	return nil
 }
 
-// logError converts a failed git log into the error History returns. A
+// logError converts a failed git log into the error Log returns. A
 // repository without commits has no history, which is not an error.
 func logError(err error) error {
 	if stderrContains(err, "does not have any commits yet") {

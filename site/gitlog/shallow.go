@@ -11,7 +11,7 @@ import (
 const shallowMessage = "git history is incomplete: this is a shallow clone. " +
 	"Run `git fetch --unshallow`, or set `fetch-depth: 0` in actions/checkout."
 
-// ShallowError is returned by History for a shallow clone, whose truncated
+// ShallowError is returned by Log for a shallow clone, whose truncated
 // history would make the oldest versions of every file look like additions.
 type ShallowError struct {
 	Dir string // top level of the work tree
@@ -20,8 +20,8 @@ type ShallowError struct {
 // Error returns the actionable message for a shallow clone.
 func (e *ShallowError) Error() string { return shallowMessage }
 
-// Shallow reports whether the repository is a shallow clone.
-func (r *Repo) Shallow() (bool, error) {
+// isShallow reports whether the repository is a shallow clone.
+func (r *Repo) isShallow() (bool, error) {
 	out, err := r.output("rev-parse", "--is-shallow-repository")
 	if err != nil {
 		return false, fmt.Errorf("gitlog: %w", err)
@@ -56,7 +56,7 @@ func (r *Repo) hasShallowFile() (bool, error) {
 
 // checkShallow returns a *ShallowError when the repository is shallow.
 func (r *Repo) checkShallow() error {
-	shallow, err := r.Shallow()
+	shallow, err := r.isShallow()
 	if err != nil {
 		return err
 	}

@@ -15,12 +15,12 @@ var urlToken = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>]+|[\w.+-]+@[\
 // entity matches an HTML character reference, which Markdown would decode.
 var entity = regexp.MustCompile(`^&(?:#\d+|#x[0-9a-f]+|[a-z][a-z0-9]*);`)
 
-// EscapeText escapes the characters of plain text that Markdown would read
+// escapeText escapes the characters of plain text that Markdown would read
 // as markup, so that the text renders exactly as it reads: emphasis,
 // code, links, raw HTML, character references, Liquid braces and
 // strikethrough. Bare URLs are kept as they are. Block markers at the
-// start of a line are escaped separately, by EscapeLineStart.
-func EscapeText(s string) string {
+// start of a line are escaped separately, by escapeLineStart.
+func escapeText(s string) string {
 	var b strings.Builder
 	last := 0
 	for _, loc := range urlToken.FindAllStringIndex(s, -1) {
@@ -78,10 +78,10 @@ var (
 	headingMarker = regexp.MustCompile(`^#{1,6}(\s|$)`)
 )
 
-// EscapeLineStart escapes a block marker at the start of a line of text
-// that EscapeText has already escaped: "# ", "> ", "- ", "+ ", "1. ",
+// escapeLineStart escapes a block marker at the start of a line of text
+// that escapeText has already escaped: "# ", "> ", "- ", "+ ", "1. ",
 // "2) ", ": " (a definition) and setext underlines.
-func EscapeLineStart(line string) string {
+func escapeLineStart(line string) string {
 	switch {
 	case headingMarker.MatchString(line), strings.HasPrefix(line, ">"):
 		return `\` + line
@@ -98,7 +98,7 @@ func EscapeLineStart(line string) string {
 
 // escapeHeading escapes the text of an ATX heading: inline markup, and a
 // trailing run of '#' that Markdown would drop as a closing sequence.
-func escapeHeading(s string) string { return escapeClosingHashes(EscapeText(s)) }
+func escapeHeading(s string) string { return escapeClosingHashes(escapeText(s)) }
 
 // escapeURL makes a link destination safe inside (…): destinations with
 // spaces or unbalanced parentheses are written in angle brackets.

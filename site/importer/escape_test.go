@@ -70,12 +70,12 @@ func TestEscapeRendersAsWritten(t *testing.T) {
 		"#hashtag is text",
 	}
 	for _, in := range lines {
-		md := EscapeLineStart(EscapeText(in))
+		md := escapeLineStart(escapeText(in))
 		if got := renderText(t, md); got != in {
 			t.Errorf("%q\n\tescaped: %q\n\trenders: %q", in, md, got)
 		}
 	}
-	if got := renderText(t, "Term\n"+EscapeLineStart(EscapeText(": not a definition"))); got != "Term\n: not a definition" {
+	if got := renderText(t, "Term\n"+escapeLineStart(escapeText(": not a definition"))); got != "Term\n: not a definition" {
 		t.Errorf("definition: %q", got)
 	}
 }

@@ -285,7 +285,7 @@ func (c *htmlConv) paragraph(nodes []*html.Node) []mdBlock {
 	}
 	lines := strings.Split(md, "\n")
 	for i, l := range lines {
-		lines[i] = EscapeLineStart(l)
+		lines[i] = escapeLineStart(l)
 	}
 	c.d.paragraph(plain)
 	return c.withIDs(strings.Join(lines, "\n"), false)

@@ -127,7 +127,7 @@ func (c *htmlConv) definitions(n *html.Node) []mdBlock {
 			if len(cur) > 0 && strings.HasPrefix(cur[len(cur)-1], ": ") {
 				out, cur = append(out, mdBlock{text: strings.Join(cur, "\n")}), nil
 			}
-			cur = append(cur, EscapeLineStart(text))
+			cur = append(cur, escapeLineStart(text))
 		case ch.DataAtom == atom.Dd:
 			cur = append(cur, ": "+text)
 		}

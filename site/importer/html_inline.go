@@ -136,7 +136,7 @@ func (c *htmlConv) inlines(nodes []*html.Node) string {
 // inline writes one inline node as Markdown.
 func (c *htmlConv) inline(b *strings.Builder, n *html.Node) {
 	if n.Type == html.TextNode {
-		b.WriteString(EscapeText(spaces.ReplaceAllString(n.Data, " ")))
+		b.WriteString(escapeText(spaces.ReplaceAllString(n.Data, " ")))
 		return
 	}
 	if n.Type != html.ElementNode {
@@ -164,7 +164,7 @@ func (c *htmlConv) inline(b *strings.Builder, n *html.Node) {
 		b.WriteString(codeSpan(collapse(textOf(n))))
 	case atom.Img:
 		if src := attr(n, "src"); src != "" {
-			b.WriteString("![" + EscapeText(collapse(attr(n, "alt"))) + "](" + escapeURL(src) + ")")
+			b.WriteString("![" + escapeText(collapse(attr(n, "alt"))) + "](" + escapeURL(src) + ")")
 		}
 	default:
 		c.content(b, n)

@@ -102,12 +102,12 @@ func TestConvertInput(t *testing.T) {
 		t.Error("empty input: no error")
 	}
 	for name, src := range map[string]string{"page.htm": "hello", "x": "<!DOCTYPE html><p>x", "y": "<!-- saved --><html>"} {
-		if !IsHTML(name, []byte(src)) {
-			t.Errorf("IsHTML(%q, %q) = false", name, src)
+		if !isHTML(name, []byte(src)) {
+			t.Errorf("isHTML(%q, %q) = false", name, src)
 		}
 	}
-	if IsHTML("notes.txt", []byte("<html>")) || IsHTML("-", []byte("Privacy <b>policy</b>")) {
-		t.Error("IsHTML: plain text read as HTML")
+	if isHTML("notes.txt", []byte("<html>")) || isHTML("-", []byte("Privacy <b>policy</b>")) {
+		t.Error("isHTML: plain text read as HTML")
 	}
 	res, err := Convert([]byte("1. INTRODUCTION\n\nSome text here."), Options{Name: "cookie-policy.txt"})
 	if err != nil || res.Title != "Cookie policy" || !strings.Contains(string(res.Markdown), "## 1. INTRODUCTION") {

@@ -62,7 +62,7 @@ func Convert(src []byte, opts Options) (*Result, error) {
 		return nil, errors.New("the input is empty")
 	}
 	d := &doc{}
-	if opts.HTML || IsHTML(opts.Name, src) {
+	if opts.HTML || isHTML(opts.Name, src) {
 		convertHTML(d, src)
 	} else {
 		convertText(d, string(src))
@@ -73,9 +73,9 @@ func Convert(src []byte, opts Options) (*Result, error) {
 
 var htmlStart = regexp.MustCompile(`(?is)^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b`)
 
-// IsHTML reports whether an input is HTML: by its file extension, or by
+// isHTML reports whether an input is HTML: by its file extension, or by
 // starting with a doctype or an html, head or body tag.
-func IsHTML(name string, src []byte) bool {
+func isHTML(name string, src []byte) bool {
 	switch strings.ToLower(path.Ext(name)) {
 	case ".html", ".htm", ".xhtml":
 		return true
@@ -133,7 +133,7 @@ func (d *doc) takeDate(line string, at int) bool {
 	if err != nil {
 		text := strings.TrimSpace(strings.Trim(strings.TrimSpace(line), "*_"))
 		d.note(at, "%v; kept in a comment: put the date in front matter as %s: YYYY-MM-DD", err, field)
-		d.add(CouldNotRead(text))
+		d.add(couldNotReadComment(text))
 		return true
 	}
 	if field == Effective {
@@ -144,17 +144,17 @@ func (d *doc) takeDate(line string, at int) bool {
 	return true
 }
 
-// CouldNotRead returns the comment that keeps a line import could not
+// couldNotReadComment returns the comment that keeps a line import could not
 // read; clause check recognises it and reports the line.
-func CouldNotRead(text string) string {
+func couldNotReadComment(text string) string {
 	text = strings.ReplaceAll(strings.ReplaceAll(text, "--", "- -"), `"`, "'")
 	return `<!-- clause import: could not read "` + text + `" -->`
 }
 
-// couldNotRead matches the comment CouldNotRead writes.
+// couldNotRead matches the comment couldNotReadComment writes.
 var couldNotRead = regexp.MustCompile(`^\s*<!--\s*clause import: could not read "(.*)"\s*-->\s*$`)
 
-// CommentedLine returns the original text kept by a CouldNotRead comment.
+// CommentedLine returns the original text kept by a could-not-read comment.
 func CommentedLine(line string) (string, bool) {
 	m := couldNotRead.FindStringSubmatch(line)
 	if m == nil {

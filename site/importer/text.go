@@ -263,7 +263,7 @@ func (c *textConv) para(lines []line, i int) int {
 		if len(md) > 0 && enumeration.MatchString(t) {
 			md[len(md)-1] += `\`
 		}
-		md = append(md, EscapeLineStart(EscapeText(t)))
+		md = append(md, escapeLineStart(escapeText(t)))
 		plain = append(plain, t)
 	}
 	c.d.paragraph(strings.Join(plain, " "))
@@ -284,7 +284,7 @@ func (c *textConv) list(lines []line, i int) int {
 			if len(stack) == 0 || l.indent <= stack[len(stack)-1].indent {
 				break
 			}
-			out[len(out)-1] += " " + EscapeText(l.text)
+			out[len(out)-1] += " " + escapeText(l.text)
 			continue
 		}
 		marker, text := itemMarker(l.text)
@@ -299,7 +299,7 @@ func (c *textConv) list(lines []line, i int) int {
 		for _, s := range stack[:len(stack)-1] {
 			pad += s.width
 		}
-		out = append(out, strings.Repeat(" ", pad)+marker+EscapeLineStart(EscapeText(text)))
+		out = append(out, strings.Repeat(" ", pad)+marker+escapeLineStart(escapeText(text)))
 	}
 	c.d.add(strings.Join(out, "\n"))
 	return i

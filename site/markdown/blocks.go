@@ -11,7 +11,7 @@ import (
 
 // Block is one top-level block of the body, for section-aligned redlines.
 type Block struct {
-	Kind    string // "heading", "paragraph", "list", "table", "code", "html", "blockquote", "hr", "footnotes", "deflist", "toc", "other"
+	Kind    BlockKind
 	Level   int    // heading level for headings
 	ID      string // heading id for headings
 	Section string // id of the nearest heading at or before this block ("" before the first heading)
@@ -133,30 +133,30 @@ func hasRawHTML(n ast.Node) bool {
 }
 
 // blockKind names the kind of a top-level block.
-func blockKind(n ast.Node) string {
+func blockKind(n ast.Node) BlockKind {
 	switch n.(type) {
 	case *ast.Heading:
-		return "heading"
+		return BlockHeading
 	case *ast.Paragraph, *ast.TextBlock:
-		return "paragraph"
+		return BlockParagraph
 	case *ast.List:
-		return "list"
+		return BlockList
 	case *extast.Table:
-		return "table"
+		return BlockTable
 	case *ast.CodeBlock, *ast.FencedCodeBlock:
-		return "code"
+		return BlockCode
 	case *ast.HTMLBlock:
-		return "html"
+		return BlockHTML
 	case *ast.Blockquote:
-		return "blockquote"
+		return BlockQuote
 	case *ast.ThematicBreak:
-		return "hr"
+		return BlockRule
 	case *extast.FootnoteList:
-		return "footnotes"
+		return BlockFootnotes
 	case *extast.DefinitionList:
-		return "deflist"
+		return BlockDefinitions
 	case *tocMarker:
-		return "toc"
+		return BlockTOC
 	}
-	return "other"
+	return BlockOther
 }

@@ -50,9 +50,10 @@ func TestBlocks(t *testing.T) {
 	d := render(t, testOptions(), blocksSrc)
 	checkNoErrors(t, d)
 	type row struct {
-		Kind, Section, ID string
-		Level, Line       int
-		Text              string
+		Kind        BlockKind
+		Section, ID string
+		Level, Line int
+		Text        string
 	}
 	want := []row{
 		{"paragraph", "", "", 0, 3, "Intro with emphasis and Acme & Sons."},

@@ -94,7 +94,7 @@ func TestTOCMarkerWithoutHeadings(t *testing.T) {
 	if !d.HasTOCMarker || string(d.HTML) != "<p>Text.</p>\n" {
 		t.Errorf("HasTOCMarker=%v HTML=%q", d.HasTOCMarker, d.HTML)
 	}
-	if d.Blocks[0].Kind != "toc" || len(d.Blocks[0].HTML) != 0 {
+	if d.Blocks[0].Kind != BlockTOC || len(d.Blocks[0].HTML) != 0 {
 		t.Errorf("first block = %+v", d.Blocks[0])
 	}
 }

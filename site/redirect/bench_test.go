@@ -39,7 +39,7 @@ func BenchmarkResolveAndFiles(b *testing.B) {
 	opts := Options{BasePath: "/policies", BaseURL: "https://example.github.io/policies/", Formats: allFormats}
 	b.ReportAllocs()
 	for b.Loop() {
-		out, errs := Resolve(rs, exists)
+		out, errs := resolveExists(rs, exists)
 		if HasErrors(errs) || len(out) != 2000 {
 			b.Fatalf("resolved %d, problems %v", len(out), errs[:min(3, len(errs))])
 		}

@@ -34,10 +34,10 @@ func TestFilesGoldenSubPath(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	golden(t, "policies/_redirects.golden", files[NetlifyFile])
-	golden(t, "policies/redirects.json.golden", files[JSONFile])
-	golden(t, "policies/redirects.nginx.conf.golden", files[NginxFile])
-	golden(t, "policies/vercel.json.golden", files[VercelFile])
+	golden(t, "policies/_redirects.golden", files[netlifyFile])
+	golden(t, "policies/redirects.json.golden", files[jsonFile])
+	golden(t, "policies/redirects.nginx.conf.golden", files[nginxFile])
+	golden(t, "policies/vercel.json.golden", files[vercelFile])
 	golden(t, "policies/stub.html.golden", files["docs/privacy-policy/index.html"])
 	stubs := make(map[string][]byte)
 	for name, b := range files {
@@ -53,16 +53,16 @@ func TestFilesGoldenRoot(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	if _, ok := files[NginxFile]; ok {
+	if _, ok := files[nginxFile]; ok {
 		t.Error("nginx written without being asked for")
 	}
-	golden(t, "root/_redirects.golden", files[NetlifyFile])
-	golden(t, "root/redirects.json.golden", files[JSONFile])
+	golden(t, "root/_redirects.golden", files[netlifyFile])
+	golden(t, "root/redirects.json.golden", files[jsonFile])
 	golden(t, "root/stub.html.golden", files["docs/privacy-policy/index.html"])
 }
 
 func TestStubLocations(t *testing.T) {
-	files, _ := Files(resolvedFixture(t), Options{Formats: []string{FormatHTML}})
+	files, _ := Files(resolvedFixture(t), Options{Formats: []Format{FormatHTML}})
 	want := []string{
 		"café/index.html",
 		"cookie-policy/index.html",
@@ -109,7 +109,7 @@ func TestStubContents(t *testing.T) {
 
 func TestStubEscapesHostileValues(t *testing.T) {
 	rs := []Redirect{{From: "/x/", To: `https://example.com/a"b'c<d>e?q=</script><script>alert(1)//`, Origin: RedirectTo}}
-	files, errs := Files(rs, Options{Formats: []string{FormatHTML, FormatNginx, FormatNetlify}})
+	files, errs := Files(rs, Options{Formats: []Format{FormatHTML, FormatNginx, FormatNetlify}})
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
@@ -119,14 +119,14 @@ func TestStubEscapesHostileValues(t *testing.T) {
 			t.Errorf("stub contains unescaped %q:\n%s", bad, stub)
 		}
 	}
-	if strings.Contains(string(files[NginxFile]), `a"b`) {
-		t.Errorf("nginx value not quoted safely:\n%s", files[NginxFile])
+	if strings.Contains(string(files[nginxFile]), `a"b`) {
+		t.Errorf("nginx value not quoted safely:\n%s", files[nginxFile])
 	}
 }
 
 func TestCustomStub(t *testing.T) {
 	var got []StubData
-	opts := Options{BasePath: "/policies", BaseURL: "https://example.github.io/policies/", Formats: []string{FormatHTML},
+	opts := Options{BasePath: "/policies", BaseURL: "https://example.github.io/policies/", Formats: []Format{FormatHTML},
 		Stub: func(s StubData) ([]byte, error) {
 			got = append(got, s)
 			if s.From == "/tos.html" {
@@ -158,12 +158,12 @@ func containsStub(list []StubData, want StubData) bool {
 }
 
 func TestUnknownFormat(t *testing.T) {
-	files, errs := Files(resolvedFixture(t), Options{Formats: []string{"json", "htaccess", "json"}})
+	files, errs := Files(resolvedFixture(t), Options{Formats: []Format{"json", "htaccess", "json"}})
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, `unknown redirect output format "htaccess"`) {
 		t.Fatalf("got:\n%s", errorList(errs))
 	}
-	if len(files) != 1 || files[JSONFile] == nil {
-		t.Errorf("want only %s, got %v", JSONFile, keys(files))
+	if len(files) != 1 || files[jsonFile] == nil {
+		t.Errorf("want only %s, got %v", jsonFile, keys(files))
 	}
 }
 
@@ -193,22 +193,22 @@ func TestFilesRechecksInput(t *testing.T) {
 func TestJSONShape(t *testing.T) {
 	files, _ := Files(resolvedFixture(t), policiesOptions)
 	var m map[string]string
-	if err := json.Unmarshal(files[JSONFile], &m); err != nil {
+	if err := json.Unmarshal(files[jsonFile], &m); err != nil {
 		t.Fatal(err)
 	}
 	if m["/policies/docs/privacy-policy/"] != "/policies/privacy/" || m["/policies/tos.html"] != "/policies/terms/" {
 		t.Errorf("redirects.json = %v", m)
 	}
-	if !strings.HasSuffix(string(files[JSONFile]), "}\n") {
+	if !strings.HasSuffix(string(files[jsonFile]), "}\n") {
 		t.Error("redirects.json lacks a trailing newline")
 	}
 	var v struct {
 		Redirects []vercelRedirect `json:"redirects"`
 	}
-	if err := json.Unmarshal(files[VercelFile], &v); err != nil {
+	if err := json.Unmarshal(files[vercelFile], &v); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(files[NetlifyFile]), " 301!\n"); len(v.Redirects) != n || n == 0 {
+	if n := strings.Count(string(files[netlifyFile]), " 301!\n"); len(v.Redirects) != n || n == 0 {
 		t.Errorf("vercel has %d rules, _redirects %d", len(v.Redirects), n)
 	}
 }
@@ -216,12 +216,12 @@ func TestJSONShape(t *testing.T) {
 // TestRuleFormatsExclusive checks that asking for both _redirects
 // flavours is an error rather than one silently overwriting the other.
 func TestRuleFormatsExclusive(t *testing.T) {
-	files, errs := Files(resolvedFixture(t), Options{Formats: []string{FormatNetlify, FormatCF}})
+	files, errs := Files(resolvedFixture(t), Options{Formats: []Format{FormatNetlify, FormatCF}})
 	if !HasErrors(errs) || !strings.Contains(errorList(errs), "netlify and cloudflare both write _redirects") {
 		t.Fatalf("got:\n%s", errorList(errs))
 	}
-	if !strings.Contains(string(files[NetlifyFile]), " 301!\n") {
-		t.Errorf("_redirects is not the netlify one asked for first:\n%s", files[NetlifyFile])
+	if !strings.Contains(string(files[netlifyFile]), " 301!\n") {
+		t.Errorf("_redirects is not the netlify one asked for first:\n%s", files[netlifyFile])
 	}
 }
 
@@ -230,7 +230,7 @@ func TestRuleLimitWarnings(t *testing.T) {
 	for i := 0; i < 1001; i++ {
 		rs = append(rs, Redirect{From: fmt.Sprintf("/old/%d/", i), To: "/privacy/", File: "clause.yaml", Line: i + 1})
 	}
-	_, errs := Files(rs, Options{Formats: []string{FormatCF, FormatVercel}})
+	_, errs := Files(rs, Options{Formats: []Format{FormatCF, FormatVercel}})
 	if len(errs) != 2 || errs[0].Severity != diag.Warning || errs[1].Severity != diag.Warning ||
 		!strings.Contains(errs[0].Msg, "2002 redirect rules exceed the 2000 static redirects Cloudflare Pages applies") ||
 		!strings.Contains(errs[1].Msg, "exceed the 1024 routes Vercel accepts") {

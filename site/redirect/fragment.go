@@ -22,8 +22,8 @@ import (
 // the script with Fragments and PageFragments.Apply, and Files writes a
 // stub listing the moved sections where no page is served.
 
-// Section is one moved section of a page.
-type Section struct {
+// movedSection is one moved section of a page.
+type movedSection struct {
 	ID    string // the decoded fragment, without "#"
 	URL   string // where it went, as a visitor's browser needs it
 	Title string // the title of the page it went to, when known
@@ -32,8 +32,8 @@ type Section struct {
 
 // PageFragments are the moved sections whose script runs on one page.
 type PageFragments struct {
-	Page     string    // the page's decoded URL path, e.g. "/guidelines/"
-	Sections []Section // sorted by ID
+	Page     string         // the page's decoded URL path, e.g. "/guidelines/"
+	Sections []movedSection // sorted by ID
 }
 
 // Fragments groups the resolved redirects with a #fragment and a Page by
@@ -49,7 +49,7 @@ func Fragments(rs []Redirect, opts Options) map[string]*PageFragments {
 			pf = &PageFragments{Page: r.Page}
 			out[r.Page] = pf
 		}
-		pf.Sections = append(pf.Sections, Section{ID: r.Fragment(), URL: targetURL(r.To, opts.BasePath), r: r})
+		pf.Sections = append(pf.Sections, movedSection{ID: r.Fragment(), URL: targetURL(r.To, opts.BasePath), r: r})
 	}
 	for _, pf := range out {
 		sortSections(pf.Sections)
@@ -58,7 +58,7 @@ func Fragments(rs []Redirect, opts Options) map[string]*PageFragments {
 }
 
 // sortSections orders sections by ID.
-func sortSections(s []Section) {
+func sortSections(s []movedSection) {
 	sort.Slice(s, func(i, j int) bool { return s[i].ID < s[j].ID })
 }
 
@@ -90,7 +90,7 @@ func (pf *PageFragments) Script() []byte {
 }
 
 // movedScript renders the script for sections.
-func movedScript(sections []Section) []byte {
+func movedScript(sections []movedSection) []byte {
 	m := make(map[string]string, len(sections))
 	for _, s := range sections {
 		m[s.ID] = s.URL
@@ -206,14 +206,14 @@ func targetTitle(to string, opts Options) string {
 // renderMoved writes a stub at the path of every source with a #fragment
 // that no page serves, listing the sections moved from it.
 func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
-	groups := make(map[string][]Section)
+	groups := make(map[string][]movedSection)
 	var keys []string
 	for _, it := range moved {
 		k, _, _ := strings.Cut(it.key, "#")
 		if groups[k] == nil {
 			keys = append(keys, k)
 		}
-		groups[k] = append(groups[k], Section{ID: it.r.Fragment(), URL: it.url, Title: targetTitle(it.r.To, opts), r: it.r})
+		groups[k] = append(groups[k], movedSection{ID: it.r.Fragment(), URL: it.url, Title: targetTitle(it.r.To, opts), r: it.r})
 	}
 	var errs []Error
 	for _, k := range keys {
@@ -229,7 +229,7 @@ func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
 		var b bytes.Buffer
 		data := struct {
 			Script   template.HTML
-			Sections []Section
+			Sections []movedSection
 		}{template.HTML(movedScript(sections)), sections}
 		if err := movedTemplate.Execute(&b, data); err != nil {
 			r := sections[0].r

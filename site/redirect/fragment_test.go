@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/internal/statichost"
 )
 
 // resolvedLine formats a resolved redirect as "from -> to @page".
@@ -101,7 +103,7 @@ func TestResolveMovedSections(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, errs := ResolveWithOwners(tc.in, ownerIn(pages))
+			got, errs := Resolve(tc.in, ownerIn(pages))
 			var lines []string
 			for _, r := range got {
 				lines = append(lines, resolvedLine(r))
@@ -124,7 +126,7 @@ func TestResolveRedirectToPageOldURLs(t *testing.T) {
 		fm("/uptime.html", "/status/", "content/status.md", 5),
 		fm("/elsewhere/", "/status/", "content/terms.md", 6),
 	}
-	got, errs := Resolve(in, existsIn(pages))
+	got, errs := resolveExists(in, existsIn(pages))
 	checkResolved(t, got, []string{
 		"/elsewhere/ -> https://status.example.com/",
 		"/status/ -> https://status.example.com/",
@@ -147,7 +149,7 @@ func TestResolveDerivedSources(t *testing.T) {
 		withOrigin(fm("/Cookie%20Policy/", "/privacy/", "content/privacy.md@abc1234", 0), Automatic),
 		fm("/Old%20Privacy/", "/privacy/", "content/privacy.md", 3),
 	}
-	got, errs := ResolveWithOwners(in, ownerIn(owners))
+	got, errs := Resolve(in, ownerIn(owners))
 	checkResolved(t, got, []string{
 		"/Privacy%20Policy/ -> /privacy/",
 		"/cookies/ -> /Cookie%20Policy/",
@@ -172,7 +174,7 @@ var movedFixture = []Redirect{
 // resolvedMoved resolves movedFixture, failing on any problem.
 func resolvedMoved(t *testing.T) []Redirect {
 	t.Helper()
-	rs, errs := ResolveWithOwners(movedFixture, ownerIn(pages))
+	rs, errs := Resolve(movedFixture, ownerIn(pages))
 	if len(errs) != 0 {
 		t.Fatalf("resolving:\n%s", errorList(errs))
 	}
@@ -201,7 +203,7 @@ func TestFilesMovedSections(t *testing.T) {
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	for _, name := range []string{NetlifyFile, JSONFile, NginxFile, VercelFile} {
+	for _, name := range []string{netlifyFile, jsonFile, nginxFile, vercelFile} {
 		s := string(files[name])
 		if !strings.Contains(s, "tos.html") {
 			t.Errorf("%s lacks the plain redirect:\n%s", name, s)
@@ -242,7 +244,7 @@ func equalMaps(a, b map[string]string) bool {
 }
 
 func TestFilesMovedSectionsWithoutHTML(t *testing.T) {
-	_, errs := Files(resolvedMoved(t), Options{Formats: []string{FormatNetlify}})
+	_, errs := Files(resolvedMoved(t), Options{Formats: []Format{FormatNetlify}})
 	checkErrors(t, errs, []wantErr{{at: "content/terms.md:2", warning: true,
 		msg: "redirect source /handbook/#contact has a #fragment and no page at its path", hint: "add html"}})
 }
@@ -281,7 +283,7 @@ func TestFragmentsApply(t *testing.T) {
 // TestMovedScriptEscapes checks that no section ID or URL can end the
 // script element or break out of the JavaScript string.
 func TestMovedScriptEscapes(t *testing.T) {
-	s := string(movedScript([]Section{{ID: `</script><b>"x'`, URL: "/a/?q=<&>"}}))
+	s := string(movedScript([]movedSection{{ID: `</script><b>"x'`, URL: "/a/?q=<&>"}}))
 	body := strings.TrimSuffix(strings.TrimPrefix(s, "<script data-clause-moved>"), "</script>\n")
 	if strings.ContainsAny(body, "<>") {
 		t.Errorf("script body holds markup:\n%s", body)
@@ -302,9 +304,9 @@ var derivedFixture = []Redirect{
 // serveMoved serves the fixture site with the moved sections and derived
 // redirects on host kind, the scripts applied to their pages as the site
 // package does.
-func serveMoved(t *testing.T, opts Options, kind Host) (host, []Redirect) {
+func serveMoved(t *testing.T, opts Options, kind statichost.Host) (host, []Redirect) {
 	t.Helper()
-	rs, errs := ResolveWithOwners(append(slices.Clone(movedFixture), derivedFixture...), ownerIn(pages))
+	rs, errs := Resolve(append(slices.Clone(movedFixture), derivedFixture...), ownerIn(pages))
 	if len(errs) != 0 {
 		t.Fatalf("resolving:\n%s", errorList(errs))
 	}
@@ -318,7 +320,7 @@ func serveMoved(t *testing.T, opts Options, kind Host) (host, []Redirect) {
 		name := stubPath(sourceKey(page))
 		site[name], _ = pf.Apply(site[name])
 	}
-	srv := httptest.NewServer(NewStaticHostAt(opts.BasePath, site, kind))
+	srv := httptest.NewServer(statichost.NewAt(opts.BasePath, site, kind))
 	t.Cleanup(srv.Close)
 	return host{srv: srv, base: opts.BasePath}, rs
 }
@@ -335,9 +337,9 @@ func TestStaticHostMovedSections(t *testing.T) {
 		}
 	}()
 	for name, opts := range hostOptions {
-		for _, kind := range []Host{PlainHost, NetlifyHost, CloudflareHost} {
+		for _, kind := range []statichost.Host{statichost.Plain, statichost.Netlify, statichost.Cloudflare} {
 			opts := opts
-			if kind == CloudflareHost {
+			if kind == statichost.Cloudflare {
 				opts = withRuleFormat(opts, FormatCF)
 			}
 			h, rs := serveMoved(t, opts, kind)
@@ -376,9 +378,9 @@ func TestStaticHostMovedSections(t *testing.T) {
 // the decoded path, where the page itself used to be written.
 func TestStaticHostDerivedSources(t *testing.T) {
 	for name, opts := range hostOptions {
-		for _, kind := range []Host{PlainHost, NetlifyHost, CloudflareHost} {
+		for _, kind := range []statichost.Host{statichost.Plain, statichost.Netlify, statichost.Cloudflare} {
 			opts := opts
-			if kind == CloudflareHost {
+			if kind == statichost.Cloudflare {
 				opts = withRuleFormat(opts, FormatCF)
 			}
 			h, _ := serveMoved(t, opts, kind)
@@ -386,7 +388,7 @@ func TestStaticHostDerivedSources(t *testing.T) {
 				for _, p := range variants(sourceKey(r.From)) {
 					var hops []int
 					resp := h.get(t, p, &hops)
-					if kind == PlainHost {
+					if kind == statichost.Plain {
 						h.followStub(t, r, p, opts)
 						continue
 					}
@@ -401,7 +403,7 @@ func TestStaticHostDerivedSources(t *testing.T) {
 }
 
 func TestFilesDerivedSources(t *testing.T) {
-	rs, errs := ResolveWithOwners(derivedFixture, ownerIn(pages))
+	rs, errs := Resolve(derivedFixture, ownerIn(pages))
 	if len(errs) != 0 {
 		t.Fatalf("resolving:\n%s", errorList(errs))
 	}
@@ -415,10 +417,10 @@ func TestFilesDerivedSources(t *testing.T) {
 		}
 	}
 	for name, want := range map[string][]string{
-		NetlifyFile: {"/policies/Privacy%20Policy/ /policies/privacy/ 301!", "/policies/datenschutzerkl%C3%A4rung /policies/terms/ 301!"},
-		JSONFile:    {`"/policies/Privacy%20Policy/versions/2024-01-01/": "/policies/privacy/v1/"`, `"/policies/datenschutzerkl%C3%A4rung/": "/policies/terms/"`},
-		NginxFile:   {`"/policies/Privacy Policy/" "/policies/privacy/";`, `"/policies/datenschutzerklärung" "/policies/terms/";`},
-		VercelFile:  {`"source": "/policies/Privacy%20Policy/"`, `"source": "/policies/datenschutzerkl%C3%A4rung"`},
+		netlifyFile: {"/policies/Privacy%20Policy/ /policies/privacy/ 301!", "/policies/datenschutzerkl%C3%A4rung /policies/terms/ 301!"},
+		jsonFile:    {`"/policies/Privacy%20Policy/versions/2024-01-01/": "/policies/privacy/v1/"`, `"/policies/datenschutzerkl%C3%A4rung/": "/policies/terms/"`},
+		nginxFile:   {`"/policies/Privacy Policy/" "/policies/privacy/";`, `"/policies/datenschutzerklärung" "/policies/terms/";`},
+		vercelFile:  {`"source": "/policies/Privacy%20Policy/"`, `"source": "/policies/datenschutzerkl%C3%A4rung"`},
 	} {
 		for _, line := range want {
 			if !strings.Contains(string(files[name]), line) {
@@ -437,7 +439,7 @@ func TestMovedStubTitles(t *testing.T) {
 		}
 		return ""
 	}
-	files, errs := Files(resolvedMoved(t), Options{Formats: []string{FormatHTML}, Title: title})
+	files, errs := Files(resolvedMoved(t), Options{Formats: []Format{FormatHTML}, Title: title})
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}

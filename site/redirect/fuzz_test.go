@@ -16,7 +16,7 @@ func FuzzValidateSource(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		defer fuzzbudget.Check(t)()
-		if ValidateSource(s) != nil {
+		if validateSource(s, false) != nil {
 			return
 		}
 		page, _, _ := strings.Cut(s, "#") // a moved section's stub is at its path
@@ -25,8 +25,8 @@ func FuzzValidateSource(f *testing.F) {
 		if !filepath.IsLocal(p) || path.Clean(p) != p {
 			t.Fatalf("valid source %q writes its stub to %q", s, p)
 		}
-		if ValidateTarget(s) != nil {
-			t.Fatalf("valid source %q is not a valid target: %v", s, ValidateTarget(s))
+		if validateTarget(s) != nil {
+			t.Fatalf("valid source %q is not a valid target: %v", s, validateTarget(s))
 		}
 	})
 }
@@ -37,7 +37,7 @@ func FuzzValidateTarget(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		defer fuzzbudget.Check(t)()
-		if ValidateTarget(s) != nil {
+		if validateTarget(s) != nil {
 			return
 		}
 		if sc := urlpath.Scheme(s); sc != "" && sc != "http" && sc != "https" {
@@ -62,7 +62,7 @@ func FuzzResolve(f *testing.F) {
 			{From: to1, To: from2, File: "a.md", Line: 3, Origin: Config},
 		}
 		exists := func(p string) bool { return len(p)%2 == int(bits>>4)%2 }
-		out, _ := Resolve(rs, exists)
+		out, _ := resolveExists(rs, exists)
 		for _, r := range out {
 			if checkPair(r) != nil {
 				t.Fatalf("Resolve returned invalid %+v", r)

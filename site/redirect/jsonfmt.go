@@ -8,8 +8,8 @@ import (
 	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
-// JSONFile is the redirect map written in the style of jekyll-redirect-from.
-const JSONFile = "redirects.json"
+// jsonFile is the redirect map written in the style of jekyll-redirect-from.
+const jsonFile = "redirects.json"
 
 // renderJSON writes redirects.json: an indented {"from": "to"} object with
 // the base path applied to both sides and keys sorted.
@@ -23,9 +23,9 @@ func renderJSON(items []item, opts Options, out map[string][]byte) []Error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(m); err != nil {
-		return []Error{{Path: JSONFile, Msg: fmt.Sprintf("encoding %s: %v", JSONFile, err)}}
+		return []Error{{Path: jsonFile, Msg: fmt.Sprintf("encoding %s: %v", jsonFile, err)}}
 	}
-	out[JSONFile] = b.Bytes()
+	out[jsonFile] = b.Bytes()
 	return nil
 }
 

@@ -9,19 +9,19 @@ import (
 	"github.com/clause-dev/clause/site/internal/diag"
 )
 
-// NetlifyFile is the rule file Netlify and Cloudflare Pages read.
-const NetlifyFile = "_redirects"
+// netlifyFile is the rule file Netlify and Cloudflare Pages read.
+const netlifyFile = "_redirects"
 
-// CloudflareStaticLimit is the most static redirects Cloudflare Pages
+// cloudflareStaticLimit is the most static redirects Cloudflare Pages
 // applies from one _redirects file.
-const CloudflareStaticLimit = 2000
+const cloudflareStaticLimit = 2000
 
 // renderNetlify writes _redirects for Netlify: one "FROM TO 301!" rule per
 // spelling of every source, base path applied, sorted. The "!" forces the
 // rule: Netlify would otherwise serve the HTML stub that exists at the
 // same path (shadowing) instead of answering 301.
 func renderNetlify(items []item, opts Options, out map[string][]byte) []Error {
-	out[NetlifyFile] = ruleFile(items, opts, "Netlify", "301!")
+	out[netlifyFile] = ruleFile(items, opts, "Netlify", "301!")
 	return nil
 }
 
@@ -29,14 +29,14 @@ func renderNetlify(items []item, opts Options, out map[string][]byte) []Error {
 // rules before files and ignores a status such as "301!": "FROM TO 301"
 // rules. It warns when Cloudflare would not apply them all.
 func renderCloudflare(items []item, opts Options, out map[string][]byte) []Error {
-	out[NetlifyFile] = ruleFile(items, opts, "Cloudflare Pages", "301")
-	n := bytes.Count(out[NetlifyFile], []byte("\n")) - 1
-	if n <= CloudflareStaticLimit {
+	out[netlifyFile] = ruleFile(items, opts, "Cloudflare Pages", "301")
+	n := bytes.Count(out[netlifyFile], []byte("\n")) - 1
+	if n <= cloudflareStaticLimit {
 		return nil
 	}
-	return []Error{{Path: NetlifyFile, Severity: diag.Warning,
+	return []Error{{Path: netlifyFile, Severity: diag.Warning,
 		Msg: fmt.Sprintf("%d redirect rules exceed the %d static redirects Cloudflare Pages applies",
-			n, CloudflareStaticLimit),
+			n, cloudflareStaticLimit),
 		Hint: "the HTML stubs still work for the rest; prune redirects that are no longer needed"}}
 }
 

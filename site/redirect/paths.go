@@ -58,7 +58,7 @@ func plan(rs []Redirect, opts Options) (items, moved []item, errs []Error) {
 func checkPair(r Redirect) *Error {
 	err := validateSource(r.From, r.Origin == Automatic || r.Origin == RedirectTo)
 	if err == nil {
-		err = ValidateTarget(r.To)
+		err = validateTarget(r.To)
 	}
 	if err == nil {
 		return nil

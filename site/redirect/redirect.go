@@ -104,24 +104,28 @@ func HasErrors(errs []Error) bool {
 	return false
 }
 
+// Format is an output format of Files, as redirects.formats in
+// clause.yaml names it.
+type Format string
+
 // The output formats Files knows.
 const (
-	FormatHTML    = "html"
-	FormatNetlify = "netlify"
-	FormatCF      = "cloudflare"
-	FormatJSON    = "json"
-	FormatNginx   = "nginx"
-	FormatVercel  = "vercel"
+	FormatHTML    Format = "html"       // an HTML stub page at every old path
+	FormatNetlify Format = "netlify"    // _redirects with forced 301! rules
+	FormatCF      Format = "cloudflare" // _redirects with plain 301 rules
+	FormatJSON    Format = "json"       // redirects.json
+	FormatNginx   Format = "nginx"      // redirects.nginx.conf
+	FormatVercel  Format = "vercel"     // vercel.json
 )
 
-// DefaultFormats are the formats Files renders when Options.Formats is nil.
-var DefaultFormats = []string{FormatHTML, FormatNetlify, FormatJSON}
+// defaultFormats are the formats Files renders when Options.Formats is nil.
+var defaultFormats = []Format{FormatHTML, FormatNetlify, FormatJSON}
 
 // Options controls how Files renders redirects.
 type Options struct {
 	BasePath string   // "" or "/policies" (no trailing slash)
 	BaseURL  string   // absolute site URL or "" (for canonical links in stubs)
-	Formats  []string // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means DefaultFormats
+	Formats  []Format // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means defaultFormats
 	// Stub renders one HTML stub page; nil means the package's built-in template.
 	Stub func(s StubData) ([]byte, error)
 	// Title returns the title of the page at a decoded site path such as
@@ -142,7 +146,7 @@ type StubData struct {
 type renderer func(items []item, opts Options, out map[string][]byte) []Error
 
 // renderers maps each format name to its writer.
-var renderers = map[string]renderer{
+var renderers = map[Format]renderer{
 	FormatHTML:    renderHTML,
 	FormatNetlify: renderNetlify,
 	FormatCF:      renderCloudflare,
@@ -154,7 +158,7 @@ var renderers = map[string]renderer{
 // CheckFormat checks entry i of a list of output formats on its own and
 // against the entries before it: it must be a name Files knows, and
 // netlify and cloudflare, which both write _redirects, exclude each other.
-func CheckFormat(formats []string, i int) *Error {
+func CheckFormat(formats []Format, i int) *Error {
 	f := formats[i]
 	if _, ok := renderers[f]; !ok {
 		return &Error{Msg: fmt.Sprintf("unknown redirect output format %q", f),
@@ -180,9 +184,9 @@ func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
 	out := make(map[string][]byte)
 	formats := opts.Formats
 	if formats == nil {
-		formats = DefaultFormats
+		formats = defaultFormats
 	}
-	done := make(map[string]bool)
+	done := make(map[Format]bool)
 	for i, f := range formats {
 		if done[f] {
 			continue

@@ -11,25 +11,18 @@ import (
 
 // Resolve validates a set of redirects against the site's real outputs and
 // returns them resolved, sorted by From, plus every problem found (all of
-// them, not just the first; warnings included). exists(path) reports whether
-// a site-relative URL path is served by a real page, version page or asset;
-// the caller answers for both the "/x/" and "/x/index.html" forms. A page
-// that only carries redirect_to must not be reported as existing.
+// them, not just the first; warnings included). owner(path) reports
+// whether a site-relative URL path is served by a real page, version page
+// or asset, and names the file behind it (or "") so that messages about
+// collisions name the page's file; the caller answers for both the "/x/"
+// and "/x/index.html" forms. A page that only carries redirect_to must not
+// be reported as existing.
 //
 // Sources that differ only by a trailing slash or "index.html" count as one
 // source; the resolved set keeps one entry per source (the trailing-slash
 // spelling when one was given) and Files writes every spelling. Chains are
 // flattened so that each source points straight at its final target.
-func Resolve(rs []Redirect, exists func(urlPath string) bool) ([]Redirect, []Error) {
-	return ResolveWithOwners(rs, func(p string) (string, bool) {
-		return "", exists != nil && exists(p)
-	})
-}
-
-// ResolveWithOwners is Resolve for callers that can also name the file
-// behind a served URL: owner(path) returns that file (or "") and whether the
-// path is served. Messages about collisions then name the page's file.
-func ResolveWithOwners(rs []Redirect, owner func(urlPath string) (file string, ok bool)) ([]Redirect, []Error) {
+func Resolve(rs []Redirect, owner func(urlPath string) (file string, ok bool)) ([]Redirect, []Error) {
 	if owner == nil {
 		owner = func(string) (string, bool) { return "", false }
 	}

@@ -215,7 +215,7 @@ func TestResolveChecks(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			got, errs := Resolve(tc.in, existsIn(pages))
+			got, errs := resolveExists(tc.in, existsIn(pages))
 			checkResolved(t, got, tc.want)
 			checkErrors(t, errs, tc.errs)
 		})
@@ -261,8 +261,8 @@ func errorList(errs []Error) string {
 	return b.String()
 }
 
-func TestResolveWithOwnersNamesThePage(t *testing.T) {
-	_, errs := ResolveWithOwners([]Redirect{fm("/terms/", "/privacy/", "content/privacy.md", 3)}, ownerIn(pages))
+func TestResolveNamesThePage(t *testing.T) {
+	_, errs := Resolve([]Redirect{fm("/terms/", "/privacy/", "content/privacy.md", 3)}, ownerIn(pages))
 	want := "content/privacy.md:3: redirect source /terms/ is also a page (content/terms.md)\n\thint: remove it from redirect_from (or aliases)"
 	if len(errs) != 1 || errs[0].Error() != want {
 		t.Fatalf("got %s, want %s", errorList(errs), want)
@@ -274,11 +274,11 @@ func TestSeedCaseWritesOneStub(t *testing.T) {
 		fm("/docs/privacy-policy", "/privacy/", "content/privacy.md", 3),
 		fm("/docs/privacy-policy/", "/privacy/", "content/privacy.md", 4),
 	}
-	rs, errs := Resolve(in, existsIn(pages))
+	rs, errs := resolveExists(in, existsIn(pages))
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
-	files, errs := Files(rs, Options{Formats: []string{FormatHTML}})
+	files, errs := Files(rs, Options{Formats: []Format{FormatHTML}})
 	if len(errs) != 0 {
 		t.Fatalf("unexpected problems:\n%s", errorList(errs))
 	}
@@ -288,7 +288,7 @@ func TestSeedCaseWritesOneStub(t *testing.T) {
 }
 
 func TestResolveNilExists(t *testing.T) {
-	_, errs := Resolve([]Redirect{fm("/a/", "/b/", "x.md", 1)}, nil)
+	_, errs := resolveExists([]Redirect{fm("/a/", "/b/", "x.md", 1)}, nil)
 	if len(errs) != 1 || !strings.Contains(errs[0].Msg, "does not exist") {
 		t.Fatalf("got %s", errorList(errs))
 	}

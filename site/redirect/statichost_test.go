@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/clause-dev/clause/internal/statichost"
 	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
@@ -21,8 +22,8 @@ type host struct {
 	base string
 }
 
-// serveSite builds the fixture with opts and serves it with NewStaticHostAt.
-func serveSite(t *testing.T, opts Options, kind Host) host {
+// serveSite builds the fixture with opts and serves it with statichost.NewAt.
+func serveSite(t *testing.T, opts Options, kind statichost.Host) host {
 	t.Helper()
 	files, errs := Files(resolvedFixture(t), opts)
 	if HasErrors(errs) {
@@ -30,7 +31,7 @@ func serveSite(t *testing.T, opts Options, kind Host) host {
 	}
 	site := siteFiles()
 	maps.Copy(site, files)
-	srv := httptest.NewServer(NewStaticHostAt(opts.BasePath, site, kind))
+	srv := httptest.NewServer(statichost.NewAt(opts.BasePath, site, kind))
 	t.Cleanup(srv.Close)
 	return host{srv: srv, base: opts.BasePath}
 }
@@ -103,7 +104,7 @@ var hostOptions = map[string]Options{
 
 // withRuleFormat returns opts writing _redirects in format f instead of
 // netlify.
-func withRuleFormat(opts Options, f string) Options {
+func withRuleFormat(opts Options, f Format) Options {
 	opts.Formats = slices.Clone(opts.Formats)
 	opts.Formats[slices.Index(opts.Formats, FormatNetlify)] = f
 	return opts
@@ -113,9 +114,9 @@ func withRuleFormat(opts Options, f string) Options {
 // for it.
 var hostFormats = []struct {
 	name   string
-	host   Host
-	format string
-}{{"netlify", NetlifyHost, FormatNetlify}, {"cloudflare", CloudflareHost, FormatCF}}
+	host   statichost.Host
+	format Format
+}{{"netlify", statichost.Netlify, FormatNetlify}, {"cloudflare", statichost.Cloudflare, FormatCF}}
 
 // TestStaticHostAppliesRedirects checks that on each host, with the
 // _redirects format made for it, every old URL answers a real 301 even
@@ -136,9 +137,9 @@ func TestStaticHostAppliesRedirects(t *testing.T) {
 func TestStaticHostWrongRuleFormat(t *testing.T) {
 	opts := hostOptions["root"]
 	for _, hf := range []struct {
-		host   Host
-		format string
-	}{{NetlifyHost, FormatCF}, {CloudflareHost, FormatNetlify}} {
+		host   statichost.Host
+		format Format
+	}{{statichost.Netlify, FormatCF}, {statichost.Cloudflare, FormatNetlify}} {
 		h := serveSite(t, withRuleFormat(opts, hf.format), hf.host)
 		for _, r := range resolvedFixture(t) {
 			if p := sourceKey(r.From); strings.HasSuffix(p, "/") {
@@ -173,7 +174,7 @@ var (
 func TestStaticHostServesStubs(t *testing.T) {
 	for name, opts := range hostOptions {
 		t.Run(name, func(t *testing.T) {
-			h := serveSite(t, opts, PlainHost)
+			h := serveSite(t, opts, statichost.Plain)
 			for _, r := range resolvedFixture(t) {
 				for _, p := range requestPaths(r) {
 					h.followStub(t, r, p, opts)
@@ -225,75 +226,4 @@ func (h host) getURL(t *testing.T, u *url.URL) *http.Response {
 	}
 	t.Cleanup(func() { resp.Body.Close() })
 	return resp
-}
-
-func TestStaticHostBasics(t *testing.T) {
-	files := map[string][]byte{
-		"index.html":     []byte("home"),
-		"a/index.html":   []byte("A"),
-		"b.html":         []byte("B"),
-		"style.css":      []byte("body{}"),
-		"404.html":       []byte("missing"),
-		NetlifyFile:      []byte("# c\n/x /a/ 302\n/y /b 301!\n/sub/ /b 301\n\n"),
-		"noext":          []byte("raw"),
-		"sub/index.html": []byte("sub"),
-	}
-	srv := httptest.NewServer(NewStaticHost(files, NetlifyHost))
-	defer srv.Close()
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	tests := []struct {
-		path, method string
-		status       int
-		loc, body    string
-		ctype        string
-	}{
-		{"/", "GET", 200, "", "home", "text/html; charset=utf-8"},
-		{"/a", "GET", 301, "/a/", "", ""},
-		{"/a?q=1", "GET", 301, "/a/?q=1", "", ""},
-		{"/a/", "GET", 200, "", "A", "text/html; charset=utf-8"},
-		{"/a/index.html", "GET", 200, "", "A", ""},
-		{"/b", "GET", 200, "", "B", ""},
-		{"/b.html", "GET", 200, "", "B", ""},
-		{"/style.css", "GET", 200, "", "body{}", "text/css; charset=utf-8"},
-		{"/nope", "GET", 404, "", "missing", "text/html; charset=utf-8"},
-		{"/b/", "GET", 404, "", "missing", ""},
-		{"/x", "GET", 302, "/a/", "", ""},
-		{"/y", "GET", 301, "/b", "", ""},
-		{"/sub/", "GET", 200, "", "sub", ""}, // a file shadows an unforced rule
-		{"/_redirects", "GET", 404, "", "missing", ""},
-		{"/a/", "HEAD", 200, "", "", ""},
-		{"/a/", "POST", 405, "", "", ""},
-		{"/../a/", "GET", 200, "", "A", ""},
-	}
-	for _, tc := range tests {
-		req, _ := http.NewRequest(tc.method, srv.URL+tc.path, nil)
-		resp, err := c.Do(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, _ := io.ReadAll(resp.Body)
-		resp.Body.Close()
-		if resp.StatusCode != tc.status || resp.Header.Get("Location") != tc.loc ||
-			(tc.body != "" && string(b) != tc.body) || (tc.ctype != "" && resp.Header.Get("Content-Type") != tc.ctype) {
-			t.Errorf("%s %s = %d loc=%q type=%q body=%q; want %d loc=%q body=%q",
-				tc.method, tc.path, resp.StatusCode, resp.Header.Get("Location"), resp.Header.Get("Content-Type"), b, tc.status, tc.loc, tc.body)
-		}
-	}
-}
-
-func TestStaticHostUnderBasePath(t *testing.T) {
-	files := map[string][]byte{"index.html": []byte("home"), "404.html": []byte("missing")}
-	srv := httptest.NewServer(NewStaticHostAt("/policies", files, PlainHost))
-	defer srv.Close()
-	c := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	for p, want := range map[string]int{"/policies": 301, "/policies/": 200, "/": 404, "/other/": 404} {
-		resp, err := c.Get(srv.URL + p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp.Body.Close()
-		if resp.StatusCode != want {
-			t.Errorf("GET %s = %d, want %d", p, resp.StatusCode, want)
-		}
-	}
 }

@@ -9,17 +9,14 @@ import (
 	"github.com/clause-dev/clause/site/internal/urlpath"
 )
 
-// ValidateSource checks one source path as a site's author writes it. It
+// validateSource checks one source path as a site's author writes it. It
 // must start with "/" and may not contain "." or ".." segments, a scheme,
 // a host ("//x"), a query "?", a backslash, whitespace, control characters,
 // or the ":" and "*" that Netlify-style rule files read as placeholders. Its
 // decoded form must also be usable as a file name on every common system.
 // It may end in a "#fragment" (a section that moved to a page of its own),
 // which must not be empty. The returned error is an Error with Msg and Hint
-// set and no location.
-func ValidateSource(from string) error { return validateSource(from, false) }
-
-// validateSource is ValidateSource; derived allows the percent-encoded
+// set and no location. With derived it also allows the percent-encoded
 // spaces of a source that clause derived from a file name.
 func validateSource(from string, derived bool) error {
 	p, frag, hasFrag := strings.Cut(from, "#")
@@ -32,7 +29,7 @@ func validateSource(from string, derived bool) error {
 	return nil
 }
 
-// validatePath checks a source path without a fragment; see ValidateSource.
+// validatePath checks a source path without a fragment; see validateSource.
 func validatePath(from string, derived bool) error {
 	const what = "redirect source"
 	switch {
@@ -126,11 +123,11 @@ func checkDecodedSource(from, decoded string, derived bool) error {
 	return nil
 }
 
-// ValidateTarget checks a target. Internal targets are site paths starting
+// validateTarget checks a target. Internal targets are site paths starting
 // with "/", optionally followed by a query and fragment; external targets
 // must be absolute http or https URLs with a host. The returned error is an
 // Error with Msg and Hint set and no location.
-func ValidateTarget(to string) error {
+func validateTarget(to string) error {
 	const what = "redirect target"
 	if to == "" {
 		return &Error{Msg: "redirect target is empty", Hint: "point it at a page, e.g. /privacy/"}

@@ -55,12 +55,12 @@ func TestValidateSource(t *testing.T) {
 		{"/a//b", "empty segment"},
 	}
 	for _, tc := range tests {
-		err := ValidateSource(tc.in)
+		err := validateSource(tc.in, false)
 		switch {
 		case tc.want == "" && err != nil:
-			t.Errorf("ValidateSource(%q) = %v, want nil", tc.in, err)
+			t.Errorf("validateSource(%q) = %v, want nil", tc.in, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-			t.Errorf("ValidateSource(%q) = %v, want error containing %q", tc.in, err, tc.want)
+			t.Errorf("validateSource(%q) = %v, want error containing %q", tc.in, err, tc.want)
 		}
 	}
 }
@@ -94,12 +94,12 @@ func TestValidateTarget(t *testing.T) {
 		{"/a%zz", "invalid percent-encoding"},
 	}
 	for _, tc := range tests {
-		err := ValidateTarget(tc.in)
+		err := validateTarget(tc.in)
 		switch {
 		case tc.want == "" && err != nil:
-			t.Errorf("ValidateTarget(%q) = %v, want nil", tc.in, err)
+			t.Errorf("validateTarget(%q) = %v, want nil", tc.in, err)
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
-			t.Errorf("ValidateTarget(%q) = %v, want error containing %q", tc.in, err, tc.want)
+			t.Errorf("validateTarget(%q) = %v, want error containing %q", tc.in, err, tc.want)
 		}
 	}
 }
@@ -132,7 +132,7 @@ func TestValidateDerivedSource(t *testing.T) {
 }
 
 func TestValidationErrorsCarryHints(t *testing.T) {
-	e := asError(ValidateSource("privacy/"))
+	e := asError(validateSource("privacy/", false))
 	if e.Hint != "write it as /privacy/" {
 		t.Errorf("hint = %q", e.Hint)
 	}

@@ -9,11 +9,11 @@ import (
 	"github.com/clause-dev/clause/site/internal/diag"
 )
 
-// VercelFile is Vercel's project configuration file.
-const VercelFile = "vercel.json"
+// vercelFile is Vercel's project configuration file.
+const vercelFile = "vercel.json"
 
-// VercelRouteLimit is the most routes Vercel accepts from vercel.json.
-const VercelRouteLimit = 1024
+// vercelRouteLimit is the most routes Vercel accepts from vercel.json.
+const vercelRouteLimit = 1024
 
 // vercelRedirect is one entry of vercel.json's "redirects" array.
 type vercelRedirect struct {
@@ -46,13 +46,13 @@ func renderVercel(items []item, opts Options, out map[string][]byte) []Error {
 	if err := enc.Encode(struct {
 		Redirects []vercelRedirect `json:"redirects"`
 	}{rules}); err != nil {
-		return []Error{{Path: VercelFile, Msg: fmt.Sprintf("encoding %s: %v", VercelFile, err)}}
+		return []Error{{Path: vercelFile, Msg: fmt.Sprintf("encoding %s: %v", vercelFile, err)}}
 	}
-	out[VercelFile] = b.Bytes()
-	if len(rules) <= VercelRouteLimit {
+	out[vercelFile] = b.Bytes()
+	if len(rules) <= vercelRouteLimit {
 		return nil
 	}
-	return []Error{{Path: VercelFile, Severity: diag.Warning,
-		Msg:  fmt.Sprintf("%d redirect rules exceed the %d routes Vercel accepts in vercel.json", len(rules), VercelRouteLimit),
+	return []Error{{Path: vercelFile, Severity: diag.Warning,
+		Msg:  fmt.Sprintf("%d redirect rules exceed the %d routes Vercel accepts in vercel.json", len(rules), vercelRouteLimit),
 		Hint: "the HTML stubs still work; prune redirects that are no longer needed"}}
 }

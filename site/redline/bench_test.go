@@ -95,7 +95,7 @@ func BenchmarkDiff(b *testing.B) {
 				size += len(blk.HTML)
 			}
 			for b.Loop() {
-				Diff(old, new)
+				diff(old, new)
 			}
 			b.ReportMetric(float64(size), "bytes/doc")
 		})

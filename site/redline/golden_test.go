@@ -99,7 +99,7 @@ func runGolden(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	a := parseArchive(string(data))
-	r := Diff(blocksFromHTML(a.files["old"]), blocksFromHTML(a.files["new"]))
+	r := diff(blocksFromHTML(a.files["old"]), blocksFromHTML(a.files["new"]))
 	if err := checkWellFormed(r.HTML, true); err != nil {
 		t.Errorf("output not well-formed: %v\n%s", err, r.HTML)
 	}
@@ -133,7 +133,7 @@ func checkWellFormedBlocks(t *testing.T, a *archive, want *Redline) {
 			bs[i].WellFormed = true
 		}
 	}
-	got := Diff(old, new)
+	got := diff(old, new)
 	if got.Summary() != want.Summary() || describeSections(got) != describeSections(want) {
 		t.Errorf("WellFormed blocks: sections differ\ngot:\n%s%s\nwant:\n%s%s",
 			got.Summary(), describeSections(got), want.Summary(), describeSections(want))

@@ -232,3 +232,8 @@ func nodeAttrTok(t html.Token, key string) string {
 	}
 	return ""
 }
+
+// diff compares two versions of a policy with a fresh Differ.
+func diff(old, new []Block) *Redline {
+	return NewDiffer().Diff(old, new)
+}

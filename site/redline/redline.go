@@ -99,11 +99,6 @@ func (s Status) String() string {
 	return "Status(" + strconv.Itoa(int(s)) + ")"
 }
 
-// Diff compares two versions of a policy and returns their redline.
-func Diff(old, new []Block) *Redline {
-	return NewDiffer().Diff(old, new)
-}
-
 // Differ compares successive versions of one document. It remembers the
 // parse of every block it has seen, so comparing version 1 with 2 and then
 // 2 with 3 parses the blocks the versions share only once. A Differ is

@@ -27,7 +27,7 @@ func TestSummary(t *testing.T) {
 
 func TestIdentical(t *testing.T) {
 	doc := blocksFromHTML(`<p>Intro</p><h2 id="a">A</h2><p>x <a href="/y">y</a></p><table><tr><td>1</td></tr></table>`)
-	r := Diff(doc, doc)
+	r := diff(doc, doc)
 	if strings.Contains(r.HTML, "<ins") || strings.Contains(r.HTML, "<del") {
 		t.Errorf("identical inputs produced changes:\n%s", r.HTML)
 	}
@@ -47,7 +47,7 @@ func TestIdentical(t *testing.T) {
 func TestChangedIDs(t *testing.T) {
 	old := blocksFromHTML(`<p>Intro</p><h2 id="a">A</h2><p>one</p><h2 id="b">B</h2><p>two</p><h2 id="gone">Gone</h2><p>bye</p>`)
 	new := blocksFromHTML(`<p>Intro!</p><h2 id="a">A</h2><p>one</p><h2 id="b">B</h2><p>three</p><h2 id="c">New section</h2><p>hi</p>`)
-	r := Diff(old, new)
+	r := diff(old, new)
 	got := r.ChangedIDs()
 	if len(got) != 2 || !got["b"] || !got["c"] {
 		t.Errorf("ChangedIDs() = %v, want b and c", got)
@@ -61,7 +61,7 @@ func TestRenameByBody(t *testing.T) {
 	body := `<p>We retain personal information for as long as your account is active and then delete it.</p>`
 	old := blocksFromHTML(`<h2 id="retention">Retention</h2>` + body)
 	new := blocksFromHTML(`<h2 id="how-long">How long we keep data</h2>` + body)
-	r := Diff(old, new)
+	r := diff(old, new)
 	if len(r.Sections) != 1 || r.Sections[0].Status != Changed || r.Sections[0].ID != "how-long" {
 		t.Fatalf("sections = %+v, want one changed section how-long", r.Sections)
 	}
@@ -73,7 +73,7 @@ func TestRenameByBody(t *testing.T) {
 func TestRemovedPlacement(t *testing.T) {
 	old := blocksFromHTML(`<p>Preamble</p><h2 id="a">A</h2><h2 id="b">B</h2><h2 id="c">C</h2>`)
 	new := blocksFromHTML(`<h2 id="a">A</h2><h2 id="x">Xylophone</h2><h2 id="c">C</h2>`)
-	r := Diff(old, new)
+	r := diff(old, new)
 	var got []string
 	for _, s := range r.Sections {
 		got = append(got, s.Status.String()+":"+s.ID)
@@ -91,7 +91,7 @@ func TestDuplicateAndEmptyIDs(t *testing.T) {
 		{Kind: "paragraph", Section: "", HTML: "<p>back to preamble</p>"},
 		{Kind: "heading", ID: "x", Section: "x", HTML: `<h2 id="x">X again</h2>`},
 	}
-	r := Diff(old, nil)
+	r := diff(old, nil)
 	if err := checkWellFormed(r.HTML, false); err != nil {
 		t.Fatal(err)
 	}
@@ -109,9 +109,9 @@ func TestDuplicateAndEmptyIDs(t *testing.T) {
 
 func TestDeterministic(t *testing.T) {
 	old, new := benchDocs(7)
-	first := Diff(old, new).HTML
+	first := diff(old, new).HTML
 	for i := 0; i < 3; i++ {
-		if got := Diff(old, new).HTML; got != first {
+		if got := diff(old, new).HTML; got != first {
 			t.Fatal("output differs between runs")
 		}
 	}
@@ -137,7 +137,7 @@ func TestMalformedInput(t *testing.T) {
 		for _, b := range inputs {
 			old := []Block{{Kind: "paragraph", HTML: a}}
 			new := []Block{{Kind: "paragraph", HTML: b}}
-			r := Diff(old, new)
+			r := diff(old, new)
 			if err := checkWellFormed(r.HTML, false); err != nil {
 				t.Errorf("Diff(%q, %q): %v\n%s", a, b, err, r.HTML)
 			}
@@ -145,7 +145,7 @@ func TestMalformedInput(t *testing.T) {
 	}
 }
 
-// FuzzDiff checks that Diff never panics and always returns well-formed
+// FuzzDiff checks that diff never panics and always returns well-formed
 // HTML, both for documents split by an HTML parser and for raw,
 // unrepaired blocks.
 func FuzzDiff(f *testing.F) {
@@ -161,7 +161,7 @@ func FuzzDiff(f *testing.F) {
 			{rawBlocks(a), rawBlocks(b)},
 			{wellFormed(blocksFromHTML(a)), wellFormed(blocksFromHTML(b))},
 		} {
-			r := Diff(pair[0], pair[1])
+			r := diff(pair[0], pair[1])
 			if err := checkWellFormed(r.HTML, false); err != nil {
 				t.Fatalf("%v\n%s", err, r.HTML)
 			}
@@ -193,13 +193,13 @@ func TestLongRuns(t *testing.T) {
 			fmt.Fprintf(&b, "line %d says alpha.\n", i)
 		}
 	}
-	r := Diff([]Block{{Kind: "code", HTML: "<pre>" + a.String() + "</pre>"}},
+	r := diff([]Block{{Kind: "code", HTML: "<pre>" + a.String() + "</pre>"}},
 		[]Block{{Kind: "code", HTML: "<pre>" + b.String() + "</pre>"}})
 	if ins, del := strings.Count(r.HTML, "<ins>"), strings.Count(r.HTML, "<del>"); ins != 30 || del != 30 {
 		t.Errorf("got %d ins and %d del, want 30 each", ins, del)
 	}
 	long := strings.Repeat("alpha beta gamma ", 5000)
-	r = Diff([]Block{{Kind: "paragraph", HTML: "<p>" + long + "</p>"}},
+	r = diff([]Block{{Kind: "paragraph", HTML: "<p>" + long + "</p>"}},
 		[]Block{{Kind: "paragraph", HTML: "<p>" + long[:29988] + "delta " + long[29988:] + "</p>"}})
 	if ins, del := strings.Count(r.HTML, "<ins>"), strings.Count(r.HTML, "<del>"); ins != 1 || del != 0 {
 		t.Errorf("got %d ins and %d del, want 1 and 0", ins, del)
@@ -230,11 +230,11 @@ func TestChecker(t *testing.T) {
 }
 
 func TestEmpty(t *testing.T) {
-	r := Diff(nil, nil)
+	r := diff(nil, nil)
 	if r.HTML != "" || len(r.Sections) != 0 || r.Summary() != "0 sections changed, 0 added, 0 removed" {
 		t.Errorf("Diff(nil, nil) = %+v", r)
 	}
-	r = Diff(nil, blocksFromHTML(`<p>Hello</p>`))
+	r = diff(nil, blocksFromHTML(`<p>Hello</p>`))
 	if r.Added != 1 || r.Sections[0].Anchor != "change-preamble" {
 		t.Errorf("Diff(nil, preamble) = %+v", r)
 	}

@@ -1,4 +1,7 @@
-package redirect
+// Package statichost imitates, for tests, the static hosts a built site
+// is published on: GitHub Pages and S3, which ignore _redirects, and
+// Netlify and Cloudflare Pages, which apply it each in its own way.
+package statichost
 
 import (
 	"bufio"
@@ -14,42 +17,47 @@ import (
 // imitates.
 type Host int
 
-// The hosts NewStaticHost imitates.
+// The hosts New imitates.
 const (
-	// PlainHost ignores _redirects, as GitHub Pages and S3 do: old URLs
+	// Plain ignores _redirects, as GitHub Pages and S3 do: old URLs
 	// reach the HTML stubs.
-	PlainHost Host = iota
-	// NetlifyHost applies a _redirects rule only when no file answers the
+	Plain Host = iota
+	// Netlify applies a _redirects rule only when no file answers the
 	// path, unless its status ends in "!" (Netlify's shadowing).
-	NetlifyHost
-	// CloudflareHost applies every _redirects rule before any file, and
+	Netlify
+	// Cloudflare applies every _redirects rule before any file, and
 	// ignores a line whose status is not a plain number (Cloudflare Pages).
-	CloudflareHost
+	Cloudflare
 )
 
-// NewStaticHost returns a handler that serves files (output-relative paths
+// redirectsFile is the rules file Netlify and Cloudflare Pages read
+// (redirect's netlifyFile; not imported, so redirect's tests can use
+// this package).
+const redirectsFile = "_redirects"
+
+// New returns a handler that serves files (output-relative paths
 // mapped to contents) the way static hosts such as GitHub Pages, Netlify or
 // Cloudflare Pages do. It serves index.html for folders, redirects "/dir" to
 // "/dir/" with 301 when dir/index.html exists, also serves "x.html" for
 // "/x", and answers missing paths with 404.html and status 404. Rules of
-// the _redirects file apply as host says. It is meant for tests.
-func NewStaticHost(files map[string][]byte, host Host) http.Handler {
-	return NewStaticHostAt("", files, host)
+// the _redirects file apply as host says.
+func New(files map[string][]byte, host Host) http.Handler {
+	return NewAt("", files, host)
 }
 
-// NewStaticHostAt is NewStaticHost for a site published under a base path
+// NewAt is New for a site published under a base path
 // such as "/policies", like a GitHub Pages project site: files are served
 // below the base path, _redirects rules are matched against the full
 // request path, and 404.html is served for every missing path.
-func NewStaticHostAt(basePath string, files map[string][]byte, host Host) http.Handler {
+func NewAt(basePath string, files map[string][]byte, host Host) http.Handler {
 	h := &staticHost{base: strings.TrimSuffix(basePath, "/"), files: files, host: host}
-	if host != PlainHost {
-		h.rules = parseRules(files[NetlifyFile], host)
+	if host != Plain {
+		h.rules = parseRules(files[redirectsFile], host)
 	}
 	return h
 }
 
-// staticHost is the handler behind NewStaticHost.
+// staticHost is the handler behind New.
 type staticHost struct {
 	base  string
 	files map[string][]byte
@@ -78,7 +86,7 @@ func parseRules(b []byte, host Host) map[string]hostRule {
 		rule := hostRule{to: f[1], status: http.StatusMovedPermanently}
 		if len(f) > 2 {
 			code := f[2]
-			if host == NetlifyHost {
+			if host == Netlify {
 				code, rule.force = strings.CutSuffix(code, "!")
 			}
 			n, err := strconv.Atoi(code)
@@ -101,7 +109,7 @@ func (h *staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 		return
 	}
-	if rule, ok := h.match(r); ok && (h.host != NetlifyHost || rule.force || !h.answers(r.URL.Path)) {
+	if rule, ok := h.match(r); ok && (h.host != Netlify || rule.force || !h.answers(r.URL.Path)) {
 		w.Header().Set("Location", rule.to)
 		w.WriteHeader(rule.status)
 		return
@@ -137,7 +145,7 @@ func (h *staticHost) serve(w http.ResponseWriter, r *http.Request, sub string) {
 		h.serveFile(w, r, path.Join(rel, "index.html"), http.StatusOK)
 		return
 	}
-	if h.rules != nil && rel == NetlifyFile {
+	if h.rules != nil && rel == redirectsFile {
 		h.notFound(w, r)
 		return
 	}
