@@ -65,7 +65,7 @@ func TestStaleTempFoldersRemoved(t *testing.T) {
 // folder and leaves the previous output byte-identical, whether it is
 // cancelled before it starts or once the new site is complete.
 func TestCancelledBuild(t *testing.T) {
-	t.Parallel()
+	// Not parallel: setPause replaces a package-level hook.
 	src := newSite(t, goodSite)
 	dest, _, err := build(t, src, nil)
 	if err != nil {

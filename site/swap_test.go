@@ -10,7 +10,9 @@ import (
 	"testing"
 )
 
-// setPause replaces the pause hook for one test.
+// setPause replaces the pause hook for one test. The hook is shared by
+// every build in the process, so a test that calls setPause must not call
+// t.Parallel: Go runs parallel tests only once every sequential one is done.
 func setPause(t *testing.T, fn func(ctx context.Context, point string)) {
 	t.Helper()
 	prev := pause
