@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench/build.sh times `clause build` against the bare loop (front matter +
-# goldmark + one write per policy) on the same generated corpus, as whole
+# goldmark + one write per policy, with as many workers as clause renders
+# with: GOMAXPROCS) on the same generated corpus, as whole
 # processes, in alternating pairs, and reports wall time and peak RSS from
 # /usr/bin/time -v. If hugo is installed it is timed too (SKIP_HUGO=1 skips it).
 #
@@ -25,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/clause" ./cmd/clause
 go build -o "$work/bareloop" ./bench/bareloop
 go run ./bench/gencorpus -n "$n" -versions "$versions" -out "$work/corpus"
-echo "corpus: $n policies x $((versions + 1)) versions, $(du -sh "$work/corpus/content" | cut -f1)"
+echo "corpus: $n policies x $((versions + 1)) versions, $(du -sh "$work/corpus/content" | cut -f1); bare loop with ${GOMAXPROCS:-$(nproc)} workers"
 
 # measure NAME CMD...: runs CMD under /usr/bin/time and prints "seconds kilobytes".
 measure() {

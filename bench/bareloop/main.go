@@ -1,15 +1,17 @@
 // Command bareloop is the benchmark baseline (corpus.BareLoop): it parses
 // each policy's front matter, renders it with goldmark (GFM) and writes one
-// file per policy, one after another, and nothing else. bench/build.sh
-// times it beside `clause build` on the same corpus.
+// file per policy, and nothing else. bench/build.sh times it beside
+// `clause build` on the same corpus. By default it renders with as many
+// workers as clause does (GOMAXPROCS), so it is the floor for clause.
 //
-//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out [-dirs]
+//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out [-dirs] [-workers N]
 package main
 
 import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 
 	"github.com/clause-dev/clause/site/corpus"
 )
@@ -18,6 +20,7 @@ func main() {
 	src := flag.String("source", "", "the corpus folder (holding content/)")
 	out := flag.String("out", "", "the output folder")
 	dirs := flag.Bool("dirs", false, "write <policy>/index.html, one folder per policy as a site has, instead of flat files")
+	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "how many documents to render at once")
 	flag.Parse()
 	if *src == "" || *out == "" {
 		fmt.Fprintln(os.Stderr, "bareloop: -source and -out are required")
@@ -27,7 +30,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}
-	if err := corpus.BareLoop(*src, *out, *dirs); err != nil {
+	if err := corpus.BareLoop(*src, *out, corpus.BareOptions{Dirs: *dirs, Workers: *workers}); err != nil {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}

@@ -6,38 +6,94 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/adrg/frontmatter"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 )
 
+// BareOptions says how the bare loop writes and how many documents it
+// renders at once.
+type BareOptions struct {
+	// Dirs writes <document>/index.html, one folder per page as a site
+	// has; otherwise flat files in out.
+	Dirs bool
+	// Workers is how many documents are rendered at once; 0 or 1 renders
+	// them one after another. A floor for clause, which renders with
+	// GOMAXPROCS workers, must use as many.
+	Workers int
+}
+
 // BareLoop is the benchmark baseline: the least work any generator must do
 // for a corpus. It parses each document's front matter, renders it with
-// goldmark (GFM) and writes one file per document, one after another.
-// With dirs it writes <document>/index.html, one folder per page as a
-// site has; otherwise flat files in out.
-func BareLoop(src, out string, dirs bool) error {
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+// goldmark (GFM) and writes one file per document.
+func BareLoop(src, out string, o BareOptions) error {
 	content := filepath.Join(src, "content")
-	return filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".md") {
-			return err
+	var docs []string
+	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			docs = append(docs, p)
 		}
-		html, err := renderBare(md, p)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	workers := max(o.Workers, 1)
+	next := make(chan string)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs <- bareWorker(content, out, o.Dirs, next)
+		}()
+	}
+	for _, p := range docs {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(content, p)
-		name := filepath.Join(out, strings.ReplaceAll(rel, string(filepath.Separator), "_")+".html")
-		if dirs {
-			name = filepath.Join(out, strings.TrimSuffix(rel, ".md"), "index.html")
-			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-				return err
-			}
+	}
+	return nil
+}
+
+// bareWorker renders and writes the documents it receives until next is
+// closed. After an error it keeps draining next, so the sender never
+// blocks, and returns the first error.
+func bareWorker(content, out string, dirs bool, next <-chan string) error {
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	var first error
+	for p := range next {
+		if first == nil {
+			first = bareOne(md, content, out, dirs, p)
 		}
-		return os.WriteFile(name, html, 0o644)
-	})
+	}
+	return first
+}
+
+// bareOne renders one document and writes it.
+func bareOne(md goldmark.Markdown, content, out string, dirs bool, p string) error {
+	html, err := renderBare(md, p)
+	if err != nil {
+		return err
+	}
+	rel, _ := filepath.Rel(content, p)
+	name := filepath.Join(out, strings.ReplaceAll(rel, string(filepath.Separator), "_")+".html")
+	if dirs {
+		name = filepath.Join(out, strings.TrimSuffix(rel, ".md"), "index.html")
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+	}
+	return os.WriteFile(name, html, 0o644)
 }
 
 // renderBare reads one document, drops its front matter and renders it.
