@@ -8,10 +8,10 @@ import (
 	"net"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
+	"github.com/clause-dev/clause/internal/gctune"
 	"github.com/clause-dev/clause/site/devserver"
 	"github.com/clause-dev/clause/site/watch"
 )
@@ -217,12 +217,15 @@ func (l *serveLoop) excerpt(p string, line int) []devserver.SourceLine {
 	return devserver.Excerpt(src, line, 3)
 }
 
-// limitMemory sets a soft memory limit for the dev server, which holds
+// serveMemory is the collector's policy for the dev server, which holds
 // the whole site in memory and, while a template edit re-renders every
-// page, briefly two. Collecting earlier keeps its footprint near what it
-// really uses instead of twice that. GOMEMLIMIT, when set, wins.
+// page, briefly two: at least 120 MiB, else one and a half times the live
+// heap, so its footprint stays near what it really uses while a large
+// site is not slowed by constant collections.
+var serveMemory = gctune.Policy{Min: 120 << 20, Max: 4 << 30, Factor: 1.5}
+
+// limitMemory sizes the soft memory limit from the live heap for as long
+// as the server runs. GOMEMLIMIT, when set, wins.
 func limitMemory() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(120 << 20)
-	}
+	gctune.Start(serveMemory)
 }
