@@ -38,7 +38,7 @@ func TestVersionPages(t *testing.T) {
 	tree := buildAt(t, versionedSite, "2026-06-01")
 	current := string(tree["privacy/index.html"])
 	for _, want := range []string{
-		"We collect your name and e-mail.", "An updated policy takes effect on",
+		"We collect your name and e-mail.", "A material change to Privacy Policy takes effect on",
 		`href="/privacy/versions/2026-12-01/"`, `href="/privacy/versions/2026-12-01/changes/"`,
 		`href="/privacy/versions/"`,
 	} {

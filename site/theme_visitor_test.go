@@ -1,0 +1,88 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestThemeVisitorNavigation checks what the default theme gives a
+// visitor besides the text: a grouped policy menu with the changelog,
+// a distinct title for every version page and redline, previous and next
+// links between archived versions, upcoming changes on the home page and
+// in the history, and a table-of-contents legend for the changed marks.
+func TestThemeVisitorNavigation(t *testing.T) {
+	t.Parallel()
+	files := with(versionedSite, map[string]string{
+		"clause.yaml":      "title: Versioned\nbase_url: https://ex.test/\ntoc: true\ngroups:\n  - id: privacy\n    title: Your data\n  - id: legal\n    title: Legal terms\n",
+		"content/terms.md": "---\ntitle: Terms\ngroup: legal\n---\n## Use\n\nBe kind.\n",
+	})
+	tree := buildAt(t, files, "2026-06-01")
+	page := func(p string) string {
+		t.Helper()
+		s, ok := tree[p]
+		if !ok {
+			t.Fatalf("no %s", p)
+		}
+		return string(s)
+	}
+	contains := func(name, s string, wants ...string) {
+		t.Helper()
+		for _, w := range wants {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s lacks %q", name, w)
+			}
+		}
+	}
+
+	terms := page("terms/index.html")
+	contains("the menu", terms, `<details class="site-menu">`, `<ul aria-label="Legal terms">`,
+		`<li><a href="/terms/" aria-current="page">Terms</a></li>`, `<a href="/changelog/">Changelog</a>`)
+	contains("the changelog's menu", page("changelog/index.html"), `<a href="/changelog/" aria-current="page">Changelog</a>`)
+
+	titles := map[string]bool{}
+	for _, p := range []string{"privacy/versions/2025-01-01/index.html", "privacy/versions/2026-01-01/index.html",
+		"privacy/versions/2026-12-01/index.html", "privacy/versions/2026-01-01/changes/index.html",
+		"privacy/versions/2026-12-01/changes/index.html"} {
+		s := page(p)
+		title := s[strings.Index(s, "<title>"):strings.Index(s, "</title>")]
+		if titles[title] {
+			t.Errorf("%s has the title of another version page: %s", p, title)
+		}
+		titles[title] = true
+	}
+	contains("the archived version", page("privacy/versions/2025-01-01/index.html"),
+		"<title>Privacy Notice, version of 1 January 2025 · Versioned</title>",
+		`<a href="/privacy/versions/2026-01-01/" rel="next">Next version (1 January 2026)</a>`)
+	middle := page("privacy/versions/2026-01-01/index.html")
+	contains("the middle version", middle, `rel="prev">Previous version (1 January 2025)</a>`, `rel="next">Next version (1 December 2026)</a>`)
+	if strings.Contains(page("privacy/index.html"), `rel="prev"`) {
+		t.Error("the current page has version-to-version links; they belong to version pages")
+	}
+
+	contains("the home page", page("index.html"), `<h2 id="upcoming-changes">Upcoming changes</h2>`,
+		`<a href="/privacy/versions/2026-12-01/">Privacy Policy</a> <span class="tag tag-material">material change</span>`,
+		`Takes effect on <time datetime="2026-12-01">1 December 2026</time>`)
+	contains("the history", page("privacy/versions/index.html"), `Takes effect on <time datetime="2026-12-01">`,
+		`In effect from <time datetime="2025-01-01">`)
+	contains("the upcoming redline", page("privacy/versions/2026-12-01/changes/index.html"),
+		`<strong>These changes take effect on <time datetime="2026-12-01">1 December 2026</time>.</strong>`)
+	if strings.Contains(page("privacy/versions/2026-01-01/changes/index.html"), "These changes take effect") {
+		t.Error("a redline of a version in force says it is upcoming")
+	}
+
+	contains("the upcoming version's contents", page("privacy/versions/2026-12-01/index.html"),
+		`<details class="toc-details" open>`, `Changed in the version of 1 December 2026</p>`, `class="toc-changed"`)
+	if strings.Contains(page("privacy/versions/2025-01-01/index.html"), "toc-legend") {
+		t.Error("the first version, which nothing precedes, has a legend for changed sections")
+	}
+}
+
+// TestThemeHomeWithoutUpcoming checks that a site with no upcoming
+// version has no "Upcoming changes" section.
+func TestThemeHomeWithoutUpcoming(t *testing.T) {
+	t.Parallel()
+	tree := buildAt(t, versionedSite, "2027-01-01")
+	if strings.Contains(string(tree["index.html"]), "Upcoming changes") {
+		t.Error("the home page announces upcoming changes when there are none")
+	}
+}
