@@ -83,6 +83,9 @@ func TestBrowserLiveReload(t *testing.T) {
 	overlay := `(document.querySelector("clause-error-overlay") || {}).shadowRoot`
 	edit("title: Privacy Policy", "title: [Privacy Policy")
 	waitFor(t, tab, "error overlay", overlay+` && `+overlay+`.textContent.includes("content/privacy.md")`, reloadLimit)
+	if bg := js[string](t, tab, `getComputedStyle(`+overlay+`.querySelector(".panel")).backgroundColor`); strings.HasPrefix(bg, "rgba") {
+		t.Errorf("the error overlay's background is %s: the page shows through it", bg)
+	}
 
 	// The fix restores the last good file exactly, so the new build equals
 	// the one on screen: the overlay must still go.

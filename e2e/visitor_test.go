@@ -94,3 +94,25 @@ func TestBrowserVisitor(t *testing.T) {
 		}
 	})
 }
+
+// TestBrowserTextColumn checks on a desktop that the text column starts
+// at the same place on every kind of page, with or without a table of
+// contents, so that moving between them does not shift the text.
+func TestBrowserTextColumn(t *testing.T) {
+	skipBrowserInShort(t)
+	files := sample(t)
+	base := serve(t, files)
+	browser := newBrowser(t)
+	tab := newTab(t, browser)
+	do(t, tab, "viewport", chromedp.EmulateViewport(1280, 900))
+	var first float64
+	for i, u := range []string{"/", "/privacy/", "/terms/versions/", "/terms/versions/2026-06-24/changes/", "/changelog/", "/subprocessors/"} {
+		navigate(t, tab, base+u)
+		left := js[float64](t, tab, `document.querySelector("main h1").getBoundingClientRect().left`)
+		if i == 0 {
+			first = left
+		} else if left != first {
+			t.Errorf("%s: the title starts at %.0f px, the home page's at %.0f px", u, left, first)
+		}
+	}
+}

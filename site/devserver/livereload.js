@@ -15,7 +15,7 @@
   var overlayCSS =
     ":host{all:initial}" +
     ".panel{position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;" +
-    "padding:2rem;background:rgba(24,24,27,.97);color:#f4f4f5;" +
+    "padding:2rem;background:#18181b;color:#f4f4f5;" +
     "font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}" +
     "h1{margin:0 0 1rem;font-size:18px;color:#f87171}" +
     ".problem{margin:0 0 1.5rem}" +
