@@ -56,14 +56,22 @@ func entryID(v *Version) string {
 	return "urn:clause:" + strings.ReplaceAll(v.Policy.ID, "/", ":") + ":" + v.Effective.ISO()
 }
 
-// feedEntry describes one version in a feed.
+// feedEntry describes one version in a feed. A version not yet in
+// force is published when it was announced (its last-revised date), not
+// on the future day it takes effect, which its title names instead; no
+// date in a feed lies after the build's date.
 func (b *builder) feedEntry(v *Version) atomEntry {
 	title := v.Policy.page.Title + " — " + v.Effective.Human()
+	published := v.Effective
+	if v.IsUpcoming() {
+		title = v.Policy.page.Title + " — takes effect on " + v.Effective.Human()
+		published = v.LastRevised
+	}
 	if v.Summary != "" {
 		title += ": " + v.Summary
 	}
-	e := atomEntry{ID: entryID(v), Title: title, Updated: feedTime(v.LastRevised),
-		Published: feedTime(v.Effective), Summary: v.Summary,
+	e := atomEntry{ID: entryID(v), Title: title, Updated: feedTime(b.notAfterNow(v.LastRevised)),
+		Published: feedTime(b.notAfterNow(published)), Summary: v.Summary,
 		Links: []atomLink{{Rel: "alternate", Href: b.abs(v.Permalink())}}}
 	if u := v.ChangesURL(); u != "" {
 		e.Links = append(e.Links, atomLink{Rel: "related", Href: b.abs(u)})
@@ -81,6 +89,14 @@ func (b *builder) feedEntry(v *Version) atomEntry {
 		e.Category = append(e.Category, atomCat{Term: "material"})
 	}
 	return e
+}
+
+// notAfterNow returns d, or the build's date when d lies after it.
+func (b *builder) notAfterNow(d Date) Date {
+	if today := newDate(b.now); d.After(today) {
+		return today
+	}
+	return d
 }
 
 // feedTime formats a date for Atom; undated versions use the Unix epoch so
@@ -123,7 +139,7 @@ func (b *builder) writeFeed(out output, p, id, title, self, alternate string, ve
 			latest = v.LastRevised
 		}
 	}
-	f.Updated = feedTime(latest)
+	f.Updated = feedTime(b.notAfterNow(latest))
 	data, err := xml.MarshalIndent(f, "", "  ")
 	if err != nil {
 		b.errs.Errorf(p, 0, "cannot write feed: %v", err)

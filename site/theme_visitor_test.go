@@ -86,3 +86,22 @@ func TestThemeHomeWithoutUpcoming(t *testing.T) {
 		t.Error("the home page announces upcoming changes when there are none")
 	}
 }
+
+// TestFeedUpcomingNotInTheFuture checks that an upcoming version's Atom
+// entry is dated when it was announced and says when it takes effect.
+func TestFeedUpcomingNotInTheFuture(t *testing.T) {
+	t.Parallel()
+	tree := buildAt(t, versionedSite, "2026-06-01")
+	for _, name := range []string{"privacy/versions/feed.xml", "changelog.xml"} {
+		feed := string(tree[name])
+		if strings.Contains(feed, "2026-12-01T") {
+			t.Errorf("%s dates something on the future day the upcoming version takes effect:\n%s", name, feed)
+		}
+		if !strings.Contains(feed, "<title>Privacy Policy — takes effect on 1 December 2026: Adds AI search.</title>") {
+			t.Errorf("%s does not say when the upcoming version takes effect", name)
+		}
+		if !strings.Contains(feed, "<published>2026-06-01T00:00:00Z</published>") {
+			t.Errorf("%s: the upcoming entry, revised on 2026-11-01 after the build's date, is not published on the build's date", name)
+		}
+	}
+}
