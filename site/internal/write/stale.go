@@ -1,4 +1,4 @@
-package site
+package write
 
 import (
 	"bytes"
@@ -49,12 +49,12 @@ func ownedLeftover(dir string) bool {
 	if len(entries) == 0 {
 		return true
 	}
-	info, err := os.Lstat(filepath.Join(dir, markerFile))
+	info, err := os.Lstat(filepath.Join(dir, MarkerFile))
 	if err != nil || !info.Mode().IsRegular() {
 		return false
 	}
-	data, err := os.ReadFile(filepath.Join(dir, markerFile))
-	return err == nil && bytes.Equal(data, []byte(markerText))
+	data, err := os.ReadFile(filepath.Join(dir, MarkerFile))
+	return err == nil && bytes.Equal(data, []byte(MarkerText))
 }
 
 // removeOwned removes a folder clause wrote, its marker last, so that a
@@ -72,7 +72,7 @@ func removeOwned(dir string) error {
 		return err
 	}
 	for _, e := range entries {
-		if e.Name() != markerFile {
+		if e.Name() != MarkerFile {
 			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
 				return err
 			}
