@@ -20,12 +20,15 @@
 //     name plus ".old", then the new folder is renamed into place; a kill
 //     between the two renames leaves the previous output in a marked
 //     folder beside the destination. A failed second rename puts the
-//     previous output back. The previous output is then removed.
+//     previous output back. The previous output is then removed, up to
+//     eight subfolders at a time (removal waits on the disk, not the
+//     CPU), before Commit returns.
 //   - The marker. Every folder Open creates holds the file .clause-output
 //     (MarkerFile, holding MarkerText) from the start, so a published
 //     site and every temporary folder carry it; the loader never reads a
-//     folder that holds it. Folders are removed marker last, so a removal
-//     cut short still leaves a folder the next build recognises.
+//     folder that holds it. Folders are removed marker last, once
+//     everything else in them is gone, so a removal cut short still
+//     leaves a folder the next build recognises and removes.
 //   - The lock. The temporary folder stays locked (an exclusive,
 //     non-blocking flock held open by the build) until Commit or Discard
 //     returns. The system drops the lock when the process ends, however

@@ -2,8 +2,6 @@ package write
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,28 +53,4 @@ func ownedLeftover(dir string) bool {
 	}
 	data, err := os.ReadFile(filepath.Join(dir, MarkerFile))
 	return err == nil && bytes.Equal(data, []byte(MarkerText))
-}
-
-// removeOwned removes a folder clause wrote, its marker last, so that a
-// removal cut short still leaves a folder the next build recognises. A
-// folder that is already gone is not an error.
-func removeOwned(dir string) error {
-	if dir == "" {
-		return nil
-	}
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.Name() != MarkerFile {
-			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-				return err
-			}
-		}
-	}
-	return os.RemoveAll(dir)
 }
