@@ -5,18 +5,21 @@
 # processes, in alternating pairs, and reports wall time and peak RSS from
 # /usr/bin/time -v. If hugo is installed it is timed too (SKIP_HUGO=1 skips it).
 #
-#   bench/build.sh [-n 1000] [-versions 0] [-runs 5]
+#   bench/build.sh [-n 1000] [-versions 0] [-runs 5] [-over]
+#   -over: every clause run replaces the output of the one before (built
+#   once, untimed, before the first), as a rebuild in a checkout does
 #   TMPDIR=/dev/shm bench/build.sh ...   # on tmpfs, without the disk's mkdir cost
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-n=1000 versions=0 runs=5
+n=1000 versions=0 runs=5 over=
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) n=$2; shift 2 ;;
     -versions) versions=$2; shift 2 ;;
     -runs) runs=$2; shift 2 ;;
-    *) echo "usage: bench/build.sh [-n N] [-versions K] [-runs R]" >&2; exit 2 ;;
+    -over) over=1; shift ;;
+    *) echo "usage: bench/build.sh [-n N] [-versions K] [-runs R] [-over]" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/time ] || { echo "bench/build.sh needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
@@ -40,8 +43,10 @@ measure() {
 # loop writing <policy>/index.html, the folder-per-page layout every site
 # generator writes (mkdir is expensive on some file systems).
 printf '%-4s %8s %10s %9s %10s %10s %10s %10s\n' run bare_s bare_dirs clause_s ratio ratio_dirs clause_MB bare_MB
+[ -n "$over" ] && "$work/clause" build --quiet --source "$work/corpus" --destination "$work/public" --now 2025-12-01
 for i in $(seq "$runs"); do
-  rm -rf "$work/bare" "$work/bare-dirs" "$work/public"
+  rm -rf "$work/bare" "$work/bare-dirs"
+  [ -n "$over" ] || rm -rf "$work/public"
   read -r bw br < <(measure "$work/bareloop" -source "$work/corpus" -out "$work/bare")
   read -r dw dr < <(measure "$work/bareloop" -dirs -source "$work/corpus" -out "$work/bare-dirs")
   read -r cw cr < <(measure "$work/clause" build --quiet --source "$work/corpus" --destination "$work/public" --now 2025-12-01)

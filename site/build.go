@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/clause-dev/clause/site/internal/write"
 )
 
 // Options configures one build. Fields left zero take their defaults.
@@ -64,24 +66,20 @@ func count(n int, one, many string) string {
 func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	dest, err := prepareDestination(opts.Source, contentDirOf(opts), opts.Destination)
+	dest, err := checkDestination(opts)
 	if err != nil {
 		return nil, err
 	}
-	out, err := newDirOutput(ctx, dest)
+	dir, err := write.Open(ctx, dest)
 	if err != nil {
 		return nil, err
 	}
-	res, err := run(ctx, opts, out)
-	if err == nil {
-		pause(ctx, "commit")
-		err = ctx.Err()
-	}
+	res, err := run(ctx, opts, dir)
 	if err != nil {
-		out.discard()
+		dir.Discard()
 		return res, err
 	}
-	if err := out.commit(); err != nil {
+	if err := dir.Commit(); err != nil {
 		return res, err
 	}
 	res.Duration = time.Since(start)
@@ -95,12 +93,12 @@ func BuildContext(ctx context.Context, opts Options) (*Result, error) {
 func renderContext(ctx context.Context, opts Options) (map[string][]byte, *Result, error) {
 	start := time.Now()
 	opts = opts.withDefaults()
-	out := newMemOutput()
+	out := write.NewMemory()
 	res, err := run(ctx, opts, out)
 	if res != nil {
 		res.Duration = time.Since(start)
 	}
-	return out.files, res, err
+	return out.Files(), res, err
 }
 
 func (o Options) withDefaults() Options {

@@ -251,7 +251,7 @@ type recorder struct {
 	warnings []*Error
 }
 
-func (r *recorder) write(p string, data []byte) error {
+func (r *recorder) Write(p string, data []byte) error {
 	data = bytes.Clone(data)
 	r.mu.Lock()
 	r.files[p] = data

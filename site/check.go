@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/write"
 	"github.com/clause-dev/clause/site/markdown"
 )
 
@@ -72,10 +73,10 @@ func Check(opts Options) (*CheckReport, error) {
 		defer root.Close()
 		src = root.FS()
 	}
-	out := newMemOutput()
+	out := write.NewMemory()
 	b := newBuilder(opts, src, out)
 	b.safely(b.build)
-	b.safely(func() { newChecker(b, out.files).run() })
+	b.safely(func() { newChecker(b, out.Files()).run() })
 	return &CheckReport{Problems: b.errs.Items(), Policies: len(b.policies)}, nil
 }
 

@@ -13,13 +13,14 @@ import (
 
 	"github.com/clause-dev/clause"
 	"github.com/clause-dev/clause/internal/statichost"
+	"github.com/clause-dev/clause/site/internal/write"
 )
 
 // TestPanicBecomesError checks that a panic while building a page is
 // reported as an error naming the file, not a crash.
 func TestPanicBecomesError(t *testing.T) {
 	t.Parallel()
-	b := newBuilder(Options{}, nil, newMemOutput())
+	b := newBuilder(Options{}, nil, write.NewMemory())
 	func() {
 		defer b.recoverPanic("content/privacy.md", nil)
 		var m map[string]int

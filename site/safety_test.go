@@ -7,31 +7,12 @@ import (
 	"testing"
 
 	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/site/internal/write"
 )
 
-// TestWithinComparesElements guards the containment check against names
-// that merely start with "..".
-func TestWithinComparesElements(t *testing.T) {
-	t.Parallel()
-	sep := string(filepath.Separator)
-	tests := []struct {
-		child, parent string
-		want          bool
-	}{
-		{sep + filepath.Join("a", "..site"), sep + "a", true},
-		{sep + filepath.Join("a", "..site", "x"), sep + "a", true},
-		{sep + filepath.Join("a", "b"), sep + "a", true},
-		{sep + "a", sep + "a", false},
-		{sep + "b", sep + "a", false},
-		{sep + "a", sep + filepath.Join("a", "b"), false},
-		{sep + "..a", sep + "a", false},
-	}
-	for _, tt := range tests {
-		if got := within(tt.child, tt.parent); got != tt.want {
-			t.Errorf("within(%q, %q) = %v, want %v", tt.child, tt.parent, got, tt.want)
-		}
-	}
-}
+// markerText is the text of a build's marker, for fixtures that hold a
+// previous build's output.
+const markerText = write.MarkerText
 
 // TestDestinationNamesStartingWithDots checks that a folder name that
 // begins with ".." does not fool the destination checks: the build that

@@ -4,9 +4,11 @@
 // A build flows in four steps: load (read clause.yaml and every content
 // file, parse front matter), assemble (compute URLs, check collisions,
 // resolve links, group policies), render (Markdown through
-// site/markdown, then Go html/template layouts) and write (into a fresh,
-// marked and locked temporary folder that replaces the destination
-// atomically where the system can exchange two folders; see commit).
+// site/markdown, then Go html/template layouts) and write
+// (site/internal/write: into a fresh, marked and locked temporary folder
+// that replaces the destination atomically where the system can exchange
+// two folders, or into memory for serve and check; its package doc is
+// the spec of the output guarantees).
 //
 // # Content
 //

@@ -1,6 +1,6 @@
 //go:build !linux && !darwin
 
-package site
+package write
 
 // systemExchange reports that this system has no atomic exchange; commit
 // falls back to two renames.

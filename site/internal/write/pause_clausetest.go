@@ -1,6 +1,6 @@
 //go:build clausetest
 
-package site
+package write
 
 import (
 	"context"

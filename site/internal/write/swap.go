@@ -1,4 +1,4 @@
-package site
+package write
 
 import (
 	"errors"
@@ -15,16 +15,26 @@ var errNoExchange = errors.New("atomic exchange not supported")
 // errNoExchange. It is a variable so that tests can take the fallback.
 var exchange = systemExchange
 
-// commit replaces the destination with the finished build.
+// Commit replaces the destination with the finished build and removes
+// the previous output. When the build's context is already done it
+// discards the build instead and returns the context's error.
 //
-// Where the system can exchange two paths in one step (Linux renameat2
-// with RENAME_EXCHANGE, macOS renamex_np with RENAME_SWAP), the
-// destination always exists: it is the previous output until the instant
-// it is the new one, which a kill cannot split. Elsewhere, and on file
-// systems without that operation, the previous output is first renamed
-// aside, which leaves a moment without a destination; a kill in it leaves
-// the previous output in a marked folder beside the destination.
-func (d *dirOutput) commit() error {
+// Where the system can exchange two paths in one step, the destination
+// always exists: it is the previous output until the instant it is the
+// new one, which a kill cannot split. Elsewhere, and on file systems
+// without that operation, the previous output is first renamed aside,
+// which leaves a moment without a destination; a kill in it leaves the
+// previous output in a marked folder beside the destination.
+func (d *Dir) Commit() error {
+	if d.done {
+		return errors.New("write: Commit after Commit or Discard")
+	}
+	pause(d.ctx, "commit")
+	if err := d.ctx.Err(); err != nil {
+		d.Discard()
+		return err
+	}
+	d.done = true
 	defer d.unlock()
 	old, err := d.swap()
 	if err != nil {
@@ -37,7 +47,7 @@ func (d *dirOutput) commit() error {
 
 // swap puts the temporary folder at the destination and returns where
 // the previous output now is ("" on the first build).
-func (d *dirOutput) swap() (string, error) {
+func (d *Dir) swap() (string, error) {
 	if _, err := os.Lstat(d.dest); errors.Is(err, fs.ErrNotExist) {
 		return "", os.Rename(d.tmp, d.dest)
 	}

@@ -1,9 +1,9 @@
-package site
+package write
 
 import "context"
 
-// pause is called at named points of writing a build: "commit" once the
-// temporary folder is complete, "moved-aside" between the two renames of
+// pause is called at named points of Commit: "commit" as it begins, once
+// the temporary folder is complete, "moved-aside" between the two renames of
 // the fallback swap, and "swapped" once the new output is in place and
 // the previous one not yet removed. It does nothing; tests, and binaries
 // built with the clausetest tag (see pause_clausetest.go), replace it to

@@ -1,9 +1,7 @@
-package site
+package write
 
 import (
 	"bytes"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -49,34 +47,10 @@ func ownedLeftover(dir string) bool {
 	if len(entries) == 0 {
 		return true
 	}
-	info, err := os.Lstat(filepath.Join(dir, markerFile))
+	info, err := os.Lstat(filepath.Join(dir, MarkerFile))
 	if err != nil || !info.Mode().IsRegular() {
 		return false
 	}
-	data, err := os.ReadFile(filepath.Join(dir, markerFile))
-	return err == nil && bytes.Equal(data, []byte(markerText))
-}
-
-// removeOwned removes a folder clause wrote, its marker last, so that a
-// removal cut short still leaves a folder the next build recognises. A
-// folder that is already gone is not an error.
-func removeOwned(dir string) error {
-	if dir == "" {
-		return nil
-	}
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	for _, e := range entries {
-		if e.Name() != markerFile {
-			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-				return err
-			}
-		}
-	}
-	return os.RemoveAll(dir)
+	data, err := os.ReadFile(filepath.Join(dir, MarkerFile))
+	return err == nil && bytes.Equal(data, []byte(MarkerText))
 }

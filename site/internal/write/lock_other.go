@@ -1,6 +1,6 @@
 //go:build !(linux || darwin || freebsd || netbsd || openbsd || dragonfly)
 
-package site
+package write
 
 // canLockDirs reports whether lockDir takes a real lock. Here it does
 // not: on Windows an open folder cannot be renamed, so the build's own

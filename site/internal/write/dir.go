@@ -1,0 +1,106 @@
+package write
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"sync"
+)
+
+// MarkerFile marks a folder as written by clause, so that a later build
+// may replace it. A non-empty folder without it is never touched.
+const MarkerFile = ".clause-output"
+
+// MarkerText is what MarkerFile holds. Stale cleanup removes a leftover
+// temporary folder only when its marker holds exactly this text.
+const MarkerText = "This folder is written by `clause build`. Every build replaces it whole.\n"
+
+// Dir is an Output that writes into a fresh temporary folder beside the
+// destination and swaps it in on Commit. The folder is new and only
+// clause writes in it, so no symbolic link can be inside; every path is
+// checked to be local before it is joined, so nothing is written outside.
+// (os.Root would walk each path component with its own system call,
+// which tripled the cost of writing a site on slow file systems.)
+//
+// The temporary folder holds the marker from the start and stays locked
+// until Commit or Discard, so that a later build can tell a folder left
+// by a killed build (marked and unlocked) from one another build is
+// still writing; see removeStale.
+type Dir struct {
+	ctx    context.Context
+	dest   string
+	tmp    string
+	unlock func()
+	mu     sync.Mutex
+	dirs   map[string]bool
+	done   bool // Commit or Discard has run
+}
+
+// Open removes what killed builds left beside dest, then creates the
+// temporary folder that Commit will swap in at dest. dest should have
+// passed Check. Writes fail once ctx is done, and Commit then discards.
+func Open(ctx context.Context, dest string) (*Dir, error) {
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	removeStale(parent, filepath.Base(dest))
+	tmp, err := os.MkdirTemp(parent, tempPrefix(filepath.Base(dest)))
+	if err != nil {
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	unlock, err := lockDir(tmp)
+	if err != nil {
+		os.Remove(tmp)
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	d := &Dir{ctx: ctx, dest: dest, tmp: tmp, unlock: unlock, dirs: map[string]bool{".": true}}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		d.Discard()
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, MarkerFile), []byte(MarkerText), 0o644); err != nil {
+		d.Discard()
+		return nil, fmt.Errorf("destination: %w", err)
+	}
+	return d, nil
+}
+
+// tempPrefix is how the temporary folders of a destination named base
+// begin.
+func tempPrefix(base string) string { return "." + base + ".clause-tmp-" }
+
+// Write stores one file below the temporary folder.
+func (d *Dir) Write(p string, data []byte) error {
+	if err := d.ctx.Err(); err != nil {
+		return err
+	}
+	if !filepath.IsLocal(filepath.FromSlash(p)) {
+		return fmt.Errorf("refusing to write %q outside the output folder", p)
+	}
+	dir := path.Dir(p)
+	d.mu.Lock()
+	if !d.dirs[dir] {
+		if err := os.MkdirAll(filepath.Join(d.tmp, filepath.FromSlash(dir)), 0o755); err != nil {
+			d.mu.Unlock()
+			return err
+		}
+		d.dirs[dir] = true
+	}
+	d.mu.Unlock()
+	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644)
+}
+
+// Discard removes the temporary folder, leaving the destination as it
+// was. After Commit or an earlier Discard it does nothing, so it may be
+// deferred.
+func (d *Dir) Discard() {
+	if d.done {
+		return
+	}
+	d.done = true
+	removeOwned(d.tmp)
+	d.unlock()
+}
