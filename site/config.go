@@ -106,8 +106,7 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 		k := root.Content[i]
 		cfg.lines[k.Value] = k.Line
 		if !knownConfigKeys[k.Value] {
-			errs.Add(&Error{Path: configFile, Line: k.Line, Severity: SeverityWarning,
-				Msg: fmt.Sprintf("unknown key %q is ignored", k.Value), Hint: "put your own values under params:"})
+			errs.Add(unknownConfigKey(k.Value, k.Line))
 		}
 	}
 	cfg.decodeLayout(root, errs)
