@@ -160,7 +160,7 @@ func (cfg *Config) validateHistorySince(errs *ErrorList) {
 	}
 	d, err := ParseDate(cfg.HistorySince)
 	if err != nil {
-		errs.Add(&Error{Path: configFile, Line: cfg.lines["history_since"], Msg: "history_since: " + err.Error(), Hint: dateHint})
+		errs.Add(&Error{Path: configFile, Line: cfg.lines["history_since"], Msg: "history_since: " + err.Error(), Hint: dateHintFor(err)})
 		return
 	}
 	cfg.historySince = d

@@ -322,7 +322,7 @@ func (r reader) date(key string) Date {
 	}
 	if err != nil {
 		d = Date{}
-		r.errs.Add(&Error{Path: r.path, Line: f.line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHint})
+		r.errs.Add(&Error{Path: r.path, Line: f.line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHintFor(err)})
 	}
 	return d
 }
