@@ -75,7 +75,9 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		fe := (&rawFrontMatter{}).syntaxError("YAML", err)
-		errs.Add(&Error{Path: configFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)})
+		e := &Error{Path: configFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)}
+		plainYAML(e, "invalid YAML in clause.yaml: ", fileLine(data, e.Line))
+		errs.Add(e)
 		cfg.unreadable = true
 		return cfg
 	}
@@ -111,7 +113,9 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 	}
 	cfg.decodeLayout(root, errs)
 	if err := root.Decode(cfg); err != nil {
-		errs.Add(configTypeError(err))
+		e := configTypeError(err)
+		plainTypeError(e, fileLine(cfg.raw, e.Line))
+		errs.Add(e)
 	}
 	cfg.validate(errs)
 }

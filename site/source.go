@@ -103,6 +103,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	if err != nil {
 		fe := err.(*Error)
 		fe.Path = p
+		plainYAML(fe, "invalid YAML front matter: ", fileLine(raw, fe.Line))
 		errs.Add(fe)
 		return nil
 	}
