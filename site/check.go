@@ -129,6 +129,7 @@ func (c *checker) policy(p *Page) {
 		l := c.prepare(v.src)
 		doc, orig := c.render(p, v, l)
 		c.headings(l, doc)
+		c.placeholders(l)
 		c.rawHTML(l, doc)
 		c.unsafeURLs(l, doc, orig)
 		c.typedDates(l, v)

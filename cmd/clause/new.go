@@ -70,7 +70,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	fmt.Fprintf(stdout, "wrote %s\n\nNext:\n", rel)
-	fmt.Fprintf(stdout, "  1. Write its description in the front matter, and replace each TODO in the text.\n")
+	fmt.Fprintf(stdout, "  1. Write its description in the front matter, and replace each TODO line in the text\n     (clause check warns about each one left).\n")
 	fmt.Fprintf(stdout, "  2. Run clause check, then clause serve to read it as visitors will.\n")
 	return exitOK
 }
