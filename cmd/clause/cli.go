@@ -33,6 +33,7 @@ func commands() []command {
 		{"build", "build the site into a folder", "clause build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--now DATE] [--history files|git] [--quiet]", runBuild},
 		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port PORT] [--bind ADDRESS] [--allowed-host NAME]... [--drafts] [--now DATE] [--history files|git] [--open]", runServe},
 		{"check", "check the site for errors and lint warnings, writing nothing", "clause check [--source DIR] [--format text|json|github] [--strict] [--base-url URL] [--drafts] [--now DATE] [--history files|git]", runCheck},
+		{"init", "start a site: clause.yaml and a first policy", "clause init [DIR] [--now DATE]", runInit},
 		{"new", "write a new policy file with front matter and sections", "clause new policy <slug> [--title TITLE] [--group ID] [--source DIR] [--now DATE]", runNew},
 		{"revise", "archive a policy's current text and start a new version", "clause revise <slug> --effective DATE [--summary TEXT] [--material] [--backdate] [--source DIR] [--now DATE]", runRevise},
 		{"import", "convert a plain-text or HTML policy to Markdown", "clause import [--html] [--output FILE] FILE|-", runImport},

@@ -28,3 +28,25 @@ func TestNewGroupAndPlaceholders(t *testing.T) {
 		t.Errorf("check --strict of a new policy: %d\n%s", status, stdout)
 	}
 }
+
+func TestInitCommand(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "privacy-center")
+	status, stdout, stderr := runCLI(t, "init", dir, "--now", "2026-01-05")
+	if status != exitOK || !strings.Contains(stdout, "clause serve --source "+dir) || !strings.Contains(stdout, filepath.ToSlash(filepath.Join(dir, "content/privacy.md"))) {
+		t.Fatalf("init: %d\n%s\n%s", status, stdout, stderr)
+	}
+	status, stdout, _ = runCLI(t, "check", "--source", dir, "--strict", "--now", "2026-01-06")
+	if status != exitOK || stdout != "" {
+		t.Errorf("check --strict of the starter site: %d\n%s", status, stdout)
+	}
+	status, stdout, stderr = runCLI(t, "init", dir)
+	if status != exitError || stdout != "" || !strings.Contains(stderr, "clause.yaml: already exists") {
+		t.Errorf("second init: %d %q %q", status, stdout, stderr)
+	}
+	for _, args := range [][]string{{"init", "a", "b"}, {"init", "--now", "soon", t.TempDir()}} {
+		if status, _, _ := runCLI(t, args...); status != exitUsage {
+			t.Errorf("clause %v: status %d; want 2", args, status)
+		}
+	}
+}
