@@ -87,7 +87,7 @@ func usage(w io.Writer) {
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "help" {
 		usage(stdout)
 		return exitOK
 	}

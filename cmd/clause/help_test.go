@@ -60,7 +60,7 @@ func TestHelpForms(t *testing.T) {
 		}
 	}
 	_, root, _ := runCLI(t, "help")
-	for _, args := range [][]string{{"--help"}, {"-h"}} {
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help", "help"}} {
 		if status, stdout, _ := runCLI(t, args...); status != exitOK || stdout != root {
 			t.Errorf("clause %v: status %d, stdout:\n%s", args, status, stdout)
 		}
