@@ -39,9 +39,9 @@ func TestBadInput(t *testing.T) {
 		want    []string
 	}{
 		{"malformed yaml", map[string]string{"content/privacy.md": "---\ntitle: Privacy\ndescription: a: b\n---\nBody\n"},
-			[]string{"content/privacy.md:3: invalid YAML front matter: mapping values are not allowed in this context"}},
+			[]string{"content/privacy.md:3: invalid YAML front matter: a value contains \": \" (a colon and a space)", "hint: put such a value in quotes"}},
 		{"unreadable date", map[string]string{"content/privacy.md": "---\ntitle: P\nlast_revised: 2026-02-30\n---\nBody\n"},
-			[]string{`content/privacy.md:3: last_revised: cannot read date "2026-02-30"`, "hint: write dates as YYYY-MM-DD"}},
+			[]string{`content/privacy.md:3: last_revised: cannot read date "2026-02-30": February has no 30th day`, "hint: February 2026 has 28 days"}},
 		{"permalink with dots", map[string]string{"content/privacy.md": "---\ntitle: P\npermalink: /a/../../etc/\n---\nBody\n"},
 			[]string{`content/privacy.md:3: permalink "/a/../../etc/" must not contain ".." segments`}},
 		{"duplicate permalinks", map[string]string{"content/other.md": "---\npermalink: /privacy/\n---\nBody\n"},

@@ -18,8 +18,8 @@ func TestBrokenFileReportedOnce(t *testing.T) {
 	}
 	_, got := runCheck(t, files, nil)
 	want := []string{
-		"content/broken.md:2: error: invalid YAML front matter: did not find expected ',' or ']'",
-		"content/dated.md:4: error: effective: cannot read date \"2026-13-45\"",
+		"content/broken.md:2: error: invalid YAML front matter: a value starts with [, so YAML reads a list, and the list is not closed",
+		"content/dated.md:4: error: effective: cannot read date \"2026-13-45\": there is no month 13; months go from 01 to 12",
 		"content/typed.md:6: warning: typed date \"Smarch 45, 2026\" cannot be read: it is not a date clause can read",
 		"content/undated.md:1: warning: policy has no effective or last_revised date, so it shows no dates and the changelog and feeds leave it out",
 	}

@@ -111,6 +111,7 @@ func (c *checker) run() {
 		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)
 		c.unsafeURLs(l, doc, orig)
+		c.misspelledKeys(s)
 	}
 }
 
@@ -125,9 +126,11 @@ func (c *checker) policy(p *Page) {
 		if !editable(v.src) {
 			continue // a revision from git history: it cannot be fixed
 		}
+		c.misspelledKeys(v.src)
 		l := c.prepare(v.src)
 		doc, orig := c.render(p, v, l)
 		c.headings(l, doc)
+		c.placeholders(l)
 		c.rawHTML(l, doc)
 		c.unsafeURLs(l, doc, orig)
 		c.typedDates(l, v)

@@ -10,7 +10,7 @@ import (
 
 // The output formats of WriteProblems.
 const (
-	FormatText   = "text"   // path:line: error|warning|info: message
+	FormatText   = "text"   // path:line: error|warning|info: message, then "\thint: …" when there is one
 	FormatJSON   = "json"   // an array of {path, line, col, severity, message, hint}
 	FormatGitHub = "github" // GitHub Actions workflow commands: ::error file=…,line=…::message
 )
@@ -41,14 +41,22 @@ func WriteProblems(w io.Writer, problems []*Error, format, root string) error {
 	return fmt.Errorf("unknown format %q: use %s", format, strings.Join(Formats, ", "))
 }
 
-// writeText writes one problem per line: path:line:col: severity: message.
+// writeText writes one problem per line, path:line:col: severity:
+// message, with its hint under it as clause build prints one: on a line
+// of its own that starts with a tab and "hint: ". A hint of several lines
+// keeps every line indented, so each problem stays one unindented line
+// followed by indented ones.
 func writeText(w io.Writer, problems []*Error) error {
 	for _, e := range problems {
 		pos := e.Position()
 		if pos == "" {
 			pos = "clause"
 		}
-		if _, err := fmt.Fprintf(w, "%s: %s: %s\n", pos, e.Severity, oneLine(e.Msg)); err != nil {
+		line := fmt.Sprintf("%s: %s: %s\n", pos, e.Severity, oneLine(e.Msg))
+		if e.Hint != "" {
+			line += "\thint: " + strings.ReplaceAll(e.Hint, "\n", "\n\t") + "\n"
+		}
+		if _, err := io.WriteString(w, line); err != nil {
 			return err
 		}
 	}

@@ -21,7 +21,10 @@ func TestWriteProblemsText(t *testing.T) {
 	}
 	want := `clause.yaml:3: warning: redirect chain /a/ → /b/
 content/privacy.md:7:9: warning: broken link "#x": 100%, really
+	hint: check the heading
+	or set {#id}
 content/terms.md:2: error: last_revised: cannot read date "2026-02-30"
+	hint: ` + dateHint + `
 content/a,b:c.md: error: whole file
 `
 	if b.String() != want {

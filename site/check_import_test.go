@@ -37,7 +37,8 @@ func TestImportSeed003Checks(t *testing.T) {
 	problems := importAndCheck(t, "003.txt", src)
 	var b strings.Builder
 	WriteProblems(&b, problems, FormatText, "")
-	want := "content/imported.md:6: warning: typed date \"January , 2024\" cannot be read: it has no day\n"
+	want := "content/imported.md:6: warning: typed date \"January , 2024\" cannot be read: it has no day\n" +
+		"\thint: write the date as January 2, 2006 or 2006-01-02, or set last_revised: YYYY-MM-DD in the front matter\n"
 	if got := b.String(); len(problems) != 1 || got != want {
 		t.Errorf("want the unreadable date on line 6 only, got:\n%s", got)
 	}

@@ -75,7 +75,9 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		fe := (&rawFrontMatter{}).syntaxError("YAML", err)
-		errs.Add(&Error{Path: configFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)})
+		e := &Error{Path: configFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)}
+		plainYAML(e, "invalid YAML in clause.yaml: ", fileLine(data, e.Line))
+		errs.Add(e)
 		cfg.unreadable = true
 		return cfg
 	}
@@ -106,13 +108,14 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 		k := root.Content[i]
 		cfg.lines[k.Value] = k.Line
 		if !knownConfigKeys[k.Value] {
-			errs.Add(&Error{Path: configFile, Line: k.Line, Severity: SeverityWarning,
-				Msg: fmt.Sprintf("unknown key %q is ignored", k.Value), Hint: "put your own values under params:"})
+			errs.Add(unknownConfigKey(k.Value, k.Line))
 		}
 	}
 	cfg.decodeLayout(root, errs)
 	if err := root.Decode(cfg); err != nil {
-		errs.Add(configTypeError(err))
+		e := configTypeError(err)
+		plainTypeError(e, fileLine(cfg.raw, e.Line))
+		errs.Add(e)
 	}
 	cfg.validate(errs)
 }
@@ -161,7 +164,7 @@ func (cfg *Config) validateHistorySince(errs *ErrorList) {
 	}
 	d, err := ParseDate(cfg.HistorySince)
 	if err != nil {
-		errs.Add(&Error{Path: configFile, Line: cfg.lines["history_since"], Msg: "history_since: " + err.Error(), Hint: dateHint})
+		errs.Add(&Error{Path: configFile, Line: cfg.lines["history_since"], Msg: "history_since: " + err.Error(), Hint: dateHintFor(err)})
 		return
 	}
 	cfg.historySince = d

@@ -34,7 +34,9 @@ var dateLayouts = []string{
 const minYear = 1900
 
 // ParseDate reads YYYY-MM-DD, RFC 3339 and the timestamp forms YAML
-// allows, from the year 1900 on.
+// allows, from the year 1900 on. For a date written in that form that
+// does not exist, the error says why (see impossibleDate); dateHintFor
+// gives the hint to show with any of its errors.
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range dateLayouts {
@@ -44,6 +46,9 @@ func ParseDate(s string) (Date, error) {
 			}
 			return Date{t: t}, nil
 		}
+	}
+	if e := impossibleDate(s); e != nil {
+		return Date{}, e
 	}
 	return Date{}, fmt.Errorf("cannot read date %q", s)
 }

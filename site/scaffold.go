@@ -70,7 +70,8 @@ func findPolicy(source, dir, slug string) string {
 // NewPolicy writes <slug>.md in the content folder (content/ unless
 // clause.yaml sets content_dir) with complete front matter and a
 // skeleton of sections, and returns its path relative to the source. It
-// never overwrites: a policy with that slug is an error.
+// never overwrites: a policy with that slug is an error, and so is a
+// Group that clause.yaml does not define when it defines some.
 func NewPolicy(o NewPolicyOptions) (string, error) {
 	if o.Source == "" {
 		o.Source = "."
@@ -81,6 +82,9 @@ func NewPolicy(o NewPolicyOptions) (string, error) {
 	}
 	slug, err := cleanSlugIn(o.Slug, dir)
 	if err != nil {
+		return "", err
+	}
+	if err := checkNewGroup(o.Source, o.Group); err != nil {
 		return "", err
 	}
 	if p := findPolicy(o.Source, dir, slug); p != "" {

@@ -66,9 +66,10 @@ func TestNewPolicy(t *testing.T) {
 	if _, err := NewPolicy(NewPolicyOptions{Source: src, Slug: "../escape"}); err == nil {
 		t.Error("a bad slug is accepted")
 	}
-	// The new file builds, and check asks only for a description.
+	// The new file builds, and check asks only for a description and the
+	// text of each TODO line (see TestNewPolicyPlaceholders).
 	report, err := Check(Options{Source: src, Theme: clause.Theme, Now: day("2026-03-05"), Getenv: func(string) string { return "" }})
-	if err != nil || len(report.Problems) != 1 || report.Problems[0].Msg != "policy has no description" {
+	if err != nil || report.Errors() != 0 || report.Problems[0].Msg != "policy has no description" {
 		t.Errorf("check of a new policy: %v %v", err, report.Problems)
 	}
 	rel, _ = NewPolicy(NewPolicyOptions{Source: t.TempDir(), Slug: "cookies", Title: `Cookies: "what" we set`})

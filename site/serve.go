@@ -50,6 +50,9 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		return err
 	}
 	defer func() { loop.w.Close() }()
+	if msg := missingSite(o.Source); msg != "" {
+		fmt.Fprintln(o.Stderr, msg)
+	}
 	loop.rebuild(nil)
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ctx, ln) }()
@@ -97,6 +100,15 @@ type serveLoop struct {
 	filter     *watchFilter
 	w          *watch.Watcher
 	lastReport string
+	served     bool // a build has succeeded, so there is a last good site
+}
+
+// failureNote says what visitors see after a failed rebuild.
+func (l *serveLoop) failureNote() string {
+	if l.served {
+		return "still serving the last good site"
+	}
+	return "there is no site to serve until it is fixed; the browser shows the errors"
 }
 
 // watch rebuilds after every batch of changes until ctx is done. The
@@ -156,12 +168,13 @@ func (l *serveLoop) publish(r rebuildResult) {
 	switch {
 	case errors.As(err, &be):
 		l.srv.Fail(l.problems(be.Errors))
-		l.report(formatProblems(be.Errors) + "build failed: " + count(len(be.Errors), "error", "errors") + "; still serving the last good site\n")
+		l.report(formatProblems(be.Errors) + "build failed: " + count(len(be.Errors), "error", "errors") + "; " + l.failureNote() + "\n")
 	case err != nil:
 		l.srv.Fail([]devserver.Problem{{Diagnostic: Error{Msg: err.Error()}}})
 		l.report(err.Error() + "\n")
 	default:
 		l.srv.Publish(&devserver.Snapshot{Files: files}, changed)
+		l.served = true
 		l.report(formatProblems(res.Warnings))
 		if changes != nil {
 			fmt.Fprintf(l.o.Stdout, "rebuilt in %d ms: %s changed\n", r.took.Milliseconds(), count(len(changed), "output file", "output files"))

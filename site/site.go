@@ -81,7 +81,8 @@
 //	effective      when the policy takes effect
 //	summary        a one-line summary of this version's changes
 //
-// Any other key is kept and reaches templates as .Params. Dates are
+// Any other key is kept and reaches templates as .Params; clause check
+// warns about one a typo away from a key above (see misspelledKeys). Dates are
 // YYYY-MM-DD, RFC 3339 or YAML timestamps from 1900 on; an unreadable
 // date is an error. A key defined twice is an error in every format. A
 // lone carriage return ends a line, as in CommonMark.

@@ -103,6 +103,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	if err != nil {
 		fe := err.(*Error)
 		fe.Path = p
+		plainYAML(fe, "invalid YAML front matter: ", fileLine(raw, fe.Line))
 		errs.Add(fe)
 		return nil
 	}
@@ -322,7 +323,7 @@ func (r reader) date(key string) Date {
 	}
 	if err != nil {
 		d = Date{}
-		r.errs.Add(&Error{Path: r.path, Line: f.line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHint})
+		r.errs.Add(&Error{Path: r.path, Line: f.line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHintFor(err)})
 	}
 	return d
 }

@@ -248,7 +248,7 @@ func (sc *dateScan) datetime(i int, visible, attr string) {
 	if err != nil {
 		sc.problems = append(sc.problems, &Error{Line: td.Line, Severity: SeverityWarning,
 			Msg:  fmt.Sprintf("datetime %q after %q cannot be read, so the page has no %s from it", attr, td.Text, dateName(td.Key)),
-			Hint: dateHint})
+			Hint: dateHintFor(err)})
 		return
 	}
 	td.Date = d

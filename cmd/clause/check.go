@@ -20,10 +20,20 @@ func usageOf(name string) string {
 	return "clause " + name
 }
 
+// summaryOf returns what the named command does, in a few words.
+func summaryOf(name string) string {
+	for _, c := range commands() {
+		if c.name == name {
+			return c.summary
+		}
+	}
+	return ""
+}
+
 // runCheck checks the site without writing anything and prints every
 // problem; it fails on errors, and with --strict on warnings too.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", usageOf("check"), stderr)
+	fs := newFlags("check", stderr)
 	opts := site.Options{Theme: clause.Theme}
 	fs.StringVar(&opts.Source, "source", ".", "the site `folder`, holding clause.yaml and content/")
 	fs.StringVar(&opts.BaseURL, "base-url", "", "the site's absolute `URL`, overriding base_url in clause.yaml (env CLAUSE_BASE_URL)")

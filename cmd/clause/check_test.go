@@ -34,7 +34,8 @@ func TestCheckCommandFormats(t *testing.T) {
 	t.Setenv("CLAUSE_BASE_URL", "")
 	src := writeSite(t, warnSite)
 	status, stdout, stderr := runCLI(t, "check", "--source", src)
-	want := "content/privacy.md:7: warning: heading level skips from h1 to h3: \"Deep\"\n"
+	want := "content/privacy.md:7: warning: heading level skips from h1 to h3: \"Deep\"\n" +
+		"\thint: use ## for sections and ### for their subsections, without skipping a level; the title is the page's h1\n"
 	if status != exitOK || stdout != want || stderr != "checked 2 policies: 0 errors, 1 warning\n" {
 		t.Errorf("text: status %d\nstdout %q\nstderr %q", status, stdout, stderr)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/internal/suggest"
 	"github.com/clause-dev/clause/site"
 )
 
@@ -30,8 +31,9 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"build", "build the site into a folder", "clause build [--source DIR] [--destination DIR] [--base-url URL] [--drafts] [--now DATE] [--history files|git] [--quiet]", runBuild},
-		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port 1313] [--bind 127.0.0.1] [--allowed-host NAME]... [--drafts] [--now DATE] [--history files|git] [--open]", runServe},
+		{"serve", "serve the site with live reload", "clause serve [--source DIR] [--port PORT] [--bind ADDRESS] [--allowed-host NAME]... [--drafts] [--now DATE] [--history files|git] [--open]", runServe},
 		{"check", "check the site for errors and lint warnings, writing nothing", "clause check [--source DIR] [--format text|json|github] [--strict] [--base-url URL] [--drafts] [--now DATE] [--history files|git]", runCheck},
+		{"init", "start a site: clause.yaml and a first policy", "clause init [DIR] [--now DATE]", runInit},
 		{"new", "write a new policy file with front matter and sections", "clause new policy <slug> [--title TITLE] [--group ID] [--source DIR] [--now DATE]", runNew},
 		{"revise", "archive a policy's current text and start a new version", "clause revise <slug> --effective DATE [--summary TEXT] [--material] [--backdate] [--source DIR] [--now DATE]", runRevise},
 		{"import", "convert a plain-text or HTML policy to Markdown", "clause import [--html] [--output FILE] FILE|-", runImport},
@@ -58,9 +60,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return c.run(rest, stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "clause: unknown command %q\n\n", name)
+	fmt.Fprintf(stderr, "clause: unknown command %q%s\n\n", name, didYouMean(name))
 	usage(stderr)
 	return exitUsage
+}
+
+// didYouMean suggests the command meant by an unknown one, or returns "".
+func didYouMean(name string) string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if s, ok := suggest.Closest(name, names); ok {
+		return fmt.Sprintf("; did you mean clause %s?", s)
+	}
+	return ""
 }
 
 func usage(w io.Writer) {
@@ -73,7 +87,7 @@ func usage(w io.Writer) {
 }
 
 func runHelp(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 {
+	if len(args) == 0 || args[0] == "help" {
 		usage(stdout)
 		return exitOK
 	}
@@ -82,35 +96,18 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 			return c.run([]string{"--help"}, stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "clause help: unknown command %q\n", args[0])
+	fmt.Fprintf(stderr, "clause help: unknown command %q%s\n", args[0], didYouMean(args[0]))
 	return exitUsage
-}
-
-// newFlags returns a flag set whose usage prints the command line and flags.
-func newFlags(name, line string, w io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(w)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", line)
-		fs.PrintDefaults()
-	}
-	return fs
 }
 
 // parseFlags parses args; it returns a status and false when the command
 // should stop (help was asked for, or the flags were wrong).
 func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK, false
-	}
-	if err != nil {
-		return exitUsage, false
+	if err := parseQuietly(fs, args); err != nil {
+		return stopOn(fs, err, stdout), false
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(fs.Output(), "clause %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
 		fs.Usage()
 		return exitUsage, false
 	}
@@ -118,7 +115,7 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", commands()[0].usage, stderr)
+	fs := newFlags("build", stderr)
 	opts := site.Options{Theme: clause.Theme}
 	fs.StringVar(&opts.Source, "source", ".", "the site `folder`, holding clause.yaml, content/, layouts/ and assets/")
 	fs.StringVar(&opts.Destination, "destination", "", "the output `folder` (default \"public\" inside the source; env CLAUSE_DESTINATION)")
@@ -203,7 +200,7 @@ func plural(n int, word string) string {
 var Version = ""
 
 func runVersion(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("version", "clause version", stderr)
+	fs := newFlags("version", stderr)
 	if status, ok := parseFlags(fs, args, stdout); !ok {
 		return status
 	}

@@ -15,7 +15,7 @@ var stdin io.Reader = os.Stdin
 
 // runImport converts a plain-text or HTML policy to Markdown.
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("import", usageOf("import"), stderr)
+	fs := newFlags("import", stderr)
 	asHTML := fs.Bool("html", false, "read the input as HTML (default: detected from the extension and content)")
 	output := fs.String("output", "", "write the Markdown to this `FILE`, which must not exist (default standard output)")
 	pos, status, ok := parseArgs(fs, args, stdout)

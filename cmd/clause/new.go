@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -16,14 +15,8 @@ import (
 func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, int, bool) {
 	var pos []string
 	for {
-		err := fs.Parse(args)
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(stdout)
-			fs.Usage()
-			return nil, exitOK, false
-		}
-		if err != nil {
-			return nil, exitUsage, false
+		if err := parseQuietly(fs, args); err != nil {
+			return nil, stopOn(fs, err, stdout), false
 		}
 		if fs.NArg() == 0 {
 			return pos, exitOK, true
@@ -41,14 +34,14 @@ func wantArgs(fs *flag.FlagSet, got []string, n int, what string) bool {
 	if len(got) == n {
 		return true
 	}
-	fmt.Fprintf(fs.Output(), "want %s, got %d %s\n", what, len(got), plural(len(got), "argument"))
+	fmt.Fprintf(fs.Output(), "clause %s: want %s, got %d %s\n", fs.Name(), what, len(got), plural(len(got), "argument"))
 	fs.Usage()
 	return false
 }
 
 // runNew writes a new policy file: clause new policy <slug>.
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", usageOf("new"), stderr)
+	fs := newFlags("new", stderr)
 	opts := site.NewPolicyOptions{}
 	fs.StringVar(&opts.Source, "source", ".", "the site `folder`")
 	fs.StringVar(&opts.Title, "title", "", "the policy's `title` (default: the slug made readable)")
@@ -77,7 +70,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	fmt.Fprintf(stdout, "wrote %s\n\nNext:\n", rel)
-	fmt.Fprintf(stdout, "  1. Write its description in the front matter, and replace each TODO in the text.\n")
+	fmt.Fprintf(stdout, "  1. Write its description in the front matter, and replace each TODO line in the text\n     (clause check warns about each one left).\n")
 	fmt.Fprintf(stdout, "  2. Run clause check, then clause serve to read it as visitors will.\n")
 	return exitOK
 }

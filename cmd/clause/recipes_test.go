@@ -136,7 +136,7 @@ func flagsOf(t *testing.T, sub string) map[string]bool {
 		return nil
 	}
 	flags := map[string]bool{}
-	for _, m := range regexp.MustCompile(`(?m)^\s+-([a-z-]+)`).FindAllStringSubmatch(stdout, -1) {
+	for _, m := range regexp.MustCompile(`(?m)^\s+--([a-z][a-z-]*)`).FindAllStringSubmatch(stdout, -1) {
 		flags[m[1]] = true
 	}
 	return flags

@@ -10,11 +10,11 @@ import (
 // runRevise starts a new version of a policy: clause revise <slug>
 // --effective DATE.
 func runRevise(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("revise", usageOf("revise"), stderr)
+	fs := newFlags("revise", stderr)
 	opts := site.ReviseOptions{}
 	fs.StringVar(&opts.Source, "source", ".", "the site `folder`")
 	effective := fs.String("effective", "", "the `DATE` the new version takes effect, YYYY-MM-DD (required)")
-	fs.StringVar(&opts.Summary, "summary", "", "one line on what changes, shown to readers (`TEXT`)")
+	fs.StringVar(&opts.Summary, "summary", "", "one line on what changes, shown to readers")
 	fs.BoolVar(&opts.Material, "material", false, "mark the change as material")
 	now := fs.String("now", "", "today's `DATE`, written as last_revised (default SOURCE_DATE_EPOCH, else the clock)")
 	fs.BoolVar(&opts.Backdate, "backdate", false, "accept an --effective date before today: the new version is current at once")

@@ -19,7 +19,7 @@ import (
 // runServe builds the site into memory and serves it with live reload
 // until Ctrl-C or SIGTERM.
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", commands()[1].usage, stderr)
+	fs := newFlags("serve", stderr)
 	opts := site.ServeOptions{Options: site.Options{Theme: clause.Theme}, Stdout: stdout, Stderr: stderr}
 	fs.StringVar(&opts.Source, "source", ".", "the site `folder`")
 	port := fs.Int("port", 1313, "the `port` to listen on")
