@@ -4,50 +4,138 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 
+	"github.com/clause-dev/clause/site/gitlog"
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/markdown"
+	"github.com/clause-dev/clause/site/redirect"
 )
+
+// model is what the assemble phase decides from an input: the home
+// page, the policies with their versions, groups and URLs, the output
+// path each file claims, the redirects (with the sections that moved),
+// the SiteData templates see and the next date the output changes. It is
+// complete before the first page renders: templates link to every page.
+type model struct {
+	in   *input
+	errs *ErrorList
+
+	claims   *claims
+	assets   *assetSet          // the assets that claimed their paths
+	copies   []copiedFile       // the content files copied as they are that claimed their paths
+	layouts  []string           // the layouts the pages use; see chooseLayouts
+	md       *markdown.Renderer // reads titles from the bodies that lack one in front matter
+	home     *Source
+	policies []*Page
+	groups   []*Group
+	bySource map[string]*Page // content path → the policy it is the current text of
+	site     *SiteData
+
+	redirects       []redirect.Redirect
+	redirectFormats []redirect.Format
+	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
+	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
+
+	shape      [32]byte // see computeShape
+	mu         sync.Mutex
+	nextChange Date
+}
+
+// assemble decides every page, URL and redirect of the site in in. It
+// claims output paths in a fixed order (generated files, assets,
+// policies and their versions, copied files), so a clash is reported at
+// the later claimant. It reads nothing but git history (history: git),
+// whose versions depend on which policies there are.
+func assemble(in *input, errs *ErrorList) *model {
+	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m.claimGenerated()
+	m.assets = claimAssets(in.assetFiles, m.claims, errs) // before pages, so a clash is reported at the page
+	m.assemblePolicies(in.sources)
+	m.copies = claimCopies(in.copies, m.claims, errs)
+	m.computeShape(in.cfg.raw)
+	m.resolveRedirects()
+	m.site = m.siteData()
+	for _, p := range m.policies {
+		m.finish(p)
+		p.Policy.historyPermalink = in.cfg.basePath() + versionsBase(p.sitePath) + "versions/"
+		for _, v := range p.Policy.Versions {
+			if v.permalink == "" {
+				v.permalink = p.Permalink
+			}
+		}
+	}
+	m.chooseLayouts()
+	return m
+}
+
+// newMarkdown returns the Markdown renderer clause.yaml configures.
+func newMarkdown(cfg *Config) *markdown.Renderer {
+	return markdown.New(markdown.Options{Typographer: cfg.Typographer, TOCMin: cfg.TOCLevels[0], TOCMax: cfg.TOCLevels[1]})
+}
+
+// claimGenerated reserves the output paths of generated files.
+func (m *model) claimGenerated() {
+	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", markerFile,
+		"changelog/index.html", "changelog.xml", "policies.json"} {
+		m.claims.reserve(p, generatedOwner(p))
+	}
+	m.claims.reserve("index.html", homeOwner)
+}
+
+// siteData is what templates see as .Site.
+func (m *model) siteData() *SiteData {
+	cfg := m.in.cfg
+	return &SiteData{Title: cfg.Title, Description: cfg.Description, BaseURL: cfg.BaseURL,
+		Language: cfg.Language, Contact: cfg.Contact, Footer: cfg.Footer,
+		Params: cfg.Params, Groups: m.groups, Policies: m.policies, Serve: m.in.opts.serve}
+}
+
+// result summarises the build; pages is the number of HTML pages written.
+func (m *model) result(pages int) *Result {
+	return &Result{Pages: pages, Policies: len(m.policies), Redirects: len(m.redirects),
+		Warnings: m.errs.Warnings(), NextChange: m.nextChange, layout: m.in.layout}
+}
 
 // assemblePolicies turns sources into policies: it derives URLs and
 // titles, drops drafts unless wanted, attaches version files, and checks
 // that no two pages claim one output path.
-func (b *builder) assemblePolicies(sources []*Source) {
+func (m *model) assemblePolicies(sources []*Source) {
 	var versionFiles []*Source
 	skipped := map[string]bool{} // policies left out: their version files go too
 	for _, s := range sources {
 		if isHomeSource(s.Rel) {
-			b.setHome(s)
+			m.setHome(s)
 			continue
 		}
-		if s.FM.Draft && !b.opts.Drafts {
+		if s.FM.Draft && !m.in.opts.Drafts {
 			skipped[policyID(s.Rel)] = true
 			continue
 		}
 		if s.FM.RedirectTo != "" {
 			skipped[policyID(s.Rel)] = true
-			b.redirectPage(s)
+			m.redirectPage(s)
 			continue
 		}
 		if _, _, ok := versionFile(s.Rel); ok {
 			versionFiles = append(versionFiles, s)
 			continue
 		}
-		if p := b.newPolicy(s); p != nil {
-			b.policies = append(b.policies, p)
-			b.bySource[s.Rel] = p
+		if p := m.newPolicy(s); p != nil {
+			m.policies = append(m.policies, p)
+			m.bySource[s.Rel] = p
 		}
 	}
-	b.attachVersions(versionFiles, skipped)
-	b.placePolicies()
-	b.groupPolicies()
+	m.attachVersions(versionFiles, skipped)
+	m.placePolicies()
+	m.groupPolicies()
 }
 
 // placePolicies gives each policy the URL and dates of the version it
 // shows, and claims its output paths.
-func (b *builder) placePolicies() {
-	kept := b.policies[:0]
-	for _, p := range b.policies {
+func (m *model) placePolicies() {
+	kept := m.policies[:0]
+	for _, p := range m.policies {
 		v := p.Policy.Shown()
 		if v == nil {
 			continue
@@ -57,29 +145,29 @@ func (b *builder) placePolicies() {
 		if v.Title != "" {
 			p.Title = v.Title
 		}
-		if !b.claims.claim(urlpath.File(p.sitePath), p.src.Path, p.src.FM.Lines["permalink"], b.errs) {
+		if !m.claims.claim(urlpath.File(p.sitePath), p.src.Path, p.src.FM.Lines["permalink"], m.errs) {
 			continue
 		}
-		b.claimVersions(p)
+		m.claimVersions(p)
 		kept = append(kept, p)
 	}
-	b.policies = kept
+	m.policies = kept
 }
 
 // claimVersions reserves the version, history and redline pages.
-func (b *builder) claimVersions(p *Page) {
+func (m *model) claimVersions(p *Page) {
 	if !p.Policy.HasHistory() {
 		return
 	}
 	base := versionsBase(p.sitePath) + "versions/"
-	b.claims.claim(urlpath.File(base), p.src.Path, 0, b.errs)
-	b.claims.claim(urlpath.File(base+"feed.xml"), p.src.Path, 0, b.errs)
+	m.claims.claim(urlpath.File(base), p.src.Path, 0, m.errs)
+	m.claims.claim(urlpath.File(base+"feed.xml"), p.src.Path, 0, m.errs)
 	for _, v := range p.Policy.Versions {
 		u := versionPath(p.sitePath, v)
-		v.permalink = b.cfg.basePath() + u
-		b.claims.claim(urlpath.File(u), v.src.Path, 0, b.errs)
+		v.permalink = m.in.cfg.basePath() + u
+		m.claims.claim(urlpath.File(u), v.src.Path, 0, m.errs)
 		if v.Prev != nil {
-			b.claims.claim(urlpath.File(u+"changes/"), v.src.Path, 0, b.errs)
+			m.claims.claim(urlpath.File(u+"changes/"), v.src.Path, 0, m.errs)
 		}
 	}
 }
@@ -96,18 +184,18 @@ func isHomeSource(rel string) bool {
 
 // setHome takes s as the home page's source; a second one is an error
 // naming both.
-func (b *builder) setHome(s *Source) {
-	if b.home != nil {
-		b.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("both %s and %s would be the home page", b.home.Path, s.Path),
+func (m *model) setHome(s *Source) {
+	if m.home != nil {
+		m.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("both %s and %s would be the home page", m.home.Path, s.Path),
 			Hint: "keep one of them: clause reads _index.md (Hugo) and index.md (Jekyll) in the content folder as the home page"})
 		return
 	}
-	b.home = s
+	m.home = s
 }
 
 // pageURL computes the URL a source asks for, or "" when its permalink
 // is invalid (which is reported).
-func (b *builder) pageURL(s *Source, rel string) string {
+func (m *model) pageURL(s *Source, rel string) string {
 	if s.FM.Permalink == "" {
 		u := derivedURL(rel, s.FM.Slug)
 		if err := validateURLPath(u, true); err != nil {
@@ -120,7 +208,7 @@ func (b *builder) pageURL(s *Source, rel string) string {
 			if s.FM.Slug != "" {
 				e.Line, e.Hint = s.FM.Lines["slug"], "a slug is one path segment, such as privacy-notice"
 			}
-			b.errs.Add(e)
+			m.errs.Add(e)
 			return ""
 		}
 		return u
@@ -130,7 +218,7 @@ func (b *builder) pageURL(s *Source, rel string) string {
 		if _, ok := s.FM.Lines[key]; !ok {
 			key = "url"
 		}
-		b.errs.Add(&Error{Path: s.Path, Line: s.FM.Lines[key], Msg: err.Error(),
+		m.errs.Add(&Error{Path: s.Path, Line: s.FM.Lines[key], Msg: err.Error(),
 			Hint: "write a site path such as /privacy/ or /privacy.html"})
 		return ""
 	}
@@ -139,15 +227,15 @@ func (b *builder) pageURL(s *Source, rel string) string {
 
 // newPolicy builds the policy and current page for one source, or nil
 // when its URL is invalid.
-func (b *builder) newPolicy(s *Source) *Page {
-	u := b.pageURL(s, s.Rel)
+func (m *model) newPolicy(s *Source) *Page {
+	u := m.pageURL(s, s.Rel)
 	if u == "" {
 		return nil
 	}
 	p := &Page{Kind: KindPolicy, sitePath: u, src: s, Params: s.FM.Params,
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
 		Group: s.FM.Group, Weight: s.FM.Weight}
-	p.toc = b.cfg.TOC
+	p.toc = m.in.cfg.TOC
 	if s.FM.TOC != nil {
 		p.toc = *s.FM.TOC
 	}
@@ -158,7 +246,7 @@ func (b *builder) newPolicy(s *Source) *Page {
 	v := newVersion(s, effective)
 	v.policyPath = u
 	if p.Title == "" {
-		p.Title = b.md.Title(s.Lead, markdown.Page{Var: b.varResolver(v, p)})
+		p.Title = m.md.Title(s.Lead, markdown.Page{Var: m.varResolver(v, p)})
 	}
 	if p.Title == "" {
 		p.Title = readableName(s.Rel)
@@ -170,18 +258,18 @@ func (b *builder) newPolicy(s *Source) *Page {
 // groupPolicies sorts policies into the configured groups, then into
 // groups named only in front matter, alphabetically, then "Policies" for
 // pages with no group.
-func (b *builder) groupPolicies() {
+func (m *model) groupPolicies() {
 	byID := map[string]*Group{}
-	for _, g := range b.cfg.Groups {
+	for _, g := range m.in.cfg.Groups {
 		g := &Group{ID: g.ID, Title: g.Title}
 		if g.Title == "" {
 			g.Title = readableName(g.ID)
 		}
 		byID[g.ID] = g
-		b.groups = append(b.groups, g)
+		m.groups = append(m.groups, g)
 	}
 	var extra []*Group
-	for _, p := range b.policies {
+	for _, p := range m.policies {
 		g := byID[p.Group]
 		if g == nil {
 			g = &Group{ID: p.Group, Title: readableName(p.Group)}
@@ -200,16 +288,16 @@ func (b *builder) groupPolicies() {
 		}
 		return extra[i].ID < extra[j].ID
 	})
-	b.groups = append(b.groups, extra...)
-	b.orderPolicies()
+	m.groups = append(m.groups, extra...)
+	m.orderPolicies()
 }
 
 // orderPolicies sorts each group's pages by weight, title and URL, and
 // lists all policies in group order.
-func (b *builder) orderPolicies() {
-	b.policies = b.policies[:0]
-	kept := b.groups[:0]
-	for _, g := range b.groups {
+func (m *model) orderPolicies() {
+	m.policies = m.policies[:0]
+	kept := m.groups[:0]
+	for _, g := range m.groups {
 		sort.SliceStable(g.Pages, func(i, j int) bool {
 			a, c := g.Pages[i], g.Pages[j]
 			if a.Weight != c.Weight {
@@ -220,12 +308,12 @@ func (b *builder) orderPolicies() {
 			}
 			return a.sitePath < c.sitePath
 		})
-		b.policies = append(b.policies, g.Pages...)
+		m.policies = append(m.policies, g.Pages...)
 		if len(g.Pages) > 0 {
 			kept = append(kept, g)
 		}
 	}
-	b.groups = kept
+	m.groups = kept
 }
 
 // fenceOf returns the fence a line of Markdown opens or closes, or "".

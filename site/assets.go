@@ -13,19 +13,20 @@ import (
 // to the root of the output: assets/css/clause.css becomes /css/clause.css.
 const assetsDir = "assets"
 
-// assetSet is every asset of the build, with a content hash for cache
-// busting.
-type assetSet struct {
-	hashes map[string]string // path below assets/ → short sha256
-	data   map[string][]byte // path below assets/ → contents, read once
-	order  []string
+// assetFile is one file under assets/ of a layer, read and hashed.
+type assetFile struct {
+	rel  string // path below assets/, which is its output path
+	path string // path as the build sees it, e.g. assets/css/clause.css
+	data []byte
+	hash string // short sha256, for cache busting
 }
 
-// loadAssets lists and hashes the assets of every layer; the user's file
+// readAssets reads and hashes the assets of every layer; the user's file
 // wins over the theme's of the same path. Hidden files and editor or
-// system junk (isJunk) are left out.
-func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
-	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
+// system junk (isJunk) are left out, and so are Jekyll templates, which
+// clause cannot run (with a warning).
+func readAssets(fsys layers, errs *ErrorList) []assetFile {
+	var files []assetFile
 	hidden := func(name string) bool { return strings.HasPrefix(name, ".") || isJunk(name) }
 	for _, f := range walkLayers(fsys, assetsDir, hidden, errs) {
 		rel := strings.TrimPrefix(f.path, assetsDir+"/")
@@ -38,11 +39,29 @@ func loadAssets(fsys layers, c *claims, errs *ErrorList) *assetSet {
 			errs.Add(jekyllTemplateWarning(f.path, rel, true))
 			continue
 		}
-		if c.claim(rel, f.path, 0, errs) {
-			sum := sha256.Sum256(data)
-			set.hashes[rel] = hex.EncodeToString(sum[:])[:10]
-			set.data[rel] = data
-			set.order = append(set.order, rel)
+		sum := sha256.Sum256(data)
+		files = append(files, assetFile{rel: rel, path: f.path, data: data, hash: hex.EncodeToString(sum[:])[:10]})
+	}
+	return files
+}
+
+// assetSet is every asset of the build that claimed its output path,
+// with a content hash for cache busting.
+type assetSet struct {
+	hashes map[string]string // path below assets/ → short sha256
+	data   map[string][]byte // path below assets/ → contents, read once
+	order  []string
+}
+
+// claimAssets claims the output path of every asset read; an asset that
+// clashes with a generated file is reported and left out.
+func claimAssets(files []assetFile, c *claims, errs *ErrorList) *assetSet {
+	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
+	for _, f := range files {
+		if c.claim(f.rel, f.path, 0, errs) {
+			set.hashes[f.rel] = f.hash
+			set.data[f.rel] = f.data
+			set.order = append(set.order, f.rel)
 		}
 	}
 	return set
@@ -67,34 +86,61 @@ func (a *assetSet) write(out output, errs *ErrorList) {
 	}
 }
 
-// copyContentFiles copies files in the content folder that are not Markdown, such
-// as images and PDFs, to the same path in the output. The dev server's
-// cache keeps their bytes until the watcher reports a change, so a
-// rebuild does not read every image again.
-func (b *builder) copyContentFiles(files []contentFile) {
-	for _, f := range files {
+// copiedFile is a file of the content folder that is not Markdown, such
+// as an image or a PDF, read to be copied as it is.
+type copiedFile struct {
+	rel  string // path below the content folder, which is its output path
+	path string // path from the source, for messages
+	data []byte
+}
+
+// readCopies reads the files in the content folder that are not Markdown,
+// to be copied to the same path in the output. The dev server's cache
+// keeps their bytes until the watcher reports a change, so a rebuild
+// does not read every image again. A Jekyll template is left out with a
+// warning.
+func (in *input) readCopies(errs *ErrorList) {
+	in.copiedFiles = map[string]bool{}
+	for _, f := range in.contentFiles {
 		if f.markdown {
 			continue
 		}
-		p := b.layout.sourcePath(f.rel)
-		data := b.opts.cache.file(f.real)
+		in.copiedFiles[f.rel] = true
+		p := in.layout.sourcePath(f.rel)
+		data := in.opts.cache.file(f.real)
 		if data == nil {
 			var err error
-			if data, err = fs.ReadFile(b.src, f.real); err != nil {
-				b.errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
+			if data, err = fs.ReadFile(in.src, f.real); err != nil {
+				errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
 				continue
 			}
-			b.opts.cache.storeFile(f.real, data)
+			in.opts.cache.storeFile(f.real, data)
 		}
 		if isJekyllTemplate(data) {
-			b.errs.Add(jekyllTemplateWarning(p, f.rel, false))
+			errs.Add(jekyllTemplateWarning(p, f.rel, false))
 			continue
 		}
-		if !b.claims.claim(f.rel, p, 0, b.errs) {
-			continue
+		in.copies = append(in.copies, copiedFile{rel: f.rel, path: p, data: data})
+	}
+}
+
+// claimCopies claims the output path of every copied file and returns
+// those that may be written.
+func claimCopies(files []copiedFile, c *claims, errs *ErrorList) []copiedFile {
+	var kept []copiedFile
+	for _, f := range files {
+		if c.claim(f.rel, f.path, 0, errs) {
+			kept = append(kept, f)
 		}
-		if err := keepOrWrite(b.out, f.rel, data); err != nil { // never changed once read
-			b.errs.Errorf(f.rel, 0, "cannot write: %v", err)
+	}
+	return kept
+}
+
+// writeCopies writes the copied content files to the output.
+func (r *renderer) writeCopies() {
+	for _, f := range r.m.copies {
+		if err := keepOrWrite(r.out, f.rel, f.data); err != nil { // never changed once read
+			r.errs.Errorf(f.rel, 0, "cannot write: %v", err)
 		}
 	}
 }

@@ -23,55 +23,55 @@ type Redline struct {
 // when it has history, each version's page, each redline and the
 // history list. Versions are rendered oldest first so that each redline
 // needs only the previous version's blocks in memory.
-func (b *builder) renderPolicy(out output, p *Page) {
+func (r *renderer) renderPolicy(out output, p *Page) {
 	pol := p.Policy
 	differ := redline.NewDiffer()
 	var prev []redline.Block
 	for _, v := range pol.Versions {
-		doc := b.renderDoc(p, v, pol.HasHistory())
+		doc := r.renderDoc(p, v, pol.HasHistory())
 		blocks := redlineBlocks(doc.Blocks)
 		var rl *redline.Redline
 		if v.Prev != nil {
 			rl = differ.Diff(prev, blocks)
 		}
-		content, toc := template.HTML(doc.HTML), b.tocFor(p, doc, rl)
+		content, toc := template.HTML(doc.HTML), tocFor(p, doc, rl)
 		if v == pol.Shown() {
 			// Render a copy: other pages read this policy's Page through
 			// .Site.Policies while it renders, and must not see its body.
 			q := *p
 			q.Content, q.TOC, q.HasTOCMarker = content, toc, doc.HasTOCMarker
-			b.execute(out, &q)
+			r.execute(out, &q)
 		}
 		if pol.HasHistory() {
-			b.renderVersion(out, p, v, content, toc, doc.HasTOCMarker)
+			r.renderVersion(out, p, v, content, toc, doc.HasTOCMarker)
 			if rl != nil {
-				b.renderChanges(out, p, v, rl)
+				r.renderChanges(out, p, v, rl)
 			}
 		}
 		prev = blocks
 	}
 	if pol.HasHistory() {
-		b.renderHistory(out, p)
-		b.writePolicyFeed(out, p)
+		r.renderHistory(out, p)
+		r.writePolicyFeed(out, p)
 	}
 }
 
 // renderDoc renders one version's Markdown, reporting errors at the lines
 // of its own file. Links resolve from the policy's current file, whose
 // folder every version's relative links were written for.
-func (b *builder) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
+func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
 	s := v.src
-	doc := b.md.RenderPage(b.body(s), markdown.Page{Link: b.linkResolver(p.src), File: b.fileResolver(p.src), Var: b.varResolver(v, p), Blocks: blocks})
+	doc := r.md.RenderPage(r.m.body(s), markdown.Page{Link: r.m.linkResolver(p.src), File: r.m.fileResolver(p.src), Var: r.m.varResolver(v, p), Blocks: blocks})
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
-		b.errs.Add(&e)
+		r.errs.Add(&e)
 	}
 	return doc
 }
 
 // tocFor returns a page's table of contents, marking the sections that
 // changed since the previous version.
-func (b *builder) tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) template.HTML {
+func tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) template.HTML {
 	if !p.toc || doc.HasTOCMarker || len(doc.TOC) == 0 {
 		return ""
 	}
@@ -96,7 +96,7 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 }
 
 // versionPage returns a page of kind for one version of policy page p.
-func (b *builder) versionPage(p *Page, v *Version, kind Kind, u, layout string) *Page {
+func (m *model) versionPage(p *Page, v *Version, kind Kind, u, layout string) *Page {
 	title := p.Title
 	if v.Title != "" {
 		title = v.Title
@@ -104,28 +104,28 @@ func (b *builder) versionPage(p *Page, v *Version, kind Kind, u, layout string) 
 	q := &Page{Kind: kind, sitePath: u, layout: layout, src: v.src, Title: title, Description: p.Description,
 		Summary: v.Summary, LastRevised: v.LastRevised, Effective: v.Effective, Group: p.Group,
 		GroupTitle: p.GroupTitle, Params: v.src.FM.Params, Policy: p.Policy, Version: v, NoIndex: true, toc: p.toc}
-	b.finish(q)
-	q.Canonical = b.cfg.absBase() + p.sitePath
-	if b.cfg.BaseURL == "" {
+	m.finish(q)
+	q.Canonical = m.in.cfg.absBase() + p.sitePath
+	if m.in.cfg.BaseURL == "" {
 		q.Canonical = p.Permalink
 	}
 	return q
 }
 
 // renderVersion writes a version's own page.
-func (b *builder) renderVersion(out output, p *Page, v *Version, content, toc template.HTML, marker bool) {
-	q := b.versionPage(p, v, KindVersion, versionPath(p.sitePath, v), "version.html")
+func (r *renderer) renderVersion(out output, p *Page, v *Version, content, toc template.HTML, marker bool) {
+	q := r.m.versionPage(p, v, KindVersion, versionPath(p.sitePath, v), "version.html")
 	q.Content, q.TOC, q.HasTOCMarker = content, toc, marker
-	b.execute(out, q)
+	r.execute(out, q)
 }
 
 // renderChanges writes the redline between a version and the previous one.
-func (b *builder) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
-	q := b.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
+func (r *renderer) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
+	q := r.m.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
 	q.Title = "Changes to " + q.Title
 	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
 		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
-	b.execute(out, q)
+	r.execute(out, q)
 }
 
 // markedSections returns the sections whose status is not Unchanged.
@@ -140,10 +140,10 @@ func markedSections(all []redline.Section) []redline.Section {
 }
 
 // renderHistory writes the list of a policy's versions.
-func (b *builder) renderHistory(out output, p *Page) {
+func (r *renderer) renderHistory(out output, p *Page) {
 	v := p.Policy.Shown()
-	q := b.versionPage(p, v, KindVersions, versionsBase(p.sitePath)+"versions/", "versions.html")
+	q := r.m.versionPage(p, v, KindVersions, versionsBase(p.sitePath)+"versions/", "versions.html")
 	q.Title = "Version history: " + p.Title
 	q.Summary = ""
-	b.execute(out, q)
+	r.execute(out, q)
 }

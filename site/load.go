@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,7 +10,73 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
+
+// input is what the load phase reads: the site as it is on disk, with
+// the options and environment applied, and nothing decided yet. Every
+// later phase reads files only through it (and, for history: git, the
+// blobs assemble opens), so a build reads each file once.
+type input struct {
+	opts   Options
+	src    fs.FS     // the source folder
+	cfg    *Config   // clause.yaml, with --base-url or CLAUSE_BASE_URL applied
+	now    time.Time // the moment that decides which version is current
+	layout *layout   // the content folder and its patterns, from clause.yaml
+	theme  layers    // the user's site, then the embedded theme
+
+	contentFiles []contentFile     // the content folder's files, sorted by path
+	sources      []*Source         // the Markdown files that loaded, in listing order
+	unloaded     map[string]string // Markdown files that could not be loaded → the URL their path gives; see noteUnloaded
+	copiedFiles  map[string]bool   // paths below content/ of the files copied as they are
+	copies       []copiedFile      // those files, read
+	layouts      map[string][]byte // layouts/… → contents, see readLayouts
+	assetFiles   []assetFile       // assets/… of every layer, read and hashed
+}
+
+// load reads the site: clause.yaml with the options and environment
+// applied, the content listing, every Markdown file parsed, the files
+// copied as they are, the layouts and the theme's assets. Problems go to
+// errs; what could not be read is left out.
+func load(ctx context.Context, opts Options, src fs.FS, errs *ErrorList) *input {
+	in := &input{opts: opts, src: src, theme: layers{src}}
+	if opts.Theme != nil {
+		in.theme = append(in.theme, opts.Theme)
+	}
+	in.configure(errs)
+	in.contentFiles = listContent(src, in.layout, errs, opts.cache)
+	in.sources = loadSources(ctx, src, in.layout, in.contentFiles, errs, opts.cache)
+	in.noteUnloaded()
+	in.readCopies(errs)
+	in.assetFiles = readAssets(in.theme, errs)
+	in.layouts = readLayouts(in.theme, errs)
+	return in
+}
+
+// configure reads clause.yaml and applies the environment and options:
+// the flag wins over CLAUSE_BASE_URL, which wins over the file.
+func (in *input) configure(errs *ErrorList) {
+	in.cfg = loadConfig(in.src, errs)
+	if in.opts.BaseURL != "" {
+		in.cfg.overrideBaseURL("--base-url", in.opts.BaseURL, errs)
+	} else {
+		in.cfg.overrideBaseURL("CLAUSE_BASE_URL", in.opts.Getenv("CLAUSE_BASE_URL"), errs)
+	}
+	now, err := resolveNow(in.opts.Now, in.opts.Getenv)
+	if err != nil {
+		errs.Add(&Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()})
+	}
+	in.now = now
+	in.layout = in.cfg.layout.withDestination(destinationInSource(in.opts.Source, in.opts.Destination))
+}
+
+// history returns where versions come from: HistoryFiles (or "") or HistoryGit.
+func (in *input) history() History {
+	if in.opts.History != "" {
+		return in.opts.History
+	}
+	return in.cfg.History
+}
 
 // contentFile is a file found in the content folder.
 type contentFile struct {
@@ -142,12 +209,13 @@ func isMarkdown(name string) bool {
 
 // loadSources reads and parses every Markdown file in parallel, reusing
 // the cache's parse of files that have not changed. The result keeps the
-// order of files; files that failed to parse are left out.
-func loadSources(src fs.FS, l *layout, files []contentFile, errs *ErrorList, cache *buildCache) []*Source {
+// order of files; files that failed to parse are left out, and so are
+// those not yet read when ctx is done (the build is cancelled).
+func loadSources(ctx context.Context, src fs.FS, l *layout, files []contentFile, errs *ErrorList, cache *buildCache) []*Source {
 	out := make([]*Source, len(files))
 	parallel(len(files), func(i int) {
 		f := files[i]
-		if !f.markdown {
+		if !f.markdown || ctx.Err() != nil {
 			return
 		}
 		p := l.sourcePath(f.rel)

@@ -16,26 +16,26 @@ import (
 // redirectPage records a page that is only a redirect (redirect_to). Its
 // old URLs (redirect_from, aliases) lead to its own URL and on from there,
 // to a page of the site or to another site.
-func (b *builder) redirectPage(s *Source) {
-	u := b.pageURL(s, s.Rel)
+func (m *model) redirectPage(s *Source) {
+	u := m.pageURL(s, s.Rel)
 	if u == "" {
 		return
 	}
-	b.redirects = append(b.redirects, redirect.Redirect{From: urlpath.Escape(u), To: s.FM.RedirectTo,
+	m.redirects = append(m.redirects, redirect.Redirect{From: urlpath.Escape(u), To: s.FM.RedirectTo,
 		File: s.Path, Line: s.FM.Lines["redirect_to"], Origin: redirect.RedirectTo})
-	b.redirectFrom(s, u, u)
+	m.redirectFrom(s, u, u)
 }
 
 // redirectFrom records a source's redirect_from and aliases entries, for
 // a page at URL at whose visitors go to to. Both are URLs as the site
 // computes them, decoded; they are percent-encoded here.
-func (b *builder) redirectFrom(s *Source, at, to string) {
+func (m *model) redirectFrom(s *Source, at, to string) {
 	at, to = urlpath.Escape(at), urlpath.Escape(to)
 	for _, from := range s.FM.RedirectFrom {
-		b.redirects = append(b.redirects, redirect.Redirect{From: from.Value, To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
+		m.redirects = append(m.redirects, redirect.Redirect{From: from.Value, To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
 	}
 	for _, from := range s.FM.Aliases {
-		b.redirects = append(b.redirects, redirect.Redirect{From: hugoAlias(from.Value, at), To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
+		m.redirects = append(m.redirects, redirect.Redirect{From: hugoAlias(from.Value, at), To: to, File: s.Path, Line: from.Line, Origin: redirect.FrontMatter})
 	}
 }
 
@@ -58,8 +58,8 @@ func hugoAlias(alias, at string) string {
 // policyRedirects records the redirects of one policy: its old URLs from
 // front matter, and automatic ones from every earlier permalink it had,
 // for the policy page and for each version page under it.
-func (b *builder) policyRedirects(p *Page) {
-	b.redirectFrom(p.src, p.sitePath, p.sitePath)
+func (m *model) policyRedirects(p *Page) {
+	m.redirectFrom(p.src, p.sitePath, p.sitePath)
 	seen := map[string]bool{p.sitePath: true}
 	for _, v := range p.Policy.Versions {
 		for _, old := range append(v.oldPaths, v.policyPath) {
@@ -67,7 +67,7 @@ func (b *builder) policyRedirects(p *Page) {
 				continue
 			}
 			seen[old] = true
-			b.movedPolicy(p, v, old)
+			m.movedPolicy(p, v, old)
 		}
 	}
 }
@@ -75,10 +75,10 @@ func (b *builder) policyRedirects(p *Page) {
 // movedPolicy redirects a policy's earlier permalink, and the version
 // pages under it, to where they live now. Both ends are percent-encoded:
 // a URL derived from a file name may hold spaces and non-ASCII letters.
-func (b *builder) movedPolicy(p *Page, v *Version, old string) {
+func (m *model) movedPolicy(p *Page, v *Version, old string) {
 	line := v.src.FM.Lines["permalink"]
 	enc := urlpath.Escape
-	b.redirects = append(b.redirects, redirect.Redirect{From: enc(old), To: enc(p.sitePath), File: v.src.Path, Line: line, Origin: redirect.Automatic})
+	m.redirects = append(m.redirects, redirect.Redirect{From: enc(old), To: enc(p.sitePath), File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	if !p.Policy.HasHistory() {
 		return
 	}
@@ -87,19 +87,19 @@ func (b *builder) movedPolicy(p *Page, v *Version, old string) {
 		if from == to {
 			continue // /x.html and /x/ share their versions folder
 		}
-		b.redirects = append(b.redirects, redirect.Redirect{From: enc(from), To: enc(to), File: v.src.Path, Line: line, Origin: redirect.Automatic})
+		m.redirects = append(m.redirects, redirect.Redirect{From: enc(from), To: enc(to), File: v.src.Path, Line: line, Origin: redirect.Automatic})
 	}
 }
 
 // redirectFormatList reads redirects.formats, reporting a bad entry at its
 // own line. A bad list leaves the formats empty: the build fails anyway.
-func (b *builder) redirectFormatList(v *yaml.Node) []redirect.Format {
+func (m *model) redirectFormatList(v *yaml.Node) []redirect.Format {
 	for v.Kind == yaml.AliasNode && v.Alias != nil {
 		v = v.Alias // formats: *list names a list defined elsewhere
 	}
 	var formats []redirect.Format
 	if err := v.Decode(&formats); err != nil {
-		b.errs.Errorf(configFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
+		m.errs.Errorf(configFile, v.Line, "redirects.formats must be a list such as [html, netlify, json]")
 		return nil
 	}
 	ok := true
@@ -109,7 +109,7 @@ func (b *builder) redirectFormatList(v *yaml.Node) []redirect.Format {
 			if i < len(v.Content) {
 				at = v.Content[i]
 			}
-			b.errs.Add(&Error{Path: configFile, Line: at.Line, Col: at.Column, Msg: err.Msg, Hint: err.Hint})
+			m.errs.Add(&Error{Path: configFile, Line: at.Line, Col: at.Column, Msg: err.Msg, Hint: err.Hint})
 			ok = false
 		}
 	}
@@ -121,66 +121,66 @@ func (b *builder) redirectFormatList(v *yaml.Node) []redirect.Format {
 
 // configRedirects reads the redirects: map of clause.yaml. Its keys are
 // old paths; the key "formats" lists the redirect files to write.
-func (b *builder) configRedirects() []redirect.Format {
-	node := &b.cfg.Redirects
+func (m *model) configRedirects() []redirect.Format {
+	node := &m.in.cfg.Redirects
 	if node.Kind == 0 {
 		return nil
 	}
 	if node.Kind != yaml.MappingNode {
-		b.errs.Errorf(configFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
+		m.errs.Errorf(configFile, node.Line, "redirects must map old paths to new ones, for example \"/old/\": /new/")
 		return nil
 	}
 	var formats []redirect.Format
 	for i := 0; i+1 < len(node.Content); i += 2 {
 		k, v := node.Content[i], node.Content[i+1]
 		if k.Value == "formats" {
-			formats = b.redirectFormatList(v)
+			formats = m.redirectFormatList(v)
 			continue
 		}
 		if v.Kind != yaml.ScalarNode {
-			b.errs.Errorf(configFile, v.Line, "the target of redirect %q must be a path or URL", k.Value)
+			m.errs.Errorf(configFile, v.Line, "the target of redirect %q must be a path or URL", k.Value)
 			continue
 		}
-		b.redirects = append(b.redirects, redirect.Redirect{From: k.Value, To: v.Value, File: configFile, Line: k.Line, Origin: redirect.Config})
+		m.redirects = append(m.redirects, redirect.Redirect{From: k.Value, To: v.Value, File: configFile, Line: k.Line, Origin: redirect.Config})
 	}
 	return formats
 }
 
 // resolveRedirects checks every redirect against the site's outputs and
 // flattens chains; problems are reported with their file and line.
-func (b *builder) resolveRedirects() {
-	formats := b.configRedirects()
-	for _, p := range b.policies {
-		b.policyRedirects(p)
+func (m *model) resolveRedirects() {
+	formats := m.configRedirects()
+	for _, p := range m.policies {
+		m.policyRedirects(p)
 	}
-	sort.SliceStable(b.redirects, func(i, j int) bool { return b.redirects[i].From < b.redirects[j].From })
-	b.redirectTwins(formats)
-	key := b.redirectsKey()
-	resolved, errs, hit := b.opts.cache.resolved(key)
+	sort.SliceStable(m.redirects, func(i, j int) bool { return m.redirects[i].From < m.redirects[j].From })
+	m.redirectTwins(formats)
+	key := m.redirectsKey()
+	resolved, errs, hit := m.in.opts.cache.resolved(key)
 	if !hit {
-		resolved, errs = redirect.Resolve(b.redirects, b.servedBy)
-		b.opts.cache.storeResolved(key, resolved, errs)
+		resolved, errs = redirect.Resolve(m.redirects, m.servedBy)
+		m.in.opts.cache.storeResolved(key, resolved, errs)
 	}
-	b.addRedirectErrors(errs)
-	b.redirects = resolved
-	b.redirectFormats = formats
-	b.findMovedSections()
+	m.addRedirectErrors(errs)
+	m.redirects = resolved
+	m.redirectFormats = formats
+	m.findMovedSections()
 }
 
 // servedBy reports which input serves a URL path, if any.
-func (b *builder) servedBy(u string) (string, bool) {
+func (m *model) servedBy(u string) (string, bool) {
 	p := strings.TrimPrefix(u, "/")
 	for _, candidate := range []string{p, p + "index.html", strings.TrimSuffix(p, "/") + "/index.html"} {
-		if owner, ok := b.claims.owner(strings.TrimPrefix(candidate, "/")); ok {
+		if owner, ok := m.claims.owner(strings.TrimPrefix(candidate, "/")); ok {
 			return owner, true
 		}
 	}
 	return "", false
 }
 
-func (b *builder) addRedirectErrors(errs []redirect.Error) {
+func (m *model) addRedirectErrors(errs []redirect.Error) {
 	for _, e := range errs {
-		b.errs.Add(&e) // a copy: the cache keeps errs
+		m.errs.Add(&e) // a copy: the cache keeps errs
 	}
 }
 
@@ -189,17 +189,17 @@ func (b *builder) addRedirectErrors(errs []redirect.Error) {
 // The dev server's cache keeps the files and the warnings (such as the
 // Cloudflare rule limit) under a key covering every input, and replays
 // both; output that came with an error is not kept.
-func (b *builder) writeRedirects() {
-	if len(b.redirects) == 0 {
+func (r *renderer) writeRedirects() {
+	if len(r.m.redirects) == 0 {
 		return
 	}
-	key := b.redirectsKey()
-	files, errs, hit := b.opts.cache.redirectFiles(key)
+	key := r.m.redirectsKey()
+	files, errs, hit := r.m.in.opts.cache.redirectFiles(key)
 	if !hit {
-		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub, Title: b.titleAt}
-		files, errs = redirect.Files(b.redirects, opts)
+		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Title: r.m.titleAt}
+		files, errs = redirect.Files(r.m.redirects, opts)
 	}
-	b.addRedirectErrors(errs)
+	r.m.addRedirectErrors(errs)
 	names := make([]string, 0, len(files))
 	for name := range files {
 		names = append(names, name)
@@ -208,26 +208,26 @@ func (b *builder) writeRedirects() {
 	clean := !redirect.HasErrors(errs)
 	blocked := make([]bool, len(names))
 	for i, name := range names {
-		if msg := b.claims.conflict(name, "the redirects"); msg != "" {
-			b.errs.Errorf(configFile, 0, "redirect %s", msg)
+		if msg := r.m.claims.conflict(name, "the redirects"); msg != "" {
+			r.errs.Errorf(configFile, 0, "redirect %s", msg)
 			blocked[i], clean = true, false
 		}
 	}
 	parallel(len(names), func(i int) {
 		if !blocked[i] {
-			if err := keepOrWrite(b.out, names[i], files[names[i]]); err != nil { // the files map is never changed
-				b.errs.Errorf(names[i], 0, "cannot write: %v", err)
+			if err := keepOrWrite(r.out, names[i], files[names[i]]); err != nil { // the files map is never changed
+				r.errs.Errorf(names[i], 0, "cannot write: %v", err)
 			}
 		}
 	})
 	if !hit && clean {
-		b.opts.cache.storeRedirectFiles(key, files, errs)
+		r.m.in.opts.cache.storeRedirectFiles(key, files, errs)
 	}
 }
 
 // stub renders one redirect page with layouts/redirect.html.
-func (b *builder) stub(d redirect.StubData) ([]byte, error) {
-	set := b.tmpl.lookup("redirect.html")
+func (r *renderer) stub(d redirect.StubData) ([]byte, error) {
+	set := r.tmpl.lookup("redirect.html")
 	if set == nil {
 		return redirect.DefaultStub(d)
 	}

@@ -138,9 +138,9 @@ func newVersion(s *Source, effective Date) *Version {
 // attachVersions gives every policy its versions: the current file plus
 // the version files under <policy>/versions/. It reports version files
 // without a policy, badly named ones and duplicate dates.
-func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool) {
+func (m *model) attachVersions(versionFiles []*Source, skipped map[string]bool) {
 	byID := map[string]*Policy{}
-	for _, p := range b.policies {
+	for _, p := range m.policies {
 		byID[p.Policy.ID] = p.Policy
 	}
 	for _, s := range versionFiles {
@@ -150,50 +150,42 @@ func (b *builder) attachVersions(versionFiles []*Source, skipped map[string]bool
 			continue // the policy is a draft or only a redirect
 		}
 		if pol == nil {
-			b.errs.Add(&Error{Path: s.Path, Msg: "version file without a policy",
-				Hint: fmt.Sprintf("its current text should be %s or %s", b.layout.sourcePath(dir+".md"), b.layout.sourcePath(dir+"/index.md"))})
+			m.errs.Add(&Error{Path: s.Path, Msg: "version file without a policy",
+				Hint: fmt.Sprintf("its current text should be %s or %s", m.in.layout.sourcePath(dir+".md"), m.in.layout.sourcePath(dir+"/index.md"))})
 			continue
 		}
 		d, err := ParseDate(name)
 		if err != nil || len(name) != len("2006-01-02") {
-			b.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("version file name %q is not a date", path.Base(s.Rel)),
+			m.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("version file name %q is not a date", path.Base(s.Rel)),
 				Hint: "name version files after their effective date, for example versions/2025-01-31.md"})
 			continue
 		}
 		if _, declared := s.FM.Lines["effective"]; declared && !s.FM.Effective.IsZero() && s.FM.Effective.ISO() != d.ISO() {
-			b.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
+			m.errs.Errorf(s.Path, s.FM.Lines["effective"], "effective %s disagrees with the file name %s", s.FM.Effective.ISO(), name)
 		}
 		v := newVersion(s, d)
 		v.policyPath = pol.page.Policy.Versions[0].policyPath
-		if u := b.pageURL(s, s.Rel); s.FM.Permalink != "" && u != "" {
+		if u := m.pageURL(s, s.Rel); s.FM.Permalink != "" && u != "" {
 			v.policyPath = u
 		}
 		pol.Versions = append(pol.Versions, v)
 	}
-	if b.history() == HistoryGit {
-		b.gitVersions()
+	if m.in.history() == HistoryGit {
+		m.gitVersions()
 	}
-	for _, p := range b.policies {
-		b.orderVersions(p)
+	for _, p := range m.policies {
+		m.orderVersions(p)
 	}
-}
-
-// history returns where versions come from: HistoryFiles (or "") or HistoryGit.
-func (b *builder) history() History {
-	if b.opts.History != "" {
-		return b.opts.History
-	}
-	return b.cfg.History
 }
 
 // orderVersions sorts a policy's versions, checks their dates, links them
 // and decides which is current and which upcoming.
-func (b *builder) orderVersions(page *Page) {
+func (m *model) orderVersions(page *Page) {
 	pol := page.Policy
 	vs := pol.Versions
 	sort.SliceStable(vs, func(i, j int) bool { return vs[i].Effective.Before(vs[j].Effective) })
 	if len(vs) > 1 && vs[0].Effective.IsZero() {
-		b.errs.Add(&Error{Path: vs[0].src.Path, Line: vs[0].src.FM.Start,
+		m.errs.Add(&Error{Path: vs[0].src.Path, Line: vs[0].src.FM.Start,
 			Msg:  "this policy has earlier versions, so its current text needs a date",
 			Hint: "add `effective: YYYY-MM-DD` (the day this text takes effect) to the front matter"})
 		pol.Versions = vs[1:]
@@ -204,7 +196,7 @@ func (b *builder) orderVersions(page *Page) {
 		if n := len(kept); n > 0 && v.Effective.Equal(kept[n-1].Effective) {
 			// Reported once here; the second version is dropped so that
 			// it does not also clash over its version page's URL.
-			b.errs.Add(&Error{Path: v.src.Path, Msg: fmt.Sprintf("two versions take effect on %s: %s and %s", v.Effective.ISO(), kept[n-1].src.Path, v.src.Path),
+			m.errs.Add(&Error{Path: v.src.Path, Msg: fmt.Sprintf("two versions take effect on %s: %s and %s", v.Effective.ISO(), kept[n-1].src.Path, v.src.Path),
 				Hint: "give each version its own effective date"})
 			continue
 		}
@@ -212,22 +204,22 @@ func (b *builder) orderVersions(page *Page) {
 			v.Prev, kept[n-1].Next = kept[n-1], v
 		}
 		v.Policy = pol
-		b.classify(v)
+		m.classify(v)
 		kept = append(kept, v)
 	}
 	pol.Versions = kept
 }
 
-// classify marks a version current, upcoming or archived at b.now.
-func (b *builder) classify(v *Version) {
+// classify marks a version current, upcoming or archived at the build's now.
+func (m *model) classify(v *Version) {
 	pol := v.Policy
 	switch {
-	case v.Effective.Time().After(b.now):
+	case v.Effective.Time().After(m.in.now):
 		v.Status = StatusUpcoming
 		if pol.Upcoming == nil {
 			pol.Upcoming = v
 		}
-		b.noteChange(v.Effective)
+		m.noteChange(v.Effective)
 	default:
 		if pol.Current != nil {
 			pol.Current.Status = StatusArchived
@@ -238,11 +230,11 @@ func (b *builder) classify(v *Version) {
 }
 
 // noteChange records the earliest future date on which the output changes.
-func (b *builder) noteChange(d Date) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if b.nextChange.IsZero() || d.Before(b.nextChange) {
-		b.nextChange = d
+func (m *model) noteChange(d Date) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.nextChange.IsZero() || d.Before(m.nextChange) {
+		m.nextChange = d
 	}
 }
 
