@@ -31,35 +31,6 @@ func (m *model) linkResolver(s *Source) func(string) (string, bool) {
 	}
 }
 
-// noteUnloaded records the Markdown files that were listed but could not
-// be loaded (broken front matter, not UTF-8, unreadable). Their own
-// error is reported once; links to them resolve to the URL their path
-// gives rather than adding "link to missing file" on every page that
-// links to them.
-func (in *input) noteUnloaded() {
-	loaded := map[string]bool{}
-	for _, s := range in.sources {
-		loaded[s.Rel] = true
-	}
-	in.unloaded = map[string]string{}
-	for _, f := range in.contentFiles {
-		if f.markdown && !loaded[f.rel] {
-			in.unloaded[f.rel] = derivedURL(f.rel, "")
-		}
-	}
-}
-
-// unloadedAt reports whether the site-relative URL u is where a Markdown
-// file that could not be loaded would be published.
-func (in *input) unloadedAt(u string) bool {
-	for _, v := range in.unloaded {
-		if v == u {
-			return true
-		}
-	}
-	return false
-}
-
 // fileResolver returns the File callback for a source: a relative link to
 // a file copied from content/ (an image, a PDF) becomes that file's URL,
 // so it works on the policy's page and on every version page alike.

@@ -55,22 +55,6 @@ func (m *model) notRenderedHost(pf *redirect.PageFragments, out string) {
 	}
 }
 
-// withMovedSections returns the rendered page written to name with the
-// script for the sections moved from it, if any, and warns about sections
-// it still has; the dev server's cache replays the warnings with the page.
-func (r *renderer) withMovedSections(out output, name string, page []byte) []byte {
-	pf := r.m.moved[name]
-	if pf == nil {
-		return page
-	}
-	page, errs := pf.Apply(page)
-	for _, e := range errs {
-		e.Severity = SeverityWarning
-		r.warnOutput(out, &e)
-	}
-	return page
-}
-
 // movedTo returns where section id of the page written to out moved, if
 // it is a moved section of that page or of the stub written there.
 func (m *model) movedTo(out, id string) (string, bool) {

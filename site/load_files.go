@@ -3,9 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"io/fs"
-	"path"
 	"strings"
 )
 
@@ -45,47 +43,6 @@ func readAssets(fsys layers, errs *ErrorList) []assetFile {
 	return files
 }
 
-// assetSet is every asset of the build that claimed its output path,
-// with a content hash for cache busting.
-type assetSet struct {
-	hashes map[string]string // path below assets/ → short sha256
-	data   map[string][]byte // path below assets/ → contents, read once
-	order  []string
-}
-
-// claimAssets claims the output path of every asset read; an asset that
-// clashes with a generated file is reported and left out.
-func claimAssets(files []assetFile, c *claims, errs *ErrorList) *assetSet {
-	set := &assetSet{hashes: map[string]string{}, data: map[string][]byte{}}
-	for _, f := range files {
-		if c.claim(f.rel, f.path, 0, errs) {
-			set.hashes[f.rel] = f.hash
-			set.data[f.rel] = f.data
-			set.order = append(set.order, f.rel)
-		}
-	}
-	return set
-}
-
-// url returns the cache-busting URL of an asset, without the base path.
-func (a *assetSet) url(rel string) (string, error) {
-	rel = strings.TrimPrefix(rel, "/")
-	h, ok := a.hashes[rel]
-	if !ok {
-		return "", fmt.Errorf("asset %q not found in assets/", rel)
-	}
-	return "/" + rel + "?v=" + h, nil
-}
-
-// write copies every asset to the output.
-func (a *assetSet) write(out output, errs *ErrorList) {
-	for _, rel := range a.order {
-		if err := keepOrWrite(out, rel, a.data[rel]); err != nil { // never changed once read
-			errs.Errorf(path.Join(assetsDir, rel), 0, "cannot copy: %v", err)
-		}
-	}
-}
-
 // copiedFile is a file of the content folder that is not Markdown, such
 // as an image or a PDF, read to be copied as it is.
 type copiedFile struct {
@@ -121,26 +78,5 @@ func (in *input) readCopies(errs *ErrorList) {
 			continue
 		}
 		in.copies = append(in.copies, copiedFile{rel: f.rel, path: p, data: data})
-	}
-}
-
-// claimCopies claims the output path of every copied file and returns
-// those that may be written.
-func claimCopies(files []copiedFile, c *claims, errs *ErrorList) []copiedFile {
-	var kept []copiedFile
-	for _, f := range files {
-		if c.claim(f.rel, f.path, 0, errs) {
-			kept = append(kept, f)
-		}
-	}
-	return kept
-}
-
-// writeCopies writes the copied content files to the output.
-func (r *renderer) writeCopies() {
-	for _, f := range r.m.copies {
-		if err := keepOrWrite(r.out, f.rel, f.data); err != nil { // never changed once read
-			r.errs.Errorf(f.rel, 0, "cannot write: %v", err)
-		}
 	}
 }

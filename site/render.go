@@ -3,9 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
-	"fmt"
 	"html/template"
-	"path"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -117,65 +115,6 @@ func funcs(ft *funcTarget) template.FuncMap {
 	}
 }
 
-// genericLayouts are the layout names Jekyll themes give an ordinary
-// page. A site that has no such file gets policy.html without a warning:
-// nearly every page of a Jekyll repository names one of them.
-var genericLayouts = map[string]bool{"default": true, "page": true, "post": true}
-
-// chooseLayouts gives every policy its layout and names every layout
-// file the build will execute in m.layouts, falling back to policy.html
-// (with a warning) for layouts the theme lacks.
-func (m *model) chooseLayouts() {
-	want := []string{"policy.html", "home.html", "404.html", "version.html", "versions.html", "changes.html", "changelog.html", "redirect.html"}
-	for _, p := range m.policies {
-		p.layout = "policy.html"
-		l := p.src.FM.Layout
-		if l == "" || l == "policy" {
-			continue
-		}
-		name := l + ".html"
-		if genericLayouts[l] && !m.layoutExists(name) {
-			continue // Jekyll's ordinary page layout: policy.html is ours
-		}
-		if path.Base(name) != name || !m.layoutExists(name) {
-			m.errs.Add(&Error{Path: p.src.Path, Line: p.src.FM.Lines["layout"], Severity: SeverityWarning,
-				Msg:  fmt.Sprintf("layout %q not found; using policy.html", l),
-				Hint: fmt.Sprintf("create layouts/%s to use it, or remove the layout key", name)})
-			continue
-		}
-		p.layout = name
-		want = append(want, name)
-	}
-	m.layouts = want
-}
-
-func (m *model) layoutExists(name string) bool {
-	return (&templates{files: m.in.layouts}).has(name)
-}
-
-// renderPolicies renders every policy's pages, policies in parallel.
-func (r *renderer) renderPolicies() {
-	parallel(len(r.m.policies), func(i int) {
-		p := r.m.policies[i]
-		if r.ctx.Err() != nil {
-			return // the build was cancelled
-		}
-		defer recoverPanic(r.errs, p.src.Path, nil)
-		r.cached("policy:"+p.Policy.ID, r.m.policyKey(p), func(out output) { r.renderPolicy(out, p) })
-	})
-}
-
-// finish fills the fields that depend on the whole site: .Site and the
-// URLs that carry the base path. Every page is finished before any is
-// rendered, since templates link to other pages.
-func (m *model) finish(p *Page) {
-	p.Site = m.site
-	p.Permalink = m.in.cfg.basePath() + p.sitePath
-	if m.in.cfg.BaseURL != "" && !p.NoIndex {
-		p.Canonical = m.in.cfg.absBase() + p.sitePath
-	}
-}
-
 // execute runs a page's layout and writes the result.
 func (r *renderer) execute(out output, p *Page) {
 	set := r.tmpl.lookup(p.layout)
@@ -197,35 +136,6 @@ func (r *renderer) execute(out output, p *Page) {
 	r.put(out, name, r.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
 	countPage(out)
 	r.pages.Add(1)
-}
-
-// renderHome renders the home page from the content folder's _index.md
-// or index.md, if present.
-func (r *renderer) renderHome(out output) {
-	p := &Page{Kind: KindHome, sitePath: "/", layout: "home.html", Title: r.m.in.cfg.Title,
-		Description: r.m.in.cfg.Description, Params: map[string]any{}}
-	if s := r.m.home; s != nil {
-		p.src = s
-		p.Params = s.FM.Params
-		if s.FM.Title != "" {
-			p.Title = s.FM.Title
-		}
-		if s.FM.Description != "" {
-			p.Description = s.FM.Description
-		}
-		home := &Version{src: s, Title: p.Title, LastRevised: s.FM.LastRevised, Effective: s.FM.Effective}
-		p.Intro = template.HTML(r.renderDoc(p, home, false).HTML)
-	}
-	r.m.finish(p)
-	r.execute(out, p)
-}
-
-// render404 renders the page static hosts serve for missing paths.
-func (r *renderer) render404(out output) {
-	p := &Page{Kind: KindNotFound, sitePath: "/404.html", layout: "404.html", Title: "Page not found",
-		NoIndex: true, Params: map[string]any{}}
-	r.m.finish(p)
-	r.execute(out, p)
 }
 
 // first returns at most the first n pages; the theme's navigation uses it

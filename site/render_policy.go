@@ -7,18 +7,6 @@ import (
 	"github.com/clause-dev/clause/site/redline"
 )
 
-// Redline is what a changes page shows: the comparison of a version with
-// the one before it.
-type Redline struct {
-	HTML     template.HTML
-	Summary  string            // "3 sections changed, 1 added, 0 removed"
-	Sections []redline.Section // every section of either version
-	Marked   []redline.Section // the sections changed, added or removed, in the same order
-	Changed  int
-	Added    int
-	Removed  int
-}
-
 // renderPolicy renders every page of one policy: its current page and,
 // when it has history, each version's page, each redline and the
 // history list. Versions are rendered oldest first so that each redline
@@ -95,55 +83,14 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 	return out
 }
 
-// versionPage returns a page of kind for one version of policy page p.
-func (m *model) versionPage(p *Page, v *Version, kind Kind, u, layout string) *Page {
-	title := p.Title
-	if v.Title != "" {
-		title = v.Title
-	}
-	q := &Page{Kind: kind, sitePath: u, layout: layout, src: v.src, Title: title, Description: p.Description,
-		Summary: v.Summary, LastRevised: v.LastRevised, Effective: v.Effective, Group: p.Group,
-		GroupTitle: p.GroupTitle, Params: v.src.FM.Params, Policy: p.Policy, Version: v, NoIndex: true, toc: p.toc}
-	m.finish(q)
-	q.Canonical = m.in.cfg.absBase() + p.sitePath
-	if m.in.cfg.BaseURL == "" {
-		q.Canonical = p.Permalink
-	}
-	return q
-}
-
-// renderVersion writes a version's own page.
-func (r *renderer) renderVersion(out output, p *Page, v *Version, content, toc template.HTML, marker bool) {
-	q := r.m.versionPage(p, v, KindVersion, versionPath(p.sitePath, v), "version.html")
-	q.Content, q.TOC, q.HasTOCMarker = content, toc, marker
-	r.execute(out, q)
-}
-
-// renderChanges writes the redline between a version and the previous one.
-func (r *renderer) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
-	q := r.m.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
-	q.Title = "Changes to " + q.Title
-	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
-		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
-	r.execute(out, q)
-}
-
-// markedSections returns the sections whose status is not Unchanged.
-func markedSections(all []redline.Section) []redline.Section {
-	var marked []redline.Section
-	for _, s := range all {
-		if s.Status != redline.Unchanged {
-			marked = append(marked, s)
+// renderPolicies renders every policy's pages, policies in parallel.
+func (r *renderer) renderPolicies() {
+	parallel(len(r.m.policies), func(i int) {
+		p := r.m.policies[i]
+		if r.ctx.Err() != nil {
+			return // the build was cancelled
 		}
-	}
-	return marked
-}
-
-// renderHistory writes the list of a policy's versions.
-func (r *renderer) renderHistory(out output, p *Page) {
-	v := p.Policy.Shown()
-	q := r.m.versionPage(p, v, KindVersions, versionsBase(p.sitePath)+"versions/", "versions.html")
-	q.Title = "Version history: " + p.Title
-	q.Summary = ""
-	r.execute(out, q)
+		defer recoverPanic(r.errs, p.src.Path, nil)
+		r.cached("policy:"+p.Policy.ID, r.m.policyKey(p), func(out output) { r.renderPolicy(out, p) })
+	})
 }
