@@ -8,9 +8,11 @@ import (
 )
 
 // input is what the load phase reads: the site as it is on disk, with
-// the options and environment applied, and nothing decided yet. Every
-// later phase reads files only through it (and, for history: git, the
-// blobs assemble opens), so a build reads each file once.
+// the options and environment applied, and nothing decided yet. Later
+// phases read no other file, with two exceptions that keep memory flat
+// or depend on a decision: a Markdown body is released once parsed and
+// read again from src when it is rendered (see model.body), and history:
+// git reads the texts of the versions assemble finds.
 type input struct {
 	opts   Options
 	src    fs.FS     // the source folder

@@ -1,12 +1,33 @@
 // Package site is the clause engine: it turns a folder of Markdown policy
 // files into a static privacy center.
 //
-// A build flows in four steps: load (read clause.yaml and every content
-// file, parse front matter), assemble (compute URLs, check collisions,
-// resolve links, group policies), render (Markdown through
-// site/markdown, then Go html/template layouts) and write (into a fresh,
-// marked and locked temporary folder that replaces the destination
-// atomically where the system can exchange two folders; see commit).
+// # Phases
+//
+// A build is four phases, each a function of the value the one before
+// made; run (build.go) calls them, and each phase's files are named
+// after it (load*.go, assemble*.go, render*.go). Every phase reports to
+// one error list and keeps going, so one run reports every problem.
+//
+//   - load(ctx, opts, src, errs) *input reads the site and decides
+//     nothing: clause.yaml with --base-url or CLAUSE_BASE_URL applied,
+//     the moment that decides what is current (--now, SOURCE_DATE_EPOCH
+//     or the clock), the content listing, every Markdown file parsed, the
+//     other content files read, the layouts and the assets of the site
+//     and the theme, read and hashed.
+//   - assemble(in, errs) *model decides: the home page, the policies and
+//     their versions (from version files or git history, which is the
+//     only thing it reads), their status, groups, order, URLs and layouts,
+//     the output path every file claims, the redirects resolved (with the
+//     sections that moved), .Site and the next date the output changes.
+//     Nothing is written.
+//   - render(ctx, m, out, errs) *renderer turns the model into files in
+//     out: every policy's page, version pages, redlines, history and
+//     feed, the redirect stubs and host files, the home, 404 and
+//     changelog pages, the changelog feed, sitemap.xml, robots.txt,
+//     policies.json, the assets and the copied content files.
+//   - write is out's: a fresh, marked and locked temporary folder that
+//     replaces the destination atomically where the system can exchange
+//     two folders (see commit); the dev server keeps the files in memory.
 //
 // # Content
 //
