@@ -52,17 +52,24 @@ func assemble(in *input, errs *ErrorList) *model {
 	m.computeShape(in.cfg.raw)
 	m.resolveRedirects()
 	m.site = m.siteData()
+	m.finishPolicies()
+	m.chooseLayouts()
+	return m
+}
+
+// finishPolicies gives every policy page .Site and its permalink, and
+// every policy the URL of its history and every version a permalink
+// (for a policy with a single version, its page's).
+func (m *model) finishPolicies() {
 	for _, p := range m.policies {
 		m.finish(p)
-		p.Policy.historyPermalink = in.cfg.basePath() + versionsBase(p.sitePath) + "versions/"
+		p.Policy.historyPermalink = m.in.cfg.basePath() + versionsBase(p.sitePath) + "versions/"
 		for _, v := range p.Policy.Versions {
 			if v.permalink == "" {
 				v.permalink = p.Permalink
 			}
 		}
 	}
-	m.chooseLayouts()
-	return m
 }
 
 // newMarkdown returns the Markdown renderer clause.yaml configures.

@@ -4,8 +4,9 @@
 // # Phases
 //
 // A build is four phases, each a function of the value the one before
-// made; run (build.go) calls them, and each phase's files are named
-// after it (load*.go, assemble*.go, render*.go). Every phase reports to
+// made; phases (build.go) calls them for build, serve and check alike,
+// and each phase's files are named after it (load*.go, assemble*.go,
+// render*.go). Every phase reports to
 // one error list and keeps going, so one run reports every problem.
 //
 //   - load(ctx, opts, src, errs) *input reads the site and decides
