@@ -9,10 +9,12 @@ import (
 
 // input is what the load phase reads: the site as it is on disk, with
 // the options and environment applied, and nothing decided yet. Later
-// phases read no other file, with two exceptions that keep memory flat
+// phases read no other file, with three exceptions that keep memory flat
 // or depend on a decision: a Markdown body is released once parsed and
-// read again from src when it is rendered (see model.body), and history:
-// git reads the texts of the versions assemble finds.
+// read again from src when it is rendered (see model.body), a file
+// copied as it is is read whole only as render copies it (see
+// checkCopies), and history: git reads the texts of the versions
+// assemble finds.
 type input struct {
 	opts   Options
 	src    fs.FS     // the source folder
@@ -25,14 +27,14 @@ type input struct {
 	sources      []*Source         // the Markdown files that loaded, in listing order
 	unloaded     map[string]string // Markdown files that could not be loaded → the URL their path gives; see noteUnloaded
 	copiedFiles  map[string]bool   // paths below content/ of the files copied as they are
-	copies       []copiedFile      // those files, read
+	copies       []copiedFile      // those files, less Jekyll templates and files that cannot be read
 	layouts      map[string][]byte // layouts/… → contents, see readLayouts
 	assetFiles   []assetFile       // assets/… of every layer, read and hashed
 }
 
 // load reads the site: clause.yaml with the options and environment
 // applied, the content listing, every Markdown file parsed, the files
-// copied as they are, the layouts and the theme's assets. Problems go to
+// to copy as they are checked, the layouts and the theme's assets. Problems go to
 // errs; what could not be read is left out.
 func load(ctx context.Context, opts Options, src fs.FS, errs *ErrorList) *input {
 	in := &input{opts: opts, src: src, theme: layers{src}}
@@ -43,7 +45,7 @@ func load(ctx context.Context, opts Options, src fs.FS, errs *ErrorList) *input 
 	in.contentFiles = listContent(src, in.layout, errs, opts.cache)
 	in.sources = loadSources(ctx, src, in.layout, in.contentFiles, errs, opts.cache)
 	in.noteUnloaded()
-	in.readCopies(errs)
+	in.checkCopies(errs)
 	in.assetFiles = readAssets(in.theme, errs)
 	in.layouts = readLayouts(in.theme, errs)
 	return in

@@ -3,7 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"io/fs"
+	"io"
 	"strings"
 )
 
@@ -44,19 +44,20 @@ func readAssets(fsys layers, errs *ErrorList) []assetFile {
 }
 
 // copiedFile is a file of the content folder that is not Markdown, such
-// as an image or a PDF, read to be copied as it is.
+// as an image or a PDF, to be copied as it is.
 type copiedFile struct {
 	rel  string // path below the content folder, which is its output path
 	path string // path from the source, for messages
-	data []byte
+	real string // path to read it from: rel's file, or where its symbolic link leads
 }
 
-// readCopies reads the files in the content folder that are not Markdown,
-// to be copied to the same path in the output. The dev server's cache
-// keeps their bytes until the watcher reports a change, so a rebuild
-// does not read every image again. A Jekyll template is left out with a
-// warning.
-func (in *input) readCopies(errs *ErrorList) {
+// checkCopies lists the files in the content folder that are not
+// Markdown, to be copied to the same path in the output, and leaves out
+// a Jekyll template (a file that starts with front matter) with a
+// warning. It reads only the first bytes of each: render reads a file
+// whole as it copies it, so that a site's PDFs and images are never all
+// in memory at once.
+func (in *input) checkCopies(errs *ErrorList) {
 	in.copiedFiles = map[string]bool{}
 	for _, f := range in.contentFiles {
 		if f.markdown {
@@ -64,19 +65,34 @@ func (in *input) readCopies(errs *ErrorList) {
 		}
 		in.copiedFiles[f.rel] = true
 		p := in.layout.sourcePath(f.rel)
-		data := in.opts.cache.file(f.real)
-		if data == nil {
-			var err error
-			if data, err = fs.ReadFile(in.src, f.real); err != nil {
-				errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
-				continue
-			}
-			in.opts.cache.storeFile(f.real, data)
+		head, err := in.head(f.real)
+		if err != nil {
+			errs.Errorf(p, 0, "cannot read: %v", unwrapPathError(err))
+			continue
 		}
-		if isJekyllTemplate(data) {
+		if isJekyllTemplate(head) {
 			errs.Add(jekyllTemplateWarning(p, f.rel, false))
 			continue
 		}
-		in.copies = append(in.copies, copiedFile{rel: f.rel, path: p, data: data})
+		in.copies = append(in.copies, copiedFile{rel: f.rel, path: p, real: f.real})
 	}
+}
+
+// head returns the first bytes of a content file, enough to tell a
+// Jekyll template: the dev server's cached copy, or what the file holds.
+func (in *input) head(real string) ([]byte, error) {
+	if data := in.opts.cache.file(real); data != nil {
+		return data, nil
+	}
+	f, err := in.src.Open(real)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, len("---\r\n"))
+	n, err := io.ReadFull(f, buf)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = nil // a file shorter than that
+	}
+	return buf[:n], err
 }

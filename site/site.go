@@ -13,8 +13,10 @@
 //     nothing: clause.yaml with --base-url or CLAUSE_BASE_URL applied,
 //     the moment that decides what is current (--now, SOURCE_DATE_EPOCH
 //     or the clock), the content listing, every Markdown file parsed, the
-//     other content files read, the layouts and the assets of the site
-//     and the theme, read and hashed.
+//     layouts and the assets of the site and the theme, read and hashed.
+//     The other content files are only checked (a Jekyll template is left
+//     out); render reads each as it copies it, so they are never all in
+//     memory, and reads a Markdown body again as it renders it.
 //   - assemble(in, errs) *model decides: the home page, the policies and
 //     their versions (from version files or git history, which is the
 //     only thing it reads), their status, groups, order, URLs and layouts,
@@ -25,7 +27,7 @@
 //     out: every policy's page, version pages, redlines, history and
 //     feed, the redirect stubs and host files, the home, 404 and
 //     changelog pages, the changelog feed, sitemap.xml, robots.txt,
-//     policies.json, the assets and the copied content files.
+//     policies.json, the assets and the content files copied as they are.
 //   - write is out's: a fresh, marked and locked temporary folder that
 //     replaces the destination atomically where the system can exchange
 //     two folders (see commit); the dev server keeps the files in memory.
