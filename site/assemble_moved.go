@@ -12,7 +12,8 @@ import (
 // A redirect_from entry with a #fragment, such as /guidelines#impersonation
 // on a page that used to be a section of /guidelines/, is followed by a
 // script on the page at its path: see the redirect package. This file
-// finds those pages and puts the script into them as they render.
+// finds those pages; withMovedSections (render_redirects.go) puts the
+// script into them as they render.
 
 // findMovedSections records, by output path, the pages that get a script
 // for sections moved from them, after the redirects are resolved. Such a
