@@ -1,239 +1,112 @@
 package site
 
 import (
-	"fmt"
-	"sort"
-	"strings"
+	"sync"
 
-	"github.com/clause-dev/clause/site/internal/urlpath"
+	"github.com/clause-dev/clause/site/gitlog"
 	"github.com/clause-dev/clause/site/markdown"
+	"github.com/clause-dev/clause/site/redirect"
 )
 
-// assemblePolicies turns sources into policies: it derives URLs and
-// titles, drops drafts unless wanted, attaches version files, and checks
-// that no two pages claim one output path.
-func (b *builder) assemblePolicies(sources []*Source) {
-	var versionFiles []*Source
-	skipped := map[string]bool{} // policies left out: their version files go too
-	for _, s := range sources {
-		if isHomeSource(s.Rel) {
-			b.setHome(s)
-			continue
-		}
-		if s.FM.Draft && !b.opts.Drafts {
-			skipped[policyID(s.Rel)] = true
-			continue
-		}
-		if s.FM.RedirectTo != "" {
-			skipped[policyID(s.Rel)] = true
-			b.redirectPage(s)
-			continue
-		}
-		if _, _, ok := versionFile(s.Rel); ok {
-			versionFiles = append(versionFiles, s)
-			continue
-		}
-		if p := b.newPolicy(s); p != nil {
-			b.policies = append(b.policies, p)
-			b.bySource[s.Rel] = p
-		}
-	}
-	b.attachVersions(versionFiles, skipped)
-	b.placePolicies()
-	b.groupPolicies()
+// model is what the assemble phase decides from an input: the home
+// page, the policies with their versions, groups and URLs, the output
+// path each file claims, the redirects (with the sections that moved),
+// the SiteData templates see and the next date the output changes. It is
+// complete before the first page renders: templates link to every page.
+type model struct {
+	in   *input
+	errs *ErrorList
+
+	claims   *claims
+	assets   *assetSet          // the assets that claimed their paths
+	copies   []copiedFile       // the content files copied as they are that claimed their paths
+	layouts  []string           // the layouts the pages use; see chooseLayouts
+	md       *markdown.Renderer // reads titles from the bodies that lack one in front matter
+	home     *Source
+	policies []*Page
+	groups   []*Group
+	bySource map[string]*Page // content path → the policy it is the current text of
+	site     *SiteData
+
+	redirects       []redirect.Redirect
+	redirectFormats []redirect.Format
+	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
+	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
+
+	shape      [32]byte // see computeShape
+	mu         sync.Mutex
+	nextChange Date
 }
 
-// placePolicies gives each policy the URL and dates of the version it
-// shows, and claims its output paths.
-func (b *builder) placePolicies() {
-	kept := b.policies[:0]
-	for _, p := range b.policies {
-		v := p.Policy.Shown()
-		if v == nil {
-			continue
-		}
-		p.sitePath, p.Version = v.policyPath, v
-		p.LastRevised, p.Effective = v.LastRevised, v.Effective
-		if v.Title != "" {
-			p.Title = v.Title
-		}
-		if !b.claims.claim(urlpath.File(p.sitePath), p.src.Path, p.src.FM.Lines["permalink"], b.errs) {
-			continue
-		}
-		b.claimVersions(p)
-		kept = append(kept, p)
-	}
-	b.policies = kept
+// assemble decides every page, URL and redirect of the site in in. It
+// claims output paths in a fixed order (generated files, assets,
+// policies and their versions, copied files), so a clash is reported at
+// the later claimant. It reads nothing but git history (history: git),
+// whose versions depend on which policies there are.
+func assemble(in *input, errs *ErrorList) *model {
+	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m.claimGenerated()
+	m.assets = claimAssets(in.assetFiles, m.claims, errs) // before pages, so a clash is reported at the page
+	m.assemblePolicies(in.sources)
+	m.copies = claimCopies(in.copies, m.claims, errs)
+	m.computeShape(in.cfg.raw)
+	m.resolveRedirects()
+	m.site = m.siteData()
+	m.finishPolicies()
+	m.chooseLayouts()
+	return m
 }
 
-// claimVersions reserves the version, history and redline pages.
-func (b *builder) claimVersions(p *Page) {
-	if !p.Policy.HasHistory() {
-		return
-	}
-	base := versionsBase(p.sitePath) + "versions/"
-	b.claims.claim(urlpath.File(base), p.src.Path, 0, b.errs)
-	b.claims.claim(urlpath.File(base+"feed.xml"), p.src.Path, 0, b.errs)
-	for _, v := range p.Policy.Versions {
-		u := versionPath(p.sitePath, v)
-		v.permalink = b.cfg.basePath() + u
-		b.claims.claim(urlpath.File(u), v.src.Path, 0, b.errs)
-		if v.Prev != nil {
-			b.claims.claim(urlpath.File(u+"changes/"), v.src.Path, 0, b.errs)
-		}
-	}
-}
-
-// isHomeSource reports whether a content file supplies the home page:
-// _index.md (Hugo) or index.md (Jekyll) directly in the content folder.
-func isHomeSource(rel string) bool {
-	switch rel {
-	case "_index.md", "_index.markdown", "index.md", "index.markdown":
-		return true
-	}
-	return false
-}
-
-// setHome takes s as the home page's source; a second one is an error
-// naming both.
-func (b *builder) setHome(s *Source) {
-	if b.home != nil {
-		b.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("both %s and %s would be the home page", b.home.Path, s.Path),
-			Hint: "keep one of them: clause reads _index.md (Hugo) and index.md (Jekyll) in the content folder as the home page"})
-		return
-	}
-	b.home = s
-}
-
-// pageURL computes the URL a source asks for, or "" when its permalink
-// is invalid (which is reported).
-func (b *builder) pageURL(s *Source, rel string) string {
-	if s.FM.Permalink == "" {
-		u := derivedURL(rel, s.FM.Slug)
-		if err := validateURLPath(u, true); err != nil {
-			shown := u
-			if len(u) > 80 {
-				shown = urlpath.Abbrev(u)
+// finishPolicies gives every policy page .Site and its permalink, and
+// every policy the URL of its history and every version a permalink
+// (for a policy with a single version, its page's).
+func (m *model) finishPolicies() {
+	for _, p := range m.policies {
+		m.finish(p)
+		p.Policy.historyPermalink = m.in.cfg.basePath() + versionsBase(p.sitePath) + "versions/"
+		for _, v := range p.Policy.Versions {
+			if v.permalink == "" {
+				v.permalink = p.Permalink
 			}
-			e := &Error{Path: s.Path, Msg: fmt.Sprintf("this file's URL %s is not valid: %v", shown, err),
-				Hint: "rename the file, or set a permalink"}
-			if s.FM.Slug != "" {
-				e.Line, e.Hint = s.FM.Lines["slug"], "a slug is one path segment, such as privacy-notice"
-			}
-			b.errs.Add(e)
-			return ""
 		}
-		return u
 	}
-	if err := validatePermalink(s.FM.Permalink); err != nil {
-		key := "permalink"
-		if _, ok := s.FM.Lines[key]; !ok {
-			key = "url"
-		}
-		b.errs.Add(&Error{Path: s.Path, Line: s.FM.Lines[key], Msg: err.Error(),
-			Hint: "write a site path such as /privacy/ or /privacy.html"})
-		return ""
-	}
-	return normalizeURL(s.FM.Permalink)
 }
 
-// newPolicy builds the policy and current page for one source, or nil
-// when its URL is invalid.
-func (b *builder) newPolicy(s *Source) *Page {
-	u := b.pageURL(s, s.Rel)
-	if u == "" {
-		return nil
-	}
-	p := &Page{Kind: KindPolicy, sitePath: u, src: s, Params: s.FM.Params,
-		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
-		Group: s.FM.Group, Weight: s.FM.Weight}
-	p.toc = b.cfg.TOC
-	if s.FM.TOC != nil {
-		p.toc = *s.FM.TOC
-	}
-	effective := s.FM.Effective
-	if effective.IsZero() {
-		effective = s.FM.LastRevised
-	}
-	v := newVersion(s, effective)
-	v.policyPath = u
-	if p.Title == "" {
-		p.Title = b.md.Title(s.Lead, markdown.Page{Var: b.varResolver(v, p)})
-	}
-	if p.Title == "" {
-		p.Title = readableName(s.Rel)
-	}
-	p.Policy = &Policy{ID: policyID(s.Rel), Versions: []*Version{v}, page: p}
-	return p
+// newMarkdown returns the Markdown renderer clause.yaml configures.
+func newMarkdown(cfg *Config) *markdown.Renderer {
+	return markdown.New(markdown.Options{Typographer: cfg.Typographer, TOCMin: cfg.TOCLevels[0], TOCMax: cfg.TOCLevels[1]})
 }
 
-// groupPolicies sorts policies into the configured groups, then into
-// groups named only in front matter, alphabetically, then "Policies" for
-// pages with no group.
-func (b *builder) groupPolicies() {
-	byID := map[string]*Group{}
-	for _, g := range b.cfg.Groups {
-		g := &Group{ID: g.ID, Title: g.Title}
-		if g.Title == "" {
-			g.Title = readableName(g.ID)
-		}
-		byID[g.ID] = g
-		b.groups = append(b.groups, g)
+// claimGenerated reserves the output paths of generated files.
+func (m *model) claimGenerated() {
+	for _, p := range []string{"index.html", "404.html", "sitemap.xml", "robots.txt", markerFile,
+		"changelog/index.html", "changelog.xml", "policies.json"} {
+		m.claims.reserve(p, generatedOwner(p))
 	}
-	var extra []*Group
-	for _, p := range b.policies {
-		g := byID[p.Group]
-		if g == nil {
-			g = &Group{ID: p.Group, Title: readableName(p.Group)}
-			if p.Group == "" {
-				g.Title = "Policies"
-			}
-			byID[p.Group] = g
-			extra = append(extra, g)
-		}
-		g.Pages = append(g.Pages, p)
-		p.GroupTitle = g.Title
-	}
-	sort.SliceStable(extra, func(i, j int) bool {
-		if (extra[i].ID == "") != (extra[j].ID == "") {
-			return extra[j].ID == ""
-		}
-		return extra[i].ID < extra[j].ID
-	})
-	b.groups = append(b.groups, extra...)
-	b.orderPolicies()
+	m.claims.reserve("index.html", homeOwner)
 }
 
-// orderPolicies sorts each group's pages by weight, title and URL, and
-// lists all policies in group order.
-func (b *builder) orderPolicies() {
-	b.policies = b.policies[:0]
-	kept := b.groups[:0]
-	for _, g := range b.groups {
-		sort.SliceStable(g.Pages, func(i, j int) bool {
-			a, c := g.Pages[i], g.Pages[j]
-			if a.Weight != c.Weight {
-				return a.Weight < c.Weight
-			}
-			if a.Title != c.Title {
-				return a.Title < c.Title
-			}
-			return a.sitePath < c.sitePath
-		})
-		b.policies = append(b.policies, g.Pages...)
-		if len(g.Pages) > 0 {
-			kept = append(kept, g)
-		}
-	}
-	b.groups = kept
+// siteData is what templates see as .Site.
+func (m *model) siteData() *SiteData {
+	cfg := m.in.cfg
+	return &SiteData{Title: cfg.Title, Description: cfg.Description, BaseURL: cfg.BaseURL,
+		Language: cfg.Language, Contact: cfg.Contact, Footer: cfg.Footer,
+		Params: cfg.Params, Groups: m.groups, Policies: m.policies, Serve: m.in.opts.serve}
 }
 
-// fenceOf returns the fence a line of Markdown opens or closes, or "".
-func fenceOf(line string) string {
-	for _, f := range []string{"```", "~~~"} {
-		if strings.HasPrefix(line, f) {
-			return f
-		}
+// result summarises the build; pages is the number of HTML pages written.
+func (m *model) result(pages int) *Result {
+	return &Result{Pages: pages, Policies: len(m.policies), Redirects: len(m.redirects),
+		Warnings: m.errs.Warnings(), NextChange: m.nextChange, layout: m.in.layout}
+}
+
+// finish fills the fields that depend on the whole site: .Site and the
+// URLs that carry the base path. Every page is finished before any is
+// rendered, since templates link to other pages.
+func (m *model) finish(p *Page) {
+	p.Site = m.site
+	p.Permalink = m.in.cfg.basePath() + p.sitePath
+	if m.in.cfg.BaseURL != "" && !p.NoIndex {
+		p.Canonical = m.in.cfg.absBase() + p.sitePath
 	}
-	return ""
 }

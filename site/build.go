@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"strings"
 	"time"
 
 	"github.com/clause-dev/clause/site/internal/write"
@@ -114,9 +116,10 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
-// run executes load, assemble, render and write against out. It never
-// panics: a panic in any step becomes an error. Once ctx is done it
-// skips the remaining pages and returns ctx's error.
+// run executes load, assemble and render against out, whose commit is
+// the write phase (see BuildContext). It never panics: a panic in any
+// step becomes an error. Once ctx is done it skips the remaining pages
+// and returns ctx's error.
 func run(ctx context.Context, opts Options, out output) (res *Result, err error) {
 	src := opts.sourceFS
 	if src == nil {
@@ -127,16 +130,64 @@ func run(ctx context.Context, opts Options, out output) (res *Result, err error)
 		defer root.Close()
 		src = root.FS()
 	}
-	b := newBuilder(opts, src, out)
-	b.ctx = ctx
-	defer b.recoverPanic("", &err)
-	b.build()
-	res = b.result()
+	errs := &ErrorList{}
+	defer recoverPanic(errs, "", &err)
+	m, r := phases(ctx, opts, src, out, errs)
+	res = m.result(r.pageCount())
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	if err := b.errs.Err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return res, err
 	}
 	return res, nil
+}
+
+// phases runs load, assemble and render, each phase a function of the
+// value the one before made. They keep going after errors, all of which
+// go to errs, so that one run reports as many problems as it can find.
+// The renderer is nil when ctx was done before rendering began.
+func phases(ctx context.Context, opts Options, src fs.FS, out output, errs *ErrorList) (*model, *renderer) {
+	in := load(ctx, opts, src, errs)
+	m := assemble(in, errs)
+	defer m.closeBlobs()
+	if ctx.Err() != nil {
+		return m, nil
+	}
+	return m, render(ctx, m, out, errs)
+}
+
+// pageCount returns the number of HTML pages written; 0 for a nil
+// renderer, one that never ran.
+func (r *renderer) pageCount() int {
+	if r == nil {
+		return 0
+	}
+	return int(r.pages.Load())
+}
+
+// recoverPanic turns a panic into an error in errs naming the file being
+// built, so no input can crash clause; err, if not nil, is set to the
+// list's error.
+func recoverPanic(errs *ErrorList, file string, err *error) {
+	if r := recover(); r != nil {
+		e := &Error{Path: file, Msg: fmt.Sprintf("internal error: %v", r),
+			Hint: "this is a bug in clause; please report it with this file\n" + firstLines(string(debug.Stack()), 12)}
+		if file == "" {
+			e.Path = "(build)"
+		}
+		errs.Add(e)
+		if err != nil {
+			*err = errs.Err()
+		}
+	}
+}
+
+// firstLines returns at most the first n lines of s.
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "\n")
 }

@@ -62,9 +62,9 @@ func (c *buildCache) storeTemplateSet(key [32]byte, t *templates) {
 
 // templatesKey hashes the layout files and the layouts a build wants,
 // everything a template set is parsed from.
-func (b *builder) templatesKey(want []string) [32]byte {
+func (in *input) templatesKey(want []string) [32]byte {
 	h := newHasher()
-	b.hashLayouts(h)
+	in.hashLayouts(h)
 	h.str("\x00want")
 	h.str(want...)
 	return h.sum()
@@ -261,8 +261,8 @@ func (r *recorder) Write(p string, data []byte) error {
 
 // warnOutput reports a warning about output that out writes, so that a
 // recorder replays it with that output.
-func (b *builder) warnOutput(out output, e *Error) {
-	b.errs.Add(e)
+func (r *renderer) warnOutput(out output, e *Error) {
+	r.errs.Add(e)
 	if r, ok := out.(*recorder); ok {
 		r.mu.Lock()
 		r.warnings = append(r.warnings, e)
@@ -282,10 +282,10 @@ func countPage(out output) {
 // cached runs render for the unit name, or replays its recorded output
 // when the cache holds it under the same key. Output that came with any
 // new error is not kept.
-func (b *builder) cached(name string, key [32]byte, render func(out output)) {
-	c := b.opts.cache
+func (r *renderer) cached(name string, key [32]byte, render func(out output)) {
+	c := r.m.in.opts.cache
 	if c == nil {
-		render(b.out)
+		render(r.out)
 		return
 	}
 	c.mu.Lock()
@@ -293,21 +293,21 @@ func (b *builder) cached(name string, key [32]byte, render func(out output)) {
 	c.mu.Unlock()
 	if hit && u.key == key {
 		for p, data := range u.files {
-			if err := keepOrWrite(b.out, p, data); err != nil {
-				b.errs.Errorf(p, 0, "cannot write: %v", err)
+			if err := keepOrWrite(r.out, p, data); err != nil {
+				r.errs.Errorf(p, 0, "cannot write: %v", err)
 			}
 		}
-		b.pages.Add(int64(u.pages))
+		r.pages.Add(int64(u.pages))
 		for _, w := range u.warnings {
 			e := *w
-			b.errs.Add(&e)
+			r.errs.Add(&e)
 		}
 		return
 	}
-	before := b.errs.ErrorCount()
-	rec := &recorder{out: b.out, files: map[string][]byte{}}
+	before := r.errs.ErrorCount()
+	rec := &recorder{out: r.out, files: map[string][]byte{}}
 	render(rec)
-	if b.errs.ErrorCount() == before {
+	if r.errs.ErrorCount() == before {
 		c.mu.Lock()
 		c.units[name] = unit{key: key, files: rec.files, pages: rec.pages, warnings: rec.warnings}
 		c.mu.Unlock()
@@ -341,51 +341,51 @@ func (h *hasher) sum() (k [32]byte) {
 // after the clock passes one equals a full build. A
 // change to one policy's body leaves the shape, and so every other
 // policy's cached pages, intact.
-func (b *builder) computeShape(config []byte) {
-	h := newHasher().str(string(config), b.opts.BaseURL, b.cfg.BaseURL)
-	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.serve), string(b.history()))
-	b.hashLayouts(h)
-	for _, rel := range b.assets.order {
-		h.str(rel, b.assets.hashes[rel])
+func (m *model) computeShape(config []byte) {
+	h := newHasher().str(string(config), m.in.opts.BaseURL, m.in.cfg.BaseURL)
+	h.str(boolStr(m.in.opts.Drafts), boolStr(m.in.opts.serve), string(m.in.history()))
+	m.in.hashLayouts(h)
+	for _, rel := range m.assets.order {
+		h.str(rel, m.assets.hashes[rel])
 	}
-	for _, f := range b.contentFiles {
+	for _, f := range m.in.contentFiles {
 		// Copied files claim output paths, and links to content files
 		// resolve by file name: moving privacy.md to privacy/index.md
 		// changes what a link to privacy.md means in every other page.
 		h.str(f.rel)
 	}
-	for _, p := range b.policies {
+	for _, p := range m.policies {
 		h.str(p.Policy.ID, p.sitePath, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
 		for _, v := range p.Policy.Versions {
 			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), string(v.Status), v.policyPath, v.Title, v.Summary, boolStr(v.Material))
 			// What the clock decides: the status, and whether the sitemap
 			// may give each date yet (see pastDate).
-			h.str(boolStr(b.pastDate(v.Effective).IsZero()), boolStr(b.pastDate(v.LastRevised).IsZero()))
+			h.str(boolStr(m.pastDate(v.Effective).IsZero()), boolStr(m.pastDate(v.LastRevised).IsZero()))
 			h.str(v.Changes...)
 		}
 	}
-	if b.home != nil {
-		h.str(string(b.home.Hash[:]))
+	if m.home != nil {
+		h.str(string(m.home.Hash[:]))
 	}
-	b.shape = h.sum()
+	m.shape = h.sum()
 }
 
 // hashLayouts adds every template file to h.
-func (b *builder) hashLayouts(h *hasher) {
-	names := make([]string, 0, len(b.layouts))
-	for n := range b.layouts {
+func (in *input) hashLayouts(h *hasher) {
+	names := make([]string, 0, len(in.layouts))
+	for n := range in.layouts {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		h.str(n, string(b.layouts[n]))
+		h.str(n, string(in.layouts[n]))
 	}
 }
 
 // policyKey is the cache key of one policy's pages: the shape plus the
 // text of each of its versions.
-func (b *builder) policyKey(p *Page) [32]byte {
-	h := newHasher().str(string(b.shape[:]), p.src.Path)
+func (m *model) policyKey(p *Page) [32]byte {
+	h := newHasher().str(string(m.shape[:]), p.src.Path)
 	for _, v := range p.Policy.Versions {
 		h.str(v.src.Path, string(v.src.Hash[:]))
 	}
@@ -393,9 +393,9 @@ func (b *builder) policyKey(p *Page) [32]byte {
 }
 
 // manifestKey covers policies.json, which also lists each text's hash.
-func (b *builder) manifestKey() [32]byte {
-	h := newHasher().str(string(b.shape[:]))
-	for _, p := range b.policies {
+func (m *model) manifestKey() [32]byte {
+	h := newHasher().str(string(m.shape[:]))
+	for _, p := range m.policies {
 		for _, v := range p.Policy.Versions {
 			h.str(string(v.src.Hash[:]))
 		}
@@ -406,12 +406,12 @@ func (b *builder) manifestKey() [32]byte {
 // redirectsKey covers the redirects as declared or resolved, with where
 // each was declared (messages name the file and line), and the shape,
 // which fixes every output path they are checked against.
-func (b *builder) redirectsKey() [32]byte {
-	h := newHasher().str(string(b.shape[:]))
-	for _, f := range b.redirectFormats {
+func (m *model) redirectsKey() [32]byte {
+	h := newHasher().str(string(m.shape[:]))
+	for _, f := range m.redirectFormats {
 		h.str(string(f))
 	}
-	for _, r := range b.redirects {
+	for _, r := range m.redirects {
 		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String(), r.Page)
 	}
 	return h.sum()

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
@@ -74,39 +75,48 @@ func Check(opts Options) (*CheckReport, error) {
 		src = root.FS()
 	}
 	out := write.NewMemory()
-	b := newBuilder(opts, src, out)
-	b.safely(b.build)
-	b.safely(func() { newChecker(b, out.Files()).run() })
-	return &CheckReport{Problems: b.errs.Items(), Policies: len(b.policies)}, nil
+	errs := &ErrorList{}
+	var m *model
+	var r *renderer
+	safely(errs, func() { m, r = phases(context.Background(), opts, src, out, errs) })
+	if m == nil {
+		return &CheckReport{Problems: errs.Items()}, nil // the build panicked; its error says where
+	}
+	safely(errs, func() { newChecker(m, r, out.Files()).run() })
+	return &CheckReport{Problems: errs.Items(), Policies: len(m.policies)}, nil
 }
 
-// safely runs fn, turning a panic into an error.
-func (b *builder) safely(fn func()) {
-	defer b.recoverPanic("", nil)
+// safely runs fn, turning a panic into an error in errs.
+func safely(errs *ErrorList, fn func()) {
+	defer recoverPanic(errs, "", nil)
 	fn()
 }
 
 // checker holds the state of the lint pass over a built site.
 type checker struct {
-	b     *builder
+	m     *model
+	md    *markdown.Renderer
 	files map[string][]byte          // the built site, by output path
 	ids   map[string]map[string]bool // output path → the ids its HTML defines
 	built bool                       // the pages were rendered (templates loaded)
 }
 
-func newChecker(b *builder, files map[string][]byte) *checker {
-	return &checker{b: b, files: files, ids: map[string]map[string]bool{},
-		built: b.tmpl != nil && b.tmpl.base != nil}
+func newChecker(m *model, r *renderer, files map[string][]byte) *checker {
+	c := &checker{m: m, md: m.md, files: files, ids: map[string]map[string]bool{}}
+	if r != nil {
+		c.md, c.built = r.md, r.tmpl != nil && r.tmpl.base != nil
+	}
+	return c
 }
 
 // run lints every policy's current file and version files, and the home
 // page's links.
 func (c *checker) run() {
-	for _, p := range c.b.policies {
+	for _, p := range c.m.policies {
 		c.policy(p)
 	}
-	if s := c.b.home; s != nil && c.built {
-		home := &Page{Kind: KindHome, sitePath: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
+	if s := c.m.home; s != nil && c.built {
+		home := &Page{Kind: KindHome, sitePath: "/", src: s, Title: c.m.in.cfg.Title, Params: s.FM.Params}
 		l := c.prepare(s)
 		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
 		c.links(l, []string{"/"}, doc, orig)
@@ -153,7 +163,7 @@ type linted struct {
 
 // prepare reads a source's body and splits it into lines.
 func (c *checker) prepare(s *Source) *linted {
-	l := &linted{Source: s, body: c.b.body(s)}
+	l := &linted{Source: s, body: c.m.body(s)}
 	fence := ""
 	for i, text := range strings.Split(string(l.body), "\n") {
 		t := strings.TrimSpace(text)
@@ -196,10 +206,10 @@ func (c *checker) shownAt(p *Page, v *Version) []string {
 // to a content file.
 func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, map[string]string) {
 	orig := map[string]string{}
-	resolve := c.b.linkResolver(p.src)
-	md := c.b.md
+	resolve := c.m.linkResolver(p.src)
+	md := c.md
 	if md == nil {
-		md = markdown.New(markdown.Options{Typographer: c.b.cfg.Typographer, TOCMin: c.b.cfg.TOCLevels[0], TOCMax: c.b.cfg.TOCLevels[1]})
+		md = markdown.New(markdown.Options{Typographer: c.m.in.cfg.Typographer, TOCMin: c.m.in.cfg.TOCLevels[0], TOCMax: c.m.in.cfg.TOCLevels[1]})
 	}
 	link := func(target string) (string, bool) {
 		u, ok := resolve(target)
@@ -208,10 +218,10 @@ func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, ma
 		}
 		return u, ok
 	}
-	return md.RenderPage(l.body, markdown.Page{Link: link, File: c.b.fileResolver(p.src), Var: c.b.varResolver(v, p), Blocks: true}), orig
+	return md.RenderPage(l.body, markdown.Page{Link: link, File: c.m.fileResolver(p.src), Var: c.m.varResolver(v, p), Blocks: true}), orig
 }
 
 // warn records a lint warning.
 func (c *checker) warn(path string, line, col int, msg, hint string) {
-	c.b.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Severity: SeverityWarning})
+	c.m.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Severity: SeverityWarning})
 }

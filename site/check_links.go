@@ -66,7 +66,7 @@ func (c *checker) linkOnPages(at []string, href string) (msg, hint, where string
 			continue
 		}
 		if failed == 0 {
-			msg, hint, where = m, h, c.b.cfg.basePath()+page
+			msg, hint, where = m, h, c.m.in.cfg.basePath()+page
 		}
 		failed++
 	}
@@ -115,21 +115,21 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 		p = tu.Path // the link's #fragment is looked up where the redirect leads
 	}
 	out, found := c.outputFor(p)
-	if !found && c.b.unloadedAt(p) {
+	if !found && c.m.in.unloadedAt(p) {
 		return "", "" // the page's own error is the one to fix
 	}
 	if !found {
-		return fmt.Sprintf("nothing is published at %s", c.b.cfg.basePath()+p),
+		return fmt.Sprintf("nothing is published at %s", c.m.in.cfg.basePath()+p),
 			"link to another policy by its file, such as [Terms](terms.md), so clause checks and rewrites it"
 	}
 	if frag == "" || !strings.HasSuffix(out, ".html") || c.pageIDs(out)[frag] {
 		return "", ""
 	}
-	if to, moved := c.b.movedTo(out, frag); moved {
-		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.b.cfg.basePath()+urlpath.URL(out), to),
+	if to, moved := c.m.movedTo(out, frag); moved {
+		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.m.in.cfg.basePath()+urlpath.URL(out), to),
 			"link to the new page directly"
 	}
-	return fmt.Sprintf("%s has no section #%s", c.b.cfg.basePath()+urlpath.URL(out), frag),
+	return fmt.Sprintf("%s has no section #%s", c.m.in.cfg.basePath()+urlpath.URL(out), frag),
 		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
 }
 
@@ -138,7 +138,7 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 // site at /policies/ means /policies/terms/ to its writer, but a browser
 // goes to the host's own /terms/.
 func (c *checker) outsideBase(href string) (msg, hint string) {
-	base := c.b.cfg.basePath()
+	base := c.m.in.cfg.basePath()
 	u, err := url.Parse(strings.TrimSpace(href))
 	if base == "" || err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
 		return "", ""
@@ -156,7 +156,7 @@ func (c *checker) outsideBase(href string) (msg, hint string) {
 // usually mean the host's own.
 func (c *checker) policyPath(p string) bool {
 	if out, ok := c.outputFor(p); ok {
-		return !c.b.claims.builtIn(out)
+		return !c.m.claims.builtIn(out)
 	}
 	_, redirected := c.redirectFor(p)
 	return redirected && p != "/"
@@ -170,9 +170,9 @@ func (c *checker) internal(page, href string) (*url.URL, bool) {
 	if err != nil || href == "" {
 		return nil, false
 	}
-	base := c.b.cfg.basePath()
+	base := c.m.in.cfg.basePath()
 	if u.Scheme != "" || u.Host != "" {
-		abs := c.b.cfg.absBase()
+		abs := c.m.in.cfg.absBase()
 		if abs == "" || !(u.Scheme == "http" || u.Scheme == "https") || !strings.HasPrefix(u.String()+"/", abs+"/") {
 			return nil, false
 		}
@@ -203,7 +203,7 @@ func (c *checker) outputFor(p string) (string, bool) {
 // an old URL still works.
 func (c *checker) redirectFor(p string) (string, bool) {
 	key := urlpath.Key(p)
-	for _, r := range c.b.redirects {
+	for _, r := range c.m.redirects {
 		from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
 		if err != nil || r.Fragment() != "" {
 			continue

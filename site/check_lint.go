@@ -128,7 +128,7 @@ func (c *checker) textDates(v *Version) {
 		case td.NoDay:
 			// already a warning of the build
 		default:
-			c.b.errs.Add(&Error{Path: s.Path, Line: td.Line, Severity: SeverityInfo, Msg: textDateNote(td)})
+			c.m.errs.Add(&Error{Path: s.Path, Line: td.Line, Severity: SeverityInfo, Msg: textDateNote(td)})
 		}
 	}
 }
@@ -156,11 +156,11 @@ func (c *checker) description(p *Page) {
 // define when it defines some: a typo in the id makes a group of its own
 // on the home page.
 func (c *checker) unknownGroup(p *Page) {
-	if p.Group == "" || len(c.b.cfg.Groups) == 0 {
+	if p.Group == "" || len(c.m.in.cfg.Groups) == 0 {
 		return
 	}
-	ids := make([]string, 0, len(c.b.cfg.Groups))
-	for _, g := range c.b.cfg.Groups {
+	ids := make([]string, 0, len(c.m.in.cfg.Groups))
+	for _, g := range c.m.in.cfg.Groups {
 		if g.ID == p.Group {
 			return
 		}

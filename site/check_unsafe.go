@@ -136,7 +136,7 @@ func (c *checker) thirdParty(v string) string {
 	if err != nil || u.Host == "" {
 		return ""
 	}
-	if base, err := url.Parse(c.b.cfg.BaseURL); err == nil && base.Host != "" && strings.EqualFold(base.Host, u.Host) {
+	if base, err := url.Parse(c.m.in.cfg.BaseURL); err == nil && base.Host != "" && strings.EqualFold(base.Host, u.Host) {
 		return ""
 	}
 	return u.Host

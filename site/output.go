@@ -34,8 +34,8 @@ func checkDestination(opts Options) (string, error) {
 
 // put writes one output file to out, reporting failures. The error names
 // the output path, not the temporary folder it was written in.
-func (b *builder) put(out output, p string, data []byte) {
+func (r *renderer) put(out output, p string, data []byte) {
 	if err := out.Write(p, data); err != nil {
-		b.errs.Errorf(p, 0, "cannot write: %v", unwrapPathError(err))
+		r.errs.Errorf(p, 0, "cannot write: %v", unwrapPathError(err))
 	}
 }

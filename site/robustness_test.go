@@ -13,20 +13,19 @@ import (
 
 	"github.com/clause-dev/clause"
 	"github.com/clause-dev/clause/internal/statichost"
-	"github.com/clause-dev/clause/site/internal/write"
 )
 
 // TestPanicBecomesError checks that a panic while building a page is
 // reported as an error naming the file, not a crash.
 func TestPanicBecomesError(t *testing.T) {
 	t.Parallel()
-	b := newBuilder(Options{}, nil, write.NewMemory())
+	errs := &ErrorList{}
 	func() {
-		defer b.recoverPanic("content/privacy.md", nil)
+		defer recoverPanic(errs, "content/privacy.md", nil)
 		var m map[string]int
 		m["boom"]++ // a nil map write panics
 	}()
-	err := b.errs.Err()
+	err := errs.Err()
 	if err == nil || !strings.Contains(err.Error(), "content/privacy.md: internal error: assignment to entry in nil map") {
 		t.Errorf("err = %v", err)
 	}

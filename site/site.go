@@ -1,14 +1,37 @@
 // Package site is the clause engine: it turns a folder of Markdown policy
 // files into a static privacy center.
 //
-// A build flows in four steps: load (read clause.yaml and every content
-// file, parse front matter), assemble (compute URLs, check collisions,
-// resolve links, group policies), render (Markdown through
-// site/markdown, then Go html/template layouts) and write
-// (site/internal/write: into a fresh, marked and locked temporary folder
-// that replaces the destination atomically where the system can exchange
-// two folders, or into memory for serve and check; its package doc is
-// the spec of the output guarantees).
+// # Phases
+//
+// A build is four phases, each a function of the value the one before
+// made; phases (build.go) calls them for build, serve and check alike,
+// and each phase's files are named after it (load*.go, assemble*.go,
+// render*.go). Every phase reports to
+// one error list and keeps going, so one run reports every problem.
+//
+//   - load(ctx, opts, src, errs) *input reads the site and decides
+//     nothing: clause.yaml with --base-url or CLAUSE_BASE_URL applied,
+//     the moment that decides what is current (--now, SOURCE_DATE_EPOCH
+//     or the clock), the content listing, every Markdown file parsed, the
+//     layouts and the assets of the site and the theme, read and hashed.
+//     The other content files are only checked (a Jekyll template is left
+//     out); render reads each as it copies it, so they are never all in
+//     memory, and reads a Markdown body again as it renders it.
+//   - assemble(in, errs) *model decides: the home page, the policies and
+//     their versions (from version files or git history, which is the
+//     only thing it reads), their status, groups, order, URLs and layouts,
+//     the output path every file claims, the redirects resolved (with the
+//     sections that moved), .Site and the next date the output changes.
+//     Nothing is written.
+//   - render(ctx, m, out, errs) *renderer turns the model into files in
+//     out: every policy's page, version pages, redlines, history and
+//     feed, the redirect stubs and host files, the home, 404 and
+//     changelog pages, the changelog feed, sitemap.xml, robots.txt,
+//     policies.json, the assets and the content files copied as they are.
+//   - write (site/internal/write, whose package doc is the spec of the
+//     output guarantees) puts the files into a fresh, marked and locked
+//     temporary folder that replaces the destination atomically where the
+//     system can exchange two folders; serve and check keep them in memory.
 //
 // # Content
 //

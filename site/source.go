@@ -344,16 +344,16 @@ func readableName(rel string) string {
 
 // body returns a source's Markdown body, reading the file again when it
 // was released after loading.
-func (b *builder) body(s *Source) []byte {
+func (m *model) body(s *Source) []byte {
 	if s.Body != nil {
 		return s.Body
 	}
 	if s.blob != "" {
-		return b.revisionBody(s)
+		return m.revisionBody(s)
 	}
-	raw, err := fs.ReadFile(b.src, s.file())
+	raw, err := fs.ReadFile(m.in.src, s.file())
 	if err != nil || s.bodyAt > len(raw) {
-		b.errs.Errorf(s.Path, 0, "cannot read again: the file changed during the build")
+		m.errs.Errorf(s.Path, 0, "cannot read again: the file changed during the build")
 		return nil
 	}
 	return raw[s.bodyAt:]

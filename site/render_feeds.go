@@ -60,7 +60,7 @@ func entryID(v *Version) string {
 // force is published when it was announced (its last-revised date), not
 // on the future day it takes effect, which its title names instead; no
 // date in a feed lies after the build's date.
-func (b *builder) feedEntry(v *Version) atomEntry {
+func (m *model) feedEntry(v *Version) atomEntry {
 	title := v.Policy.page.Title + " — " + v.Effective.Human()
 	published := v.Effective
 	if v.IsUpcoming() {
@@ -70,11 +70,11 @@ func (b *builder) feedEntry(v *Version) atomEntry {
 	if v.Summary != "" {
 		title += ": " + v.Summary
 	}
-	e := atomEntry{ID: entryID(v), Title: title, Updated: feedTime(b.notAfterNow(v.LastRevised)),
-		Published: feedTime(b.notAfterNow(published)), Summary: v.Summary,
-		Links: []atomLink{{Rel: "alternate", Href: b.abs(v.Permalink())}}}
+	e := atomEntry{ID: entryID(v), Title: title, Updated: feedTime(m.notAfterNow(v.LastRevised)),
+		Published: feedTime(m.notAfterNow(published)), Summary: v.Summary,
+		Links: []atomLink{{Rel: "alternate", Href: m.abs(v.Permalink())}}}
 	if u := v.ChangesURL(); u != "" {
-		e.Links = append(e.Links, atomLink{Rel: "related", Href: b.abs(u)})
+		e.Links = append(e.Links, atomLink{Rel: "related", Href: m.abs(u)})
 	}
 	if len(v.Changes) > 0 {
 		var buf strings.Builder
@@ -92,8 +92,8 @@ func (b *builder) feedEntry(v *Version) atomEntry {
 }
 
 // notAfterNow returns d, or the build's date when d lies after it.
-func (b *builder) notAfterNow(d Date) Date {
-	if today := newDate(b.now); d.After(today) {
+func (m *model) notAfterNow(d Date) Date {
+	if today := newDate(m.in.now); d.After(today) {
 		return today
 	}
 	return d
@@ -118,45 +118,45 @@ func xmlEscape(s string) string {
 // base_url is set, and percent-encodes its path as the sitemap does, so
 // that policies.json and the feeds carry valid URLs for pages whose paths
 // hold spaces or non-ASCII letters.
-func (b *builder) abs(u string) string {
+func (m *model) abs(u string) string {
 	if u == "" {
 		return u // "" is no URL, such as the first version's changes page
 	}
-	if b.cfg.BaseURL == "" {
+	if m.in.cfg.BaseURL == "" {
 		return urlpath.Escape(u)
 	}
-	return b.cfg.absBase() + urlpath.Escape(strings.TrimPrefix(u, b.cfg.basePath()))
+	return m.in.cfg.absBase() + urlpath.Escape(strings.TrimPrefix(u, m.in.cfg.basePath()))
 }
 
 // writeFeed writes an Atom feed of versions to p.
-func (b *builder) writeFeed(out output, p, id, title, self, alternate string, versions []*Version) {
-	f := atomFeed{ID: id, Title: title, Author: atomAuthor{Name: b.cfg.Title, Email: b.cfg.Contact},
-		Links: []atomLink{{Rel: "self", Href: b.abs(self)}, {Rel: "alternate", Href: b.abs(alternate)}}}
+func (r *renderer) writeFeed(out output, p, id, title, self, alternate string, versions []*Version) {
+	f := atomFeed{ID: id, Title: title, Author: atomAuthor{Name: r.m.in.cfg.Title, Email: r.m.in.cfg.Contact},
+		Links: []atomLink{{Rel: "self", Href: r.m.abs(self)}, {Rel: "alternate", Href: r.m.abs(alternate)}}}
 	latest := Date{}
 	for _, v := range versions {
-		f.Entries = append(f.Entries, b.feedEntry(v))
+		f.Entries = append(f.Entries, r.m.feedEntry(v))
 		if v.LastRevised.After(latest) {
 			latest = v.LastRevised
 		}
 	}
-	f.Updated = feedTime(b.notAfterNow(latest))
+	f.Updated = feedTime(r.m.notAfterNow(latest))
 	data, err := xml.MarshalIndent(f, "", "  ")
 	if err != nil {
-		b.errs.Errorf(p, 0, "cannot write feed: %v", err)
+		r.errs.Errorf(p, 0, "cannot write feed: %v", err)
 		return
 	}
-	b.put(out, p, append([]byte(xml.Header), append(data, '\n')...))
+	r.put(out, p, append([]byte(xml.Header), append(data, '\n')...))
 }
 
 // writeChangelogFeed writes /changelog.xml with every version of every policy.
-func (b *builder) writeChangelogFeed(out output) {
-	base := b.cfg.basePath()
-	b.writeFeed(out, "changelog.xml", "urn:clause:changelog", b.cfg.Title+" changelog", base+"/changelog.xml", base+"/changelog/", b.allVersions())
+func (r *renderer) writeChangelogFeed(out output) {
+	base := r.m.in.cfg.basePath()
+	r.writeFeed(out, "changelog.xml", "urn:clause:changelog", r.m.in.cfg.Title+" changelog", base+"/changelog.xml", base+"/changelog/", r.m.allVersions())
 }
 
 // writePolicyFeed writes <permalink>versions/feed.xml for one policy.
-func (b *builder) writePolicyFeed(out output, p *Page) {
+func (r *renderer) writePolicyFeed(out output, p *Page) {
 	pol := p.Policy
 	name := strings.TrimSuffix(urlpath.File(versionsBase(p.sitePath)+"versions/"), "index.html") + "feed.xml"
-	b.writeFeed(out, name, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, reverseVersions(pol.Versions))
+	r.writeFeed(out, name, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, reverseVersions(pol.Versions))
 }

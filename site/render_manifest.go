@@ -62,7 +62,7 @@ func (s *nullable) UnmarshalJSON(data []byte) error {
 }
 
 // manifestVersion describes v, or returns nil for nil.
-func (b *builder) manifestVersion(v *Version) *manifestVersion {
+func (m *model) manifestVersion(v *Version) *manifestVersion {
 	if v == nil {
 		return nil
 	}
@@ -71,36 +71,36 @@ func (b *builder) manifestVersion(v *Version) *manifestVersion {
 		changes = []string{}
 	}
 	return &manifestVersion{Effective: nullable(v.Effective.ISO()), LastRevised: nullable(v.LastRevised.ISO()), Status: v.Status,
-		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: b.abs(v.Permalink()), ChangesURL: nullable(b.abs(v.ChangesURL())),
+		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: m.abs(v.Permalink()), ChangesURL: nullable(m.abs(v.ChangesURL())),
 		Summary: nullable(v.Summary), Changes: changes, Material: v.Material}
 }
 
 // writeManifest writes policies.json.
 // It is assembled from one indented fragment per policy, which the dev
 // server's cache keeps, so an edit re-encodes only the policy it touched.
-func (b *builder) writeManifest(out output) {
+func (r *renderer) writeManifest(out output) {
 	var buf bytes.Buffer
 	buf.WriteString("{\n")
-	writeField(&buf, "site", b.cfg.Title)
-	if b.cfg.BaseURL != "" {
-		writeField(&buf, "base_url", b.cfg.absBase()+"/")
+	writeField(&buf, "site", r.m.in.cfg.Title)
+	if r.m.in.cfg.BaseURL != "" {
+		writeField(&buf, "base_url", r.m.in.cfg.absBase()+"/")
 	}
-	if !b.nextChange.IsZero() {
-		writeField(&buf, "next_change", b.nextChange.ISO())
+	if !r.m.nextChange.IsZero() {
+		writeField(&buf, "next_change", r.m.nextChange.ISO())
 	}
 	buf.WriteString(`  "policies": [`)
-	for i, p := range b.policies {
+	for i, p := range r.m.policies {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")
-		buf.Write(b.manifestPolicy(p))
+		buf.Write(r.manifestPolicy(p))
 	}
-	if len(b.policies) > 0 {
+	if len(r.m.policies) > 0 {
 		buf.WriteString("\n  ")
 	}
 	buf.WriteString("]\n}\n")
-	b.put(out, "policies.json", buf.Bytes())
+	r.put(out, "policies.json", buf.Bytes())
 }
 
 // writeField writes one string member of the manifest's top level.
@@ -111,22 +111,22 @@ func writeField(buf *bytes.Buffer, key, value string) {
 }
 
 // manifestPolicy encodes one policy's entry, indented for its place.
-func (b *builder) manifestPolicy(p *Page) []byte {
-	key := b.policyKey(p)
-	if data := b.opts.cache.fragment("manifest:"+p.Policy.ID, key); data != nil {
+func (r *renderer) manifestPolicy(p *Page) []byte {
+	key := r.m.policyKey(p)
+	if data := r.m.in.opts.cache.fragment("manifest:"+p.Policy.ID, key); data != nil {
 		return data
 	}
 	pol := p.Policy
-	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: nullable(p.Group),
-		Current: b.manifestVersion(pol.Current), Upcoming: b.manifestVersion(pol.Upcoming)}
+	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: r.m.abs(p.Permalink), Group: nullable(p.Group),
+		Current: r.m.manifestVersion(pol.Current), Upcoming: r.m.manifestVersion(pol.Upcoming)}
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
-		mp.Versions = append(mp.Versions, *b.manifestVersion(pol.Versions[i]))
+		mp.Versions = append(mp.Versions, *r.m.manifestVersion(pol.Versions[i]))
 	}
 	data, err := json.MarshalIndent(mp, "    ", "  ")
 	if err != nil {
-		b.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
+		r.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
 		return []byte("null")
 	}
-	b.opts.cache.storeFragment("manifest:"+p.Policy.ID, key, data)
+	r.m.in.opts.cache.storeFragment("manifest:"+p.Policy.ID, key, data)
 	return data
 }

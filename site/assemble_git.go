@@ -13,51 +13,51 @@ import (
 // (history: git). See gitPolicy for how commits become versions. Only
 // the versions' blob ids stay in memory; their texts are read from git
 // again when they are rendered, as working-tree files are read from disk.
-func (b *builder) gitVersions() {
-	repo, err := gitlog.Open(b.opts.Source)
+func (m *model) gitVersions() {
+	repo, err := gitlog.Open(m.in.opts.Source)
 	if err != nil {
-		b.errs.Add(&Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()})
+		m.errs.Add(&Error{Path: m.in.opts.Source, Msg: "history: git: " + err.Error()})
 		return
 	}
-	paths := make([]string, len(b.policies))
-	for i, p := range b.policies {
+	paths := make([]string, len(m.policies))
+	for i, p := range m.policies {
 		paths[i] = p.src.file() // a symbolic link's history is that of its target
 	}
 	hist, err := repo.Log(paths)
 	if err == nil {
-		b.blobs, err = repo.OpenBlobs()
+		m.blobs, err = repo.OpenBlobs()
 	}
 	if err != nil {
-		e := &Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()}
+		e := &Error{Path: m.in.opts.Source, Msg: "history: git: " + err.Error()}
 		if _, shallow := err.(*gitlog.ShallowError); shallow {
 			e.Msg = err.Error()
 		}
-		b.errs.Add(e)
+		m.errs.Add(e)
 		return
 	}
-	parallel(len(b.policies), func(i int) {
-		p := b.policies[i]
-		b.gitPolicy(p, hist[p.src.file()], repo.Prefix())
+	parallel(len(m.policies), func(i int) {
+		p := m.policies[i]
+		m.gitPolicy(p, hist[p.src.file()], repo.Prefix())
 	})
 }
 
 // readBlobs returns the contents of revs, or nil after reporting why
 // git could not give them.
-func (b *builder) readBlobs(revs []gitlog.Revision) [][]byte {
+func (m *model) readBlobs(revs []gitlog.Revision) [][]byte {
 	oids := make([]string, len(revs))
 	for i, rev := range revs {
 		oids[i] = rev.Blob
 	}
-	contents, err := b.blobs.Read(oids...)
+	contents, err := m.blobs.Read(oids...)
 	if err != nil {
-		b.errs.Add(&Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()})
+		m.errs.Add(&Error{Path: m.in.opts.Source, Msg: "history: git: " + err.Error()})
 	}
 	return contents
 }
 
 // revisionBody reads the body of a revision again from git.
-func (b *builder) revisionBody(s *Source) []byte {
-	contents := b.readBlobs([]gitlog.Revision{{Blob: s.blob}})
+func (m *model) revisionBody(s *Source) []byte {
+	contents := m.readBlobs([]gitlog.Revision{{Blob: s.blob}})
 	if contents == nil || s.bodyAt > len(contents[0]) {
 		return nil
 	}
@@ -65,14 +65,14 @@ func (b *builder) revisionBody(s *Source) []byte {
 }
 
 // closeBlobs ends the git process that reads versions' texts, if any.
-func (b *builder) closeBlobs() {
-	if b.blobs == nil {
+func (m *model) closeBlobs() {
+	if m.blobs == nil {
 		return
 	}
-	if err := b.blobs.Close(); err != nil {
-		b.errs.Add(&Error{Path: b.opts.Source, Msg: "history: git: " + err.Error()})
+	if err := m.blobs.Close(); err != nil {
+		m.errs.Add(&Error{Path: m.in.opts.Source, Msg: "history: git: " + err.Error()})
 	}
-	b.blobs = nil
+	m.blobs = nil
 }
 
 // gitPolicy turns one policy's revisions into versions. Commits that
@@ -81,14 +81,14 @@ func (b *builder) closeBlobs() {
 // commit that made it, and texts that share a day are one version, the
 // latest text winning, whether or not they are adjacent in history. The
 // working-tree file is the newest text of its version.
-func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
+func (m *model) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	current := p.Policy.Versions[0]
-	texts, newest := b.gitTexts(revs, prefix, p.src)
-	texts, undated := b.adoptNewest(current, texts, newest, revs)
+	texts, newest := m.gitTexts(revs, prefix, p.src)
+	texts, undated := m.adoptNewest(current, texts, newest, revs)
 	var versions []*Version
 	byDay := map[string]int{} // version day → index in versions
 	for _, t := range texts {
-		v := b.textVersion(t, &undated)
+		v := m.textVersion(t, &undated)
 		day := v.Effective.ISO()
 		if i, ok := byDay[day]; ok {
 			v.oldPaths = slices.Concat(v.oldPaths, versions[i].oldPaths, []string{versions[i].policyPath})
@@ -103,7 +103,7 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 		versions = append(versions[:i], versions[i+1:]...) // the working tree holds this version's latest text
 	}
 	if undated {
-		b.errs.Add(&Error{Path: p.src.Path, Severity: SeverityWarning, Msg: "no effective date in its git history; each day that changed the text is a version dated by its commits",
+		m.errs.Add(&Error{Path: p.src.Path, Severity: SeverityWarning, Msg: "no effective date in its git history; each day that changed the text is a version dated by its commits",
 			Hint: "add `effective: YYYY-MM-DD` to the front matter, so typo fixes do not count as new versions"})
 	}
 	p.Policy.Versions = append(versions, current)
@@ -115,13 +115,13 @@ func (b *builder) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 // current file takes its date. An undated file whose body was edited
 // since the last commit is dated by that commit. byCommit reports whether
 // the current file was dated by a commit.
-func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []byte, revs []gitlog.Revision) (rest []*gitText, byCommit bool) {
+func (m *model) adoptNewest(current *Version, texts []*gitText, newestBody []byte, revs []gitlog.Revision) (rest []*gitText, byCommit bool) {
 	if len(texts) == 0 {
 		return texts, false
 	}
 	newest := texts[len(texts)-1]
 	date, declared := newDate(revs[len(revs)-1].Time), false
-	if bytes.Equal(normalizeBody(nil, b.body(current.src)), newestBody) {
+	if bytes.Equal(normalizeBody(nil, m.body(current.src)), newestBody) {
 		texts = texts[:len(texts)-1]
 		current.oldPaths = slices.Concat(current.oldPaths, newest.urls)
 		date, declared = newest.date()
@@ -135,7 +135,7 @@ func (b *builder) adoptNewest(current *Version, texts []*gitText, newestBody []b
 
 // textVersion makes the version of one text, dated by its front matter
 // or, failing that, by the commit that made it; undated is set then.
-func (b *builder) textVersion(t *gitText, undated *bool) *Version {
+func (m *model) textVersion(t *gitText, undated *bool) *Version {
 	date, declared := t.date()
 	v := newVersion(t.src, date)
 	if !declared {
@@ -157,24 +157,24 @@ func (b *builder) textVersion(t *gitText, undated *bool) *Version {
 // instead of starting one. Commits before history_since are left out.
 // current is the working-tree file; newest is the normal form of the
 // newest text's body.
-func (b *builder) gitTexts(revs []gitlog.Revision, prefix string, current *Source) (texts []*gitText, newest []byte) {
-	since := b.cfg.historySince
+func (m *model) gitTexts(revs []gitlog.Revision, prefix string, current *Source) (texts []*gitText, newest []byte) {
+	since := m.in.cfg.historySince
 	revs = slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
 		return !since.IsZero() && rev.Time.Before(since.Time())
 	})
-	contents := b.readBlobs(revs)
+	contents := m.readBlobs(revs)
 	if contents == nil {
 		return nil, nil
 	}
 	var prevBody, prev, cur []byte // the last body read, its normal form, a spare buffer
 	for i, rev := range revs {
 		rev.Content = contents[i]
-		s := b.parseRevision(rev, prefix, current)
+		s := m.parseRevision(rev, prefix, current)
 		rev.Content = nil // s holds what it needs
 		if s == nil {
 			continue
 		}
-		u := b.pageURL(s, s.Rel)
+		u := m.pageURL(s, s.Rel)
 		same := prevBody != nil && bytes.Equal(s.Body, prevBody) // as bulk front-matter commits leave it
 		if !same {
 			cur = normalizeBody(cur[:0], s.Body)
@@ -198,11 +198,11 @@ func (b *builder) gitTexts(revs []gitlog.Revision, prefix string, current *Sourc
 // warning (see archive), and a revision that cannot be read is
 // left out rather than failing every future build. Its path in the
 // content folder, which gives its URL, comes from revisionRel.
-func (b *builder) parseRevision(rev gitlog.Revision, prefix string, current *Source) *Source {
+func (m *model) parseRevision(rev gitlog.Revision, prefix string, current *Source) *Source {
 	was := strings.TrimPrefix(rev.Path, prefix)
 	label := fmt.Sprintf("%s@%.7s", was, rev.Commit)
-	archive(b.errs, label)
-	s := safeParse(label, b.revisionRel(was, current), rev.Content, b.errs)
+	archive(m.errs, label)
+	s := safeParse(label, m.revisionRel(was, current), rev.Content, m.errs)
 	if s != nil {
 		s.Commit, s.blob = rev.Commit, rev.Blob
 	}
@@ -214,9 +214,9 @@ func (b *builder) parseRevision(rev gitlog.Revision, prefix string, current *Sou
 // file that was then outside the content folder, or one that include
 // and exclude leave out, was not a page of the site: it keeps the path
 // of current, as does every revision of a symbolic link's target.
-func (b *builder) revisionRel(file string, current *Source) string {
-	rel, ok := b.layout.below(file)
-	if !ok || rel == "." || current.real != "" || b.layout.skippedPath(rel, false) {
+func (m *model) revisionRel(file string, current *Source) string {
+	rel, ok := m.in.layout.below(file)
+	if !ok || rel == "." || current.real != "" || m.in.layout.skippedPath(rel, false) {
 		return current.Rel
 	}
 	return rel

@@ -14,38 +14,38 @@ import (
 // defaults to its effective date) is left out rather than announced as a
 // change in the future. Locations are absolute when base_url is set, as
 // the sitemap protocol requires.
-func (b *builder) writeSitemap(out output) {
+func (r *renderer) writeSitemap(out output) {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	var latest Date
-	for _, p := range b.policies {
-		if d := b.pastDate(p.LastRevised); !p.NoIndex && d.After(latest) {
+	for _, p := range r.m.policies {
+		if d := r.m.pastDate(p.LastRevised); !p.NoIndex && d.After(latest) {
 			latest = d
 		}
 	}
-	b.sitemapEntry(&buf, "/", latest)
-	for _, p := range b.policies {
+	r.m.sitemapEntry(&buf, "/", latest)
+	for _, p := range r.m.policies {
 		if !p.NoIndex {
-			b.sitemapEntry(&buf, p.sitePath, b.pastDate(p.LastRevised))
+			r.m.sitemapEntry(&buf, p.sitePath, r.m.pastDate(p.LastRevised))
 		}
 	}
-	b.sitemapEntry(&buf, "/changelog/", latest)
+	r.m.sitemapEntry(&buf, "/changelog/", latest)
 	buf.WriteString("</urlset>\n")
-	b.put(out, "sitemap.xml", buf.Bytes())
+	r.put(out, "sitemap.xml", buf.Bytes())
 }
 
 // pastDate returns d, or no date when d is after the build's now.
-func (b *builder) pastDate(d Date) Date {
-	if d.Time().After(b.now) {
+func (m *model) pastDate(d Date) Date {
+	if d.Time().After(m.in.now) {
 		return Date{}
 	}
 	return d
 }
 
-func (b *builder) sitemapEntry(buf *bytes.Buffer, u string, lastmod Date) {
+func (m *model) sitemapEntry(buf *bytes.Buffer, u string, lastmod Date) {
 	buf.WriteString("  <url><loc>")
-	xml.EscapeText(buf, []byte(b.cfg.absBase()+urlpath.Escape(u)))
+	xml.EscapeText(buf, []byte(m.in.cfg.absBase()+urlpath.Escape(u)))
 	buf.WriteString("</loc>")
 	if !lastmod.IsZero() {
 		buf.WriteString("<lastmod>" + lastmod.ISO() + "</lastmod>")
@@ -54,10 +54,10 @@ func (b *builder) sitemapEntry(buf *bytes.Buffer, u string, lastmod Date) {
 }
 
 // writeRobots writes robots.txt, naming the sitemap when base_url is set.
-func (b *builder) writeRobots(out output) {
+func (r *renderer) writeRobots(out output) {
 	text := "User-agent: *\nAllow: /\n"
-	if b.cfg.BaseURL != "" {
-		text += "\nSitemap: " + b.cfg.absBase() + "/sitemap.xml\n"
+	if r.m.in.cfg.BaseURL != "" {
+		text += "\nSitemap: " + r.m.in.cfg.absBase() + "/sitemap.xml\n"
 	}
-	b.put(out, "robots.txt", []byte(text))
+	r.put(out, "robots.txt", []byte(text))
 }

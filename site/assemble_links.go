@@ -11,78 +11,49 @@ import (
 
 // linkResolver returns the function that rewrites a relative link to a
 // content file, as seen from source s, into that page's URL.
-func (b *builder) linkResolver(s *Source) func(string) (string, bool) {
+func (m *model) linkResolver(s *Source) func(string) (string, bool) {
 	dir := path.Dir(s.Rel)
 	return func(target string) (string, bool) {
 		rel := path.Join(dir, target)
 		if rel == ".." || strings.HasPrefix(rel, "../") {
 			return "", false // outside content/
 		}
-		if p, ok := b.bySource[rel]; ok {
-			return b.cfg.basePath() + p.sitePath, true
+		if p, ok := m.bySource[rel]; ok {
+			return m.in.cfg.basePath() + p.sitePath, true
 		}
-		if u, ok := b.unloaded[rel]; ok {
-			return b.cfg.basePath() + u, true // the file's own error is the one to fix
+		if u, ok := m.in.unloaded[rel]; ok {
+			return m.in.cfg.basePath() + u, true // the file's own error is the one to fix
 		}
-		if isHomeSource(rel) || (rel == "index.md" && b.home != nil) {
-			return b.cfg.basePath() + "/", true
+		if isHomeSource(rel) || (rel == "index.md" && m.home != nil) {
+			return m.in.cfg.basePath() + "/", true
 		}
 		return "", false
 	}
 }
 
-// noteUnloaded records the Markdown files that were listed but could not
-// be loaded (broken front matter, not UTF-8, unreadable). Their own
-// error is reported once; links to them resolve to the URL their path
-// gives rather than adding "link to missing file" on every page that
-// links to them.
-func (b *builder) noteUnloaded(files []contentFile, sources []*Source) {
-	loaded := map[string]bool{}
-	for _, s := range sources {
-		loaded[s.Rel] = true
-	}
-	b.unloaded = map[string]string{}
-	for _, f := range files {
-		if f.markdown && !loaded[f.rel] {
-			b.unloaded[f.rel] = derivedURL(f.rel, "")
-		}
-	}
-}
-
-// unloadedAt reports whether the site-relative URL u is where a Markdown
-// file that could not be loaded would be published.
-func (b *builder) unloadedAt(u string) bool {
-	for _, v := range b.unloaded {
-		if v == u {
-			return true
-		}
-	}
-	return false
-}
-
 // fileResolver returns the File callback for a source: a relative link to
 // a file copied from content/ (an image, a PDF) becomes that file's URL,
 // so it works on the policy's page and on every version page alike.
-func (b *builder) fileResolver(s *Source) func(string) (string, bool) {
+func (m *model) fileResolver(s *Source) func(string) (string, bool) {
 	dir := path.Dir(s.Rel)
 	return func(target string) (string, bool) {
 		rel := path.Join(dir, target)
-		if rel == ".." || strings.HasPrefix(rel, "../") || !b.copiedFiles[rel] {
+		if rel == ".." || strings.HasPrefix(rel, "../") || !m.in.copiedFiles[rel] {
 			return "", false
 		}
-		return b.cfg.basePath() + urlpath.Escape("/"+rel), true
+		return m.in.cfg.basePath() + urlpath.Escape("/"+rel), true
 	}
 }
 
 // varResolver answers {{ site.KEY }} and {{ page.KEY }} for one version
 // of a page: an archived version prints its own dates and title.
-func (b *builder) varResolver(ver *Version, p *Page) func(scope, key string) (string, bool) {
+func (m *model) varResolver(ver *Version, p *Page) func(scope, key string) (string, bool) {
 	return func(scope, key string) (string, bool) {
 		var v any
 		var ok bool
 		switch scope {
 		case "site":
-			v, ok = b.siteVar(key)
+			v, ok = m.siteVar(key)
 		case "page":
 			v, ok = pageVar(ver, p, key)
 		}
@@ -98,26 +69,26 @@ func (b *builder) varResolver(ver *Version, p *Page) func(scope, key string) (st
 // (its path, so that {{ site.url }}{{ site.baseurl }}/x works as in
 // Jekyll), or params.NAME (also plain NAME for params, as
 // Jekyll's site.NAME reads any _config.yml key).
-func (b *builder) siteVar(key string) (any, bool) {
+func (m *model) siteVar(key string) (any, bool) {
 	switch key {
 	case "title":
-		return b.cfg.Title, true
+		return m.in.cfg.Title, true
 	case "description":
-		return b.cfg.Description, true
+		return m.in.cfg.Description, true
 	case "base_url":
-		return b.cfg.BaseURL, true
+		return m.in.cfg.BaseURL, true
 	case "url": // Jekyll: the origin, https://example.com
-		return strings.TrimSuffix(b.cfg.absBase(), b.cfg.basePath()), true
+		return strings.TrimSuffix(m.in.cfg.absBase(), m.in.cfg.basePath()), true
 	case "baseurl": // Jekyll: the sub-path, /policies, or ""
-		return b.cfg.basePath(), true
+		return m.in.cfg.basePath(), true
 	case "language", "lang":
-		return b.cfg.Language, true
+		return m.in.cfg.Language, true
 	case "contact", "email":
-		return b.cfg.Contact, true
+		return m.in.cfg.Contact, true
 	}
 	key = strings.TrimPrefix(key, "params.")
-	v, ok := lookupDotted(b.cfg.Params, key)
-	if !ok && b.cfg.unreadable {
+	v, ok := lookupDotted(m.in.cfg.Params, key)
+	if !ok && m.in.cfg.unreadable {
 		return "", true // the clause.yaml error is the one to fix, not this
 	}
 	return v, ok

@@ -7,9 +7,9 @@ import (
 // allVersions returns every dated version of every policy, newest first;
 // ties are broken by policy order so the list is deterministic. A policy
 // without any date has nothing to be listed by (clause check warns).
-func (b *builder) allVersions() []*Version {
+func (m *model) allVersions() []*Version {
 	var out []*Version
-	for _, p := range b.policies {
+	for _, p := range m.policies {
 		for _, v := range p.Policy.Versions {
 			if !v.Effective.IsZero() {
 				out = append(out, v)
@@ -17,7 +17,7 @@ func (b *builder) allVersions() []*Version {
 		}
 	}
 	order := map[*Policy]int{}
-	for i, p := range b.policies {
+	for i, p := range m.policies {
 		order[p.Policy] = i
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -32,9 +32,9 @@ func (b *builder) allVersions() []*Version {
 
 // renderChangelog writes /changelog/, listing every version of every
 // policy with its summary, material flag and links.
-func (b *builder) renderChangelog(out output) {
+func (r *renderer) renderChangelog(out output) {
 	p := &Page{Kind: KindChangelog, sitePath: "/changelog/", layout: "changelog.html", Title: "Changelog",
-		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: b.allVersions()}
-	b.finish(p)
-	b.execute(out, p)
+		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: r.m.allVersions()}
+	r.m.finish(p)
+	r.execute(out, p)
 }

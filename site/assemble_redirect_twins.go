@@ -13,19 +13,19 @@ import (
 // /old/): macOS and Windows store them as one file. Sources that differ
 // only by a trailing slash or "index.html" are the redirect package's
 // to report.
-func (b *builder) redirectTwins(formats []redirect.Format) {
+func (m *model) redirectTwins(formats []redirect.Format) {
 	if formats != nil && !slices.Contains(formats, redirect.FormatHTML) {
 		return // no stubs are written
 	}
 	seen := map[string]redirect.Redirect{}
-	for _, r := range b.redirects {
+	for _, r := range m.redirects {
 		key := stubKey(r.From)
 		prev, ok := seen[foldPath(key)]
 		switch {
 		case !ok:
 			seen[foldPath(key)] = r
 		case stubKey(prev.From) != key:
-			b.errs.Add(&Error{Path: r.File, Line: r.Line,
+			m.errs.Add(&Error{Path: r.File, Line: r.Line,
 				Msg: fmt.Sprintf("redirect from %s and redirect from %s (%s:%d) differ only in letter case or Unicode normalisation, "+
 					"so their pages are one file on macOS and Windows", r.From, prev.From, prev.File, prev.Line),
 				Hint: "keep only one of them: on macOS and Windows the second page overwrites the first"})

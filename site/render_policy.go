@@ -1,0 +1,96 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/clause-dev/clause/site/markdown"
+	"github.com/clause-dev/clause/site/redline"
+)
+
+// renderPolicy renders every page of one policy: its current page and,
+// when it has history, each version's page, each redline and the
+// history list. Versions are rendered oldest first so that each redline
+// needs only the previous version's blocks in memory.
+func (r *renderer) renderPolicy(out output, p *Page) {
+	pol := p.Policy
+	differ := redline.NewDiffer()
+	var prev []redline.Block
+	for _, v := range pol.Versions {
+		doc := r.renderDoc(p, v, pol.HasHistory())
+		blocks := redlineBlocks(doc.Blocks)
+		var rl *redline.Redline
+		if v.Prev != nil {
+			rl = differ.Diff(prev, blocks)
+		}
+		content, toc := template.HTML(doc.HTML), tocFor(p, doc, rl)
+		if v == pol.Shown() {
+			// Render a copy: other pages read this policy's Page through
+			// .Site.Policies while it renders, and must not see its body.
+			q := *p
+			q.Content, q.TOC, q.HasTOCMarker = content, toc, doc.HasTOCMarker
+			r.execute(out, &q)
+		}
+		if pol.HasHistory() {
+			r.renderVersion(out, p, v, content, toc, doc.HasTOCMarker)
+			if rl != nil {
+				r.renderChanges(out, p, v, rl)
+			}
+		}
+		prev = blocks
+	}
+	if pol.HasHistory() {
+		r.renderHistory(out, p)
+		r.writePolicyFeed(out, p)
+	}
+}
+
+// renderDoc renders one version's Markdown, reporting errors at the lines
+// of its own file. Links resolve from the policy's current file, whose
+// folder every version's relative links were written for.
+func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
+	s := v.src
+	doc := r.md.RenderPage(r.m.body(s), markdown.Page{Link: r.m.linkResolver(p.src), File: r.m.fileResolver(p.src), Var: r.m.varResolver(v, p), Blocks: blocks})
+	for _, e := range doc.Errors {
+		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
+		r.errs.Add(&e)
+	}
+	return doc
+}
+
+// tocFor returns a page's table of contents, marking the sections that
+// changed since the previous version.
+func tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) template.HTML {
+	if !p.toc || doc.HasTOCMarker || len(doc.TOC) == 0 {
+		return ""
+	}
+	var changed map[string]bool
+	if rl != nil {
+		changed = rl.ChangedIDs()
+	}
+	return tocHTML(doc.TOC, changed)
+}
+
+// redlineBlocks converts the Markdown renderer's blocks for the differ.
+func redlineBlocks(in []markdown.Block) []redline.Block {
+	out := make([]redline.Block, len(in))
+	for i, b := range in {
+		section := b.Section
+		if b.Kind == markdown.BlockFootnotes {
+			section = "footnotes" // notes belong to no section; keep them out of the last one
+		}
+		out[i] = redline.Block{Kind: string(b.Kind), Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
+	}
+	return out
+}
+
+// renderPolicies renders every policy's pages, policies in parallel.
+func (r *renderer) renderPolicies() {
+	parallel(len(r.m.policies), func(i int) {
+		p := r.m.policies[i]
+		if r.ctx.Err() != nil {
+			return // the build was cancelled
+		}
+		defer recoverPanic(r.errs, p.src.Path, nil)
+		r.cached("policy:"+p.Policy.ID, r.m.policyKey(p), func(out output) { r.renderPolicy(out, p) })
+	})
+}

@@ -1,0 +1,80 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"sort"
+
+	"github.com/clause-dev/clause/site/redirect"
+)
+
+// writeRedirects writes the stubs and host files. A site's own
+// layouts/redirect.html renders the stubs.
+// The dev server's cache keeps the files and the warnings (such as the
+// Cloudflare rule limit) under a key covering every input, and replays
+// both; output that came with an error is not kept.
+func (r *renderer) writeRedirects() {
+	if len(r.m.redirects) == 0 {
+		return
+	}
+	key := r.m.redirectsKey()
+	files, errs, hit := r.m.in.opts.cache.redirectFiles(key)
+	if !hit {
+		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Title: r.m.titleAt}
+		files, errs = redirect.Files(r.m.redirects, opts)
+	}
+	r.m.addRedirectErrors(errs)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	clean := !redirect.HasErrors(errs)
+	blocked := make([]bool, len(names))
+	for i, name := range names {
+		if msg := r.m.claims.conflict(name, "the redirects"); msg != "" {
+			r.errs.Errorf(configFile, 0, "redirect %s", msg)
+			blocked[i], clean = true, false
+		}
+	}
+	parallel(len(names), func(i int) {
+		if !blocked[i] {
+			if err := keepOrWrite(r.out, names[i], files[names[i]]); err != nil { // the files map is never changed
+				r.errs.Errorf(names[i], 0, "cannot write: %v", err)
+			}
+		}
+	})
+	if !hit && clean {
+		r.m.in.opts.cache.storeRedirectFiles(key, files, errs)
+	}
+}
+
+// stub renders one redirect page with layouts/redirect.html.
+func (r *renderer) stub(d redirect.StubData) ([]byte, error) {
+	set := r.tmpl.lookup("redirect.html")
+	if set == nil {
+		return redirect.DefaultStub(d)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, "redirect.html", d); err != nil {
+		e := templateError(err, "redirect.html")
+		return nil, fmt.Errorf("%s", e.Error())
+	}
+	return buf.Bytes(), nil
+}
+
+// withMovedSections returns the rendered page written to name with the
+// script for the sections moved from it, if any, and warns about sections
+// it still has; the dev server's cache replays the warnings with the page.
+func (r *renderer) withMovedSections(out output, name string, page []byte) []byte {
+	pf := r.m.moved[name]
+	if pf == nil {
+		return page
+	}
+	page, errs := pf.Apply(page)
+	for _, e := range errs {
+		e.Severity = SeverityWarning
+		r.warnOutput(out, &e)
+	}
+	return page
+}
