@@ -1,14 +1,14 @@
-package site
+package frontmatter
 
 import (
 	"bytes"
 	"strconv"
 )
 
-// scanTOML finds the top-level keys of TOML front matter that is known to
+// tomlKeys finds the top-level keys of TOML front matter that is known to
 // be valid: those before the first [table] header, matching
 // `key =`, `"key" =` or a dotted `key.sub =`, which defines key.
-func scanTOML(text *textIndex) map[string]keyPos {
+func tomlKeys(text *textIndex, _ int) map[string]keyPos {
 	found := map[string]keyPos{}
 	s := text.data
 	for i := tomlSpace(s, 0); i < len(s) && s[i] != '['; i = tomlSpace(s, i) {
@@ -17,7 +17,7 @@ func scanTOML(text *textIndex) map[string]keyPos {
 		if !ok || j >= len(s) || s[j] != '=' {
 			break
 		}
-		kp := keyPos{line: text.pos(i).line}
+		kp := keyPos{line: text.pos(i).Line}
 		j = tomlSpaceInLine(s, j+1)
 		if j < len(s) && s[j] == '[' {
 			kp.items, i = tomlArray(text, j)
@@ -93,9 +93,9 @@ func isBareKeyByte(c byte) bool {
 
 // tomlArray returns the position of each item of the array starting at
 // s[i], and the offset just past the array.
-func tomlArray(text *textIndex, i int) ([]position, int) {
+func tomlArray(text *textIndex, i int) ([]Pos, int) {
 	s := text.data
-	var items []position
+	var items []Pos
 	for i = tomlSpace(s, i+1); i < len(s) && s[i] != ']'; i = tomlSpace(s, i) {
 		end := tomlValueEnd(s, i)
 		if end == i {
@@ -145,42 +145,4 @@ func tomlNestedEnd(s []byte, i int) int {
 		}
 	}
 	return i
-}
-
-// tomlLineEnd returns the offset of the line end at or after s[i].
-func tomlLineEnd(s []byte, i int) int {
-	for i < len(s) && s[i] != '\n' {
-		i++
-	}
-	return i
-}
-
-// tomlStringEnd returns the offset just past the string starting at s[i],
-// basic ("…") or literal ('…'), on one line or multi-line (three quotes).
-// A multi-line string may end with up to two extra quotes of content.
-func tomlStringEnd(s []byte, i int) int {
-	q := s[i]
-	triple := []byte{q, q, q}
-	if !bytes.HasPrefix(s[i:], triple) {
-		for j := i + 1; j < len(s) && s[j] != '\n'; j++ {
-			if q == '"' && s[j] == '\\' {
-				j++
-			} else if s[j] == q {
-				return j + 1
-			}
-		}
-		return tomlLineEnd(s, i)
-	}
-	for j := i + 3; j < len(s); j++ {
-		if q == '"' && s[j] == '\\' {
-			j++
-		} else if bytes.HasPrefix(s[j:], triple) {
-			end := j + 3
-			for end < len(s) && end < j+5 && s[end] == q {
-				end++
-			}
-			return end
-		}
-	}
-	return len(s)
 }
