@@ -155,3 +155,17 @@ func TestLineFeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestTOMLKeyAfterByteOrderMark checks that a byte order mark at the start
+// of TOML text, which go-toml skips, does not hide the keys' lines.
+func TestTOMLKeyAfterByteOrderMark(t *testing.T) {
+	t.Parallel()
+	b, _ := Split([]byte("+++\n\uFEFFtitle = \"T\"\n\nlist = [1,\n 2]\n+++\n"))
+	fields, problems := Decode(b)
+	if len(problems) > 0 {
+		t.Fatal(problems[0])
+	}
+	if title, list := fields.Fields["title"], fields.Fields["list"]; title.Line != 2 || list.Line != 4 || list.Item(1, 2) != (Pos{5, 2}) {
+		t.Errorf("title at line %d, list at %d with items %v", title.Line, list.Line, list.Items)
+	}
+}

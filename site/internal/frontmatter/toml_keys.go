@@ -1,148 +1,110 @@
 package frontmatter
 
 import (
-	"bytes"
-	"strconv"
+	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// tomlKeys finds the top-level keys of TOML front matter that is known to
-// be valid: those before the first [table] header, matching
-// `key =`, `"key" =` or a dotted `key.sub =`, which defines key.
-func tomlKeys(text *textIndex, _ int) map[string]keyPos {
+// tomlKeys finds the top-level keys of TOML front matter that go-toml has
+// decoded, after skipped bytes (a byte order mark): those set before the
+// first [table] header, by `key =`, `"key" =` or a dotted `key.sub =`,
+// which sets key; where a key is set twice, the first line counts.
+// go-toml's parser reports the bytes of every key and scalar but not
+// where an array starts and ends, which tomlArray finds from its items.
+func tomlKeys(text *textIndex, skipped int) map[string]keyPos {
 	found := map[string]keyPos{}
-	s := text.data
-	for i := tomlSpace(s, 0); i < len(s) && s[i] != '['; i = tomlSpace(s, i) {
-		key, j, ok := tomlKey(s, i)
-		j = tomlSpaceInLine(s, j)
-		if !ok || j >= len(s) || s[j] != '=' {
-			break
+	doc := tomlDoc{text: text, skipped: skipped}
+	var p unstable.Parser
+	p.Reset(text.data[skipped:])
+	for p.NextExpression() {
+		e := p.Expression()
+		if e.Kind != unstable.KeyValue {
+			break // a table header: the keys after it are its own
 		}
-		kp := keyPos{line: text.pos(i).Line}
-		j = tomlSpaceInLine(s, j+1)
-		if j < len(s) && s[j] == '[' {
-			kp.items, i = tomlArray(text, j)
-		} else {
-			i = tomlValueEnd(s, j)
+		keys := e.Key()
+		keys.Next()
+		first, last := keys.Node(), keys.Node()
+		for keys.Next() {
+			last = keys.Node()
 		}
-		if _, dup := found[key]; !dup {
-			found[key] = kp
+		if _, dup := found[string(first.Data)]; dup {
+			continue
 		}
+		kp := keyPos{line: doc.pos(int(first.Raw.Offset)).Line}
+		if v := e.Value(); v.Kind == unstable.Array {
+			start := doc.skip(end(last), " \t=")
+			kp.items, _ = doc.array(v, start)
+		}
+		found[string(first.Data)] = kp
 	}
 	return found
 }
 
-// tomlSpace skips white space, line ends and comments from s[i].
-func tomlSpace(s []byte, i int) int {
-	for i < len(s) {
-		switch s[i] {
-		case ' ', '\t', '\r', '\n':
-			i++
-		case '#':
-			i = tomlLineEnd(s, i)
-		default:
-			return i
+// tomlDoc locates offsets of the parsed text, which starts skipped bytes
+// into text.
+type tomlDoc struct {
+	text    *textIndex
+	skipped int
+}
+
+// pos returns the file position of offset off of the parsed text.
+func (d tomlDoc) pos(off int) Pos { return d.text.pos(d.skipped + off) }
+
+// skip returns the offset of the first byte at or after off that is not
+// in set.
+func (d tomlDoc) skip(off int, set string) int { return d.text.skip(d.skipped+off, set) - d.skipped }
+
+// filler skips what may come between the items of an array or an inline
+// table: white space, line ends, commas and comments.
+func (d tomlDoc) filler(off int) int {
+	for {
+		off = d.skip(off, " \t\r\n,")
+		if off >= len(d.text.data)-d.skipped || d.text.data[d.skipped+off] != '#' {
+			return off
 		}
+		off = tomlLineEnd(d.text.data, d.skipped+off) - d.skipped
 	}
-	return i
 }
 
-// tomlKey reads the key starting at s[i], returning its first part (the
-// top-level key of a dotted key) and the offset just past the whole key.
-func tomlKey(s []byte, i int) (string, int, bool) {
-	key, i, ok := tomlKeyPart(s, i)
-	first := key
-	for ok {
-		j := tomlSpaceInLine(s, i)
-		if j >= len(s) || s[j] != '.' {
-			return first, i, true
-		}
-		_, i, ok = tomlKeyPart(s, tomlSpaceInLine(s, j+1))
-	}
-	return "", i, false
-}
-
-// tomlSpaceInLine skips spaces and tabs from s[i].
-func tomlSpaceInLine(s []byte, i int) int {
-	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-		i++
-	}
-	return i
-}
-
-// tomlKeyPart reads one bare or quoted part of a key starting at s[i].
-func tomlKeyPart(s []byte, i int) (string, int, bool) {
-	if i < len(s) && (s[i] == '"' || s[i] == '\'') {
-		end := tomlStringEnd(s, i)
-		if s[i] == '\'' {
-			return string(s[i+1 : max(end-1, i+1)]), end, end-i >= 2
-		}
-		key, err := strconv.Unquote(string(s[i:end]))
-		return key, end, err == nil
-	}
-	j := i
-	for j < len(s) && isBareKeyByte(s[j]) {
-		j++
-	}
-	return string(s[i:j]), j, j > i
-}
-
-// isBareKeyByte reports whether c may appear in a bare TOML key.
-func isBareKeyByte(c byte) bool {
-	return c == '_' || c == '-' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
-
-// tomlArray returns the position of each item of the array starting at
-// s[i], and the offset just past the array.
-func tomlArray(text *textIndex, i int) ([]Pos, int) {
-	s := text.data
+// array returns the position of each item of the array n, whose "["
+// is at offset start, and the offset just past its "]".
+func (d tomlDoc) array(n *unstable.Node, start int) ([]Pos, int) {
 	var items []Pos
-	for i = tomlSpace(s, i+1); i < len(s) && s[i] != ']'; i = tomlSpace(s, i) {
-		end := tomlValueEnd(s, i)
-		if end == i {
-			break // not valid TOML; the decoder would have said so
-		}
-		items = append(items, text.pos(i))
-		if i = tomlSpace(s, end); i < len(s) && s[i] == ',' {
-			i++
-		}
+	off := start + 1
+	it := n.Children()
+	for it.Next() {
+		at := d.filler(off)
+		items = append(items, d.pos(d.valueStart(it.Node(), at)))
+		off = d.valueEnd(it.Node(), at)
 	}
-	return items, min(i+1, len(s))
+	return items, d.filler(off) + 1
 }
 
-// tomlValueEnd returns the offset just past the value starting at s[i]. A
-// bare value (number, date, boolean) ends before a comma, a closing
-// bracket or brace, a comment or the end of the line.
-func tomlValueEnd(s []byte, i int) int {
-	if i < len(s) {
-		switch s[i] {
-		case '"', '\'':
-			return tomlStringEnd(s, i)
-		case '[', '{':
-			return tomlNestedEnd(s, i)
-		}
+// valueStart returns the offset at which the value n starts; at is the
+// first offset after the filler before it.
+func (d tomlDoc) valueStart(n *unstable.Node, at int) int {
+	if n.Kind == unstable.Array {
+		return at
 	}
-	for i < len(s) && !bytes.ContainsRune([]byte(",]}#\r\n"), rune(s[i])) {
-		i++
-	}
-	return i
+	return int(n.Raw.Offset)
 }
 
-// tomlNestedEnd returns the offset just past the array or inline table
-// starting at s[i], skipping strings and comments inside it.
-func tomlNestedEnd(s []byte, i int) int {
-	for depth := 0; i < len(s); i++ {
-		switch s[i] {
-		case '"', '\'':
-			i = tomlStringEnd(s, i) - 1
-		case '#':
-			i = tomlLineEnd(s, i) - 1
-		case '[', '{':
-			depth++
-		case ']', '}':
-			if depth--; depth == 0 {
-				return i + 1
-			}
+// valueEnd returns the offset just past the value n, which starts at
+// offset at.
+func (d tomlDoc) valueEnd(n *unstable.Node, at int) int {
+	switch n.Kind {
+	case unstable.Array:
+		_, e := d.array(n, at)
+		return e
+	case unstable.InlineTable:
+		off := int(n.Raw.Offset) + 1
+		it := n.Children()
+		for it.Next() {
+			off = end(it.Node()) // a key = value, whose range ends with the value
 		}
+		return d.filler(off) + 1
 	}
-	return i
+	return end(n)
 }
+
+// end returns the offset just past the bytes of n.
+func end(n *unstable.Node) int { return int(n.Raw.Offset + n.Raw.Length) }
