@@ -12,7 +12,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/clause-dev/clause/site/importer"
 	"github.com/clause-dev/clause/site/internal/frontmatter"
 )
 
@@ -67,19 +66,21 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	if err != nil {
 		return nil, &Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()}
 	}
-	dir, err := scaffoldContentDir(o.Source)
+	m, err := loadScaffoldSite(o.Source)
 	if err != nil {
 		return nil, err
 	}
-	slug, err := cleanSlugIn(o.Slug, dir)
+	id := trimSlug(o.Slug, m.dir())
+	if len(m.policyFiles(id)) == 0 {
+		if _, err := cleanSlugIn(o.Slug, m.dir()); err != nil {
+			return nil, err
+		}
+	}
+	page, err := m.policy(id)
 	if err != nil {
 		return nil, err
 	}
-	rel := findPolicy(o.Source, dir, slug)
-	if rel == "" {
-		return nil, &Error{Path: path.Join(dir, slug+".md"), Msg: "no such policy",
-			Hint: "check the slug (the file's path in the content folder, without .md), or create it with clause new policy " + slug}
-	}
+	rel := page.src.Path
 	raw, err := os.ReadFile(filepath.Join(o.Source, filepath.FromSlash(rel)))
 	if err != nil {
 		return nil, &Error{Path: rel, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
@@ -90,16 +91,29 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	}
 	today := dateOrToday(now)
 	rev := &Revision{Current: rel, Effective: o.Effective, Revised: today, Today: today}
-	if rev.Previous, err = fm.currentDate(); err != nil {
+	if rev.Previous, err = currentDate(page); err != nil {
 		return nil, err
 	}
-	if err := rev.check(o.Source, dir, slug, o.Backdate); err != nil {
+	if err := rev.check(o.Source, m.dir(), page.Policy.ID, o.Backdate); err != nil {
 		return nil, err
 	}
 	if rev.Backdated() {
 		rev.Revised = rev.Effective
 	}
 	return rev, rev.write(o, fm)
+}
+
+// currentDate returns when the policy's current text took effect, as the
+// build reads it: effective, else its last-revised date, from the front
+// matter or, when that has no date, from the top of the text.
+func currentDate(p *Page) (Date, error) {
+	for _, v := range p.Policy.Versions {
+		if v.src == p.src && !v.Effective.IsZero() {
+			return v.Effective, nil
+		}
+	}
+	return Date{}, &Error{Path: p.src.Path, Line: 1, Msg: "the current text has no effective or last_revised date, so its version cannot be named",
+		Hint: "add effective: YYYY-MM-DD (the date the current text took effect) to the front matter, then run clause revise again"}
 }
 
 // check refuses a new date that is not after the old one, one before
@@ -199,37 +213,6 @@ func splitYAML(rel string, raw []byte) (*yamlFile, error) {
 		f.root = doc.Content[0]
 	}
 	return f, nil
-}
-
-// currentDate returns when the current text took effect: effective, else
-// its last-revised date, from the front matter or, when that has no date,
-// from the top of the text as a build reads it.
-func (f *yamlFile) currentDate() (Date, error) {
-	for _, k := range append([]string{"effective"}, lastRevisedKeys...) {
-		if v := keyValue(f.root, k); v != nil && v.Value != "" {
-			d, err := ParseDate(v.Value)
-			if err != nil {
-				return Date{}, &Error{Path: f.path, Line: v.Line + 1, Msg: fmt.Sprintf("%s: %v", k, err), Hint: dateHint}
-			}
-			return d, nil
-		}
-	}
-	if dates, _ := scanTextDates(f.body, 1); len(dates) > 0 {
-		return textDateOf(dates), nil
-	}
-	return Date{}, &Error{Path: f.path, Line: 1, Msg: "the current text has no effective or last_revised date, so its version cannot be named",
-		Hint: "add effective: YYYY-MM-DD (the date the current text took effect) to the front matter, then run clause revise again"}
-}
-
-// textDateOf returns the effective date among dates read from the text,
-// else the last-revised one.
-func textDateOf(dates []TextDate) Date {
-	for _, td := range dates {
-		if td.Key == importer.Effective {
-			return td.Date
-		}
-	}
-	return dates[0].Date
 }
 
 // archived returns the front matter of the version file.
