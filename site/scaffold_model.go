@@ -63,6 +63,19 @@ func (m *scaffoldSite) policyFiles(id string) []string {
 	return out
 }
 
+// policyNamed returns the policy a slug names, also written as a content
+// path ("content/privacy.md"); a slug that names no policy must be a
+// valid one for the error to say there is no such policy.
+func (m *scaffoldSite) policyNamed(slug string) (*Page, error) {
+	id := trimSlug(slug, m.dir())
+	if len(m.policyFiles(id)) == 0 {
+		if _, err := cleanSlugIn(slug, m.dir()); err != nil {
+			return nil, err
+		}
+	}
+	return m.policy(id)
+}
+
 // policy returns the policy the build calls id, or an error that says
 // why the build has none: no such file, two files, a problem in the file
 // (the first the build reports) or a page that only redirects.

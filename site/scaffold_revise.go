@@ -70,27 +70,16 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	if err != nil {
 		return nil, err
 	}
-	id := trimSlug(o.Slug, m.dir())
-	if len(m.policyFiles(id)) == 0 {
-		if _, err := cleanSlugIn(o.Slug, m.dir()); err != nil {
-			return nil, err
-		}
-	}
-	page, err := m.policy(id)
+	page, err := m.policyNamed(o.Slug)
 	if err != nil {
 		return nil, err
 	}
-	rel := page.src.Path
-	raw, err := os.ReadFile(filepath.Join(o.Source, filepath.FromSlash(rel)))
-	if err != nil {
-		return nil, &Error{Path: rel, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
-	}
-	fm, err := splitYAML(rel, raw)
+	fm, err := readYAML(o.Source, page.src.Path)
 	if err != nil {
 		return nil, err
 	}
 	today := dateOrToday(now)
-	rev := &Revision{Current: rel, Effective: o.Effective, Revised: today, Today: today}
+	rev := &Revision{Current: page.src.Path, Effective: o.Effective, Revised: today, Today: today}
 	if rev.Previous, err = currentDate(page); err != nil {
 		return nil, err
 	}
@@ -176,6 +165,15 @@ func notYAML(rel string, format frontmatter.Format, line int) error {
 	}
 	return &Error{Path: rel, Line: line, Msg: "clause revise edits YAML front matter only, and this file's is " + string(format),
 		Hint: "revise it by hand: copy it to <slug>/versions/<its effective date>.md in the content folder, drop redirect_from and aliases from the copy, then set the new effective date here; or convert its front matter to YAML"}
+}
+
+// readYAML reads the file at rel in the source folder and splits it.
+func readYAML(source, rel string) (*yamlFile, error) {
+	raw, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, &Error{Path: rel, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
+	}
+	return splitYAML(rel, raw)
 }
 
 // splitYAML reads a file's YAML front matter, found as the build finds

@@ -100,35 +100,39 @@ func Split(src []byte) (Block, *diag.Diagnostic) {
 		return b, nil
 	}
 	b.Start = n
-	format, ok := openers[string(open.trimmed)]
+	delim := string(open.trimmed)
+	format, ok := openers[delim]
 	if !ok {
 		return b, nil
 	}
-	var end, close line
-	var found bool
-	if string(open.trimmed) == "{" {
-		end, close, found = objectEnd(text, open.next)
-	} else {
-		end, found = closingLine(text, open.next, closing(string(open.trimmed)))
-		close = end
-	}
-	if !found {
-		if string(open.trimmed) == "{" {
-			return b, nil // not front matter: the body starts with "{"
-		}
+	end, last, found := blockEnd(text, open, delim)
+	switch {
+	case !found && delim == "{":
+		return b, nil // not front matter: the body starts with "{"
+	case !found:
 		return b, &diag.Diagnostic{Line: n, Msg: "front matter is not closed",
-			Hint: fmt.Sprintf("did you forget the closing `%s` line after the front matter?", closing(string(open.trimmed)))}
+			Hint: fmt.Sprintf("did you forget the closing `%s` line after the front matter?", closing(delim))}
 	}
-	b.Format, b.Delim = format, string(open.trimmed)
+	b.Format, b.Delim = format, delim
 	b.Raw, b.RawLine = text[open.next:end.start], n+1
-	if b.Delim == "{" {
-		b.Raw, b.RawLine = text[open.start:close.next], n
+	if delim == "{" {
+		b.Raw, b.RawLine = text[open.start:last.next], n
 	}
 	b.End = n + bytes.Count(text[open.start:end.start], []byte("\n"))
-	b.Body = text[close.next:]
-	b.BodyOffset = skipped + close.next
-	b.BodyLine = 1 + bytes.Count(text[:close.next], []byte("\n"))
+	b.Body, b.BodyOffset = text[last.next:], skipped+last.next
+	b.BodyLine = 1 + bytes.Count(text[:last.next], []byte("\n"))
 	return b, nil
+}
+
+// blockEnd finds the line that closes the front matter opened by the
+// line open, which is delim, and the block's last line: the closing line,
+// or the blank line after a bare JSON object's "}".
+func blockEnd(text []byte, open line, delim string) (end, last line, found bool) {
+	if delim == "{" {
+		return objectEnd(text, open.next)
+	}
+	end, found = closingLine(text, open.next, closing(delim))
+	return end, end, found
 }
 
 // closing returns the line that closes front matter opened by delim.
