@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/clause-dev/clause/site/internal/frontmatter"
 )
 
 // configFile is the name of the site configuration file in the source folder.
@@ -74,14 +76,14 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 	cfg.raw = data
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		fe := (&rawFrontMatter{}).syntaxError("YAML", err)
+		fe := frontmatter.YAMLError(0, err)
 		e := &Error{Path: configFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)}
 		plainYAML(e, "invalid YAML in clause.yaml: ", fileLine(data, e.Line))
 		errs.Add(e)
 		cfg.unreadable = true
 		return cfg
 	}
-	byteColumns(&doc, data)
+	frontmatter.ByteColumns(&doc, data)
 	cfg.decode(&doc, errs)
 	return cfg
 }
@@ -127,7 +129,7 @@ func configTypeError(err error) *Error {
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
 	}
-	fe := (&rawFrontMatter{}).syntaxError("YAML", errors.New(msg))
+	fe := frontmatter.YAMLError(0, errors.New(msg))
 	return &Error{Path: configFile, Line: fe.Line, Msg: strings.TrimPrefix(fe.Msg, "invalid YAML front matter: ")}
 }
 

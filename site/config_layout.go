@@ -127,18 +127,3 @@ func contentDirOf(opts Options) string {
 	}
 	return loadConfig(src, &ErrorList{}).layout.dir
 }
-
-// scaffoldContentDir returns the content folder that clause new and
-// clause revise write into; an invalid content_dir is an error, since
-// writing into the default folder instead would put the file where the
-// build never looks.
-func scaffoldContentDir(source string) (string, error) {
-	errs := &ErrorList{}
-	cfg := loadConfig(os.DirFS(source), errs)
-	for _, e := range errs.Errors() {
-		if line := cfg.lines["content_dir"]; line > 0 && e.Line == line {
-			return "", e
-		}
-	}
-	return cfg.layout.dir, nil
-}

@@ -23,16 +23,6 @@ func TestClassicMacLineEndings(t *testing.T) {
 	}
 }
 
-// TestLineFeeds checks the conversion of lone carriage returns.
-func TestLineFeeds(t *testing.T) {
-	t.Parallel()
-	for in, want := range map[string]string{"a\rb\r\nc\r": "a\nb\r\nc\n", "a\r\n": "a\r\n", "plain\n": "plain\n", "\r\r\n": "\n\r\n"} {
-		if got := string(lineFeeds([]byte(in))); got != want {
-			t.Errorf("lineFeeds(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 // TestDuplicateJSONKeys checks that JSON front matter, like YAML and
 // TOML, refuses a key defined twice instead of keeping the last silently.
 func TestDuplicateJSONKeys(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause/site/internal/frontmatter"
 )
 
 // parseErr parses a content file and returns its errors as text.
@@ -17,10 +19,10 @@ func parseErr(src string) string {
 }
 
 // TestFrontMatterDepth checks that each format accepts front matter
-// nested maxFrontMatterDepth levels and refuses one level more at the
+// nested frontmatter.MaxDepth levels and refuses one level more at the
 // value that opens it, counting no bracket inside strings or comments.
 func TestFrontMatterDepth(t *testing.T) {
-	n := maxFrontMatterDepth
+	n := frontmatter.MaxDepth
 	noise := strings.Repeat("[{", 3*n)
 	tomlAt := func(d int) string {
 		return "+++\ntitle = \"" + noise + "\" # " + noise + "\nnote = '''\n" + noise + "'''\nx = " +
@@ -61,7 +63,7 @@ func TestFrontMatterDepth(t *testing.T) {
 // TestFrontMatterSize checks that front matter over the size limit is
 // refused at its opening line in every format, before it is decoded.
 func TestFrontMatterSize(t *testing.T) {
-	long := strings.Repeat("x", maxFrontMatterBytes)
+	long := strings.Repeat("x", frontmatter.MaxBytes)
 	for _, src := range []string{
 		"\n---\ntitle: " + long + "\n---\nBody\n",
 		"\n+++\ntitle = \"" + long + "\"\n+++\nBody\n",
@@ -73,7 +75,7 @@ func TestFrontMatterSize(t *testing.T) {
 			t.Errorf("%.12q…: err = %q", src, err)
 		}
 	}
-	if err := parseErr("---\ntitle: " + long[:maxFrontMatterBytes-20] + "\n---\nBody\n"); err != "" {
+	if err := parseErr("---\ntitle: " + long[:frontmatter.MaxBytes-20] + "\n---\nBody\n"); err != "" {
 		t.Errorf("front matter under the limit refused: %s", err)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/clause-dev/clause/site/internal/frontmatter"
 	"github.com/clause-dev/clause/site/markdown"
 )
 
@@ -27,15 +28,15 @@ func TestBadInputOverLimits(t *testing.T) {
 	for i := range 2000 {
 		fmt.Fprintf(&list, "%s- level %d\n", strings.Repeat("  ", i), i)
 	}
-	deep := fmt.Sprintf("nests deeper than %d levels", maxFrontMatterDepth)
+	deep := fmt.Sprintf("nests deeper than %d levels", frontmatter.MaxDepth)
 	md := fmt.Sprintf("block quotes and lists nest deeper than %d levels", markdown.MaxNesting)
 	tests := []struct {
 		name, src string
 		want      string
 	}{
-		{"nested TOML inline tables", deepTOML, "content/privacy.md:3:" + fmt.Sprint(5+5*maxFrontMatterDepth) + ": front matter " + deep},
-		{"nested JSON arrays", deepJSON, "content/privacy.md:3:" + fmt.Sprint(6+maxFrontMatterDepth) + ": front matter " + deep},
-		{"large front matter", "---\ntitle: P\nsummary: " + strings.Repeat("x", maxFrontMatterBytes) + "\n---\nBody\n",
+		{"nested TOML inline tables", deepTOML, "content/privacy.md:3:" + fmt.Sprint(5+5*frontmatter.MaxDepth) + ": front matter " + deep},
+		{"nested JSON arrays", deepJSON, "content/privacy.md:3:" + fmt.Sprint(6+frontmatter.MaxDepth) + ": front matter " + deep},
+		{"large front matter", "---\ntitle: P\nsummary: " + strings.Repeat("x", frontmatter.MaxBytes) + "\n---\nBody\n",
 			"content/privacy.md:1: front matter is 257 KB, more than the 256 KB allowed"},
 		{"YAML alias bomb", bomb.String(), "excessive aliasing"},
 		{"nested block quotes", "---\ntitle: P\n---\n\n" + strings.Repeat(">", 400_000) + "\n",

@@ -33,12 +33,7 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)*$
 // lowercase letters, digits and -, with / for folders, and no segment
 // named index or versions.
 func cleanSlugIn(slug, dir string) (string, error) {
-	s := strings.TrimPrefix(filepath.ToSlash(strings.TrimSpace(slug)), "./")
-	if dir != "." {
-		s = strings.TrimPrefix(s, dir+"/")
-	}
-	s = strings.TrimSuffix(strings.TrimSuffix(s, ".md"), ".markdown")
-	s = strings.TrimSuffix(s, "/index")
+	s := trimSlug(slug, dir)
 	bad := !slugPattern.MatchString(s)
 	for _, seg := range strings.Split(s, "/") {
 		bad = bad || seg == "versions" || seg == "index"
@@ -50,48 +45,52 @@ func cleanSlugIn(slug, dir string) (string, error) {
 	return s, nil
 }
 
-// policyFiles are the files a policy with this slug may live in.
-func policyFiles(slug string) []string {
-	return []string{slug + ".md", slug + ".markdown", slug + "/index.md", slug + "/index.markdown"}
-}
-
-// findPolicy returns the existing file of a policy in the content folder
-// dir, relative to the source folder, or "".
-func findPolicy(source, dir, slug string) string {
-	for _, f := range policyFiles(slug) {
-		p := path.Join(dir, f)
-		if _, err := os.Stat(filepath.Join(source, filepath.FromSlash(p))); err == nil {
-			return p
-		}
+// trimSlug returns the policy id a slug written as a content path names:
+// without the content folder dir, a Markdown extension or /index.
+func trimSlug(slug, dir string) string {
+	s := strings.TrimPrefix(filepath.ToSlash(strings.TrimSpace(slug)), "./")
+	if dir != "." {
+		s = strings.TrimPrefix(s, dir+"/")
 	}
-	return ""
+	if isMarkdown(s) {
+		s = strings.TrimSuffix(s, path.Ext(s))
+	}
+	return strings.TrimSuffix(s, "/index")
 }
 
 // NewPolicy writes <slug>.md in the content folder (content/ unless
 // clause.yaml sets content_dir) with complete front matter and a
 // skeleton of sections, and returns its path relative to the source. It
-// never overwrites: a policy with that slug is an error, and so is a
-// Group that clause.yaml does not define when it defines some.
+// never overwrites: a policy with that slug, as the build finds it, is an
+// error, and so is a file the build would leave out and a Group that
+// clause.yaml does not define when it defines some.
 func NewPolicy(o NewPolicyOptions) (string, error) {
 	if o.Source == "" {
 		o.Source = "."
 	}
-	dir, err := scaffoldContentDir(o.Source)
+	m, err := loadScaffoldSite(o.Source)
 	if err != nil {
 		return "", err
 	}
-	slug, err := cleanSlugIn(o.Slug, dir)
+	slug, err := cleanSlugIn(o.Slug, m.dir())
 	if err != nil {
 		return "", err
 	}
 	if err := checkNewGroup(o.Source, o.Group); err != nil {
 		return "", err
 	}
-	if p := findPolicy(o.Source, dir, slug); p != "" {
-		return "", &Error{Path: p, Msg: "a policy with this slug already exists; clause new never overwrites",
+	if files := m.policyFiles(slug); len(files) > 0 {
+		return "", &Error{Path: m.layout.sourcePath(files[0]), Msg: "a policy with this slug already exists; clause new never overwrites",
 			Hint: fmt.Sprintf("edit it, run clause revise %s to start a new version, or choose another slug", slug)}
 	}
-	rel := path.Join(dir, slug+".md")
+	rel := m.layout.sourcePath(slug + ".md")
+	if m.layout.skippedPath(slug+".md", false) {
+		return "", &Error{Path: rel, Msg: "the build leaves this file out, so it would not be a policy",
+			Hint: "choose another slug, or re-admit the file with include in clause.yaml (exclude, and names starting with . or _, leave files out)"}
+	}
+	if o.Group == "" {
+		o.Group = m.defaultGroup()
+	}
 	data := newPolicyText(o, slug)
 	if err := writeNew(filepath.Join(o.Source, filepath.FromSlash(rel)), data); err != nil {
 		return "", &Error{Path: rel, Msg: err.Error()}
@@ -106,14 +105,10 @@ func newPolicyText(o NewPolicyOptions, slug string) []byte {
 	if title == "" {
 		title = readableName(path.Base(slug) + ".md")
 	}
-	group := o.Group
-	if group == "" {
-		group = defaultGroup(o.Source)
-	}
 	fm := &yaml.Node{Kind: yaml.MappingNode}
 	setKey(fm, "title", strNode(title), "")
 	setKey(fm, "description", strNode("TODO: one sentence that says what this policy covers."), "")
-	setKey(fm, "group", strNode(group), "")
+	setKey(fm, "group", strNode(o.Group), "")
 	setKey(fm, "last_revised", dateNode(today), "")
 	setKey(fm, "effective", dateNode(today), "")
 	setKey(fm, "toc", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"}, "")
@@ -162,15 +157,6 @@ We publish every change here with the date it takes effect, and keep earlier ver
 
 TODO: how to reach you with a question or a request.
 `
-
-// defaultGroup is the first group of clause.yaml, else "policies".
-func defaultGroup(source string) string {
-	cfg := loadConfig(os.DirFS(source), &ErrorList{})
-	if len(cfg.Groups) > 0 && cfg.Groups[0].ID != "" {
-		return cfg.Groups[0].ID
-	}
-	return "policies"
-}
 
 // dateOrToday returns t's date, or today's (UTC) for the zero time.
 func dateOrToday(t time.Time) Date {

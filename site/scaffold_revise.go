@@ -6,12 +6,13 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/clause-dev/clause/site/importer"
+	"github.com/clause-dev/clause/site/internal/frontmatter"
 )
 
 // ReviseOptions configures Revise.
@@ -65,39 +66,43 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	if err != nil {
 		return nil, &Error{Path: "SOURCE_DATE_EPOCH", Msg: err.Error()}
 	}
-	dir, err := scaffoldContentDir(o.Source)
+	m, err := loadScaffoldSite(o.Source)
 	if err != nil {
 		return nil, err
 	}
-	slug, err := cleanSlugIn(o.Slug, dir)
+	page, err := m.policyNamed(o.Slug)
 	if err != nil {
 		return nil, err
 	}
-	rel := findPolicy(o.Source, dir, slug)
-	if rel == "" {
-		return nil, &Error{Path: path.Join(dir, slug+".md"), Msg: "no such policy",
-			Hint: "check the slug (the file's path in the content folder, without .md), or create it with clause new policy " + slug}
-	}
-	raw, err := os.ReadFile(filepath.Join(o.Source, filepath.FromSlash(rel)))
-	if err != nil {
-		return nil, &Error{Path: rel, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
-	}
-	fm, err := splitYAML(rel, raw)
+	fm, err := readYAML(o.Source, page.src.Path)
 	if err != nil {
 		return nil, err
 	}
 	today := dateOrToday(now)
-	rev := &Revision{Current: rel, Effective: o.Effective, Revised: today, Today: today}
-	if rev.Previous, err = fm.currentDate(); err != nil {
+	rev := &Revision{Current: page.src.Path, Effective: o.Effective, Revised: today, Today: today}
+	if rev.Previous, err = currentDate(page); err != nil {
 		return nil, err
 	}
-	if err := rev.check(o.Source, dir, slug, o.Backdate); err != nil {
+	if err := rev.check(o.Source, m.dir(), page.Policy.ID, o.Backdate); err != nil {
 		return nil, err
 	}
 	if rev.Backdated() {
 		rev.Revised = rev.Effective
 	}
 	return rev, rev.write(o, fm)
+}
+
+// currentDate returns when the policy's current text took effect, as the
+// build reads it: effective, else its last-revised date, from the front
+// matter or, when that has no date, from the top of the text.
+func currentDate(p *Page) (Date, error) {
+	for _, v := range p.Policy.Versions {
+		if v.src == p.src && !v.Effective.IsZero() {
+			return v.Effective, nil
+		}
+	}
+	return Date{}, &Error{Path: p.src.Path, Line: 1, Msg: "the current text has no effective or last_revised date, so its version cannot be named",
+		Hint: "add effective: YYYY-MM-DD (the date the current text took effect) to the front matter, then run clause revise again"}
 }
 
 // check refuses a new date that is not after the old one, one before
@@ -146,83 +151,66 @@ func (rev *Revision) write(o ReviseOptions, fm *yamlFile) error {
 type yamlFile struct {
 	path string
 	root *yaml.Node // the front matter mapping
-	body []byte     // everything after the closing ---
-	crlf bool
+	bom  []byte     // the file's byte order mark, if it has one
+	body []byte     // everything after the closing line, as in the file
+	eol  string     // the line ending of the front matter: "\n", "\r\n" or "\r"
 }
 
-// splitYAML reads a file's YAML front matter. Revise edits only YAML.
 // notYAML is the error for a file whose front matter revise cannot edit,
-// given the file's first line.
-func notYAML(rel, first string) error {
-	format := map[string]string{"+++": "TOML", ";;;": "JSON", "{": "JSON"}[first]
-	if format == "" && strings.HasPrefix(first, "{") {
-		format = "JSON"
-	}
-	if format == "" {
+// in format at line.
+func notYAML(rel string, format frontmatter.Format, line int) error {
+	if format == frontmatter.None {
 		return &Error{Path: rel, Line: 1, Msg: "no YAML front matter: clause revise edits front matter written between --- lines",
 			Hint: "start the file with ---, then effective: YYYY-MM-DD (the date the current text took effect), then ---"}
 	}
-	return &Error{Path: rel, Line: 1, Msg: "clause revise edits YAML front matter only, and this file's is " + format,
+	return &Error{Path: rel, Line: line, Msg: "clause revise edits YAML front matter only, and this file's is " + string(format),
 		Hint: "revise it by hand: copy it to <slug>/versions/<its effective date>.md in the content folder, drop redirect_from and aliases from the copy, then set the new effective date here; or convert its front matter to YAML"}
 }
 
+// readYAML reads the file at rel in the source folder and splits it.
+func readYAML(source, rel string) (*yamlFile, error) {
+	raw, err := os.ReadFile(filepath.Join(source, filepath.FromSlash(rel)))
+	if err != nil {
+		return nil, &Error{Path: rel, Msg: fmt.Sprintf("cannot read: %v", unwrapPathError(err))}
+	}
+	return splitYAML(rel, raw)
+}
+
+// splitYAML reads a file's YAML front matter, found as the build finds
+// it (see package frontmatter). Revise edits only YAML.
 func splitYAML(rel string, raw []byte) (*yamlFile, error) {
-	raw = bytes.TrimPrefix(raw, []byte("\uFEFF"))
-	f := &yamlFile{path: rel, crlf: bytes.Contains(raw, []byte("\r\n"))}
-	lines := strings.SplitAfter(strings.ReplaceAll(string(raw), "\r\n", "\n"), "\n")
-	if first := strings.TrimSpace(lines[0]); first != "---" {
-		return nil, notYAML(rel, first)
+	b, err := frontmatter.Split(raw)
+	if err != nil {
+		err.Path = rel
+		return nil, err
 	}
-	for i := 1; i < len(lines); i++ {
-		if l := strings.TrimRight(lines[i], "\n"); l != "---" && l != "..." {
-			continue
-		}
-		f.body = []byte(strings.Join(lines[i+1:], ""))
-		f.root = &yaml.Node{Kind: yaml.MappingNode}
-		var doc yaml.Node
-		if err := yaml.Unmarshal([]byte(strings.Join(lines[1:i], "")), &doc); err != nil {
-			return nil, &Error{Path: rel, Line: 2, Msg: "cannot read the front matter", Hint: "run clause check to see the problem"}
-		}
-		if len(doc.Content) > 0 {
-			if doc.Content[0].Kind != yaml.MappingNode {
-				return nil, &Error{Path: rel, Line: 2, Msg: "the front matter is not a mapping of keys to values"}
-			}
-			f.root = doc.Content[0]
-		}
-		return f, nil
+	if b.Format != frontmatter.YAML {
+		return nil, notYAML(rel, b.Format, b.Start)
 	}
-	return nil, &Error{Path: rel, Line: 1, Msg: "front matter is not closed", Hint: "add a --- line after the front matter"}
-}
-
-// currentDate returns when the current text took effect: effective, else
-// its last-revised date, from the front matter or, when that has no date,
-// from the top of the text as a build reads it.
-func (f *yamlFile) currentDate() (Date, error) {
-	for _, k := range append([]string{"effective"}, lastRevisedKeys...) {
-		if v := keyValue(f.root, k); v != nil && v.Value != "" {
-			d, err := ParseDate(v.Value)
-			if err != nil {
-				return Date{}, &Error{Path: f.path, Line: v.Line + 1, Msg: fmt.Sprintf("%s: %v", k, err), Hint: dateHint}
-			}
-			return d, nil
+	head := raw[:b.BodyOffset]
+	f := &yamlFile{path: rel, root: &yaml.Node{Kind: yaml.MappingNode}, body: raw[b.BodyOffset:], eol: "\n"}
+	if bytes.HasPrefix(raw, []byte("\uFEFF")) {
+		f.bom = []byte("\uFEFF")
+	}
+	if i := bytes.IndexAny(head, "\r\n"); i >= 0 && head[i] == '\r' {
+		f.eol = "\r"
+		if bytes.HasPrefix(head[i:], []byte("\r\n")) {
+			f.eol = "\r\n"
 		}
 	}
-	if dates, _ := scanTextDates(f.body, 1); len(dates) > 0 {
-		return textDateOf(dates), nil
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b.Raw, &doc); err != nil {
+		d := frontmatter.YAMLError(b.RawLine-1, err)
+		d.Path = rel
+		return nil, d
 	}
-	return Date{}, &Error{Path: f.path, Line: 1, Msg: "the current text has no effective or last_revised date, so its version cannot be named",
-		Hint: "add effective: YYYY-MM-DD (the date the current text took effect) to the front matter, then run clause revise again"}
-}
-
-// textDateOf returns the effective date among dates read from the text,
-// else the last-revised one.
-func textDateOf(dates []TextDate) Date {
-	for _, td := range dates {
-		if td.Key == importer.Effective {
-			return td.Date
+	if len(doc.Content) > 0 {
+		if doc.Content[0].Kind != yaml.MappingNode {
+			return nil, &Error{Path: rel, Line: b.RawLine, Msg: "the front matter is not a mapping of keys to values"}
 		}
+		f.root = doc.Content[0]
 	}
-	return dates[0].Date
+	return f, nil
 }
 
 // archived returns the front matter of the version file.
@@ -268,11 +256,8 @@ func (f *yamlFile) render(m *yaml.Node) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := "---\n" + string(head) + "---\n" + string(f.body)
-	if f.crlf {
-		out = strings.ReplaceAll(out, "\n", "\r\n")
-	}
-	return []byte(out), nil
+	front := strings.ReplaceAll("---\n"+string(head)+"---\n", "\n", f.eol)
+	return slices.Concat(f.bom, []byte(front), f.body), nil
 }
 
 // cloneNode copies a mapping node deeply enough to change its keys.

@@ -145,7 +145,9 @@ func TestReviseRefuses(t *testing.T) {
 		{"no date", "---\ntitle: P\n---\n\nText.\n", "", "2026-05-01", "no effective or last_revised date"},
 		{"no front matter", "# P\n\nText.\n", "", "2026-05-01", "no YAML front matter"},
 		{"TOML front matter", "+++\ntitle = \"P\"\n+++\n\nText.\n", "", "2026-05-01", "clause revise edits YAML front matter only, and this file's is TOML"},
-		{"JSON front matter", "{\"title\": \"P\"}\n\nText.\n", "", "2026-05-01", "this file's is JSON"},
+		{"JSON front matter", "{\n\"title\": \"P\"\n}\n\nText.\n", "", "2026-05-01", "this file's is JSON"},
+		{"JSON front matter between ;;;", "\n;;;\n{\"title\": \"P\"}\n;;;\nText.\n", "", "2026-05-01", "content/p.md:2: clause revise edits YAML front matter only, and this file's is JSON"},
+		{"an object that is not front matter", "{\"title\": \"P\"}\n\nText.\n", "", "2026-05-01", "no YAML front matter"},
 		{"unreadable date", "---\neffective: someday\n---\n", "", "2026-05-01", `effective: cannot read date "someday"`},
 		{"date not after", "---\neffective: 2026-05-01\n---\n", "", "2026-05-01", "the new effective date 2026-05-01 is not after 2026-05-01"},
 		{"date before", "---\nlast_revised: 2026-05-01\n---\n", "", "2026-01-01", "is not after 2026-05-01"},
@@ -168,6 +170,21 @@ func TestReviseRefuses(t *testing.T) {
 	_, err := Revise(ReviseOptions{Source: t.TempDir(), Slug: "nothing", Effective: newDate(day("2026-05-01"))})
 	if err == nil || !strings.Contains(err.Error(), "no such policy") {
 		t.Errorf("missing policy: %v", err)
+	}
+}
+
+// TestReviseKeepsEncoding checks that revise finds front matter as the
+// build does (after blank lines and a byte order mark, with lone CRs as
+// line ends) and writes it back with the file's line ends.
+func TestReviseKeepsEncoding(t *testing.T) {
+	t.Parallel()
+	src := newSite(t, map[string]string{"content/p.md": "\uFEFF\r---\rtitle: P\rlast_revised: 2025-12-01\r...\rBody.\r"})
+	if _, err := Revise(ReviseOptions{Source: src, Slug: "p", Effective: newDate(day("2026-02-01")), Now: day("2026-01-05")}); err != nil {
+		t.Fatal(err)
+	}
+	want := "\uFEFF---\rtitle: P\rlast_revised: 2026-01-05\reffective: 2026-02-01\r---\rBody.\r"
+	if got := readFile(t, filepath.Join(src, "content/p.md")); got != want {
+		t.Errorf("current: %q\nwant:    %q", got, want)
 	}
 }
 

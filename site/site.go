@@ -67,11 +67,18 @@
 // looping one is skipped with a warning. The same holds in layouts/ and
 // assets/ (see walkLayers), and for those two folders themselves.
 //
+// clause new and clause revise find a policy in the same model: they run
+// the build's load and assemble steps (scaffold_model.go), so the policy
+// privacy is the file the build reads as privacy (policies.json's id),
+// whatever content_dir, include, exclude and links say.
+//
 // # Front matter
 //
 // Front matter is YAML (from a "---" line to a "---" or, as in Jekyll,
 // "..." line), TOML (between "+++" lines)
 // or JSON (an object followed by a blank line, or between ";;;" lines).
+// Package site/internal/frontmatter finds and decodes it for the build,
+// clause revise and the benchmark corpus alike; its doc is the syntax.
 // Front matter over 256 KB, or nested deeper than 32 levels of lists and
 // tables, is an error before it is decoded (TOML is decoded by go-toml,
 // whose cost grows linearly with nesting); so is a YAML alias bomb.
@@ -176,7 +183,8 @@
 //
 // Every problem is reported as "path:line: message" or
 // "path:line:col: message", all of them at once, sorted; columns are
-// 1-based byte columns in every format, as go/scanner counts (column.go);
+// 1-based byte columns in every format, as go/scanner counts (see
+// frontmatter.ByteColumns);
 // a build with errors writes nothing and leaves the previous output
 // exactly as it was. Every package reports one type, diag.Diagnostic
 // (site/internal/diag): path, line, byte column, a typed severity (error,

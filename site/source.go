@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clause-dev/clause/site/internal/frontmatter"
 	"github.com/clause-dev/clause/site/markdown"
 )
 
@@ -96,49 +97,28 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 			Hint: "a binary file was given a Markdown extension; move it out of the content folder or rename it"})
 		return nil
 	}
-	bom := len(raw)
-	raw = lineFeeds(bytes.TrimPrefix(raw, []byte("\uFEFF")))
-	bom -= len(raw)
-	fm, body, bodyLine, err := splitFrontMatter(raw)
+	block, err := frontmatter.Split(raw)
 	if err != nil {
-		fe := err.(*Error)
-		fe.Path = p
-		plainYAML(fe, "invalid YAML front matter: ", fileLine(raw, fe.Line))
-		errs.Add(fe)
+		err.Path = p
+		errs.Add(err)
 		return nil
 	}
-	s.Body, s.BodyLine = body, bodyLine
-	s.bodyAt = bom + len(raw) - len(body)
-	s.Lead = markdown.LeadingBlock(body)
-	s.FM = interpret(fm, p, errs)
+	fields, problems := frontmatter.Decode(block)
+	for _, e := range problems {
+		e.Path = p
+		plainYAML(e, "invalid YAML front matter: ", fileLine(raw, e.Line))
+		errs.Add(e)
+	}
+	if fields == nil {
+		return nil
+	}
+	s.Body, s.BodyLine, s.bodyAt = block.Body, block.BodyLine, block.BodyOffset
+	s.Lead = markdown.LeadingBlock(s.Body)
+	s.FM = interpret(fields, block.Start, p, errs)
 	s.readTextDates()
 	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
 	s.paramsKey = sha256.Sum256(params)
 	return s
-}
-
-// lineFeeds returns b with every carriage return that is not followed by
-// a line feed (classic Mac OS line endings) turned into a line feed, as
-// CommonMark reads it, so that front matter and line numbers see the same
-// lines as the Markdown. Byte offsets do not change; b itself is returned
-// when it has no such carriage return.
-func lineFeeds(b []byte) []byte {
-	if bytes.IndexByte(b, '\r') < 0 {
-		return b
-	}
-	var out []byte
-	for i, c := range b {
-		if c == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
-			if out == nil {
-				out = bytes.Clone(b)
-			}
-			out[i] = '\n'
-		}
-	}
-	if out == nil {
-		return b
-	}
-	return out
 }
 
 // isText reports whether b is UTF-8 without NUL bytes.
@@ -146,14 +126,14 @@ func isText(b []byte) bool {
 	return bytes.IndexByte(b, 0) < 0 && utf8.Valid(b)
 }
 
-// interpret turns raw front matter into typed fields, reporting type
-// errors at the line of their key.
-func interpret(raw *rawFrontMatter, p string, errs *ErrorList) FrontMatter {
-	fm := FrontMatter{Params: map[string]any{}, Lines: map[string]int{}, Start: raw.start}
+// interpret turns decoded front matter, opened on file line start, into
+// typed fields, reporting type errors at the line of their key.
+func interpret(raw *frontmatter.Fields, start int, p string, errs *ErrorList) FrontMatter {
+	fm := FrontMatter{Params: map[string]any{}, Lines: map[string]int{}, Start: start}
 	r := reader{raw: raw, path: p, errs: errs}
-	for _, k := range raw.keys {
-		fm.Params[k] = raw.fields[k].value
-		fm.Lines[k] = raw.fields[k].line
+	for _, k := range raw.Keys {
+		fm.Params[k] = raw.Fields[k].Value
+		fm.Lines[k] = raw.Fields[k].Line
 	}
 	fm.Title = r.str("title")
 	fm.Description = r.str("description")
@@ -179,21 +159,21 @@ func interpret(raw *rawFrontMatter, p string, errs *ErrorList) FrontMatter {
 // isTrue reports whether an optional boolean is set and true.
 func isTrue(b *bool) bool { return b != nil && *b }
 
-// reader reads typed values out of raw front matter.
+// reader reads typed values out of decoded front matter.
 type reader struct {
-	raw  *rawFrontMatter
+	raw  *frontmatter.Fields
 	path string
 	errs *ErrorList
 }
 
 // typeError reports a value of the wrong type at the line of its key.
 func (r reader) typeError(key, want string, v any) {
-	r.typeErrorAt(position{line: r.raw.fields[key].line}, key, want, v)
+	r.typeErrorAt(frontmatter.Pos{Line: r.raw.Fields[key].Line}, key, want, v)
 }
 
 // typeErrorAt reports a value of the wrong type at p, such as a list item.
-func (r reader) typeErrorAt(p position, key, want string, v any) {
-	r.errs.Add(&Error{Path: r.path, Line: p.line, Col: p.col,
+func (r reader) typeErrorAt(p frontmatter.Pos, key, want string, v any) {
+	r.errs.Add(&Error{Path: r.path, Line: p.Line, Col: p.Col,
 		Msg: fmt.Sprintf("%s must be %s, not %s", key, want, describe(v))})
 }
 
@@ -210,26 +190,26 @@ func describe(v any) string {
 }
 
 func (r reader) str(key string) string {
-	f, ok := r.raw.fields[key]
-	if !ok || f.value == nil {
+	f, ok := r.raw.Fields[key]
+	if !ok || f.Value == nil {
 		return ""
 	}
-	switch v := f.value.(type) {
+	switch v := f.Value.(type) {
 	case string:
 		return v
 	case int, int64, float64, bool:
 		return fmt.Sprint(v)
 	}
-	r.typeError(key, "text", f.value)
+	r.typeError(key, "text", f.Value)
 	return ""
 }
 
 func (r reader) integer(key string) int {
-	f, ok := r.raw.fields[key]
-	if !ok || f.value == nil {
+	f, ok := r.raw.Fields[key]
+	if !ok || f.Value == nil {
 		return 0
 	}
-	switch v := f.value.(type) {
+	switch v := f.Value.(type) {
 	case int:
 		return v
 	case int64:
@@ -239,46 +219,46 @@ func (r reader) integer(key string) int {
 			return int(v)
 		}
 	}
-	r.typeError(key, "a whole number", f.value)
+	r.typeError(key, "a whole number", f.Value)
 	return 0
 }
 
 func (r reader) boolean(key string) *bool {
-	f, ok := r.raw.fields[key]
-	if !ok || f.value == nil {
+	f, ok := r.raw.Fields[key]
+	if !ok || f.Value == nil {
 		return nil
 	}
-	if b, ok := f.value.(bool); ok {
+	if b, ok := f.Value.(bool); ok {
 		return &b
 	}
-	r.typeError(key, "true or false", f.value)
+	r.typeError(key, "true or false", f.Value)
 	return nil
 }
 
 // strings reads a string or a list of strings. Each item is located at its
 // own line, so an error about one entry of a list points at that entry.
 func (r reader) strings(key string) []Located {
-	f, ok := r.raw.fields[key]
-	if !ok || f.value == nil {
+	f, ok := r.raw.Fields[key]
+	if !ok || f.Value == nil {
 		return nil
 	}
-	switch v := f.value.(type) {
+	switch v := f.Value.(type) {
 	case string:
-		return []Located{{Value: v, Line: f.line}}
+		return []Located{{Value: v, Line: f.Line}}
 	case []any:
 		out := make([]Located, 0, len(v))
 		for i, item := range v {
-			at := f.item(i, len(v))
+			at := f.Item(i, len(v))
 			s, ok := item.(string)
 			if !ok {
 				r.typeErrorAt(at, key, "a list of paths", item)
 				continue
 			}
-			out = append(out, Located{Value: s, Line: at.line})
+			out = append(out, Located{Value: s, Line: at.Line})
 		}
 		return out
 	}
-	r.typeError(key, "a path or a list of paths", f.value)
+	r.typeError(key, "a path or a list of paths", f.Value)
 	return nil
 }
 
@@ -286,7 +266,7 @@ func (r reader) strings(key string) []Located {
 func (r reader) permalink() string {
 	p, u := r.str("permalink"), r.str("url")
 	if p != "" && u != "" && p != u {
-		r.errs.Add(&Error{Path: r.path, Line: r.raw.fields["url"].line,
+		r.errs.Add(&Error{Path: r.path, Line: r.raw.Fields["url"].Line,
 			Msg: fmt.Sprintf("permalink %q and url %q disagree", p, u), Hint: "keep only one of them"})
 	}
 	if p == "" {
@@ -298,7 +278,7 @@ func (r reader) permalink() string {
 // firstDate returns the first of keys that is set.
 func (r reader) firstDate(keys ...string) Date {
 	for _, k := range keys {
-		if _, ok := r.raw.fields[k]; ok {
+		if _, ok := r.raw.Fields[k]; ok {
 			return r.date(k)
 		}
 	}
@@ -306,24 +286,24 @@ func (r reader) firstDate(keys ...string) Date {
 }
 
 func (r reader) date(key string) Date {
-	f, ok := r.raw.fields[key]
-	if !ok || f.value == nil {
+	f, ok := r.raw.Fields[key]
+	if !ok || f.Value == nil {
 		return Date{}
 	}
-	text := f.text
+	text := f.Text
 	if text == "" {
-		text = fmt.Sprint(f.value)
+		text = fmt.Sprint(f.Value)
 	}
 	var d Date
 	var err error
-	if t, ok := f.value.(time.Time); ok && f.text == "" {
+	if t, ok := f.Value.(time.Time); ok && f.Text == "" {
 		d, err = Date{t: wallClockUTC(t)}, checkYear(text, t)
 	} else {
 		d, err = ParseDate(text)
 	}
 	if err != nil {
 		d = Date{}
-		r.errs.Add(&Error{Path: r.path, Line: f.line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHintFor(err)})
+		r.errs.Add(&Error{Path: r.path, Line: f.Line, Msg: fmt.Sprintf("%s: %v", key, err), Hint: dateHintFor(err)})
 	}
 	return d
 }

@@ -8,9 +8,10 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/adrg/frontmatter"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"github.com/clause-dev/clause/site/internal/frontmatter"
 )
 
 // BareOptions says how the bare loop writes and how many documents it
@@ -102,12 +103,16 @@ func renderBare(md goldmark.Markdown, p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var fm map[string]any
-	body, err := frontmatter.Parse(bytes.NewReader(data), &fm)
-	if err != nil {
-		return nil, err
+	block, perr := frontmatter.Split(data)
+	if perr != nil {
+		perr.Path = p
+		return nil, perr
+	}
+	if _, problems := frontmatter.Decode(block); len(problems) > 0 {
+		problems[0].Path = p
+		return nil, problems[0]
 	}
 	var buf bytes.Buffer
-	err = md.Convert(body, &buf)
+	err = md.Convert(block.Body, &buf)
 	return buf.Bytes(), err
 }

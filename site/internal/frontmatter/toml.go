@@ -1,4 +1,4 @@
-package site
+package frontmatter
 
 import (
 	"bytes"
@@ -8,30 +8,36 @@ import (
 	"time"
 
 	"github.com/pelletier/go-toml/v2"
+
+	"github.com/clause-dev/clause/site/internal/diag"
 )
 
-// unmarshalTOML decodes TOML front matter with go-toml, whose time and
-// memory grow linearly with the text (BurntSushi/toml's grew with the
-// square of the nesting of inline tables). Local dates and times, which
-// have no zone, become times of the same wall clock in UTC, so the build
-// does not depend on where it runs.
-func unmarshalTOML(text *textIndex) (map[string]any, error) {
+// tomlHint explains the usual mistakes in TOML front matter.
+const tomlHint = "write one `key = value` per line and quote text, for example title = \"Privacy Policy\""
+
+// decodeTOML reads TOML front matter; start is the file line of the
+// opening delimiter. go-toml's time and memory grow linearly with the
+// text (BurntSushi/toml's grew with the square of the nesting of inline
+// tables). A byte order mark at the start of the text is skipped.
+func (fs *Fields) decodeTOML(text *textIndex, start int) *diag.Diagnostic {
 	data, skipped := text.data, 0
-	if bytes.HasPrefix(data, []byte("\uFEFF")) {
-		data, skipped = data[len("\uFEFF"):], len("\uFEFF")
+	if bytes.HasPrefix(data, bom) {
+		data, skipped = data[len(bom):], len(bom)
 	}
 	m := map[string]any{}
 	if err := toml.Unmarshal(data, &m); err != nil {
-		return nil, tomlError(text, skipped, err)
+		return tomlError(text, skipped, err)
 	}
 	for k, v := range m {
 		m[k] = tomlLocalTimes(v)
 	}
-	return m, nil
+	fs.setMap(m, tomlKeys(text, skipped), start)
+	return nil
 }
 
 // tomlLocalTimes returns v with every local date, date-time and time
-// (also inside tables and arrays) replaced by a UTC time.Time.
+// (also inside tables and arrays) replaced by a UTC time.Time of the same
+// wall clock, so the build does not depend on where it runs.
 func tomlLocalTimes(v any) any {
 	switch v := v.(type) {
 	case toml.LocalDate:
@@ -54,13 +60,13 @@ func tomlLocalTimes(v any) any {
 
 // tomlError locates a TOML decoding error in the file. The decoder counts
 // lines of the front matter and columns in bytes from after any byte
-// order mark (skipped bytes); the error names the file's line and the
-// column in characters.
-func tomlError(text *textIndex, skipped int, err error) error {
+// order mark (skipped bytes); the error names the file's line and byte
+// column.
+func tomlError(text *textIndex, skipped int, err error) *diag.Diagnostic {
 	msg := strings.ReplaceAll(strings.TrimPrefix(err.Error(), "toml: "), "character U+000A", "line end")
 	var de *toml.DecodeError
 	if !errors.As(err, &de) {
-		return &Error{Line: text.base + 1, Msg: "invalid TOML front matter: " + msg, Hint: tomlHint}
+		return &diag.Diagnostic{Line: text.base + 1, Msg: "invalid TOML front matter: " + msg, Hint: tomlHint}
 	}
 	if key := de.Key(); len(key) > 0 {
 		msg += fmt.Sprintf(" (key %q)", strings.Join(key, "."))
@@ -73,5 +79,5 @@ func tomlError(text *textIndex, skipped int, err error) error {
 		off += text.lines[row-1]
 	}
 	p := text.pos(off)
-	return &Error{Line: p.line, Col: p.col, Msg: "invalid TOML front matter: " + msg, Hint: tomlHint}
+	return &diag.Diagnostic{Line: p.Line, Col: p.Col, Msg: "invalid TOML front matter: " + msg, Hint: tomlHint}
 }
