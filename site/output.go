@@ -1,11 +1,9 @@
 package site
 
-import (
-	"github.com/clause-dev/clause/site/internal/write"
-)
+import "github.com/clause-dev/clause/site/internal/write"
 
 // output receives the built site's files: a write.Dir for a build, a
-// write.Memory for serve, check and Render, or a cache recorder.
+// write.Memory for serve and check, or a cache recorder.
 type output = write.Output
 
 // markerFile is the marker of a build's output folder; the loader never

@@ -28,6 +28,9 @@ const MarkerText = "This folder is written by `clause build`. Every build replac
 // until Commit or Discard, so that a later build can tell a folder left
 // by a killed build (marked and unlocked) from one another build is
 // still writing; see removeStale.
+//
+// Write may be called from many goroutines at once; Commit and Discard
+// only by the one that called Open, after every Write has returned.
 type Dir struct {
 	ctx    context.Context
 	dest   string

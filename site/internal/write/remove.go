@@ -9,10 +9,10 @@ import (
 )
 
 // removeWorkers bounds the goroutines that remove one folder tree.
-// Removing waits on the file system far more than it computes (on ext4,
-// the 4,000 entries of a 1,000-policy site took 1.4 s one by one and
-// 0.5 s four at a time), so the bound does not follow the number of
-// cores.
+// Removing waits on the file system far more than it computes, so the
+// bound does not follow the number of cores: BenchmarkRemoveOwned on ext4
+// took 1.5-1.9 s one entry at a time and 0.5-0.6 s with eight workers
+// (0.6-0.7 s with two, 0.55-0.6 s with sixteen); see BENCHMARKS.md.
 const removeWorkers = 8
 
 // removeOwned removes a folder clause wrote, its marker last, so that a
