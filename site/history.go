@@ -61,7 +61,7 @@ func (b *builder) renderPolicy(out output, p *Page) {
 // folder every version's relative links were written for.
 func (b *builder) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
 	s := v.src
-	doc := b.md.RenderPage(b.body(s), markdown.Page{Link: b.linkResolver(p.src), File: b.fileResolver(p.src), Var: b.varResolver(v, p), Blocks: blocks})
+	doc := b.renderMarkdown(s, b.body(s), markdown.Page{Link: b.linkResolver(p.src), File: b.fileResolver(p.src), Var: b.varResolver(v, p), Blocks: blocks})
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
 		b.errs.Add(&e)
