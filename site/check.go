@@ -61,13 +61,21 @@ func (r *CheckReport) Summary() string {
 // saying where each date read from the text came from. opts.Destination
 // is ignored. The error is only for a site that cannot be read at all.
 func Check(opts Options) (*CheckReport, error) {
+	report, _, err := check(opts)
+	return report, err
+}
+
+// check builds the site in memory, keeping the documents its render phase
+// produces, and lints the result. It also returns the kept texts.
+func check(opts Options) (*CheckReport, *renderedTexts, error) {
 	opts = opts.withDefaults()
 	opts.cache = nil
+	opts.texts = newRenderedTexts()
 	src := opts.sourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
 		if err != nil {
-			return nil, fmt.Errorf("source folder: %w", err)
+			return nil, nil, fmt.Errorf("source folder: %w", err)
 		}
 		defer root.Close()
 		src = root.FS()
@@ -75,8 +83,13 @@ func Check(opts Options) (*CheckReport, error) {
 	out := newMemOutput()
 	b := newBuilder(opts, src, out)
 	b.safely(b.build)
-	b.safely(func() { newChecker(b, out.files).run() })
-	return &CheckReport{Problems: b.errs.Items(), Policies: len(b.policies)}, nil
+	b.safely(b.renderUnrendered)
+	b.safely(func() {
+		for _, e := range newChecker(b.lintInput(out.files)).run() {
+			b.errs.Add(e)
+		}
+	})
+	return &CheckReport{Problems: b.errs.Items(), Policies: len(b.policies)}, opts.texts, nil
 }
 
 // safely runs fn, turning a panic into an error.
@@ -87,30 +100,27 @@ func (b *builder) safely(fn func()) {
 
 // checker holds the state of the lint pass over a built site.
 type checker struct {
-	b     *builder
-	files map[string][]byte          // the built site, by output path
-	ids   map[string]map[string]bool // output path → the ids its HTML defines
-	built bool                       // the pages were rendered (templates loaded)
+	in   *lintInput
+	errs ErrorList                  // what the lint found
+	ids  map[string]map[string]bool // output path → the ids its HTML defines
 }
 
-func newChecker(b *builder, files map[string][]byte) *checker {
-	return &checker{b: b, files: files, ids: map[string]map[string]bool{},
-		built: b.tmpl != nil && b.tmpl.base != nil}
+func newChecker(in *lintInput) *checker {
+	return &checker{in: in, ids: map[string]map[string]bool{}}
 }
 
 // run lints every policy's current file and version files, and the home
-// page's links.
-func (c *checker) run() {
-	for _, p := range c.b.policies {
+// page's links, and returns what it found.
+func (c *checker) run() []*Error {
+	for _, p := range c.in.Policies {
 		c.policy(p)
 	}
-	if s := c.b.home; s != nil && c.built {
-		home := &Page{Kind: KindHome, sitePath: "/", src: s, Title: c.b.cfg.Title, Params: s.FM.Params}
+	if s := c.in.Home; s != nil && c.in.Rendered {
 		l := c.prepare(s)
-		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
-		c.links(l, []string{"/"}, doc, orig)
-		c.unsafeURLs(l, doc, orig)
+		c.links(l, []string{"/"})
+		c.unsafeURLs(l)
 	}
+	return c.errs.Items()
 }
 
 // policy lints one policy and each of its versions that is a file.
@@ -125,31 +135,33 @@ func (c *checker) policy(p *Page) {
 			continue // a revision from git history: it cannot be fixed
 		}
 		l := c.prepare(v.src)
-		doc, orig := c.render(p, v, l)
-		c.headings(l, doc)
-		c.rawHTML(l, doc)
-		c.unsafeURLs(l, doc, orig)
+		c.headings(l)
+		c.rawHTML(l)
+		c.unsafeURLs(l)
 		c.typedDates(l, v)
 		c.textDates(v)
 		c.versionDates(v)
-		if c.built {
-			c.links(l, c.shownAt(p, v), doc, orig)
+		if c.in.Rendered {
+			c.links(l, c.shownAt(p, v))
 		}
 	}
 }
 
-// linted is a source prepared for linting: its body (read again when the
-// build released it) and its lines outside fenced code.
+// linted is a text prepared for linting: its source, the document the
+// build rendered from it, and its lines outside fenced code.
 type linted struct {
 	*Source
 	body  []byte
+	doc   *markdown.Document
+	orig  map[string]string // a rewritten link's URL → the content file path written
 	lines []string
 	nums  []int // the file line of each of lines
 }
 
-// prepare reads a source's body and splits it into lines.
+// prepare splits the body the build rendered for a source into lines.
 func (c *checker) prepare(s *Source) *linted {
-	l := &linted{Source: s, body: c.b.body(s)}
+	t := c.in.Texts.text(s)
+	l := &linted{Source: s, body: t.Body, doc: t.Doc, orig: t.Orig}
 	fence := ""
 	for i, text := range strings.Split(string(l.body), "\n") {
 		t := strings.TrimSpace(text)
@@ -187,27 +199,7 @@ func (c *checker) shownAt(p *Page, v *Version) []string {
 	return at
 }
 
-// render renders a source's Markdown as the build does, without reporting
-// its errors again, and records the written path of every rewritten link
-// to a content file.
-func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, map[string]string) {
-	orig := map[string]string{}
-	resolve := c.b.linkResolver(p.src)
-	md := c.b.md
-	if md == nil {
-		md = markdown.New(markdown.Options{Typographer: c.b.cfg.Typographer, TOCMin: c.b.cfg.TOCLevels[0], TOCMax: c.b.cfg.TOCLevels[1]})
-	}
-	link := func(target string) (string, bool) {
-		u, ok := resolve(target)
-		if ok {
-			orig[u] = target
-		}
-		return u, ok
-	}
-	return md.RenderPage(l.body, markdown.Page{Link: link, File: c.b.fileResolver(p.src), Var: c.b.varResolver(v, p), Blocks: true}), orig
-}
-
 // warn records a lint warning.
 func (c *checker) warn(path string, line, col int, msg, hint string) {
-	c.b.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Severity: SeverityWarning})
+	c.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Severity: SeverityWarning})
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"golang.org/x/net/html"
-
-	"github.com/clause-dev/clause/site/markdown"
 )
 
 // leakyElements are the elements that, left open or closed too often in
@@ -33,9 +31,9 @@ type openTag struct {
 // closes one that is not open: the browser would then carry it into the
 // rest of the page, the theme's footer included. Tags are matched across
 // blocks, since an HTML block may open a <div> that a later one closes.
-func (c *checker) rawHTML(s *linted, doc *markdown.Document) {
+func (c *checker) rawHTML(s *linted) {
 	var open []openTag
-	for _, b := range doc.Blocks {
+	for _, b := range s.doc.Blocks {
 		if !b.RawHTML && len(open) == 0 {
 			continue
 		}

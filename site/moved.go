@@ -71,24 +71,6 @@ func (b *builder) withMovedSections(out output, name string, page []byte) []byte
 	return page
 }
 
-// movedTo returns where section id of the page written to out moved, if
-// it is a moved section of that page or of the stub written there.
-func (b *builder) movedTo(out, id string) (string, bool) {
-	for _, r := range b.redirects {
-		if r.Fragment() != id {
-			continue
-		}
-		file := redirect.StubFile(r.From)
-		if r.Page != "" {
-			file = urlpath.File(r.Page)
-		}
-		if file == out {
-			return r.To, true
-		}
-	}
-	return "", false
-}
-
 // titleAt returns the title of the policy whose current page is at the
 // decoded URL path u, or "".
 func (b *builder) titleAt(u string) string {

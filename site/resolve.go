@@ -49,17 +49,6 @@ func (b *builder) noteUnloaded(files []contentFile, sources []*Source) {
 	}
 }
 
-// unloadedAt reports whether the site-relative URL u is where a Markdown
-// file that could not be loaded would be published.
-func (b *builder) unloadedAt(u string) bool {
-	for _, v := range b.unloaded {
-		if v == u {
-			return true
-		}
-	}
-	return false
-}
-
 // fileResolver returns the File callback for a source: a relative link to
 // a file copied from content/ (an image, a PDF) becomes that file's URL,
 // so it works on the policy's page and on every version page alike.

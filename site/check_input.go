@@ -1,0 +1,88 @@
+package site
+
+import (
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/clause-dev/clause/site/internal/urlpath"
+	"github.com/clause-dev/clause/site/redirect"
+)
+
+// lintInput is everything the linter reads: the site model a build
+// assembled, the texts its render phase kept and the files it wrote. The
+// linter is a client of these values; it never sees the builder.
+type lintInput struct {
+	Config    *Config
+	Policies  []*Page
+	Home      *Source           // the home page's text (_index.md or index.md), or nil
+	Texts     *renderedTexts    // the documents the render phase produced
+	Files     map[string][]byte // the built site, by output path
+	Redirects []redirect.Redirect
+	Claims    *claims           // the owner of every output path
+	Unloaded  map[string]string // Markdown files that could not be loaded → the URL their path gives
+	Rendered  bool              // the pages were rendered: the layouts parsed
+}
+
+// lintInput returns what the linter reads of a finished build whose
+// output is files.
+func (b *builder) lintInput(files map[string][]byte) *lintInput {
+	return &lintInput{Config: b.cfg, Policies: b.policies, Home: b.home, Texts: b.opts.texts, Files: files,
+		Redirects: b.redirects, Claims: b.claims, Unloaded: b.unloaded, Rendered: b.tmpl != nil && b.tmpl.base != nil}
+}
+
+// outputFor returns the output file served at a site-relative URL path.
+func (in *lintInput) outputFor(p string) (string, bool) {
+	rel := strings.TrimPrefix(p, "/")
+	for _, cand := range []string{rel, path.Join(rel, "index.html")} {
+		if _, ok := in.Files[cand]; ok && cand != "" {
+			return cand, true
+		}
+	}
+	return "", false
+}
+
+// redirectFor returns where a redirect source sends visitors; a link to
+// an old URL still works.
+func (in *lintInput) redirectFor(p string) (string, bool) {
+	key := urlpath.Key(p)
+	for _, r := range in.Redirects {
+		from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
+		if err != nil || r.Fragment() != "" {
+			continue
+		}
+		if urlpath.Key(from) == key {
+			return r.To, true
+		}
+	}
+	return "", false
+}
+
+// movedTo returns where section id of the page written to out moved, if
+// it is a moved section of that page or of the stub written there.
+func (in *lintInput) movedTo(out, id string) (string, bool) {
+	for _, r := range in.Redirects {
+		if r.Fragment() != id {
+			continue
+		}
+		file := redirect.StubFile(r.From)
+		if r.Page != "" {
+			file = urlpath.File(r.Page)
+		}
+		if file == out {
+			return r.To, true
+		}
+	}
+	return "", false
+}
+
+// unloadedAt reports whether the site-relative URL u is where a Markdown
+// file that could not be loaded would be published.
+func (in *lintInput) unloadedAt(u string) bool {
+	for _, v := range in.Unloaded {
+		if v == u {
+			return true
+		}
+	}
+	return false
+}
