@@ -58,35 +58,49 @@ func (k *renderedTexts) count() int {
 
 // renderMarkdown renders one text of source s; it is the build's only
 // call into the Markdown renderer. When Check collects texts
-// (Options.texts), it also fills Blocks, which the linter reads, records
-// the links it rewrites and keeps the result of a text that can be
-// edited; a build without it pays nothing.
+// (Options.texts), the render also fills Blocks, which the linter reads,
+// and the text is kept; a build without it pays one nil check.
 func (b *builder) renderMarkdown(s *Source, body []byte, page markdown.Page) *markdown.Document {
-	k := b.opts.texts
+	t := b.opts.texts.prepare(body, &page)
+	doc := b.md.RenderPage(body, page)
+	b.opts.texts.keep(s, t, doc)
+	return doc
+}
+
+// prepare readies the render of a text for keeping: it asks for Blocks
+// and records the content file each rewritten link was written as. It
+// returns nil when no texts are collected.
+func (k *renderedTexts) prepare(body []byte, page *markdown.Page) *renderedText {
 	if k == nil {
-		return b.md.RenderPage(body, page)
+		return nil
 	}
 	t := &renderedText{Body: body, Orig: map[string]string{}}
-	link := page.Link
-	if link != nil {
+	if link := page.Link; link != nil {
 		page.Link = func(target string) (string, bool) {
 			u, ok := link(target)
 			if ok {
-				t.Orig[u] = target // renders of one text run on one goroutine
+				t.Orig[u] = target // one text renders on one goroutine
 			}
 			return u, ok
 		}
 	}
 	page.Blocks = true
-	doc := b.md.RenderPage(body, page)
+	return t
+}
+
+// keep counts a render and keeps its text when the text can be edited:
+// revisions from git history are not linted.
+func (k *renderedTexts) keep(s *Source, t *renderedText, doc *markdown.Document) {
+	if k == nil {
+		return
+	}
 	t.Doc = lintView(doc)
 	k.mu.Lock()
+	defer k.mu.Unlock()
 	k.renders++
 	if editable(s) {
 		k.bySource[s] = t
 	}
-	k.mu.Unlock()
-	return doc
 }
 
 // lintView returns the parts of a document the linter reads: its HTML,
