@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"os"
 	"strings"
-
-	"github.com/clause-dev/clause/site/markdown"
 )
 
 // CheckReport is what Check found in a site.
@@ -147,23 +145,21 @@ func (c *checker) policy(p *Page) {
 	}
 }
 
-// linted is a text prepared for linting: its source, the document the
-// build rendered from it, and its lines outside fenced code.
+// linted is a text prepared for linting: its source, what the build
+// rendered from it, and its lines outside fenced code.
 type linted struct {
 	*Source
-	body  []byte
-	doc   *markdown.Document
-	orig  map[string]string // a rewritten link's URL → the content file path written
+	*renderedText
 	lines []string
 	nums  []int // the file line of each of lines
 }
 
-// prepare splits the body the build rendered for a source into lines.
+// prepare reads a source's body again (the build released it) and splits
+// it into lines.
 func (c *checker) prepare(s *Source) *linted {
-	t := c.in.Texts.text(s)
-	l := &linted{Source: s, body: t.Body, doc: t.Doc, orig: t.Orig}
+	l := &linted{Source: s, renderedText: c.in.Texts.text(s)}
 	fence := ""
-	for i, text := range strings.Split(string(l.body), "\n") {
+	for i, text := range strings.Split(string(c.in.Body(s)), "\n") {
 		t := strings.TrimSpace(text)
 		if f := fenceOf(t); f != "" && (fence == "" || f == fence) {
 			if fence == "" {

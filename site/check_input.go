@@ -15,9 +15,10 @@ import (
 type lintInput struct {
 	Config    *Config
 	Policies  []*Page
-	Home      *Source           // the home page's text (_index.md or index.md), or nil
-	Texts     *renderedTexts    // the documents the render phase produced
-	Files     map[string][]byte // the built site, by output path
+	Home      *Source              // the home page's text (_index.md or index.md), or nil
+	Texts     *renderedTexts       // what the render phase produced from each text
+	Body      func(*Source) []byte // reads a text's body again
+	Files     map[string][]byte    // the built site, by output path
 	Redirects []redirect.Redirect
 	Claims    *claims           // the owner of every output path
 	Unloaded  map[string]string // Markdown files that could not be loaded → the URL their path gives
@@ -27,7 +28,7 @@ type lintInput struct {
 // lintInput returns what the linter reads of a finished build whose
 // output is files.
 func (b *builder) lintInput(files map[string][]byte) *lintInput {
-	return &lintInput{Config: b.cfg, Policies: b.policies, Home: b.home, Texts: b.opts.texts, Files: files,
+	return &lintInput{Config: b.cfg, Policies: b.policies, Home: b.home, Texts: b.opts.texts, Body: b.body, Files: files,
 		Redirects: b.redirects, Claims: b.claims, Unloaded: b.unloaded, Rendered: b.tmpl != nil && b.tmpl.base != nil}
 }
 

@@ -21,8 +21,8 @@ func (c *checker) links(s *linted, at []string) {
 		return
 	}
 	seen := map[string]int{}
-	written := writtenLinks(s.doc.Links)
-	for _, href := range linkDests(s.doc.HTML) {
+	written := writtenLinks(s.Links)
+	for _, href := range linkDests(s.URLs) {
 		n := seen[href]
 		seen[href]++
 		msg, hint, where := c.linkOnPages(at, href)
@@ -75,27 +75,16 @@ func (c *checker) linkOnPages(at []string, href string) (msg, hint, where string
 	return msg, hint, where
 }
 
-// linkDests returns the destinations of the links and images of an HTML
-// fragment, in document order.
-func linkDests(body []byte) []string {
+// linkDests returns the destinations of the links and images among a
+// rendered body's URLs, in document order.
+func linkDests(urls []contentURL) []string {
 	var out []string
-	z := html.NewTokenizer(bytes.NewReader(body))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			want := map[string]string{"a": "href", "img": "src"}[string(name)]
-			for hasAttr && want != "" {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if string(k) == want {
-					out = append(out, string(v))
-				}
-			}
+	for _, u := range urls {
+		if u.tag == "a" && u.attr == "href" || u.tag == "img" && u.attr == "src" {
+			out = append(out, u.value)
 		}
 	}
+	return out
 }
 
 // linkProblem checks one link as seen from the page at site-relative URL
@@ -225,7 +214,7 @@ func (c *checker) locate(s *linted, href string, n int) (int, int, string) {
 	if dec, err := url.PathUnescape(href); err == nil && dec != href {
 		needles = append(needles, dec)
 	}
-	if o, ok := s.orig[pathPart]; ok {
+	if o, ok := s.Orig[pathPart]; ok {
 		if hasFrag {
 			needles = append(needles, o+"#"+frag)
 		}
@@ -237,7 +226,7 @@ func (c *checker) locate(s *linted, href string, n int) (int, int, string) {
 		}
 	}
 	asWritten := href
-	if o, ok := s.orig[pathPart]; ok {
+	if o, ok := s.Orig[pathPart]; ok {
 		asWritten = o + strings.TrimPrefix(href, pathPart)
 	}
 	if hasFrag {

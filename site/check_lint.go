@@ -18,7 +18,7 @@ func (c *checker) headings(s *linted) {
 	var stack []open
 	seen := map[string]int{}
 	prev := 1 // the page title is the h1
-	for i, h := range s.doc.Headings {
+	for i, h := range s.Headings {
 		line := s.BodyLine + h.Line - 1
 		if h.Level > prev+1 {
 			c.warn(s.Path, line, 0, fmt.Sprintf("heading level skips from h%d to h%d: %q", prev, h.Level, h.Text),

@@ -1,21 +1,25 @@
 package site
 
 import (
+	"bytes"
 	"sync"
 
 	"github.com/clause-dev/clause/site/markdown"
 )
 
-// renderedText is one Markdown text as the render phase rendered it, kept
-// for the linter: the body it read, the document it produced and the
-// content file each rewritten link was written as. Only the parts the
-// linter reads are kept (blocks without their text, no table of
-// contents), so that a check of a large site does not hold every text
-// twice.
+// renderedText is what the linter reads of one Markdown text the render
+// phase rendered: the parts of its document that the lint checks use and
+// the content file each rewritten link was written as. It keeps neither
+// the body nor the HTML, so that a check of a large site does not hold
+// every text twice: the URLs of the HTML are listed when the text is
+// kept, and of the blocks only those holding raw HTML are, with their own
+// copy of it (the others are HTML the renderer wrote, always balanced).
 type renderedText struct {
-	Body []byte
-	Doc  *markdown.Document
-	Orig map[string]string // a rewritten link's URL → the content file path written
+	Links    []markdown.LinkRef
+	Headings []markdown.Heading
+	URLs     []contentURL      // every URL the HTML's elements follow or fetch, in document order
+	RawHTML  []markdown.Block  // the blocks that hold raw HTML, without their plain text
+	Orig     map[string]string // a rewritten link's URL → the content file path written
 }
 
 // renderedTexts collects, while Check builds a site, the texts of the
@@ -39,7 +43,7 @@ func (k *renderedTexts) text(s *Source) *renderedText {
 	if t := k.bySource[s]; t != nil {
 		return t
 	}
-	return &renderedText{Doc: &markdown.Document{}}
+	return &renderedText{}
 }
 
 // has reports whether a source's text was kept.
@@ -61,7 +65,7 @@ func (k *renderedTexts) count() int {
 // (Options.texts), the render also fills Blocks, which the linter reads,
 // and the text is kept; a build without it pays one nil check.
 func (b *builder) renderMarkdown(s *Source, body []byte, page markdown.Page) *markdown.Document {
-	t := b.opts.texts.prepare(body, &page)
+	t := b.opts.texts.prepare(&page)
 	doc := b.md.RenderPage(body, page)
 	b.opts.texts.keep(s, t, doc)
 	return doc
@@ -70,11 +74,11 @@ func (b *builder) renderMarkdown(s *Source, body []byte, page markdown.Page) *ma
 // prepare readies the render of a text for keeping: it asks for Blocks
 // and records the content file each rewritten link was written as. It
 // returns nil when no texts are collected.
-func (k *renderedTexts) prepare(body []byte, page *markdown.Page) *renderedText {
+func (k *renderedTexts) prepare(page *markdown.Page) *renderedText {
 	if k == nil {
 		return nil
 	}
-	t := &renderedText{Body: body, Orig: map[string]string{}}
+	t := &renderedText{Orig: map[string]string{}}
 	if link := page.Link; link != nil {
 		page.Link = func(target string) (string, bool) {
 			u, ok := link(target)
@@ -94,7 +98,7 @@ func (k *renderedTexts) keep(s *Source, t *renderedText, doc *markdown.Document)
 	if k == nil {
 		return
 	}
-	t.Doc = lintView(doc)
+	t.view(doc)
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.renders++
@@ -103,16 +107,16 @@ func (k *renderedTexts) keep(s *Source, t *renderedText, doc *markdown.Document)
 	}
 }
 
-// lintView returns the parts of a document the linter reads: its HTML,
-// links and headings, and its blocks without their plain text. The build
-// keeps using the whole document, which it drops after the page renders.
-func lintView(doc *markdown.Document) *markdown.Document {
-	blocks := make([]markdown.Block, len(doc.Blocks))
-	for i, b := range doc.Blocks {
-		b.Text = ""
-		blocks[i] = b
+// view fills t from a rendered document. The build keeps using the
+// document, which it drops once the page is written.
+func (t *renderedText) view(doc *markdown.Document) {
+	t.Links, t.Headings, t.URLs = doc.Links, doc.Headings, contentURLs(doc.HTML)
+	for _, b := range doc.Blocks {
+		if b.RawHTML {
+			b.HTML, b.Text = bytes.Clone(b.HTML), ""
+			t.RawHTML = append(t.RawHTML, b)
+		}
 	}
-	return &markdown.Document{HTML: doc.HTML, Headings: doc.Headings, Blocks: blocks, Links: doc.Links}
 }
 
 // renderUnrendered renders the editable texts the build did not, as when

@@ -27,9 +27,9 @@ var navAttrs = map[string]string{"a": "href", "area": "href", "form": "action"}
 // host: the theme promises visitors that the site makes no third-party
 // requests.
 func (c *checker) unsafeURLs(s *linted) {
-	written := writtenLinks(s.doc.Links)
+	written := writtenLinks(s.Links)
 	seen := map[string]int{}
-	for _, u := range contentURLs(s.doc.HTML) {
+	for _, u := range s.URLs {
 		msg, hint := c.urlProblem(u)
 		if msg == "" {
 			continue
