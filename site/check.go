@@ -82,11 +82,7 @@ func check(opts Options) (*CheckReport, *renderedTexts, error) {
 	b := newBuilder(opts, src, out)
 	b.safely(b.build)
 	b.safely(b.renderUnrendered)
-	b.safely(func() {
-		for _, e := range newChecker(b.lintInput(out.files)).run() {
-			b.errs.Add(e)
-		}
-	})
+	b.safely(func() { newChecker(b.lintInput(out.files), b.errs).run() })
 	return &CheckReport{Problems: b.errs.Items(), Policies: len(b.policies)}, opts.texts, nil
 }
 
@@ -99,17 +95,17 @@ func (b *builder) safely(fn func()) {
 // checker holds the state of the lint pass over a built site.
 type checker struct {
 	in   *lintInput
-	errs ErrorList                  // what the lint found
+	errs *ErrorList                 // where the lint reports what it finds
 	ids  map[string]map[string]bool // output path → the ids its HTML defines
 }
 
-func newChecker(in *lintInput) *checker {
-	return &checker{in: in, ids: map[string]map[string]bool{}}
+func newChecker(in *lintInput, errs *ErrorList) *checker {
+	return &checker{in: in, errs: errs, ids: map[string]map[string]bool{}}
 }
 
 // run lints every policy's current file and version files, and the home
-// page's links, and returns what it found.
-func (c *checker) run() []*Error {
+// page's links.
+func (c *checker) run() {
 	for _, p := range c.in.Policies {
 		c.policy(p)
 	}
@@ -118,7 +114,6 @@ func (c *checker) run() []*Error {
 		c.links(l, []string{"/"})
 		c.unsafeURLs(l)
 	}
-	return c.errs.Items()
 }
 
 // policy lints one policy and each of its versions that is a file.
