@@ -118,3 +118,26 @@ func TestOneCallToTheMarkdownRenderer(t *testing.T) {
 		t.Errorf("calls into the Markdown renderer: %v; want only the one in renderMarkdown (check_texts.go)", calls)
 	}
 }
+
+// Revisions from git history are rendered by the build, once each, but
+// not kept: the linter does not lint what cannot be edited.
+func TestCheckKeepsNoTextFromGit(t *testing.T) {
+	t.Parallel()
+	_, texts, err := check(Options{Source: gitSite(t), Theme: clause.Theme, History: HistoryGit,
+		Now: mustDate(t, "2026-06-01"), Getenv: func(string) string { return "" }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// privacy.md has three versions and notes.md two (see gitSite).
+	if got, want := texts.count(), 5; got != want {
+		t.Errorf("rendered Markdown %d times, want %d (one per version)", got, want)
+	}
+	for s := range texts.bySource {
+		if s.FromHistory() {
+			t.Errorf("kept the text of %s, a revision from git", s.Path)
+		}
+	}
+	if got, want := len(texts.bySource), 2; got != want {
+		t.Errorf("kept %d texts, want %d (privacy.md and notes.md as they are in the working tree)", got, want)
+	}
+}
