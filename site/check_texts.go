@@ -63,7 +63,7 @@ func (k *renderedTexts) count() int {
 // renderMarkdown renders one text of source s; it is the build's only
 // call into the Markdown renderer. When Check collects texts
 // (Options.texts), the render also fills Blocks, which the linter reads,
-// and the text is kept; a build without it pays one nil check.
+// and the text is kept; a build without it pays two nil checks.
 func (b *builder) renderMarkdown(s *Source, body []byte, page markdown.Page) *markdown.Document {
 	t := b.opts.texts.prepare(&page)
 	doc := b.md.RenderPage(body, page)
@@ -98,7 +98,9 @@ func (k *renderedTexts) keep(s *Source, t *renderedText, doc *markdown.Document)
 	if k == nil {
 		return
 	}
-	t.view(doc)
+	if editable(s) {
+		t.view(doc)
+	}
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	k.renders++
