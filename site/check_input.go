@@ -23,6 +23,8 @@ type lintInput struct {
 	Claims    *claims           // the owner of every output path
 	Unloaded  map[string]string // Markdown files that could not be loaded → the URL their path gives
 	Rendered  bool              // the pages were rendered: the layouts parsed
+
+	redirectTo map[string]string // urlpath.Key of a whole-page redirect source → its target; see redirectFor
 }
 
 // lintInput returns what the linter reads of a finished build whose
@@ -44,19 +46,23 @@ func (in *lintInput) outputFor(p string) (string, bool) {
 }
 
 // redirectFor returns where a redirect source sends visitors; a link to
-// an old URL still works.
+// an old URL still works. The sources are indexed on first use, the first
+// of two with one key winning: a site links to each of them many times.
 func (in *lintInput) redirectFor(p string) (string, bool) {
-	key := urlpath.Key(p)
-	for _, r := range in.Redirects {
-		from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
-		if err != nil || r.Fragment() != "" {
-			continue
-		}
-		if urlpath.Key(from) == key {
-			return r.To, true
+	if in.redirectTo == nil {
+		in.redirectTo = map[string]string{}
+		for _, r := range in.Redirects {
+			from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
+			if err != nil || r.Fragment() != "" {
+				continue
+			}
+			if _, dup := in.redirectTo[urlpath.Key(from)]; !dup {
+				in.redirectTo[urlpath.Key(from)] = r.To
+			}
 		}
 	}
-	return "", false
+	to, ok := in.redirectTo[urlpath.Key(p)]
+	return to, ok
 }
 
 // movedTo returns where section id of the page written to out moved, if
