@@ -11,13 +11,15 @@ import (
 
 // lintInput is everything the linter reads: the site model a build
 // assembled, the texts its render phase kept and the files it wrote. The
-// linter is a client of these values; it never sees the builder.
+// linter is a client of these values: it never sees the builder, whose
+// body reader it is handed only to read the files again (the build
+// releases bodies after loading them).
 type lintInput struct {
 	Config    *Config
 	Policies  []*Page
 	Home      *Source              // the home page's text (_index.md or index.md), or nil
 	Texts     *renderedTexts       // what the render phase produced from each text
-	Body      func(*Source) []byte // reads a text's body again
+	Body      func(*Source) []byte // reads a text's body again, as the render phase read it
 	Files     map[string][]byte    // the built site, by output path
 	Redirects []redirect.Redirect
 	Claims    *claims           // the owner of every output path
