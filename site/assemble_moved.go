@@ -56,24 +56,6 @@ func (m *model) notRenderedHost(pf *redirect.PageFragments, out string) {
 	}
 }
 
-// movedTo returns where section id of the page written to out moved, if
-// it is a moved section of that page or of the stub written there.
-func (m *model) movedTo(out, id string) (string, bool) {
-	for _, r := range m.redirects {
-		if r.Fragment() != id {
-			continue
-		}
-		file := redirect.StubFile(r.From)
-		if r.Page != "" {
-			file = urlpath.File(r.Page)
-		}
-		if file == out {
-			return r.To, true
-		}
-	}
-	return "", false
-}
-
 // titleAt returns the title of the policy whose current page is at the
 // decoded URL path u, or "".
 func (m *model) titleAt(u string) string {

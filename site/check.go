@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/write"
-	"github.com/clause-dev/clause/site/markdown"
 )
 
 // CheckReport is what Check found in a site.
@@ -63,13 +62,21 @@ func (r *CheckReport) Summary() string {
 // saying where each date read from the text came from. opts.Destination
 // is ignored. The error is only for a site that cannot be read at all.
 func Check(opts Options) (*CheckReport, error) {
+	report, _, err := check(opts)
+	return report, err
+}
+
+// check builds the site in memory, keeping the documents its render phase
+// produces, and lints the result. It also returns the kept texts.
+func check(opts Options) (*CheckReport, *renderedTexts, error) {
 	opts = opts.withDefaults()
 	opts.cache = nil
+	opts.texts = newRenderedTexts()
 	src := opts.sourceFS
 	if src == nil {
 		root, err := os.OpenRoot(opts.Source)
 		if err != nil {
-			return nil, fmt.Errorf("source folder: %w", err)
+			return nil, nil, fmt.Errorf("source folder: %w", err)
 		}
 		defer root.Close()
 		src = root.FS()
@@ -80,10 +87,11 @@ func Check(opts Options) (*CheckReport, error) {
 	var r *renderer
 	safely(errs, func() { m, r = phases(context.Background(), opts, src, out, errs) })
 	if m == nil {
-		return &CheckReport{Problems: errs.Items()}, nil // the build panicked; its error says where
+		return &CheckReport{Problems: errs.Items()}, opts.texts, nil // the build panicked; its error says where
 	}
-	safely(errs, func() { newChecker(m, r, out.Files()).run() })
-	return &CheckReport{Problems: errs.Items(), Policies: len(m.policies)}, nil
+	safely(errs, m.renderUnrendered)
+	safely(errs, func() { newChecker(m.lintInput(r, out.Files()), errs).run() })
+	return &CheckReport{Problems: errs.Items(), Policies: len(m.policies)}, opts.texts, nil
 }
 
 // safely runs fn, turning a panic into an error in errs.
@@ -94,33 +102,25 @@ func safely(errs *ErrorList, fn func()) {
 
 // checker holds the state of the lint pass over a built site.
 type checker struct {
-	m     *model
-	md    *markdown.Renderer
-	files map[string][]byte          // the built site, by output path
-	ids   map[string]map[string]bool // output path → the ids its HTML defines
-	built bool                       // the pages were rendered (templates loaded)
+	in   *lintInput
+	errs *ErrorList                 // where the lint reports what it finds
+	ids  map[string]map[string]bool // output path → the ids its HTML defines
 }
 
-func newChecker(m *model, r *renderer, files map[string][]byte) *checker {
-	c := &checker{m: m, md: m.md, files: files, ids: map[string]map[string]bool{}}
-	if r != nil {
-		c.md, c.built = r.md, r.tmpl != nil && r.tmpl.base != nil
-	}
-	return c
+func newChecker(in *lintInput, errs *ErrorList) *checker {
+	return &checker{in: in, errs: errs, ids: map[string]map[string]bool{}}
 }
 
 // run lints every policy's current file and version files, and the home
 // page's links.
 func (c *checker) run() {
-	for _, p := range c.m.policies {
+	for _, p := range c.in.Policies {
 		c.policy(p)
 	}
-	if s := c.m.home; s != nil && c.built {
-		home := &Page{Kind: KindHome, sitePath: "/", src: s, Title: c.m.in.cfg.Title, Params: s.FM.Params}
+	if s := c.in.Home; s != nil && c.in.Rendered {
 		l := c.prepare(s)
-		doc, orig := c.render(home, &Version{src: s, Title: home.Title}, l)
-		c.links(l, []string{"/"}, doc, orig)
-		c.unsafeURLs(l, doc, orig)
+		c.links(l, []string{"/"})
+		c.unsafeURLs(l)
 		c.misspelledKeys(s)
 	}
 }
@@ -138,34 +138,34 @@ func (c *checker) policy(p *Page) {
 		}
 		c.misspelledKeys(v.src)
 		l := c.prepare(v.src)
-		doc, orig := c.render(p, v, l)
-		c.headings(l, doc)
+		c.headings(l)
 		c.placeholders(l)
-		c.rawHTML(l, doc)
-		c.unsafeURLs(l, doc, orig)
+		c.rawHTML(l)
+		c.unsafeURLs(l)
 		c.typedDates(l, v)
 		c.textDates(v)
 		c.versionDates(v)
-		if c.built {
-			c.links(l, c.shownAt(p, v), doc, orig)
+		if c.in.Rendered {
+			c.links(l, c.shownAt(p, v))
 		}
 	}
 }
 
-// linted is a source prepared for linting: its body (read again when the
-// build released it) and its lines outside fenced code.
+// linted is a text prepared for linting: its source, what the build
+// rendered from it, and its lines outside fenced code.
 type linted struct {
 	*Source
-	body  []byte
+	*renderedText
 	lines []string
 	nums  []int // the file line of each of lines
 }
 
-// prepare reads a source's body and splits it into lines.
+// prepare reads a source's body again (the build released it) and splits
+// it into lines.
 func (c *checker) prepare(s *Source) *linted {
-	l := &linted{Source: s, body: c.m.body(s)}
+	l := &linted{Source: s, renderedText: c.in.Texts.text(s)}
 	fence := ""
-	for i, text := range strings.Split(string(l.body), "\n") {
+	for i, text := range strings.Split(string(c.in.Body(s)), "\n") {
 		t := strings.TrimSpace(text)
 		if f := fenceOf(t); f != "" && (fence == "" || f == fence) {
 			if fence == "" {
@@ -201,27 +201,7 @@ func (c *checker) shownAt(p *Page, v *Version) []string {
 	return at
 }
 
-// render renders a source's Markdown as the build does, without reporting
-// its errors again, and records the written path of every rewritten link
-// to a content file.
-func (c *checker) render(p *Page, v *Version, l *linted) (*markdown.Document, map[string]string) {
-	orig := map[string]string{}
-	resolve := c.m.linkResolver(p.src)
-	md := c.md
-	if md == nil {
-		md = markdown.New(markdown.Options{Typographer: c.m.in.cfg.Typographer, TOCMin: c.m.in.cfg.TOCLevels[0], TOCMax: c.m.in.cfg.TOCLevels[1]})
-	}
-	link := func(target string) (string, bool) {
-		u, ok := resolve(target)
-		if ok {
-			orig[u] = target
-		}
-		return u, ok
-	}
-	return md.RenderPage(l.body, markdown.Page{Link: link, File: c.m.fileResolver(p.src), Var: c.m.varResolver(v, p), Blocks: true}), orig
-}
-
 // warn records a lint warning.
 func (c *checker) warn(path string, line, col int, msg, hint string) {
-	c.m.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Severity: SeverityWarning})
+	c.errs.Add(&Error{Path: path, Line: line, Col: col, Msg: msg, Hint: hint, Severity: SeverityWarning})
 }

@@ -5,8 +5,6 @@ import (
 	"fmt"
 
 	"golang.org/x/net/html"
-
-	"github.com/clause-dev/clause/site/markdown"
 )
 
 // leakyElements are the elements that, left open or closed too often in
@@ -32,13 +30,12 @@ type openTag struct {
 // rawHTML warns about raw HTML in a body that leaves an element open or
 // closes one that is not open: the browser would then carry it into the
 // rest of the page, the theme's footer included. Tags are matched across
-// blocks, since an HTML block may open a <div> that a later one closes.
-func (c *checker) rawHTML(s *linted, doc *markdown.Document) {
+// the blocks that hold raw HTML, since an HTML block may open a <div> that
+// a later one closes; the blocks between them, HTML the renderer wrote,
+// are balanced and change nothing.
+func (c *checker) rawHTML(s *linted) {
 	var open []openTag
-	for _, b := range doc.Blocks {
-		if !b.RawHTML && len(open) == 0 {
-			continue
-		}
+	for _, b := range s.RawHTML {
 		line := s.BodyLine + b.Line - 1
 		open = c.matchTags(s, b.HTML, line, open)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/url"
-	"path"
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/urlpath"
@@ -17,13 +16,13 @@ import (
 // site: the page, file or redirect it names must exist, and so must its
 // #fragment. at lists the URLs of the pages that show the body, since a
 // relative link resolves differently on each.
-func (c *checker) links(s *linted, at []string, doc *markdown.Document, orig map[string]string) {
+func (c *checker) links(s *linted, at []string) {
 	if len(at) == 0 {
 		return
 	}
 	seen := map[string]int{}
-	written := writtenLinks(doc.Links)
-	for _, href := range linkDests(doc.HTML) {
+	written := writtenLinks(s.Links)
+	for _, href := range linkDests(s.URLs) {
 		n := seen[href]
 		seen[href]++
 		msg, hint, where := c.linkOnPages(at, href)
@@ -39,7 +38,7 @@ func (c *checker) links(s *linted, at []string, doc *markdown.Document, orig map
 			line, col, asWritten = s.BodyLine+refs[0].Line-1, refs[0].Col, refs[0].Written
 			written[href] = refs[1:]
 		} else {
-			line, col, asWritten = c.locate(s, href, orig, n) // in raw HTML
+			line, col, asWritten = c.locate(s, href, n) // in raw HTML
 		}
 		c.warn(s.Path, line, col, fmt.Sprintf("broken link %q: %s", asWritten, msg), hint)
 	}
@@ -66,7 +65,7 @@ func (c *checker) linkOnPages(at []string, href string) (msg, hint, where string
 			continue
 		}
 		if failed == 0 {
-			msg, hint, where = m, h, c.m.in.cfg.basePath()+page
+			msg, hint, where = m, h, c.in.Config.basePath()+page
 		}
 		failed++
 	}
@@ -76,27 +75,16 @@ func (c *checker) linkOnPages(at []string, href string) (msg, hint, where string
 	return msg, hint, where
 }
 
-// linkDests returns the destinations of the links and images of an HTML
-// fragment, in document order.
-func linkDests(body []byte) []string {
+// linkDests returns the destinations of the links and images among a
+// rendered body's URLs, in document order.
+func linkDests(urls []contentURL) []string {
 	var out []string
-	z := html.NewTokenizer(bytes.NewReader(body))
-	for {
-		switch z.Next() {
-		case html.ErrorToken:
-			return out
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			want := map[string]string{"a": "href", "img": "src"}[string(name)]
-			for hasAttr && want != "" {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if string(k) == want {
-					out = append(out, string(v))
-				}
-			}
+	for _, u := range urls {
+		if u.tag == "a" && u.attr == "href" || u.tag == "img" && u.attr == "src" {
+			out = append(out, u.value)
 		}
 	}
+	return out
 }
 
 // linkProblem checks one link as seen from the page at site-relative URL
@@ -107,29 +95,29 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 		return c.outsideBase(href)
 	}
 	p, frag := target.Path, target.Fragment
-	if to, redirected := c.redirectFor(p); redirected {
+	if to, redirected := c.in.redirectFor(p); redirected {
 		tu, err := url.Parse(to)
 		if frag == "" || urlpath.Scheme(to) != "" || err != nil {
 			return "", ""
 		}
 		p = tu.Path // the link's #fragment is looked up where the redirect leads
 	}
-	out, found := c.outputFor(p)
-	if !found && c.m.in.unloadedAt(p) {
+	out, found := c.in.outputFor(p)
+	if !found && c.in.unloadedAt(p) {
 		return "", "" // the page's own error is the one to fix
 	}
 	if !found {
-		return fmt.Sprintf("nothing is published at %s", c.m.in.cfg.basePath()+p),
+		return fmt.Sprintf("nothing is published at %s", c.in.Config.basePath()+p),
 			"link to another policy by its file, such as [Terms](terms.md), so clause checks and rewrites it"
 	}
 	if frag == "" || !strings.HasSuffix(out, ".html") || c.pageIDs(out)[frag] {
 		return "", ""
 	}
-	if to, moved := c.m.movedTo(out, frag); moved {
-		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.m.in.cfg.basePath()+urlpath.URL(out), to),
+	if to, moved := c.in.movedTo(out, frag); moved {
+		return fmt.Sprintf("section #%s of %s moved to %s, where only a script sends visitors", frag, c.in.Config.basePath()+urlpath.URL(out), to),
 			"link to the new page directly"
 	}
-	return fmt.Sprintf("%s has no section #%s", c.m.in.cfg.basePath()+urlpath.URL(out), frag),
+	return fmt.Sprintf("%s has no section #%s", c.in.Config.basePath()+urlpath.URL(out), frag),
 		"section ids come from headings (## Your rights → #your-rights); check the heading, or give it an id with {#id}"
 }
 
@@ -138,7 +126,7 @@ func (c *checker) linkProblem(page, href string) (msg, hint string) {
 // site at /policies/ means /policies/terms/ to its writer, but a browser
 // goes to the host's own /terms/.
 func (c *checker) outsideBase(href string) (msg, hint string) {
-	base := c.m.in.cfg.basePath()
+	base := c.in.Config.basePath()
 	u, err := url.Parse(strings.TrimSpace(href))
 	if base == "" || err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/") {
 		return "", ""
@@ -155,10 +143,10 @@ func (c *checker) outsideBase(href string) (msg, hint string) {
 // generated files such as /robots.txt do not count: "/" and those names
 // usually mean the host's own.
 func (c *checker) policyPath(p string) bool {
-	if out, ok := c.outputFor(p); ok {
-		return !c.m.claims.builtIn(out)
+	if out, ok := c.in.outputFor(p); ok {
+		return !c.in.Claims.builtIn(out)
 	}
-	_, redirected := c.redirectFor(p)
+	_, redirected := c.in.redirectFor(p)
 	return redirected && p != "/"
 }
 
@@ -170,9 +158,9 @@ func (c *checker) internal(page, href string) (*url.URL, bool) {
 	if err != nil || href == "" {
 		return nil, false
 	}
-	base := c.m.in.cfg.basePath()
+	base := c.in.Config.basePath()
 	if u.Scheme != "" || u.Host != "" {
-		abs := c.m.in.cfg.absBase()
+		abs := c.in.Config.absBase()
 		if abs == "" || !(u.Scheme == "http" || u.Scheme == "https") || !strings.HasPrefix(u.String()+"/", abs+"/") {
 			return nil, false
 		}
@@ -188,33 +176,6 @@ func (c *checker) internal(page, href string) (*url.URL, bool) {
 	return t, true
 }
 
-// outputFor returns the output file served at a site-relative URL path.
-func (c *checker) outputFor(p string) (string, bool) {
-	rel := strings.TrimPrefix(p, "/")
-	for _, cand := range []string{rel, path.Join(rel, "index.html")} {
-		if _, ok := c.files[cand]; ok && cand != "" {
-			return cand, true
-		}
-	}
-	return "", false
-}
-
-// redirectFor returns where a redirect source sends visitors; a link to
-// an old URL still works.
-func (c *checker) redirectFor(p string) (string, bool) {
-	key := urlpath.Key(p)
-	for _, r := range c.m.redirects {
-		from, err := url.PathUnescape(r.From) // derived sources are percent-encoded
-		if err != nil || r.Fragment() != "" {
-			continue
-		}
-		if urlpath.Key(from) == key {
-			return r.To, true
-		}
-	}
-	return "", false
-}
-
 // pageIDs returns the ids an output page defines: every id attribute and
 // every <a name>.
 func (c *checker) pageIDs(out string) map[string]bool {
@@ -222,7 +183,7 @@ func (c *checker) pageIDs(out string) map[string]bool {
 		return ids
 	}
 	ids := map[string]bool{}
-	z := html.NewTokenizer(bytes.NewReader(c.files[out]))
+	z := html.NewTokenizer(bytes.NewReader(c.in.Files[out]))
 	for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
@@ -247,13 +208,13 @@ func (c *checker) pageIDs(out string) map[string]bool {
 // a rewritten link was written as, then for the fragment alone. It
 // returns 0, 0 when the link came from somewhere else, such as a
 // variable.
-func (c *checker) locate(s *linted, href string, orig map[string]string, n int) (int, int, string) {
+func (c *checker) locate(s *linted, href string, n int) (int, int, string) {
 	pathPart, frag, hasFrag := strings.Cut(href, "#")
 	needles := []string{href}
 	if dec, err := url.PathUnescape(href); err == nil && dec != href {
 		needles = append(needles, dec)
 	}
-	if o, ok := orig[pathPart]; ok {
+	if o, ok := s.Orig[pathPart]; ok {
 		if hasFrag {
 			needles = append(needles, o+"#"+frag)
 		}
@@ -265,7 +226,7 @@ func (c *checker) locate(s *linted, href string, orig map[string]string, n int) 
 		}
 	}
 	asWritten := href
-	if o, ok := orig[pathPart]; ok {
+	if o, ok := s.Orig[pathPart]; ok {
 		asWritten = o + strings.TrimPrefix(href, pathPart)
 	}
 	if hasFrag {

@@ -6,20 +6,19 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause/site/importer"
-	"github.com/clause-dev/clause/site/markdown"
 )
 
 // headings warns about skipped heading levels (h2 → h4, or a first
 // section at h3) and about two headings with the same text under the same
 // parent, which make the table of contents and #links ambiguous.
-func (c *checker) headings(s *linted, doc *markdown.Document) {
+func (c *checker) headings(s *linted) {
 	type open struct {
 		level, index int
 	}
 	var stack []open
 	seen := map[string]int{}
 	prev := 1 // the page title is the h1
-	for i, h := range doc.Headings {
+	for i, h := range s.Headings {
 		line := s.BodyLine + h.Line - 1
 		if h.Level > prev+1 {
 			c.warn(s.Path, line, 0, fmt.Sprintf("heading level skips from h%d to h%d: %q", prev, h.Level, h.Text),
@@ -128,7 +127,7 @@ func (c *checker) textDates(v *Version) {
 		case td.NoDay:
 			// already a warning of the build
 		default:
-			c.m.errs.Add(&Error{Path: s.Path, Line: td.Line, Severity: SeverityInfo, Msg: textDateNote(td)})
+			c.errs.Add(&Error{Path: s.Path, Line: td.Line, Severity: SeverityInfo, Msg: textDateNote(td)})
 		}
 	}
 }
@@ -156,11 +155,11 @@ func (c *checker) description(p *Page) {
 // define when it defines some: a typo in the id makes a group of its own
 // on the home page.
 func (c *checker) unknownGroup(p *Page) {
-	if p.Group == "" || len(c.m.in.cfg.Groups) == 0 {
+	if p.Group == "" || len(c.in.Config.Groups) == 0 {
 		return
 	}
-	ids := make([]string, 0, len(c.m.in.cfg.Groups))
-	for _, g := range c.m.in.cfg.Groups {
+	ids := make([]string, 0, len(c.in.Config.Groups))
+	for _, g := range c.in.Config.Groups {
 		if g.ID == p.Group {
 			return
 		}

@@ -8,8 +8,6 @@ import (
 
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"golang.org/x/net/html"
-
-	"github.com/clause-dev/clause/site/markdown"
 )
 
 // fetchAttrs lists, for each element, the attributes through which it
@@ -28,10 +26,10 @@ var navAttrs = map[string]string{"a": "href", "area": "href", "form": "action"}
 // images, frames, scripts, stylesheets and media loaded from another
 // host: the theme promises visitors that the site makes no third-party
 // requests.
-func (c *checker) unsafeURLs(s *linted, doc *markdown.Document, orig map[string]string) {
-	written := writtenLinks(doc.Links)
+func (c *checker) unsafeURLs(s *linted) {
+	written := writtenLinks(s.Links)
 	seen := map[string]int{}
-	for _, u := range contentURLs(doc.HTML) {
+	for _, u := range s.URLs {
 		msg, hint := c.urlProblem(u)
 		if msg == "" {
 			continue
@@ -41,7 +39,7 @@ func (c *checker) unsafeURLs(s *linted, doc *markdown.Document, orig map[string]
 			line, col = s.BodyLine+refs[0].Line-1, refs[0].Col // a Markdown link or image
 			written[u.value] = refs[1:]
 		} else {
-			line, col, _ = c.locate(s, u.value, orig, seen[u.value]) // in raw HTML
+			line, col, _ = c.locate(s, u.value, seen[u.value]) // in raw HTML
 			seen[u.value]++
 		}
 		c.warn(s.Path, line, col, msg, hint)
@@ -136,7 +134,7 @@ func (c *checker) thirdParty(v string) string {
 	if err != nil || u.Host == "" {
 		return ""
 	}
-	if base, err := url.Parse(c.m.in.cfg.BaseURL); err == nil && base.Host != "" && strings.EqualFold(base.Host, u.Host) {
+	if base, err := url.Parse(c.in.Config.BaseURL); err == nil && base.Host != "" && strings.EqualFold(base.Host, u.Host) {
 		return ""
 	}
 	return u.Host

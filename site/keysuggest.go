@@ -59,10 +59,10 @@ func (c *checker) misspelledKeys(s *Source) {
 func (c *checker) keyUsed(s *Source, key string) bool {
 	q := regexp.QuoteMeta(key)
 	named := regexp.MustCompile(`Params\.` + q + `\b|"` + q + `"`) // .Params.key, index .Params "key"
-	for _, data := range c.m.in.layouts {
+	for _, data := range c.in.Layouts {
 		if named.Match(data) {
 			return true
 		}
 	}
-	return strings.Contains(string(c.m.body(s)), "page."+key)
+	return strings.Contains(string(c.in.Body(s)), "page."+key)
 }

@@ -117,14 +117,3 @@ func (in *input) noteUnloaded() {
 		}
 	}
 }
-
-// unloadedAt reports whether the site-relative URL u is where a Markdown
-// file that could not be loaded would be published.
-func (in *input) unloadedAt(u string) bool {
-	for _, v := range in.unloaded {
-		if v == u {
-			return true
-		}
-	}
-	return false
-}

@@ -49,7 +49,7 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 // folder every version's relative links were written for.
 func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
 	s := v.src
-	doc := r.md.RenderPage(r.m.body(s), markdown.Page{Link: r.m.linkResolver(p.src), File: r.m.fileResolver(p.src), Var: r.m.varResolver(v, p), Blocks: blocks})
+	doc := r.m.renderMarkdown(r.md, s, r.m.body(s), markdown.Page{Link: r.m.linkResolver(p.src), File: r.m.fileResolver(p.src), Var: r.m.varResolver(v, p), Blocks: blocks})
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
 		r.errs.Add(&e)

@@ -179,6 +179,17 @@
 // path then and its commit, content/privacy.md@1a2b3c4, and every problem
 // found at such a label is a warning: history cannot be edited.
 //
+// # Check
+//
+// Check (check*.go) is a client of the build: it builds the site in
+// memory with Options.texts set, so that the render phase keeps what the
+// linter reads of each text of the working tree it renders (its links
+// with their positions, headings, the URLs its HTML follows or fetches
+// and its raw-HTML blocks; see renderMarkdown), and then lints a
+// lintInput: those texts, the site model (config, policies, versions,
+// redirects, output claims) and the built files. The linter never
+// renders a text again and reads nothing of the model but the lintInput.
+//
 // # Errors
 //
 // Every problem is reported as "path:line: message" or

@@ -106,6 +106,9 @@ func Scheme(s string) string {
 	return ""
 }
 
+// tabsAndBreaks removes the characters browsers drop anywhere in a URL.
+var tabsAndBreaks = strings.NewReplacer("\t", "", "\n", "", "\r", "")
+
 // BrowserScheme returns the lower-case scheme of a URL in an HTML
 // attribute as a browser reads it, which is laxer than Scheme: leading
 // spaces and control characters, and tabs and line breaks anywhere, are
@@ -114,7 +117,7 @@ func Scheme(s string) string {
 func BrowserScheme(v string) string {
 	v = strings.TrimLeft(v, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"+
 		"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
-	v = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)
+	v = tabsAndBreaks.Replace(v)
 	i := strings.IndexByte(v, ':')
 	if i <= 0 || strings.ContainsAny(v[:i], "/?#") {
 		return ""
