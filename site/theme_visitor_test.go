@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -103,5 +104,32 @@ func TestFeedUpcomingNotInTheFuture(t *testing.T) {
 		if !strings.Contains(feed, "<published>2026-06-01T00:00:00Z</published>") {
 			t.Errorf("%s: the upcoming entry, revised on 2026-11-01 after the build's date, is not published on the build's date", name)
 		}
+	}
+}
+
+// TestThemeMenuOfALargeCenter checks that above 40 policies the menu
+// lists the groups, not every policy: each page would otherwise carry a
+// link to every other one, and a site's size would grow with the square
+// of its policies.
+func TestThemeMenuOfALargeCenter(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{"clause.yaml": "title: Large\ngroups:\n  - id: a\n    title: First kind\n  - id: b\n    title: Second kind\n"}
+	for i := range 41 {
+		files[fmt.Sprintf("content/p%02d.md", i)] = fmt.Sprintf("---\ntitle: Policy %d\ngroup: %s\n---\nText.\n", i, []string{"a", "b"}[i%2])
+	}
+	tree, _ := mustBuild(t, files, nil)
+	page := string(tree["p07/index.html"])
+	menu := page[strings.Index(page, `<details class="site-menu">`):strings.Index(page, `</details>`)]
+	for _, want := range []string{`<a href="/#group-a">First kind</a> <span class="menu-count">(21)</span>`,
+		`<a href="/#group-b">Second kind</a> <span class="menu-count">(20)</span>`, `All 41 policies</a>`, `href="/changelog/"`} {
+		if !strings.Contains(menu, want) {
+			t.Errorf("the menu lacks %q:\n%s", want, menu)
+		}
+	}
+	if strings.Contains(menu, "/p08/") {
+		t.Error("the menu of a 41-policy center links every policy")
+	}
+	if home := string(tree["index.html"]); !strings.Contains(home, `id="group-a"`) || !strings.Contains(home, `href="/p08/"`) {
+		t.Error("the home page, where the menu sends visitors, lacks the group anchor or a policy")
 	}
 }
