@@ -196,6 +196,15 @@ func BareDateLine(line string) (field DateField, value string, ok bool) {
 	return fieldOf(m[1]), value, true
 }
 
+// anyDateLine reads a date line with a colon (DateLine) or without one
+// (BareDateLine), as clause's reading of dates in a page's text does.
+func anyDateLine(line string) (field DateField, value string, ok bool) {
+	if field, value, ok = DateLine(line); ok {
+		return field, value, true
+	}
+	return BareDateLine(line)
+}
+
 // fieldOf returns the front matter key a date label stands for.
 func fieldOf(label string) DateField {
 	if strings.HasPrefix(strings.ToLower(label), "effective") {

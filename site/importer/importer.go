@@ -121,7 +121,7 @@ func (d *doc) paragraph(plain string) {
 // kind: a readable date goes to front matter, an unreadable one is kept in
 // a comment and reported. It reports whether the line was consumed.
 func (d *doc) takeDate(line string, at int) bool {
-	field, value, ok := DateLine(line)
+	field, value, ok := anyDateLine(line)
 	if !ok || d.seen[field] {
 		return false
 	}
