@@ -38,10 +38,13 @@ var (
 	// consentButton matches the label of a button that answers a cookie
 	// banner; "Close" does not, since every notice has it.
 	consentButton = regexp.MustCompile(`(?i)^(?:accept|reject|decline|allow|agree|deny|refuse|got it|ok|okay|i understand|manage|customi[sz]e|settings|preferences)\b|\b(?:accept|reject|decline|allow|agree|deny|refuse)(?: all)?$|(?:cookie|privacy) (?:settings|preferences|choices)$`)
-	// announcesChange matches text announcing that a policy changes or has
-	// changed, which a paragraph of the policy ("we may update this
-	// policy") does not.
-	announcesChange = regexp.MustCompile(`(?i)\b(?:we(?:'re|’re| are|'ve|’ve| have| will|'ll|’ll)|is being|are being|has been|have been|will be)\s+(?:updat|chang|revis|amend)\w*|\bnew version\b|\b(?:updated|revised|new) (?:privacy|cookie|data|terms)`)
+	// announcesChange matches text announcing that a policy is changing
+	// or has changed, which a paragraph of the policy ("we will update
+	// this policy when …") does not.
+	announcesChange = regexp.MustCompile(`(?i)\b(?:we(?:'re|’re| are|'ve|’ve| have)|is being|are being|has been|have been)\s+(?:updat|chang|revis|amend)\w*`)
+	// changeText matches text about a change to a policy; with a date, it
+	// announces the change.
+	changeText = regexp.MustCompile(`(?i)\b(?:updat|chang|revis|amend)\w*|\bnew version\b`)
 	// takesEffect matches text saying when a change applies.
 	takesEffect = regexp.MustCompile(`(?i)\b(?:takes?|will take|taking)\s+effect\b|\beffective\b|\binto (?:force|effect)\b|\bappl(?:y|ies) from\b`)
 	// inlineDate finds a date written in words or as YYYY-MM-DD in a text.
@@ -69,8 +72,7 @@ func bannerKind(n *html.Node) string {
 	case consentManager.MatchString(names),
 		consentName.MatchString(names) && (bannerName.MatchString(names) || controls):
 		return cookieBanner
-	case !controls && announcesChange.MatchString(text) && policyWord.MatchString(text) &&
-		(noticeRoles[attr(n, "role")] || noticeName.MatchString(names)):
+	case !controls && announcement(text) && (noticeRoles[attr(n, "role")] || noticeName.MatchString(names)):
 		return changeNotice
 	case cookieText.MatchString(text) && controls:
 		return cookieBanner
@@ -78,6 +80,15 @@ func bannerKind(n *html.Node) string {
 		return genericBanner
 	}
 	return ""
+}
+
+// announcement reports whether a text announces a change to a policy:
+// "we are updating our privacy policy", or a change with its date.
+func announcement(text string) bool {
+	if !policyWord.MatchString(text) {
+		return false
+	}
+	return announcesChange.MatchString(text) || changeText.MatchString(text) && textDate(text) != ""
 }
 
 // noticeShaped reports whether n could be a notice: a container with
@@ -128,18 +139,26 @@ func holdsDateLine(n *html.Node) bool {
 
 // changeNoticeHint says what to do instead of importing a notice that
 // says when a new version takes effect, with the date it gives; it is ""
-// for a notice that gives no such time.
+// for a notice that gives no date and no such time.
 func changeNoticeHint(n *html.Node) string {
 	text := collapse(visibleText(n))
-	if !takesEffect.MatchString(text) {
+	date := textDate(text)
+	switch {
+	case date == "" && !takesEffect.MatchString(text):
 		return ""
-	}
-	date := "YYYY-MM-DD"
-	for _, m := range inlineDate.FindAllString(text, -1) {
-		if t, err := ParseDate(m); err == nil {
-			date = t.Format("2006-01-02")
-			break
-		}
+	case date == "":
+		date = "YYYY-MM-DD"
 	}
 	return fmt.Sprintf("clause shows its own notice of an upcoming version: to publish the new text, run clause revise <slug> --effective %s", date)
+}
+
+// textDate returns the first readable date written in a text, as
+// YYYY-MM-DD, or "".
+func textDate(text string) string {
+	for _, m := range inlineDate.FindAllString(text, -1) {
+		if t, err := ParseDate(m); err == nil {
+			return t.Format("2006-01-02")
+		}
+	}
+	return ""
 }

@@ -47,7 +47,7 @@ func splitDateLines(nodes []*html.Node) [][]*html.Node {
 	dates := 0
 	for _, l := range lines {
 		switch {
-		case len(l) == 0:
+		case blank(l):
 		case !isDateLine(plainText(l)):
 			if len(rest) > 0 {
 				rest = append(rest, &html.Node{Type: html.ElementNode, DataAtom: atom.Br, Data: "br"})
@@ -101,11 +101,21 @@ func splitRunTogether(line []*html.Node) [][]*html.Node {
 		return pieces
 	}
 	for _, p := range pieces {
-		if !isDateLine(plainText(p)) {
+		if !blank(p) && !isDateLine(plainText(p)) {
 			return [][]*html.Node{line}
 		}
 	}
 	return pieces
+}
+
+// blank reports whether a run of nodes is only white space.
+func blank(nodes []*html.Node) bool {
+	for _, n := range nodes {
+		if n.Type != html.TextNode || strings.TrimSpace(n.Data) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // liftBreaks returns a copy of a run of inline nodes with the <br>

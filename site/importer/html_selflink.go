@@ -57,8 +57,8 @@ func unlinkHeading(h *html.Node, ids map[string]bool) {
 	text := collapse(visibleText(h))
 	for _, a := range links {
 		frag, ok := fragment(attr(a, "href"))
-		if !ok || !own[frag] && ids[frag] {
-			continue // a link to another part of the page
+		if !ok || !own[frag] && (ids[frag] || strings.EqualFold(frag, "top")) {
+			continue // a link to another part of the page, or to its top
 		}
 		if attr(h, "id") == "" && !ids[frag] && validID.MatchString(frag) {
 			h.Attr = append(h.Attr, html.Attribute{Key: "id", Val: frag})
@@ -119,10 +119,11 @@ func visibleText(n *html.Node) string {
 
 // fragment returns the fragment of a link to a part of a page, decoded:
 // "#sharing", "/privacy#sharing" and "https://example.com/privacy#sharing"
-// all give "sharing". A link to a whole page is not a fragment link.
+// all give "sharing", and "#" gives "". A link without "#" is to a whole
+// page.
 func fragment(href string) (string, bool) {
 	_, frag, ok := strings.Cut(href, "#")
-	if !ok || frag == "" {
+	if !ok {
 		return "", false
 	}
 	if dec, err := url.PathUnescape(frag); err == nil {
