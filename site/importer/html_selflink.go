@@ -23,8 +23,8 @@ var anchorClass = regexp.MustCompile(`(?i)anchor|headerlink|hash-?link|permalink
 const linkSymbols = "#¶§🔗⚓∞\u200b\u200c\u200d\u2060\ufe0f\u20e3 \t\n\r\f\u00a0"
 
 // unlinkHeadings removes the self-links of every heading in the page. A
-// link that only shows a symbol or an icon is removed; a link around the
-// heading's text leaves the text. A heading without an id takes the one
+// link that only shows a symbol or an icon is removed, as is a "Back to
+// top" link; a link around the heading's text leaves the text. A heading without an id takes the one
 // its self-link names, when no element of the page has it, so that links
 // to the section keep working.
 func unlinkHeadings(root *html.Node) {
@@ -57,8 +57,12 @@ func unlinkHeading(h *html.Node, ids map[string]bool) {
 	text := collapse(visibleText(h))
 	for _, a := range links {
 		frag, ok := fragment(attr(a, "href"))
-		if !ok || !own[frag] && (ids[frag] || strings.EqualFold(frag, "top")) {
-			continue // a link to another part of the page, or to its top
+		switch {
+		case !ok || !own[frag] && ids[frag]:
+			continue // a link to another part of the page
+		case strings.EqualFold(frag, "top") && !ids[frag]:
+			a.Parent.RemoveChild(a) // "Back to top", which browsers scroll to
+			continue
 		}
 		if attr(h, "id") == "" && !ids[frag] && validID.MatchString(frag) {
 			h.Attr = append(h.Attr, html.Attribute{Key: "id", Val: frag})
