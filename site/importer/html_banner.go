@@ -22,6 +22,7 @@ const (
 	changeNotice   = "notice of a change to the policy"
 	genericBanner  = "banner"
 	noticeMaxChars = 600 // a notice is short; a longer element is text
+	noticeMaxElems = 60  // and it has few elements
 )
 
 var (
@@ -60,17 +61,23 @@ var noticeRoles = map[string]bool{"note": true, "alert": true, "status": true, "
 // role or class) that announces a change to the policy is a notice of a
 // change; then text about cookies with buttons to answer it is a cookie
 // banner; then an element with "banner" in its class, unless it holds the
-// page's date.
+// page's date. Only a consent manager's banner may be long: its settings
+// have headings and tables of their own.
 func bannerKind(n *html.Node) string {
-	if !noticeShaped(n) {
+	if !noticeTag(n) {
 		return ""
 	}
 	names := attr(n, "id") + " " + attr(n, "class")
+	if consentManager.MatchString(names) && find(n, atom.H1) == nil {
+		return cookieBanner
+	}
+	if !noticeShaped(n) {
+		return ""
+	}
 	text := collapse(visibleText(n))
 	controls := hasConsentButton(n)
 	switch {
-	case consentManager.MatchString(names),
-		consentName.MatchString(names) && (bannerName.MatchString(names) || controls):
+	case consentName.MatchString(names) && (bannerName.MatchString(names) || controls):
 		return cookieBanner
 	case !controls && announcement(text) && (noticeRoles[attr(n, "role")] || noticeName.MatchString(names)):
 		return changeNotice
@@ -91,20 +98,44 @@ func announcement(text string) bool {
 	return announcesChange.MatchString(text) || changeText.MatchString(text) && textDate(text) != ""
 }
 
-// noticeShaped reports whether n could be a notice: a container with
-// short text and no heading, table or date line.
-func noticeShaped(n *html.Node) bool {
+// noticeTag reports whether n is an element a notice is made of.
+func noticeTag(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Div, atom.Section, atom.Aside, atom.Span, atom.P, atom.Ul, atom.Dialog, 0:
-	default:
+	case atom.Div, atom.Section, atom.Aside, atom.Span, atom.P, atom.Ul, atom.Dialog:
+		return true
+	}
+	return n.Type == html.ElementNode && n.DataAtom == 0 // a custom element
+}
+
+// noticeShaped reports whether n is short enough to be a notice: a few
+// elements and short text, without a heading or table.
+func noticeShaped(n *html.Node) bool {
+	elems, chars := 0, 0
+	return walkWhile(n, func(e *html.Node) bool {
+		switch {
+		case e.Type == html.TextNode:
+			chars += len(strings.TrimSpace(e.Data))
+		case e.DataAtom == atom.H1, e.DataAtom == atom.H2, e.DataAtom == atom.H3, e.DataAtom == atom.Table:
+			return false
+		case e.Type == html.ElementNode:
+			elems++
+		}
+		return elems <= noticeMaxElems && chars < noticeMaxChars
+	})
+}
+
+// walkWhile visits n's subtree in document order while ok returns true,
+// and reports whether it visited all of it.
+func walkWhile(n *html.Node, ok func(*html.Node) bool) bool {
+	if !ok(n) {
 		return false
 	}
-	for _, a := range []atom.Atom{atom.H1, atom.H2, atom.H3, atom.Table} {
-		if find(n, a) != nil {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !walkWhile(c, ok) {
 			return false
 		}
 	}
-	return len(strings.TrimSpace(textOf(n))) < noticeMaxChars
+	return true
 }
 
 // hasConsentButton reports whether n holds a button, or a link styled as

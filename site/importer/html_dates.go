@@ -74,7 +74,7 @@ func breakLines(nodes []*html.Node) [][]*html.Node {
 	var lines [][]*html.Node
 	var cur []*html.Node
 	for _, n := range nodes {
-		if n.Type == html.ElementNode && n.DataAtom == atom.Br {
+		if isBr(n) {
 			lines, cur = append(lines, cur), nil
 			continue
 		}
@@ -125,38 +125,42 @@ func blank(nodes []*html.Node) bool {
 func liftBreaks(nodes []*html.Node) []*html.Node {
 	var out []*html.Node
 	for _, n := range nodes {
-		if n.Type != html.ElementNode || n.DataAtom == atom.Br || find(n, atom.Br) == nil {
-			out = append(out, cloneTree(n))
+		if n.Type != html.ElementNode || isBr(n) {
+			out = append(out, shallowCopy(n, true))
 			continue
 		}
+		kids := liftBreaks(childNodes(n))
 		var piece *html.Node
 		first := true
-		for _, k := range liftBreaks(childNodes(n)) {
-			if k.Type == html.ElementNode && k.DataAtom == atom.Br {
+		for _, k := range kids {
+			if isBr(k) {
 				out, piece = append(out, k), nil
 				continue
 			}
 			if piece == nil {
-				piece = copyWithoutID(n)
-				if first {
-					piece.Attr, first = append([]html.Attribute(nil), n.Attr...), false
-				}
+				piece, first = shallowCopy(n, first), false
 				out = append(out, piece)
 			}
 			piece.AppendChild(k)
+		}
+		if first {
+			out = append(out, shallowCopy(n, true)) // an empty element, such as an anchor
 		}
 	}
 	return out
 }
 
-// cloneTree returns a detached deep copy of n.
-func cloneTree(n *html.Node) *html.Node {
-	cp := &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace,
-		Attr: append([]html.Attribute(nil), n.Attr...)}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		cp.AppendChild(cloneTree(c))
+// isBr reports whether n is a <br>.
+func isBr(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom == atom.Br }
+
+// shallowCopy returns a detached copy of n without its children, with
+// its id and name when withID is true.
+func shallowCopy(n *html.Node, withID bool) *html.Node {
+	if !withID {
+		return copyWithoutID(n)
 	}
-	return cp
+	return &html.Node{Type: n.Type, DataAtom: n.DataAtom, Data: n.Data, Namespace: n.Namespace,
+		Attr: append([]html.Attribute(nil), n.Attr...)}
 }
 
 // plainText returns the text of a run of inline nodes as one line, a

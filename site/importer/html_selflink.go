@@ -76,12 +76,16 @@ func unlinkHeading(h *html.Node, ids map[string]bool) {
 	}
 }
 
+// headingWrappers is how many elements around a heading may carry its
+// id: <section id="x"><div class="inner"><h2>….
+const headingWrappers = 4
+
 // headingIDs returns the ids that name heading h: its own, those of the
-// elements in it and around it, and the id of an empty anchor just
-// before it (<a name="x"></a><h2>…).
+// elements in it and of the few around it, and the id of an empty anchor
+// just before it (<a name="x"></a><h2>…).
 func headingIDs(h *html.Node) map[string]bool {
 	own := pageIDs(h, map[string]bool{})
-	for p := h.Parent; p != nil; p = p.Parent {
+	for p, up := h.Parent, 0; p != nil && up < headingWrappers; p, up = p.Parent, up+1 {
 		if id := attr(p, "id"); id != "" {
 			own[id] = true
 		}

@@ -7,9 +7,11 @@
 // date, numbered and ALL-CAPS section headings, lettered subsections and
 // bullet lists. From HTML it takes headings, paragraphs, lists, links,
 // tables, emphasis and anchors, and drops scripts, styles, navigation,
-// site headers and footers and cookie banners. Everything it drops or
-// cannot read is reported as a Note. Text is escaped so that the Markdown
-// renders exactly as the input read.
+// site headers and footers, cookie banners (which need a cookie or
+// consent signal), notices that the policy is changing, and headings' own
+// links. Date lines that share a paragraph are read one by one. Everything
+// it drops or cannot read is reported as a Note. Text is escaped so that
+// the Markdown renders exactly as the input read.
 //
 // The package depends on no other clause package.
 package importer
