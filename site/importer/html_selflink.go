@@ -15,8 +15,9 @@ import (
 // are not part of the policy's text, and as Markdown they read
 // "## Sharing [#](#sharing)".
 
-// anchorClass marks a heading self-link by its class, aria-label or title.
-var anchorClass = regexp.MustCompile(`(?i)anchor|headerlink|hash-?link|permalink|perma-link|self-?link|direct link|link to (?:this|the) (?:section|heading)`)
+// anchorWords are the words a self-link shows, often to screen readers
+// only: "Permalink", "Link to this section", "Direct link to Sharing".
+var anchorWords = regexp.MustCompile(`(?i)^(?:(?:permalink|permanent link|direct link|copy link|link to (?:this|the) (?:section|heading))\b.*|link|anchor)$`)
 
 // linkSymbols are the characters self-links show instead of words, with
 // the invisible ones some generators put in an empty link.
@@ -24,9 +25,9 @@ const linkSymbols = "#¶§🔗⚓∞\u200b\u200c\u200d\u2060\ufe0f\u20e3 \t\n\r\
 
 // unlinkHeadings removes the self-links of every heading in the page. A
 // link that only shows a symbol or an icon is removed, as is a "Back to
-// top" link; a link around the heading's text leaves the text. A heading without an id takes the one
-// its self-link names, when no element of the page has it, so that links
-// to the section keep working.
+// top" link; a link around the heading's text leaves the text. A heading
+// without an id takes the one its self-link names, when no element of
+// the page has it, so that links to the section keep working.
 func unlinkHeadings(root *html.Node) {
 	ids := pageIDs(root, map[string]bool{})
 	var headings []*html.Node
@@ -50,11 +51,10 @@ func unlinkHeading(h *html.Node, ids map[string]bool) {
 			links = append(links, n)
 		}
 	})
-	if next := nextElement(h); next != nil && next.DataAtom == atom.A && decorative(next, false) {
+	if next := nextElement(h); next != nil && next.DataAtom == atom.A && decorative(next) {
 		links = append(links, next) // GitHub puts the link after the heading
 		pageIDs(next, own)
 	}
-	text := collapse(visibleText(h))
 	for _, a := range links {
 		frag, ok := fragment(attr(a, "href"))
 		switch {
@@ -68,7 +68,7 @@ func unlinkHeading(h *html.Node, ids map[string]bool) {
 			h.Attr = append(h.Attr, html.Attribute{Key: "id", Val: frag})
 			ids[frag] = true
 		}
-		if decorative(a, contains(h, a) && collapse(visibleText(a)) == text) {
+		if decorative(a) {
 			a.Parent.RemoveChild(a)
 		} else {
 			removeAttr(a, "href") // its text stays, and its id, if any
@@ -96,17 +96,11 @@ func headingIDs(h *html.Node) map[string]bool {
 	return own
 }
 
-// decorative reports whether link a shows no words of its own: only
-// symbols or an icon, or it is marked as an anchor and is not the whole
-// text of its heading (whole).
-func decorative(a *html.Node, whole bool) bool {
+// decorative reports whether link a shows no words of the heading's
+// own: only symbols, an icon, or words such as "Permalink".
+func decorative(a *html.Node) bool {
 	text := collapse(visibleText(a))
-	if strings.Trim(text, linkSymbols) == "" {
-		return true
-	}
-	marked := anchorClass.MatchString(attr(a, "class")+" "+attr(a, "aria-label")+" "+attr(a, "title")) ||
-		attr(a, "aria-hidden") == "true"
-	return marked && !whole
+	return strings.Trim(text, linkSymbols) == "" || anchorWords.MatchString(text)
 }
 
 // visibleText returns the text of n that a reader sees: without scripts,

@@ -19,6 +19,31 @@ func convertHTMLString(t *testing.T, src string) (string, *Result) {
 	return md[strings.Index(md[3:], "---\n")+8:], res
 }
 
+// htmlCase is an HTML snippet after a title, the lines its Markdown must
+// hold and the text it must not.
+type htmlCase struct {
+	name, html string
+	want, not  []string
+}
+
+// checkHTMLCases converts each case's snippet under an h1 title.
+func checkHTMLCases(t *testing.T, tests []htmlCase) {
+	t.Helper()
+	for _, tt := range tests {
+		md, _ := convertHTMLString(t, "<h1>Policy</h1>"+tt.html)
+		for _, w := range tt.want {
+			if !strings.Contains(md, w) {
+				t.Errorf("%s: want %q in\n%s", tt.name, w, md)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(md, w) {
+				t.Errorf("%s: %q should be gone from\n%s", tt.name, w, md)
+			}
+		}
+	}
+}
+
 func TestHTMLBlocks(t *testing.T) {
 	tests := []struct {
 		name, html string
