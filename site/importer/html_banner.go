@@ -27,7 +27,7 @@ const (
 
 var (
 	// consentManager matches the ids and classes of consent managers' banners.
-	consentManager = regexp.MustCompile(`(?i)onetrust|optanon|cybot|cookiebot|didomi|truste|trustarc|osano|usercentrics|iubenda|termly|cookieyes|\bcky-|\bqc-cmp|\bcmp-|klaro|\bcc-(?:window|banner)|cookie-law-info|\bcli-bar|\bsp_message|\bfc-consent|borlabs|cmplz|complianz`)
+	consentManager = regexp.MustCompile(`(?i)onetrust|optanon|cybot|cookiebot|didomi|\btruste\b|trustarc|osano|usercentrics|iubenda|termly|cookieyes|\bcky-|\bqc-cmp|\bcmp-|klaro|\bcc-(?:window|banner)|cookie-law-info|\bcli-bar|\bsp_message|\bfc-consent|borlabs|cmplz|complianz`)
 	// consentName matches an id or class that names cookies or consent.
 	consentName = regexp.MustCompile(`(?i)cookie|consent|gdpr|ccpa`)
 	// bannerName matches an id or class of a banner-like element.
@@ -42,7 +42,7 @@ var (
 	// announcesChange matches text announcing that a policy is changing
 	// or has changed, which a paragraph of the policy ("we will update
 	// this policy when …") does not.
-	announcesChange = regexp.MustCompile(`(?i)\b(?:we(?:'re|’re| are|'ve|’ve| have)|is being|are being|has been|have been)\s+(?:updat|chang|revis|amend)\w*`)
+	announcesChange = regexp.MustCompile(`(?i)\b(?:we(?:'re|’re| are|'ve|’ve| have)|is being|are being|has been|have been)\s+(?:updat|chang|revis|amend)\w*|\bour (?:updated|revised|new) (?:privacy|cookie|data|terms)`)
 	// changeText matches text about a change to a policy; with a date, it
 	// announces the change.
 	changeText = regexp.MustCompile(`(?i)\b(?:updat|chang|revis|amend)\w*|\bnew version\b`)
@@ -138,8 +138,8 @@ func walkWhile(n *html.Node, ok func(*html.Node) bool) bool {
 	return true
 }
 
-// hasConsentButton reports whether n holds a button, or a link styled as
-// one, that answers a banner: Accept, Reject all, Manage preferences.
+// hasConsentButton reports whether n holds a button or link that answers
+// a banner: Accept, Reject all, Manage preferences.
 func hasConsentButton(n *html.Node) bool {
 	found := false
 	walkElements(n, func(e *html.Node) {

@@ -21,6 +21,8 @@ func TestNoticesAndCookieBanners(t *testing.T) {
 			`dropped cookie banner <div id="consent-bar">`},
 		{"a consent manager's banner and settings, however long", `<div id="onetrust-consent-sdk"><div id="onetrust-banner-sdk"><p>We use cookies.</p></div><div id="onetrust-pc-sdk"><h2>Privacy preference center</h2><table><tr><td>Strictly necessary</td></tr></table>` + strings.Repeat("<p>Vendors and purposes are listed here.</p>", 30) + `</div></div>`,
 			`dropped cookie banner <div id="onetrust-consent-sdk"> "We use cookies. Privacy preference center`},
+		{"a banner about the new terms", `<div class="top-banner">Read our new Terms of Service.</div>`,
+			`dropped notice of a change to the policy <div class="top-banner"> "Read our new Terms of Service."`},
 		{"a paragraph named consent is text", `<p id="consent">Where we rely on your consent, you may withdraw it.</p>`, ""},
 		{"a banner holding the date is text", `<div class="page-banner">Last updated: March 1, 2025</div>`, ""},
 		{"a notice that does not announce a change is text", `<div class="notice">We may update this policy from time to time.</div>`, ""},
