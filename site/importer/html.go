@@ -302,6 +302,9 @@ func (c *htmlConv) paragraph(nodes []*html.Node) []mdBlock {
 // takeDate reads a date line, preferring the machine-readable datetime of
 // a <time> element in it.
 func (c *htmlConv) takeDate(nodes []*html.Node, plain string) bool {
+	if splitDateLine(plain) != nil {
+		return c.d.takeDate(plain, 0)
+	}
 	field, _, ok := anyDateLine(plain)
 	if !ok {
 		return false

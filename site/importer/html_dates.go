@@ -23,10 +23,11 @@ var dateLabel = regexp.MustCompile(`(?i)(?:last[\s-]+(?:updated|revised|modified
 // dateLabelStart matches a text that starts with a date label.
 var dateLabelStart = regexp.MustCompile(`(?i)^[\s*_]*(?:last[\s-]+(?:updated|revised|modified)|effective)\b`)
 
-// isDateLine reports whether a line of plain text types a date.
+// isDateLine reports whether a line of plain text types a date, or joins
+// date lines with a separator.
 func isDateLine(s string) bool {
 	_, _, ok := anyDateLine(s)
-	return ok
+	return ok || splitDateLine(s) != nil
 }
 
 // splitDateLines splits a run of inline nodes that holds date lines into

@@ -18,6 +18,19 @@ func TestDateLinesInOneParagraph(t *testing.T) {
 	if got := res.LastRevised.Format("2006-01-02") + " " + res.Effective.Format("2006-01-02"); got != "2025-03-01 2025-04-01" {
 		t.Errorf("dates from <time> on lines of one paragraph: %s", got)
 	}
+	for _, src := range []string{
+		`<p class="dates">Last updated: <b>March 1, 2025</b> | Effective: <b>April 1, 2025</b></p>`,
+		`<p>Last updated: 2025-03-01 · Effective date: 2025-04-01</p>`,
+	} {
+		md, res := convertHTMLString(t, "<h1>T</h1>"+src+"<p>Text.</p>")
+		if got := res.LastRevised.Format("2006-01-02") + " " + res.Effective.Format("2006-01-02"); got != "2025-03-01 2025-04-01" || md != "Text.\n" {
+			t.Errorf("dates on one line with a separator, %s: %s\n%s", src, got, md)
+		}
+	}
+	md, _ := convertHTMLString(t, `<h1>T</h1><p>Last updated: March 1, 2025</p><p>Last updated: May 1, 2025 | Effective: June 1, 2025</p>`)
+	if !strings.Contains(md, `Last updated: May 1, 2025 \| Effective: June 1, 2025`) {
+		t.Errorf("a joined line with a date already read is kept whole:\n%s", md)
+	}
 	_, res = convertHTMLString(t, `<h1>T</h1><p>Effective May 4, 2026</p>`)
 	if res.Effective.Format("2006-01-02") != "2026-05-04" {
 		t.Errorf("a date label without a colon: %v", res.Effective)

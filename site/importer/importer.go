@@ -121,8 +121,21 @@ func (d *doc) paragraph(plain string) {
 
 // takeDate consumes a line that types a date by hand, the first of each
 // kind: a readable date goes to front matter, an unreadable one is kept in
-// a comment and reported. It reports whether the line was consumed.
+// a comment and reported. A line that joins date lines with a separator
+// is consumed when none of its kinds was read before. It reports whether
+// the line was consumed.
 func (d *doc) takeDate(line string, at int) bool {
+	if parts := splitDateLine(line); parts != nil {
+		for _, p := range parts {
+			if field, _, _ := anyDateLine(p); d.seen[field] {
+				return false
+			}
+		}
+		for _, p := range parts {
+			d.takeDate(p, at)
+		}
+		return true
+	}
 	field, value, ok := anyDateLine(line)
 	if !ok || d.seen[field] {
 		return false

@@ -81,3 +81,13 @@ func TestTextDateWithoutColon(t *testing.T) {
 		t.Errorf("body:\n%s", md)
 	}
 }
+
+func TestTextDatesOnOneLine(t *testing.T) {
+	res, err := Convert([]byte("Privacy Policy\nLast updated: March 1, 2025 | Effective: April 1, 2025\n\nWe keep little.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.LastRevised.Format("2006-01-02") + " " + res.Effective.Format("2006-01-02"); got != "2025-03-01 2025-04-01" {
+		t.Errorf("two dates on one line: %s\n%s", got, res.Markdown)
+	}
+}
