@@ -111,3 +111,25 @@ func TestImportedPageBuilds(t *testing.T) {
 		t.Errorf("the built page's heading links were imported:\n%s", stdout)
 	}
 }
+
+// TestImportedDateLinesAreLines checks that date lines the import keeps in
+// the text, here an earlier version's, are lines clause reads one by one:
+// check reports each where it disagrees with the front matter.
+func TestImportedDateLinesAreLines(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "terms.html")
+	os.WriteFile(in, []byte(`<h1>Terms</h1><p>Last updated: <b>March 1, 2025</b><br>Effective date: <b>April 1, 2025</b></p>
+<p>Tidewater Kayaks rents kayaks by the hour.</p><p>Earlier version:<br>Last updated: January 5, 2024<br>Effective date: February 1, 2024<br>Ask us for a copy.</p>`), 0o644)
+	os.WriteFile(filepath.Join(dir, "clause.yaml"), []byte("title: Tidewater Kayaks\n"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "content"), 0o755)
+	md := filepath.Join(dir, "content", "terms.md")
+	if status, _, stderr := runCLI(t, "import", "--output", md, in); status != exitOK {
+		t.Fatalf("import: %d\n%s", status, stderr)
+	}
+	_, stdout, stderr := runCLI(t, "check", "--source", dir, "--now", "2025-05-01")
+	for _, w := range []string{`typed date "January 5, 2024" (2024-01-05) disagrees with last_revised 2025-03-01`, `typed date "February 1, 2024" (2024-02-01) disagrees with effective 2025-04-01`} {
+		if !strings.Contains(stdout+stderr, w) {
+			t.Errorf("check does not read the kept line %q:\n%s%s", w, stdout, stderr)
+		}
+	}
+}
