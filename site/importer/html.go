@@ -267,7 +267,8 @@ func (c *htmlConv) heading(n *html.Node) []mdBlock {
 }
 
 // paragraph converts a run of inline nodes. A paragraph that types the
-// page's date goes to front matter instead.
+// page's date goes to front matter instead; one whose lines hold dates is
+// split into its lines first (splitDateLines).
 func (c *htmlConv) paragraph(nodes []*html.Node) []mdBlock {
 	if len(nodes) == 0 {
 		return nil
