@@ -196,6 +196,38 @@ func BareDateLine(line string) (field DateField, value string, ok bool) {
 	return fieldOf(m[1]), value, true
 }
 
+// anyDateLine reads a date line with a colon (DateLine) or without one
+// (BareDateLine), as clause's reading of dates in a page's text does.
+func anyDateLine(line string) (field DateField, value string, ok bool) {
+	if field, value, ok = DateLine(line); ok {
+		return field, value, true
+	}
+	return BareDateLine(line)
+}
+
+// dateSeparator splits a line that joins date lines: " | ", " · ", " • ",
+// " – ", " — " and " - ".
+var dateSeparator = regexp.MustCompile(`\s+[|·•–—-]\s+`)
+
+// splitDateLine splits a line that joins date lines of different kinds
+// with a separator, "Last updated: March 1, 2025 | Effective: April 1,
+// 2025", into those date lines. It returns nil for any other line.
+func splitDateLine(line string) []string {
+	parts := dateSeparator.Split(line, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	kinds := map[DateField]bool{}
+	for _, p := range parts {
+		field, _, ok := anyDateLine(p)
+		if !ok || kinds[field] {
+			return nil
+		}
+		kinds[field] = true
+	}
+	return parts
+}
+
 // fieldOf returns the front matter key a date label stands for.
 func fieldOf(label string) DateField {
 	if strings.HasPrefix(strings.ToLower(label), "effective") {

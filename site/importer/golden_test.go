@@ -69,6 +69,18 @@ func convertFile(t *testing.T, name string, src []byte, golden string) *Result {
 	return res
 }
 
+// convertTestdata converts testdata/name and compares it with its golden
+// file, name with the extension .golden.
+func convertTestdata(t *testing.T, name string) (*Result, string) {
+	t.Helper()
+	src, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := convertFile(t, name, src, strings.TrimSuffix(name, filepath.Ext(name))+".golden")
+	return res, string(res.Markdown)
+}
+
 // hasNote reports whether a note matches the pattern.
 func hasNote(res *Result, pattern string) bool {
 	re := regexp.MustCompile(pattern)

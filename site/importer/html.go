@@ -37,6 +37,7 @@ func convertHTML(d *doc, src []byte) {
 	if t := find(root, atom.Title); t != nil {
 		pageTitle = collapse(textOf(t))
 	}
+	unlinkHeadings(root)
 	prune(d, root)
 	liftBlocks(root)
 	content := contentRoot(root)
@@ -266,12 +267,20 @@ func (c *htmlConv) heading(n *html.Node) []mdBlock {
 }
 
 // paragraph converts a run of inline nodes. A paragraph that types the
-// page's date goes to front matter instead.
+// page's date goes to front matter instead; one whose lines hold dates is
+// split into its lines first (splitDateLines).
 func (c *htmlConv) paragraph(nodes []*html.Node) []mdBlock {
 	if len(nodes) == 0 {
 		return nil
 	}
-	plain := collapse(textOfAll(nodes))
+	if lines := splitDateLines(nodes); lines != nil {
+		var out []mdBlock
+		for _, l := range lines {
+			out = append(out, c.paragraph(l)...)
+		}
+		return out
+	}
+	plain := plainText(nodes)
 	if !c.started {
 		c.beforeTitle(plain)
 		return nil
@@ -294,7 +303,10 @@ func (c *htmlConv) paragraph(nodes []*html.Node) []mdBlock {
 // takeDate reads a date line, preferring the machine-readable datetime of
 // a <time> element in it.
 func (c *htmlConv) takeDate(nodes []*html.Node, plain string) bool {
-	field, _, ok := DateLine(plain)
+	if splitDateLine(plain) != nil {
+		return c.d.takeDate(plain, 0)
+	}
+	field, _, ok := anyDateLine(plain)
 	if !ok {
 		return false
 	}

@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -23,24 +22,31 @@ var chromeRoles = map[string]string{"navigation": "navigation", "banner": "site 
 // chromeNames are what a note calls the chrome elements.
 var chromeNames = map[atom.Atom]string{atom.Nav: "navigation", atom.Header: "site header", atom.Footer: "site footer", atom.Aside: "sidebar"}
 
-// bannerWord marks cookie banners and their kin in an id or class.
-var bannerWord = regexp.MustCompile(`(?i)cookie|consent|banner|gdpr`)
-
-// prune removes scripts, styles, navigation, site headers and footers and
-// cookie banners from the tree, reporting what it drops that a reader
-// would have seen.
+// prune removes scripts, styles, navigation, site headers and footers,
+// cookie banners and other notices from the tree, reporting what it drops
+// that a reader would have seen.
 func prune(d *doc, n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if why := dropReason(c); why != "" {
-			if why != "script" {
-				d.note(0, "dropped %s %s", why, describeNode(c))
-			}
+			reportDrop(d, why, c)
 			n.RemoveChild(c)
 		} else {
 			prune(d, c)
 		}
 		c = next
+	}
+}
+
+// reportDrop notes that n was dropped and why, unless it is a script,
+// style or anything else a reader would not have seen.
+func reportDrop(d *doc, why string, n *html.Node) {
+	switch {
+	case why == "script":
+	case why == changeNotice && changeNoticeHint(n) != "":
+		d.note(0, "dropped %s %s: %s", why, describeNode(n), changeNoticeHint(n))
+	default:
+		d.note(0, "dropped %s %s", why, describeNode(n))
 	}
 }
 
@@ -57,30 +63,8 @@ func dropReason(n *html.Node) string {
 		return chromeRoles[attr(n, "role")]
 	case chromeNames[n.DataAtom] != "" && (n.DataAtom == atom.Nav || !insideArticle(n)):
 		return chromeNames[n.DataAtom] // a header or footer inside an article is the article's
-	case isBanner(n):
-		return "cookie banner"
 	}
-	return ""
-}
-
-// isBanner reports whether n is a cookie or consent banner: its id or
-// class mentions cookie, consent, banner or GDPR, it is a container, and
-// it reads like a notice rather than a section about cookies (no heading
-// of a section, and short text). The policy's title is never dropped.
-func isBanner(n *html.Node) bool {
-	if !bannerWord.MatchString(attr(n, "id") + " " + attr(n, "class")) {
-		return false
-	}
-	switch n.DataAtom {
-	case atom.Div, atom.Section, atom.Aside, atom.Span, atom.P, atom.Ul, atom.Dialog, 0:
-	default:
-		return false
-	}
-	if find(n, atom.H1) != nil {
-		return false
-	}
-	hasSection := find(n, atom.H2) != nil || find(n, atom.H3) != nil
-	return !hasSection && len(strings.TrimSpace(textOf(n))) < 600
+	return bannerKind(n)
 }
 
 // insideArticle reports whether n belongs to an article, main or

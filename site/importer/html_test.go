@@ -19,6 +19,31 @@ func convertHTMLString(t *testing.T, src string) (string, *Result) {
 	return md[strings.Index(md[3:], "---\n")+8:], res
 }
 
+// htmlCase is an HTML snippet after a title, the lines its Markdown must
+// hold and the text it must not.
+type htmlCase struct {
+	name, html string
+	want, not  []string
+}
+
+// checkHTMLCases converts each case's snippet under an h1 title.
+func checkHTMLCases(t *testing.T, tests []htmlCase) {
+	t.Helper()
+	for _, tt := range tests {
+		md, _ := convertHTMLString(t, "<h1>Policy</h1>"+tt.html)
+		for _, w := range tt.want {
+			if !strings.Contains(md, w) {
+				t.Errorf("%s: want %q in\n%s", tt.name, w, md)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(md, w) {
+				t.Errorf("%s: %q should be gone from\n%s", tt.name, w, md)
+			}
+		}
+	}
+}
+
 func TestHTMLBlocks(t *testing.T) {
 	tests := []struct {
 		name, html string
@@ -140,6 +165,8 @@ func FuzzConvert(f *testing.F) {
 	f.Add([]byte(`<h1>T</h1><table><tr><td colspan="99999">x</td></tr></table><ol start="-3"><li><p>a</p><p>b</p></li></ol>`), true)
 	f.Add([]byte("<a name=x></a><h3 id=\"a b\">é</h3><pre>```</pre><dl><dd>x</dd></dl>"), true)
 	f.Add([]byte("<p>a <i>b</p>\n<table><tr><td>x</table><a name=s><h2>y<div>z</div></h2></a>"), true)
+	f.Add([]byte(`<h1 id=t>T<a href="#t">¶</a></h1><h2><a href="#">x</a><a href="#top">top</a></h2><a class=anchor href="#y"></a><p><em id=e>Last updated: 2025-01-02<br>b</em><span>Effective May 4, 2026</span><span>Effective: x</span></p>`), true)
+	f.Add([]byte(`<div role=note>We are updating our privacy policy on 1 May 2025</div><div class=cookie-bar>cookies<button>Accept</button></div><div class=banner>Last updated: 1 May 2025</div>`), true)
 	f.Fuzz(func(t *testing.T, src []byte, html bool) {
 		defer fuzzbudget.Check(t)()
 		res, err := Convert(src, Options{HTML: html})

@@ -7,9 +7,11 @@
 // date, numbered and ALL-CAPS section headings, lettered subsections and
 // bullet lists. From HTML it takes headings, paragraphs, lists, links,
 // tables, emphasis and anchors, and drops scripts, styles, navigation,
-// site headers and footers and cookie banners. Everything it drops or
-// cannot read is reported as a Note. Text is escaped so that the Markdown
-// renders exactly as the input read.
+// site headers and footers, cookie banners (which need a cookie or
+// consent signal), notices that the policy is changing, and headings' own
+// links. Date lines that share a paragraph are read one by one. Everything
+// it drops or cannot read is reported as a Note. Text is escaped so that
+// the Markdown renders exactly as the input read.
 //
 // The package depends on no other clause package.
 package importer
@@ -119,9 +121,22 @@ func (d *doc) paragraph(plain string) {
 
 // takeDate consumes a line that types a date by hand, the first of each
 // kind: a readable date goes to front matter, an unreadable one is kept in
-// a comment and reported. It reports whether the line was consumed.
+// a comment and reported. A line that joins date lines with a separator
+// is consumed when none of its kinds was read before. It reports whether
+// the line was consumed.
 func (d *doc) takeDate(line string, at int) bool {
-	field, value, ok := DateLine(line)
+	if parts := splitDateLine(line); parts != nil {
+		for _, p := range parts {
+			if field, _, _ := anyDateLine(p); d.seen[field] {
+				return false
+			}
+		}
+		for _, p := range parts {
+			d.takeDate(p, at)
+		}
+		return true
+	}
+	field, value, ok := anyDateLine(line)
 	if !ok || d.seen[field] {
 		return false
 	}

@@ -57,7 +57,7 @@ func takeTitle(d *doc, blocks [][]line) [][]line {
 scan:
 	for _, b := range blocks {
 		for _, l := range b {
-			_, _, isDate := DateLine(l.text)
+			_, _, isDate := anyDateLine(l.text)
 			if !isDate && !titleLike(l.text, 15) || sectionLine(l) {
 				break scan
 			}
@@ -66,7 +66,7 @@ scan:
 	}
 	pick := -1
 	for i, l := range head {
-		if _, _, isDate := DateLine(l.text); !isDate && (pick < 0 || policyWord.MatchString(l.text) && !policyWord.MatchString(head[pick].text)) {
+		if _, _, isDate := anyDateLine(l.text); !isDate && (pick < 0 || policyWord.MatchString(l.text) && !policyWord.MatchString(head[pick].text)) {
 			pick = i
 		}
 	}

@@ -68,3 +68,26 @@ func TestTextHeadingsInsideBlocks(t *testing.T) {
 		}
 	}
 }
+
+func TestTextDateWithoutColon(t *testing.T) {
+	res, err := Convert([]byte("Privacy Policy\nLast updated 2 March 2026\nEffective May 4, 2026\n\nEffective immediately, we keep less.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.LastRevised.Format("2006-01-02") + " " + res.Effective.Format("2006-01-02"); got != "2026-03-02 2026-05-04" {
+		t.Errorf("dates typed without a colon: %s", got)
+	}
+	if md := string(res.Markdown); strings.Contains(md, "May 4") || !strings.Contains(md, "\nEffective immediately, we keep less.\n") {
+		t.Errorf("body:\n%s", md)
+	}
+}
+
+func TestTextDatesOnOneLine(t *testing.T) {
+	res, err := Convert([]byte("Privacy Policy\nLast updated: March 1, 2025 | Effective: April 1, 2025\n\nWe keep little.\n"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.LastRevised.Format("2006-01-02") + " " + res.Effective.Format("2006-01-02"); got != "2025-03-01 2025-04-01" {
+		t.Errorf("two dates on one line: %s\n%s", got, res.Markdown)
+	}
+}
