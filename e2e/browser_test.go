@@ -17,13 +17,15 @@ import (
 // axe-core is a failure rather than a reason to skip.
 func inCI() bool { return os.Getenv("CI") == "true" }
 
-// missing skips t with a message locally and fails it in CI.
+// missing skips t with a message locally, which makes TestMain fail the
+// package unless CLAUSE_E2E_BROWSER=skip, and fails t in CI.
 func missing(t testing.TB, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...) + "; run scripts/install-browser-deps"
 	if inCI() {
 		t.Fatal(msg + " (CI=true: a missing dependency is a failure)")
 	}
+	noteSkip(msg)
 	t.Skip(msg)
 }
 

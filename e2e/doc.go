@@ -9,8 +9,10 @@
 //
 //	go test ./e2e/
 //
-// The browser tests skip with a message when Chromium or axe-core is
-// missing, except with CI=true, where that is a failure.
+// The browser tests skip when Chromium or axe-core is missing, and
+// TestMain then fails the package with a line saying what is missing, so
+// that go test does not print a bare "ok"; CLAUSE_E2E_BROWSER=skip lets
+// it pass. With CI=true each such test fails instead.
 // scripts/install-browser-deps installs both. CHROMIUM names the browser
 // (default /usr/bin/chromium); CLAUSE_E2E_NPM the folder axe-core is
 // installed in (default $HOME/.cache/clause-e2e). With -update-screenshots

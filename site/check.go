@@ -123,6 +123,7 @@ func (c *checker) run() {
 		c.unsafeURLs(l)
 		c.misspelledKeys(s)
 	}
+	c.robotsOutOfReach()
 }
 
 // policy lints one policy and each of its versions that is a file.

@@ -168,7 +168,7 @@ func TestCheckRules(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, out := runCheck(t, tt.files, nil)
+			out := withoutRobotsNote(runCheck(t, tt.files, nil))
 			if tt.want == "" && out != "" {
 				t.Errorf("want no problems, got:\n%s", out)
 			}
@@ -196,7 +196,7 @@ func TestCheckWritesNothing(t *testing.T) {
 func TestCheckBaseURLFromEnvironment(t *testing.T) {
 	t.Parallel()
 	files := map[string]string{"content/privacy.md": page("See [x](terms.md#liability), [y](/policies/terms/), [z](https://example.com/policies/gone/) and [w](/elsewhere/).\n")}
-	_, out := runCheck(t, files, map[string]string{"CLAUSE_BASE_URL": "https://example.com/policies/"})
+	out := withoutRobotsNote(runCheck(t, files, map[string]string{"CLAUSE_BASE_URL": "https://example.com/policies/"}))
 	want := `content/privacy.md:7:57: warning: broken link "https://example.com/policies/gone/": nothing is published at /policies/gone/`
 	if out != want {
 		t.Errorf("with CLAUSE_BASE_URL:\n got: %s\nwant: %s", out, want)

@@ -155,7 +155,10 @@
 // In the code, a site path is a URL below the base path (/privacy/: what
 // output files, claims, links and redirects use) and a permalink is the
 // root-relative URL with it (/policies/privacy/: Page.Permalink,
-// Version.Permalink, what templates link to).
+// Version.Permalink, what templates link to). Every site-wide file is
+// written below the base path, robots.txt too, although crawlers read
+// robots.txt only at the root of a host: check notes that with severity
+// info (check_robots.go) when the base path is not empty.
 //
 // Relative links to other content files ([terms](terms.md),
 // ../privacy/index.md#cookies) are rewritten to that page's URL; a link
