@@ -25,6 +25,7 @@ type lintInput struct {
 	Claims    *claims           // the owner of every output path
 	Unloaded  map[string]string // Markdown files that could not be loaded → the URL their path gives
 	Layouts   map[string][]byte // layouts/… → contents, of the site and the theme
+	BaseURLBy string            // what set base_url over clause.yaml: "--base-url", "CLAUSE_BASE_URL" or ""
 	Rendered  bool              // the pages were rendered: the layouts parsed
 
 	redirectTo map[string]string // urlpath.Key of a whole-page redirect source → its target; see redirectFor
@@ -35,7 +36,7 @@ type lintInput struct {
 // its output files.
 func (m *model) lintInput(r *renderer, files map[string][]byte) *lintInput {
 	return &lintInput{Config: m.in.cfg, Policies: m.policies, Home: m.home, Texts: m.in.opts.texts, Body: m.body, Files: files,
-		Redirects: m.redirects, Claims: m.claims, Unloaded: m.in.unloaded, Layouts: m.in.layouts,
+		Redirects: m.redirects, Claims: m.claims, Unloaded: m.in.unloaded, Layouts: m.in.layouts, BaseURLBy: m.in.baseURLBy(),
 		Rendered: r != nil && r.tmpl != nil && r.tmpl.base != nil}
 }
 

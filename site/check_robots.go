@@ -12,8 +12,8 @@ import (
 // change that, and --strict must not fail on it. The note points at
 // base_url in clause.yaml, or names the flag or variable that set it.
 func (c *checker) robotsOutOfReach() {
-	cfg := c.m.in.cfg
-	if cfg.basePath() == "" || c.files["robots.txt"] == nil {
+	cfg := c.in.Config
+	if cfg.basePath() == "" || c.in.Files["robots.txt"] == nil {
 		return
 	}
 	u, err := url.Parse(cfg.BaseURL)
@@ -22,13 +22,10 @@ func (c *checker) robotsOutOfReach() {
 	}
 	root := u.Scheme + "://" + u.Host
 	path, line := configFile, cfg.lines["base_url"]
-	switch {
-	case c.m.in.opts.BaseURL != "":
-		path, line = "--base-url", 0
-	case c.m.in.opts.Getenv("CLAUSE_BASE_URL") != "":
-		path, line = "CLAUSE_BASE_URL", 0
+	if by := c.in.BaseURLBy; by != "" {
+		path, line = by, 0
 	}
-	c.m.errs.Add(&Error{Path: path, Line: line, Severity: SeverityInfo,
+	c.errs.Add(&Error{Path: path, Line: line, Severity: SeverityInfo,
 		Msg: "robots.txt is written to " + cfg.absBase() + "/robots.txt, where crawlers never read it: " +
 			"with base_url under a path, only " + root + "/robots.txt counts",
 		Hint: "to point crawlers at the sitemap, add the line \"Sitemap: " + cfg.absBase() + "/sitemap.xml\" to " +

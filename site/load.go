@@ -68,6 +68,18 @@ func (in *input) configure(errs *ErrorList) {
 	in.layout = in.cfg.layout.withDestination(destinationInSource(in.opts.Source, in.opts.Destination))
 }
 
+// baseURLBy names what set base_url over clause.yaml, as configure
+// applies them: "--base-url", "CLAUSE_BASE_URL", or "" for the file.
+func (in *input) baseURLBy() string {
+	switch {
+	case in.opts.BaseURL != "":
+		return "--base-url"
+	case in.opts.Getenv("CLAUSE_BASE_URL") != "":
+		return "CLAUSE_BASE_URL"
+	}
+	return ""
+}
+
 // history returns where versions come from: HistoryFiles (or "") or HistoryGit.
 func (in *input) history() History {
 	if in.opts.History != "" {
