@@ -81,6 +81,17 @@ func TestBrowserVisitor(t *testing.T) {
 		waitFor(t, tab, "last entry marked", `document.querySelector(".has-toc > .toc a[aria-current=location]")?.getAttribute("href") == `+q(last), 5*time.Second)
 	})
 
+	t.Run("an archived version compares with the current one", func(t *testing.T) {
+		tab := newTab(t, browser)
+		do(t, tab, "viewport", chromedp.EmulateViewport(375, 800))
+		navigate(t, tab, base+"/terms/versions/2025-01-10/")
+		do(t, tab, "compare", chromedp.Click(`.version-nav a[href="/terms/versions/2025-01-10/compare/"]`))
+		waitFor(t, tab, "comparison", `location.pathname == "/terms/versions/2025-01-10/compare/"`, 5*time.Second)
+		if n := js[int](t, tab, `document.querySelectorAll(".redline ins, .redline del, .redline .block-added, .redline .block-removed").length`); n == 0 {
+			t.Error("the comparison with the current version marks no change")
+		}
+	})
+
 	t.Run("printed redlines keep their markers", func(t *testing.T) {
 		tab := newTab(t, browser)
 		emulateMedia(t, tab, "print", false)

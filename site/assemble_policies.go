@@ -81,6 +81,9 @@ func (m *model) claimVersions(p *Page) {
 		if v.Prev != nil {
 			m.claims.claim(urlpath.File(u+"changes/"), v.src.Path, 0, m.errs)
 		}
+		if v.hasComparePage() {
+			m.claims.claim(urlpath.File(u+"compare/"), v.src.Path, 0, m.errs)
+		}
 	}
 }
 

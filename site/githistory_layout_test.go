@@ -62,7 +62,7 @@ func versionPages(tree map[string][]byte) []string {
 	var out []string
 	for _, p := range pagesAndFiles(tree) {
 		if strings.Contains(p, "/versions/") && strings.HasSuffix(p, "/index.html") && !strings.HasSuffix(p, "/versions/index.html") &&
-			!strings.HasSuffix(p, "/changes/index.html") && !strings.Contains(string(tree[p]), `http-equiv="refresh"`) {
+			!strings.HasSuffix(p, "/changes/index.html") && !strings.HasSuffix(p, "/compare/index.html") && !strings.Contains(string(tree[p]), `http-equiv="refresh"`) {
 			out = append(out, p)
 		}
 	}

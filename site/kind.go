@@ -13,6 +13,7 @@ const (
 	KindVersion   Kind = "version"   // one version of a policy
 	KindVersions  Kind = "versions"  // a policy's version history
 	KindChanges   Kind = "changes"   // the redline against the previous version
+	KindCompare   Kind = "compare"   // the redline from an archived version to the one in force
 	KindChangelog Kind = "changelog" // every version of every policy
 )
 

@@ -27,7 +27,8 @@ type Page struct {
 	Intro        template.HTML
 	Policy       *Policy    // the policy this page belongs to, for policy, version, versions and changes pages
 	Version      *Version   // the version this page shows
-	Redline      *Redline   // the comparison, on a changes page
+	Redline      *Redline   // the comparison, on a changes or compare page
+	From         *Version   // the older version a changes or compare page starts from
 	Entries      []*Version // every version of every policy, newest first, on the changelog
 
 	sitePath string  // the URL below the base path, e.g. /privacy/; Permalink adds the base path

@@ -8,13 +8,17 @@ import (
 )
 
 // renderPolicy renders every page of one policy: its current page and,
-// when it has history, each version's page, each redline and the
+// when it has history, each version's page, each redline, the
+// comparisons of archived versions with the one in force, and the
 // history list. Versions are rendered oldest first so that each redline
-// needs only the previous version's blocks in memory.
+// needs only the previous version's blocks in memory, and the blocks of
+// the archived versions that get a comparison until the version in
+// force is rendered.
 func (r *renderer) renderPolicy(out output, p *Page) {
 	pol := p.Policy
 	differ := redline.NewDiffer()
 	var prev []redline.Block
+	compare := map[*Version][]redline.Block{}
 	for _, v := range pol.Versions {
 		doc := r.renderDoc(p, v, pol.HasHistory())
 		blocks := redlineBlocks(doc.Blocks)
@@ -35,6 +39,12 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 			if rl != nil {
 				r.renderChanges(out, p, v, rl)
 			}
+		}
+		if v.hasComparePage() {
+			compare[v] = blocks
+		}
+		if v == pol.Current {
+			r.renderComparisons(out, p, differ, compare, blocks)
 		}
 		prev = blocks
 	}

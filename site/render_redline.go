@@ -22,6 +22,30 @@ type Redline struct {
 func (r *renderer) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
 	q := r.m.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
 	q.Title = "Changes to " + q.Title
+	q.From = v.Prev
+	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
+		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
+	r.execute(out, q)
+}
+
+// renderComparisons writes the comparison of each archived version in
+// compare (by its blocks) with the version in force, whose blocks are
+// current, at <archived version>/compare/, oldest first.
+func (r *renderer) renderComparisons(out output, p *Page, differ *redline.Differ, compare map[*Version][]redline.Block, current []redline.Block) {
+	for _, v := range p.Policy.Versions {
+		if blocks, ok := compare[v]; ok {
+			r.renderCompare(out, p, v, differ.Diff(blocks, current))
+		}
+	}
+}
+
+// renderCompare writes the redline from the archived version from to the
+// version in force. The page shows the version in force (.Version) and
+// names the one it starts from (.From).
+func (r *renderer) renderCompare(out output, p *Page, from *Version, rl *redline.Redline) {
+	q := r.m.versionPage(p, p.Policy.Current, KindCompare, versionPath(p.sitePath, from)+"compare/", "changes.html")
+	q.Title = "Changes to " + q.Title + " since the version of " + from.Effective.Human()
+	q.From = from
 	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
 		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
 	r.execute(out, q)

@@ -133,3 +133,40 @@ func TestThemeMenuOfALargeCenter(t *testing.T) {
 		t.Error("the home page, where the menu sends visitors, lacks the group anchor or a policy")
 	}
 }
+
+// TestCompareWithCurrent checks that an archived version can be compared
+// with the version in force: on its own page when a version lies between
+// them, or through the current version's redline when none does.
+func TestCompareWithCurrent(t *testing.T) {
+	t.Parallel()
+	tree := buildAt(t, versionedSite, "2027-01-01")
+	cmp := string(tree["privacy/versions/2025-01-01/compare/index.html"])
+	for _, want := range []string{"<h1>Changes to Privacy Policy since the version of 1 January 2025</h1>",
+		"<title>Changes to Privacy Policy since the version of 1 January 2025 · Versioned</title>",
+		`Everything that changed from the version of <time datetime="2025-01-01">`,
+		`to the version in effect since <time datetime="2026-12-01">`, "<ins>", "AI search",
+		`<a href="/privacy/versions/2025-01-01/">Read the version of 1 January 2025</a>`,
+		`<meta name="robots" content="noindex">`} {
+		if !strings.Contains(cmp, want) {
+			t.Errorf("the comparison of 2025-01-01 with the current version lacks %q", want)
+		}
+	}
+	if !strings.Contains(string(tree["privacy/versions/2025-01-01/index.html"]), `<a href="/privacy/versions/2025-01-01/compare/">Compare with the current version</a>`) {
+		t.Error("the oldest version does not link to its comparison with the current one")
+	}
+	if !strings.Contains(string(tree["privacy/versions/2026-01-01/index.html"]), `<a href="/privacy/versions/2026-12-01/changes/">Compare with the current version</a>`) {
+		t.Error("the version just before the current one does not link to the current version's redline")
+	}
+	for _, p := range []string{"privacy/versions/2026-01-01/compare/index.html", "privacy/versions/2026-12-01/compare/index.html"} {
+		if _, ok := tree[p]; ok {
+			t.Errorf("%s exists: it would repeat the current version's redline or compare it with itself", p)
+		}
+	}
+	if strings.Contains(string(tree["privacy/versions/2026-12-01/index.html"]), "Compare with the current version") {
+		t.Error("the current version offers to compare itself with the current version")
+	}
+	earlier := buildAt(t, versionedSite, "2026-06-01")
+	if _, ok := earlier["privacy/versions/2025-01-01/compare/index.html"]; ok {
+		t.Error("a comparison page exists for the version just before the one in force")
+	}
+}

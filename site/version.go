@@ -76,6 +76,28 @@ func (v *Version) ChangesURL() string {
 	return v.permalink + "changes/"
 }
 
+// CompareURL returns the URL of the redline from this archived version to
+// the version in force, so that a person who accepted it sees everything
+// that changed since: its own compare page or, when the next version is
+// the one in force, that version's changes page, the same comparison. It
+// is "" for a version that is not archived.
+func (v *Version) CompareURL() string {
+	cur := v.Policy.Current
+	switch {
+	case v.Status != StatusArchived || cur == nil:
+		return ""
+	case v.Next == cur:
+		return cur.ChangesURL()
+	}
+	return v.permalink + "compare/"
+}
+
+// hasComparePage reports whether the version gets a page of its own that
+// compares it with the version in force; see CompareURL.
+func (v *Version) hasComparePage() bool {
+	return v.Status == StatusArchived && v.Policy.Current != nil && v.Next != v.Policy.Current
+}
+
 // Archived reports whether the version has been superseded.
 func (v *Version) Archived() bool { return v.Status == StatusArchived }
 
