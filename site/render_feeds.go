@@ -92,8 +92,11 @@ func (m *model) feedEntry(v *Version) atomEntry {
 }
 
 // notAfterNow returns d, or the build's date when d lies after it.
+// It is the day, not the moment: a feed read twice on one day says the
+// same, and the dev server re-renders it once a day, not on every change.
 func (m *model) notAfterNow(d Date) Date {
-	if today := newDate(m.in.now); d.After(today) {
+	now := m.in.now.UTC()
+	if today := newDate(time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)); d.After(today) {
 		return today
 	}
 	return d
