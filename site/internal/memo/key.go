@@ -6,10 +6,13 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
+	"maps"
 	"math"
 	"reflect"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Key identifies an entry: the SHA-256 of the values it was made from.
@@ -31,10 +34,10 @@ func (k Key) String() string { return hex.EncodeToString(k[:8]) }
 //   - An interface is written as its dynamic type's package path and name,
 //     then its value; nil interfaces, pointers, slices and maps are
 //     written as nil.
-//   - A pointer is followed the first time a key meets it; meeting it
-//     again writes a reference to that first time instead, so cycles
-//     (a page's .Site lists the page) end, and every pointer is followed
-//     once.
+//   - A pointer or map is followed the first time a key meets it;
+//     meeting it again writes a reference to that first time instead, so
+//     cycles (a page's .Site lists the page) end, and every pointer is
+//     followed once.
 //   - Struct fields are written in order, except fields tagged
 //     `memo:"-"`: caches, and data a stage hashes on its own terms (such
 //     as a text, hashed by the stage that renders it). Structs of the
@@ -225,29 +228,41 @@ func (e *encoder) pointer(p reflect.Value) {
 		e.byte(tagNil)
 		return
 	}
-	addr := target{p.Pointer(), p.Type()}
-	if i, ok := e.seen[addr]; ok {
-		e.byte(tagRef)
-		e.uint(uint64(i))
+	if e.met(p) {
 		return
 	}
-	e.seen[addr] = len(e.seen)
 	e.byte(tagPtr)
 	e.value(p.Elem())
 }
 
-// mapValue writes a map's entries sorted by their keys' encodings.
+// met reports whether the pointer or map p was met before, and if so
+// writes a reference to the first time; else it records p.
+func (e *encoder) met(p reflect.Value) bool {
+	t := target{p.Pointer(), p.Type()}
+	if i, ok := e.seen[t]; ok {
+		e.byte(tagRef)
+		e.uint(uint64(i))
+		return true
+	}
+	e.seen[t] = len(e.seen)
+	return false
+}
+
+// mapValue writes a map's entries sorted by their keys' encodings. Like
+// a pointer, a map is followed the first time a key meets it.
 func (e *encoder) mapValue(m reflect.Value) {
 	if m.IsNil() {
 		e.byte(tagNil)
 		return
 	}
-	type entry struct {
-		key []byte
-		val reflect.Value
+	if e.met(m) {
+		return
 	}
 	e.byte(tagMap)
 	e.uint(uint64(m.Len()))
+	if e.commonMap(m) {
+		return
+	}
 	if m.Type().Key().Kind() == reflect.String {
 		type entry struct {
 			key string
@@ -257,22 +272,71 @@ func (e *encoder) mapValue(m reflect.Value) {
 		for it := m.MapRange(); it.Next(); {
 			entries = append(entries, entry{it.Key().String(), it.Value()})
 		}
-		sort.Slice(entries, func(i, j int) bool { return entries[i].key < entries[j].key })
+		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.key, b.key) })
 		for _, en := range entries {
 			e.string(tagString, en.key)
 			e.value(en.val)
 		}
 		return
 	}
+	type entry struct {
+		key []byte
+		val reflect.Value
+	}
 	entries := make([]entry, 0, m.Len())
 	for it := m.MapRange(); it.Next(); {
 		entries = append(entries, entry{encodeAlone(it.Key()), it.Value()})
 	}
-	sort.Slice(entries, func(i, j int) bool { return bytes.Compare(entries[i].key, entries[j].key) < 0 })
+	slices.SortFunc(entries, func(a, b entry) int { return bytes.Compare(a.key, b.key) })
 	for _, en := range entries {
 		e.bytes(tagBytes, en.key)
 		e.value(en.val)
 	}
+}
+
+// commonMap writes the maps that front matter and configuration are
+// made of without reflecting on each entry, as mapValue would write
+// them; it reports whether m was one of them.
+func (e *encoder) commonMap(m reflect.Value) bool {
+	u := readable(m)
+	if !u.IsValid() {
+		return false
+	}
+	switch mm := u.Interface().(type) {
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(mm)) {
+			e.string(tagString, k)
+			e.iface(reflect.ValueOf(mm[k]))
+		}
+	case map[string]int:
+		for _, k := range slices.Sorted(maps.Keys(mm)) {
+			e.string(tagString, k)
+			e.byte(tagInt)
+			e.uint(uint64(mm[k]))
+		}
+	case map[string]string:
+		for _, k := range slices.Sorted(maps.Keys(mm)) {
+			e.string(tagString, k)
+			e.string(tagString, mm[k])
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// readable returns v such that its Interface method may be called, also
+// when v was reached through an unexported field, or the zero Value when
+// that is not possible (v is not addressable). The encoder only reads
+// what it returns.
+func readable(v reflect.Value) reflect.Value {
+	switch {
+	case v.CanInterface():
+		return v
+	case v.CanAddr():
+		return reflect.NewAt(v.Type(), unsafe.Pointer(v.UnsafeAddr())).Elem()
+	}
+	return reflect.Value{}
 }
 
 // encodeAlone returns the hash of a map key's encoding on its own, with
