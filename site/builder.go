@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clause-dev/clause/site/gitlog"
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
 )
@@ -40,7 +41,7 @@ type builder struct {
 	bySource     map[string]*Page
 	site         *SiteData
 
-	shape      [32]byte // see computeShape
+	shape      memo.Key // see computeShape
 	now        time.Time
 	mu         sync.Mutex
 	nextChange Date
@@ -86,16 +87,14 @@ func (b *builder) build() {
 // the layout files and the layouts wanted are unchanged, else a new one.
 func (b *builder) templates() *templates {
 	want := b.layoutsWanted()
-	key := b.templatesKey(want)
-	if t := b.opts.cache.templateSet(key); t != nil {
-		t.target.b = b
-		return t
-	}
-	before := b.errs.ErrorCount()
-	t := loadTemplates(b.layouts, &funcTarget{b: b}, want, b.errs)
-	if b.errs.ErrorCount() == before {
-		b.opts.cache.storeTemplateSet(key, t)
-	}
+	t, _ := memo.Do(b.opts.cache.memoView(), b.templatesKey(want), func() (*templates, bool) {
+		if m := b.opts.cache.counts(); m != nil {
+			m.templates.Add(1)
+		}
+		before := b.errs.ErrorCount()
+		return loadTemplates(b.layouts, &funcTarget{b: b}, want, b.errs), b.errs.ErrorCount() == before
+	})
+	t.target.b = b
 	return t
 }
 
@@ -134,7 +133,6 @@ func (b *builder) assemble() {
 	b.assemblePolicies(sources)
 	b.copyContentFiles(files)
 	b.layouts = readLayouts(b.theme, b.errs)
-	b.computeShape(b.cfg.raw)
 	b.resolveRedirects()
 	b.site = b.siteData()
 	for _, p := range b.policies {
@@ -146,6 +144,7 @@ func (b *builder) assemble() {
 			}
 		}
 	}
+	b.computeShape()
 }
 
 // render renders and writes every page and file.
@@ -163,7 +162,7 @@ func (b *builder) render() {
 	if b.ctx.Err() != nil {
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
-	b.cached("site", b.shape, func(out output) {
+	b.cached("site", b.siteKey(), func(out output) {
 		b.renderHome(out)
 		b.render404(out)
 		b.renderChangelog(out)

@@ -2,92 +2,104 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/binary"
-	"fmt"
-	"hash"
-	"path"
-	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/redirect"
 )
 
 // buildCache carries work from one build to the next, so the dev server
-// re-renders only what a change affects. Parsed sources are kept until
-// their file changes; rendered outputs are kept under a key that hashes
-// everything they were made from, so a cached output is used only when a
-// full build would produce the same bytes.
+// re-renders only what a change affects. It has two sides. The input
+// side keeps the content listing, parsed sources and copied files by
+// path until the watcher reports a change to that path (invalidate). The
+// output side is a memo (package internal/memo): the parsed templates,
+// the resolved redirects, the redirect files and every rendered unit are
+// kept under a key hashed from the values the stage that made them was
+// given (see renderKey), so an entry is used only when a full build would
+// produce the same bytes, and a failed build never evicts what the last
+// good build used.
 type buildCache struct {
-	mu        sync.Mutex
-	listing   []contentFile
-	layout    *layout            // the layout the listing was made with
-	sources   map[string]*Source // by content path
-	files     map[string][]byte  // content files copied as they are, by the path they are read from
-	units     map[string]unit    // by unit name, e.g. "policy:privacy"
-	redirects *resolvedRedirects // the last redirect resolution
-	redirOut  *redirectOutput    // the last redirect files
-	tmpl      *keptTemplates     // the last template set parsed without errors
+	mu      sync.Mutex
+	listing []contentFile
+	layout  *layout            // the layout the listing was made with
+	sources map[string]*Source // by content path
+	files   map[string][]byte  // content files copied as they are, by the path they are read from
+
+	memo *memo.Memo
+	view *memo.View // the running build's; nil between builds
+	made *made      // what the last build made rather than recalled
 }
 
-// keptTemplates is a parsed template set and the key of its inputs.
-type keptTemplates struct {
-	key [32]byte
-	t   *templates
-}
-
-// templateSet returns the template set parsed from inputs with this key,
-// if it is the one remembered.
-func (c *buildCache) templateSet(key [32]byte) *templates {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.tmpl != nil && c.tmpl.key == key {
-		return c.tmpl.t
-	}
-	return nil
-}
-
-// storeTemplateSet remembers a template set parsed without errors.
-func (c *buildCache) storeTemplateSet(key [32]byte, t *templates) {
-	if c != nil {
-		c.mu.Lock()
-		c.tmpl = &keptTemplates{key: key, t: t}
-		c.mu.Unlock()
-	}
-}
-
-// templatesKey hashes the layout files and the layouts a build wants,
-// everything a template set is parsed from.
-func (b *builder) templatesKey(want []string) [32]byte {
-	h := newHasher()
-	b.hashLayouts(h)
-	h.str("\x00want")
-	h.str(want...)
-	return h.sum()
-}
-
-// redirectOutput is remembered redirect files with their warnings.
-type redirectOutput struct {
-	key   [32]byte
-	files map[string][]byte
-	errs  []redirect.Error
+// made counts what a build made rather than recalled from the memo.
+type made struct {
+	pages     atomic.Int64 // pages rendered
+	templates atomic.Int64 // template sets parsed
 }
 
 // unit is the recorded output of one cacheable piece of a build.
 type unit struct {
-	key      [32]byte
 	files    map[string][]byte
 	pages    int
 	warnings []*Error // warnings about the output itself, replayed with it
 }
 
+// resolution is a redirect.Resolve result, as the memo keeps it.
+type resolution struct {
+	list []redirect.Redirect
+	errs []redirect.Error
+}
+
+// redirectFiles is the redirect files and their warnings, as the memo
+// keeps them.
+type redirectFiles struct {
+	files map[string][]byte
+	errs  []redirect.Error
+}
+
 // newBuildCache returns an empty cache.
 func newBuildCache() *buildCache {
-	return &buildCache{sources: map[string]*Source{}, files: map[string][]byte{}, units: map[string]unit{}}
+	return &buildCache{sources: map[string]*Source{}, files: map[string][]byte{}, memo: memo.New()}
+}
+
+// begin starts a build's view of the memo.
+func (c *buildCache) begin() {
+	c.mu.Lock()
+	c.view, c.made = c.memo.Begin(), &made{}
+	c.mu.Unlock()
+}
+
+// end finishes the build begin started; ok tells whether it succeeded
+// (see memo.View.End for what is kept).
+func (c *buildCache) end(ok bool) {
+	c.mu.Lock()
+	v := c.view
+	c.view = nil
+	c.mu.Unlock()
+	v.End(ok)
+}
+
+// counts returns the counters of the running or last build, or nil
+// without a cache or before any build.
+func (c *buildCache) counts() *made {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.made
+}
+
+// memoView returns the running build's view of the memo, or nil without
+// a cache: memo.Do then always computes.
+func (c *buildCache) memoView() *memo.View {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.view
 }
 
 // invalidate forgets the parsed sources and copied files at the given
@@ -220,28 +232,6 @@ func (c *buildCache) storeSource(s *Source) {
 	}
 }
 
-// fragment returns bytes stored under name with the same key, or nil.
-func (c *buildCache) fragment(name string, key [32]byte) []byte {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if u, ok := c.units[name]; ok && u.key == key {
-		return u.files[""]
-	}
-	return nil
-}
-
-// storeFragment keeps bytes under name and key.
-func (c *buildCache) storeFragment(name string, key [32]byte, data []byte) {
-	if c != nil {
-		c.mu.Lock()
-		c.units[name] = unit{key: key, files: map[string][]byte{"": data}}
-		c.mu.Unlock()
-	}
-}
-
 // recorder is an output that keeps a copy of what one unit writes.
 type recorder struct {
 	out      output
@@ -280,197 +270,34 @@ func countPage(out output) {
 }
 
 // cached runs render for the unit name, or replays its recorded output
-// when the cache holds it under the same key. Output that came with any
+// when the memo holds it under the same key. Output that came with any
 // new error is not kept.
-func (b *builder) cached(name string, key [32]byte, render func(out output)) {
-	c := b.opts.cache
-	if c == nil {
+func (b *builder) cached(name string, key memo.Key, render func(out output)) {
+	v := b.opts.cache.memoView()
+	if v == nil {
 		render(b.out)
 		return
 	}
-	c.mu.Lock()
-	u, hit := c.units[name]
-	c.mu.Unlock()
-	if hit && u.key == key {
-		for p, data := range u.files {
-			if err := keepOrWrite(b.out, p, data); err != nil {
-				b.errs.Errorf(p, 0, "cannot write: %v", err)
-			}
+	u, hit := memo.Do(v, memo.Of(name, key), func() (unit, bool) {
+		before := b.errs.ErrorCount()
+		rec := &recorder{out: b.out, files: map[string][]byte{}}
+		render(rec)
+		if m := b.opts.cache.counts(); m != nil {
+			m.pages.Add(int64(rec.pages))
 		}
-		b.pages.Add(int64(u.pages))
-		for _, w := range u.warnings {
-			e := *w
-			b.errs.Add(&e)
-		}
+		return unit{files: rec.files, pages: rec.pages, warnings: rec.warnings}, b.errs.ErrorCount() == before
+	})
+	if !hit {
 		return
 	}
-	before := b.errs.ErrorCount()
-	rec := &recorder{out: b.out, files: map[string][]byte{}}
-	render(rec)
-	if b.errs.ErrorCount() == before {
-		c.mu.Lock()
-		c.units[name] = unit{key: key, files: rec.files, pages: rec.pages, warnings: rec.warnings}
-		c.mu.Unlock()
-	}
-}
-
-// hasher builds cache keys.
-type hasher struct{ h hash.Hash }
-
-func newHasher() *hasher { return &hasher{h: sha256.New()} }
-
-func (h *hasher) str(ss ...string) *hasher {
-	for _, s := range ss {
-		var n [8]byte
-		binary.LittleEndian.PutUint64(n[:], uint64(len(s)))
-		h.h.Write(n[:])
-		h.h.Write([]byte(s))
-	}
-	return h
-}
-
-func (h *hasher) sum() (k [32]byte) {
-	copy(k[:], h.h.Sum(nil))
-	return k
-}
-
-// computeShape hashes everything that every page may depend on: the
-// configuration, the templates, the assets, the options, and each
-// policy's title, URL, group, dates and versions (but not its text), with
-// which of those dates the build's "now" has passed, so that a rebuild
-// after the clock passes one equals a full build. A
-// change to one policy's body leaves the shape, and so every other
-// policy's cached pages, intact.
-func (b *builder) computeShape(config []byte) {
-	h := newHasher().str(string(config), b.opts.BaseURL, b.cfg.BaseURL)
-	h.str(boolStr(b.opts.Drafts), boolStr(b.opts.serve), string(b.history()))
-	b.hashLayouts(h)
-	for _, rel := range b.assets.order {
-		h.str(rel, b.assets.hashes[rel])
-	}
-	for _, f := range b.contentFiles {
-		// Copied files claim output paths, and links to content files
-		// resolve by file name: moving privacy.md to privacy/index.md
-		// changes what a link to privacy.md means in every other page.
-		h.str(f.rel)
-	}
-	for _, p := range b.policies {
-		h.str(p.Policy.ID, p.sitePath, p.Title, p.Description, p.Group, p.GroupTitle, p.Summary, fmt.Sprint(p.Weight), string(p.src.paramsKey[:]))
-		for _, v := range p.Policy.Versions {
-			h.str(v.Effective.RFC3339(), v.LastRevised.RFC3339(), string(v.Status), v.policyPath, v.Title, v.Summary, boolStr(v.Material))
-			// What the clock decides: the status, and whether the sitemap
-			// may give each date yet (see pastDate).
-			h.str(boolStr(b.pastDate(v.Effective).IsZero()), boolStr(b.pastDate(v.LastRevised).IsZero()))
-			h.str(v.Changes...)
+	for p, data := range u.files {
+		if err := keepOrWrite(b.out, p, data); err != nil {
+			b.errs.Errorf(p, 0, "cannot write: %v", err)
 		}
 	}
-	if b.home != nil {
-		h.str(string(b.home.Hash[:]))
-	}
-	b.shape = h.sum()
-}
-
-// hashLayouts adds every template file to h.
-func (b *builder) hashLayouts(h *hasher) {
-	names := make([]string, 0, len(b.layouts))
-	for n := range b.layouts {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		h.str(n, string(b.layouts[n]))
-	}
-}
-
-// policyKey is the cache key of one policy's pages: the shape plus the
-// text of each of its versions.
-func (b *builder) policyKey(p *Page) [32]byte {
-	h := newHasher().str(string(b.shape[:]), p.src.Path)
-	for _, v := range p.Policy.Versions {
-		h.str(v.src.Path, string(v.src.Hash[:]))
-	}
-	return h.sum()
-}
-
-// manifestKey covers policies.json, which also lists each text's hash.
-func (b *builder) manifestKey() [32]byte {
-	h := newHasher().str(string(b.shape[:]))
-	for _, p := range b.policies {
-		for _, v := range p.Policy.Versions {
-			h.str(string(v.src.Hash[:]))
-		}
-	}
-	return h.sum()
-}
-
-// redirectsKey covers the redirects as declared or resolved, with where
-// each was declared (messages name the file and line), and the shape,
-// which fixes every output path they are checked against.
-func (b *builder) redirectsKey() [32]byte {
-	h := newHasher().str(string(b.shape[:]))
-	for _, f := range b.redirectFormats {
-		h.str(string(f))
-	}
-	for _, r := range b.redirects {
-		h.str(r.From, r.To, path.Clean(r.File), fmt.Sprint(r.Line), r.Origin.String(), r.Page)
-	}
-	return h.sum()
-}
-
-func boolStr(v bool) string {
-	if v {
-		return "1"
-	}
-	return "0"
-}
-
-// resolvedRedirects is a remembered redirect.Resolve result.
-type resolvedRedirects struct {
-	key  [32]byte
-	list []redirect.Redirect
-	errs []redirect.Error
-}
-
-// resolved returns the redirects resolved under key, if remembered. The
-// key covers the raw redirects and the site's shape, which fixes every
-// output path they are checked against.
-func (c *buildCache) resolved(key [32]byte) ([]redirect.Redirect, []redirect.Error, bool) {
-	if c == nil {
-		return nil, nil, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.redirects != nil && c.redirects.key == key {
-		return c.redirects.list, c.redirects.errs, true
-	}
-	return nil, nil, false
-}
-
-// redirectFiles returns the redirect files and warnings made under key.
-func (c *buildCache) redirectFiles(key [32]byte) (map[string][]byte, []redirect.Error, bool) {
-	if c == nil {
-		return nil, nil, false
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.redirOut != nil && c.redirOut.key == key {
-		return c.redirOut.files, c.redirOut.errs, true
-	}
-	return nil, nil, false
-}
-
-func (c *buildCache) storeRedirectFiles(key [32]byte, files map[string][]byte, errs []redirect.Error) {
-	if c != nil {
-		c.mu.Lock()
-		c.redirOut = &redirectOutput{key: key, files: files, errs: errs}
-		c.mu.Unlock()
-	}
-}
-
-func (c *buildCache) storeResolved(key [32]byte, list []redirect.Redirect, errs []redirect.Error) {
-	if c != nil {
-		c.mu.Lock()
-		c.redirects = &resolvedRedirects{key: key, list: list, errs: errs}
-		c.mu.Unlock()
+	b.pages.Add(int64(u.pages))
+	for _, w := range u.warnings {
+		e := *w
+		b.errs.Add(&e)
 	}
 }

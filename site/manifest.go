@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+
+	"github.com/clause-dev/clause/site/internal/memo"
 )
 
 // manifest is policies.json: what apps and consent systems read to record
@@ -112,10 +114,15 @@ func writeField(buf *bytes.Buffer, key, value string) {
 
 // manifestPolicy encodes one policy's entry, indented for its place.
 func (b *builder) manifestPolicy(p *Page) []byte {
-	key := b.policyKey(p)
-	if data := b.opts.cache.fragment("manifest:"+p.Policy.ID, key); data != nil {
-		return data
-	}
+	data, _ := memo.Do(b.opts.cache.memoView(), memo.Of("manifest entry", b.policyKey(p)), func() ([]byte, bool) {
+		return b.encodeManifestPolicy(p)
+	})
+	return data
+}
+
+// encodeManifestPolicy encodes one policy's entry; ok is false when it
+// could not.
+func (b *builder) encodeManifestPolicy(p *Page) (data []byte, ok bool) {
 	pol := p.Policy
 	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: b.abs(p.Permalink), Group: nullable(p.Group),
 		Current: b.manifestVersion(pol.Current), Upcoming: b.manifestVersion(pol.Upcoming)}
@@ -125,8 +132,7 @@ func (b *builder) manifestPolicy(p *Page) []byte {
 	data, err := json.MarshalIndent(mp, "    ", "  ")
 	if err != nil {
 		b.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
-		return []byte("null")
+		return []byte("null"), false
 	}
-	b.opts.cache.storeFragment("manifest:"+p.Policy.ID, key, data)
-	return data
+	return data, true
 }

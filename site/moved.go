@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/urlpath"
@@ -17,12 +16,11 @@ import (
 // findMovedSections records, by output path, the pages that get a script
 // for sections moved from them, after the redirects are resolved. Such a
 // page must be one that clause renders; a copied file or asset cannot
-// carry the script. The sections are part of the shape, since the pages
-// they change are cached under it.
+// carry the script. The sections are part of the shape (renderInputs),
+// since the pages they change are cached under it.
 func (b *builder) findMovedSections() {
 	b.moved = map[string]*redirect.PageFragments{}
 	opts := redirect.Options{BasePath: b.cfg.basePath()}
-	h := newHasher().str(string(b.shape[:]))
 	for page, pf := range redirect.Fragments(b.redirects, opts) {
 		out := urlpath.File(page)
 		if !strings.HasSuffix(out, ".html") || b.copiedFiles[out] || b.assets.hashes[out] != "" {
@@ -31,15 +29,6 @@ func (b *builder) findMovedSections() {
 		}
 		b.moved[out] = pf
 	}
-	pages := make([]string, 0, len(b.moved))
-	for out := range b.moved {
-		pages = append(pages, out)
-	}
-	sort.Strings(pages)
-	for _, out := range pages {
-		h.str(out, string(b.moved[out].Script()))
-	}
-	b.shape = h.sum()
 }
 
 // notRenderedHost reports the sections of pf, whose page is the file out

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"gopkg.in/yaml.v3"
 
@@ -155,12 +156,11 @@ func (b *builder) resolveRedirects() {
 	}
 	sort.SliceStable(b.redirects, func(i, j int) bool { return b.redirects[i].From < b.redirects[j].From })
 	b.redirectTwins(formats)
-	key := b.redirectsKey()
-	resolved, errs, hit := b.opts.cache.resolved(key)
-	if !hit {
-		resolved, errs = redirect.Resolve(b.redirects, b.servedBy)
-		b.opts.cache.storeResolved(key, resolved, errs)
-	}
+	r, _ := memo.Do(b.opts.cache.memoView(), b.resolveKey(), func() (resolution, bool) {
+		list, errs := redirect.Resolve(b.redirects, b.servedBy)
+		return resolution{list, errs}, true
+	})
+	resolved, errs := r.list, r.errs
 	b.addRedirectErrors(errs)
 	b.redirects = resolved
 	b.redirectFormats = formats
@@ -193,12 +193,13 @@ func (b *builder) writeRedirects() {
 	if len(b.redirects) == 0 {
 		return
 	}
-	key := b.redirectsKey()
-	files, errs, hit := b.opts.cache.redirectFiles(key)
-	if !hit {
+	view := b.opts.cache.memoView()
+	r, hit := memo.Do(view, b.redirectsKey(), func() (redirectFiles, bool) {
 		opts := redirect.Options{BasePath: b.cfg.basePath(), BaseURL: b.cfg.BaseURL, Formats: b.redirectFormats, Stub: b.stub, Title: b.titleAt}
-		files, errs = redirect.Files(b.redirects, opts)
-	}
+		files, errs := redirect.Files(b.redirects, opts)
+		return redirectFiles{files, errs}, false // kept below, when every file could be written
+	})
+	files, errs := r.files, r.errs
 	b.addRedirectErrors(errs)
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -221,7 +222,7 @@ func (b *builder) writeRedirects() {
 		}
 	})
 	if !hit && clean {
-		b.opts.cache.storeRedirectFiles(key, files, errs)
+		view.Put(b.redirectsKey(), r)
 	}
 }
 
