@@ -45,13 +45,41 @@ func (k Key) String() string { return hex.EncodeToString(k[:8]) }
 //     goroutines coordinate, not data.
 //   - Functions, channels and unsafe pointers are written as their kind
 //     only: a stage's code is not its input.
+//   - A pointer whose type implements Keyer is written as the key its
+//     MemoKey method returns, which lets a value that does not change
+//     once made compute its key once.
 func Of(values ...any) Key {
 	e := newEncoder()
+	defer e.free()
 	for _, v := range values {
 		e.iface(reflect.ValueOf(v))
 	}
 	return e.sum()
 }
+
+// OfTarget returns the key of what the pointer p points to, written as Of
+// writes it but without calling p's MemoKey method: it is how MemoKey
+// computes a key.
+func OfTarget(p any) Key {
+	e := newEncoder()
+	defer e.free()
+	v := reflect.ValueOf(p).Elem()
+	e.string(tagString, v.Type().PkgPath())
+	e.string(tagString, v.Type().String())
+	e.value(v)
+	return e.sum()
+}
+
+// Keyer is implemented by pointers to values that compute their own key,
+// such as a parsed file that is kept across builds and never changes: its
+// MemoKey can hash it once, with Of, and return that key afterwards. The
+// key must change whenever anything Of would write of the value does.
+type Keyer interface {
+	MemoKey() Key
+}
+
+// keyerType is Keyer's type.
+var keyerType = reflect.TypeFor[Keyer]()
 
 // The kinds of value, written before each.
 const (
@@ -86,13 +114,26 @@ type target struct {
 	t    reflect.Type
 }
 
-func newEncoder() *encoder {
+// encoders keeps encoders for reuse: most keys are small.
+var encoders = sync.Pool{New: func() any {
 	return &encoder{h: sha256.New(), buf: make([]byte, 0, 4096), seen: map[target]int{}}
+}}
+
+// newEncoder returns an empty encoder; free returns it.
+func newEncoder() *encoder {
+	return encoders.Get().(*encoder)
+}
+
+func (e *encoder) free() {
+	e.h.Reset()
+	e.buf = e.buf[:0]
+	clear(e.seen)
+	encoders.Put(e)
 }
 
 func (e *encoder) sum() (k Key) {
 	e.flush()
-	copy(k[:], e.h.Sum(nil))
+	e.h.Sum(k[:0])
 	return k
 }
 
@@ -231,8 +272,28 @@ func (e *encoder) pointer(p reflect.Value) {
 	if e.met(p) {
 		return
 	}
+	if implementsKeyer(p.Type()) {
+		if u := readable(p); u.IsValid() {
+			k := u.Interface().(Keyer).MemoKey()
+			e.bytes(tagBytes, k[:])
+			return
+		}
+	}
 	e.byte(tagPtr)
 	e.value(p.Elem())
+}
+
+// keyers caches implementsKeyer by type.
+var keyers sync.Map
+
+// implementsKeyer reports whether the pointer type t implements Keyer.
+func implementsKeyer(t reflect.Type) bool {
+	if ok, found := keyers.Load(t); found {
+		return ok.(bool)
+	}
+	ok := t.Implements(keyerType)
+	keyers.Store(t, ok)
+	return ok
 }
 
 // met reports whether the pointer or map p was met before, and if so
@@ -269,8 +330,16 @@ func (e *encoder) mapValue(m reflect.Value) {
 			val reflect.Value
 		}
 		entries := make([]entry, 0, m.Len())
-		for it := m.MapRange(); it.Next(); {
-			entries = append(entries, entry{it.Key().String(), it.Value()})
+		if u := readable(m); u.IsValid() {
+			k := reflect.New(m.Type().Key()).Elem() // reused: no copy of each key
+			for it := u.MapRange(); it.Next(); {
+				k.SetIterKey(it)
+				entries = append(entries, entry{k.String(), it.Value()})
+			}
+		} else {
+			for it := m.MapRange(); it.Next(); {
+				entries = append(entries, entry{it.Key().String(), it.Value()})
+			}
 		}
 		slices.SortFunc(entries, func(a, b entry) int { return strings.Compare(a.key, b.key) })
 		for _, en := range entries {
@@ -343,9 +412,10 @@ func readable(v reflect.Value) reflect.Value {
 // its own pointers, so that it sorts the same wherever the map is met.
 func encodeAlone(v reflect.Value) []byte {
 	k := newEncoder()
+	defer k.free()
 	k.value(v)
-	k.flush()
-	return k.h.Sum(nil)
+	sum := k.sum()
+	return sum[:]
 }
 
 // structValue writes a struct's fields, as structFields selects them.

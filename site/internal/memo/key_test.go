@@ -142,3 +142,31 @@ func BenchmarkOf(b *testing.B) {
 		Of(s)
 	}
 }
+
+// parsed computes its key once, as a file kept across builds may.
+type parsed struct {
+	Text  string
+	calls int `memo:"-"`
+	key   Key `memo:"-"`
+}
+
+func (p *parsed) MemoKey() Key {
+	if p.calls == 0 {
+		p.key = Of(*p)
+	}
+	p.calls++
+	return p.key
+}
+
+func TestOfUsesKeyer(t *testing.T) {
+	type holder struct{ files []*parsed }
+	a := &parsed{Text: "one"}
+	h := holder{files: []*parsed{a, {Text: "two"}}}
+	k := Of(h)
+	if Of(h) != k || a.calls != 2 {
+		t.Errorf("the key changed or MemoKey was not used (%d calls)", a.calls)
+	}
+	if Of(holder{files: []*parsed{{Text: "one"}, {Text: "three"}}}) == k {
+		t.Error("a value with another key gave the same key")
+	}
+}
