@@ -226,6 +226,7 @@ func (c *buildCache) source(p string) *Source {
 
 func (c *buildCache) storeSource(s *Source) {
 	if c != nil {
+		s.key = memo.OfTarget(s)
 		c.mu.Lock()
 		c.sources[s.Path] = s
 		c.mu.Unlock()

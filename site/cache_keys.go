@@ -19,6 +19,16 @@ import (
 // pages, intact. The stages that render texts add the hashes of the
 // texts they render to their keys (textsOf).
 
+// MemoKey returns the key of the source without its text. A source that
+// the dev server keeps across builds is hashed once, when it is stored
+// (storeSource): it does not change once loading is done.
+func (s *Source) MemoKey() memo.Key {
+	if s.key != (memo.Key{}) {
+		return s.key
+	}
+	return memo.OfTarget(s)
+}
+
 // renderInputs is every value of an assembled build that its rendering
 // stages read, besides the texts: templates get .Site and the pages in
 // it, and the stages that write files read the rest from the builder.

@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 )
 
@@ -37,6 +38,8 @@ type Source struct {
 	bodyAt int    // byte offset of the body in the file, to read it again
 	real   string // the path it is read from when Path is a symbolic link, else ""
 	blob   string // a revision's blob id, to read its body again from git
+
+	key memo.Key `memo:"-"` // see MemoKey
 }
 
 // FromHistory reports whether the source is a revision read from git
