@@ -23,13 +23,15 @@
 //   - ok (the build succeeded): exactly the entries this build used or
 //     added. This is the last good build.
 //   - not ok (the build failed or was cancelled): the entries the last
-//     good build used, and those this build used or added. A failed build
-//     never evicts an entry the last good build used, so that fixing the
-//     error that failed it finds every page of the good build again, and
-//     its own work is kept for the next attempt.
+//     good build used, and no others. A failed build never evicts an
+//     entry the last good build used, so that fixing the error that
+//     failed it finds every page of the good build again; what it added
+//     itself is dropped, so that a broken site does not hold a second
+//     copy of every page while the error is being fixed.
 //
-// Either way the memo holds the entries of at most two builds, so memory
-// does not grow with the number of edits.
+// Between builds the memo holds the entries of one build, so memory does
+// not grow with the number of edits; during a build, at most those and
+// the ones the build adds.
 //
 // # Concurrency
 //
@@ -88,7 +90,8 @@ func (v *View) Get(k Key) (any, bool) {
 	return val, ok
 }
 
-// Put stores val under k unless an entry is there already.
+// Put stores val under k unless an entry is there already; it stays for
+// the rest of the build, and after it if the build succeeds.
 func (v *View) Put(k Key, val any) {
 	if v == nil {
 		return
@@ -126,9 +129,7 @@ func (v *View) End(ok bool) {
 		m.good = used
 	}
 	for k := range m.entries {
-		_, inGood := m.good[k]
-		_, inUsed := used[k]
-		if !inGood && !inUsed {
+		if _, keep := m.good[k]; !keep {
 			delete(m.entries, k)
 		}
 	}
