@@ -19,7 +19,7 @@ import (
 // kept under a key hashed from the values the stage that made them was
 // given (see renderKey), so an entry is used only when a full build would
 // produce the same bytes, and a failed build never evicts what the last
-// good build used.
+// good build used (it drops only what it added itself).
 type buildCache struct {
 	mu      sync.Mutex
 	listing []contentFile

@@ -178,6 +178,7 @@
 // that render them, so editing one policy's text re-renders that policy
 // only. A build reads and writes through its own view of the memo; a
 // failed build never evicts what the last good build used, so fixing the
-// error re-renders nothing that did not change, and the memo holds at
-// most two builds' entries.
+// error re-renders nothing that did not change; what a failed build
+// rendered is dropped, so between builds the memo holds one build's
+// entries.
 package site
