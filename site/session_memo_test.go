@@ -106,3 +106,35 @@ func BenchmarkShapeKey(b *testing.B) {
 		bl.computeShape()
 	}
 }
+
+// TestShapeFollowsSiteData checks that the shape changes with fields of
+// the site data that no key function names: a page's unexported field,
+// a footer link, a version's status and a front matter parameter.
+func TestShapeFollowsSiteData(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t, versionedSite)
+	assembled := func() *builder {
+		opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}.withDefaults()
+		b := newBuilder(opts, os.DirFS(dir), newMemOutput())
+		b.configure()
+		b.assemble()
+		return b
+	}
+	base := assembled().shape
+	if again := assembled().shape; again != base {
+		t.Fatal("two assemblies of one site gave different shapes")
+	}
+	edits := map[string]func(b *builder){
+		"page.toc":       func(b *builder) { b.policies[0].toc = !b.policies[0].toc },
+		"Site.Footer":    func(b *builder) { b.site.Footer = append(b.site.Footer, Link{Title: "Imprint", URL: "/imprint/"}) },
+		"Version.Status": func(b *builder) { b.policies[0].Policy.Versions[0].Status = StatusUpcoming },
+		"FM.Params":      func(b *builder) { b.policies[0].src.FM.Params["owner"] = "legal" },
+	}
+	for name, edit := range edits {
+		b := assembled()
+		edit(b)
+		if b.computeShape(); b.shape == base {
+			t.Errorf("changing %s left the shape as it was", name)
+		}
+	}
+}
