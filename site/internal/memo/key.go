@@ -48,6 +48,10 @@ func (k Key) String() string { return hex.EncodeToString(k[:8]) }
 //   - A pointer whose type implements Keyer is written as the key its
 //     MemoKey method returns, which lets a value that does not change
 //     once made compute its key once.
+//
+// The encoder only reads. To call MemoKey, and to range over common maps
+// without reflecting on each entry, on values reached through unexported
+// fields, it reads them through unsafe.Pointer (see readable).
 func Of(values ...any) Key {
 	e := newEncoder()
 	defer e.free()
@@ -72,7 +76,7 @@ func OfTarget(p any) Key {
 
 // Keyer is implemented by pointers to values that compute their own key,
 // such as a parsed file that is kept across builds and never changes: its
-// MemoKey can hash it once, with Of, and return that key afterwards. The
+// MemoKey can hash it once, with OfTarget, and return that key afterwards. The
 // key must change whenever anything Of would write of the value does.
 type Keyer interface {
 	MemoKey() Key
