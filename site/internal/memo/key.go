@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"hash"
-	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -377,18 +376,18 @@ func (e *encoder) commonMap(m reflect.Value) bool {
 	}
 	switch mm := u.Interface().(type) {
 	case map[string]any:
-		for _, k := range slices.Sorted(maps.Keys(mm)) {
+		for _, k := range sortedKeys(mm) {
 			e.string(tagString, k)
 			e.iface(reflect.ValueOf(mm[k]))
 		}
 	case map[string]int:
-		for _, k := range slices.Sorted(maps.Keys(mm)) {
+		for _, k := range sortedKeys(mm) {
 			e.string(tagString, k)
 			e.byte(tagInt)
 			e.uint(uint64(mm[k]))
 		}
 	case map[string]string:
-		for _, k := range slices.Sorted(maps.Keys(mm)) {
+		for _, k := range sortedKeys(mm) {
 			e.string(tagString, k)
 			e.string(tagString, mm[k])
 		}
@@ -396,6 +395,16 @@ func (e *encoder) commonMap(m reflect.Value) bool {
 		return false
 	}
 	return true
+}
+
+// sortedKeys returns m's keys, sorted, in one allocation.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // readable returns v such that its Interface method may be called, also
