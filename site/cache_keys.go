@@ -130,9 +130,10 @@ func (b *builder) redirectsKey() memo.Key {
 
 // resolveKey is the key of redirect.Resolve's result: the redirects as
 // declared, with where (messages name the file and line), and the output
-// paths they are checked against.
+// paths they are checked against, which is what servedBy reads of the
+// claims.
 func (b *builder) resolveKey() memo.Key {
-	return memo.Of("resolve redirects", b.redirects, b.claims)
+	return memo.Of("resolve redirects", b.redirects, b.claims.files)
 }
 
 // templatesKey is the key of a parsed template set: the layout files and

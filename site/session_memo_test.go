@@ -71,7 +71,7 @@ func TestShapeCoversBuilder(t *testing.T) {
 	leftOut := map[string]string{
 		"ctx": "cancellation", "src": "inputs are hashed as read", "theme": "inputs are hashed as read",
 		"out": "where outputs go", "errs": "errors fail the build; warnings are replayed with their unit",
-		"claims": "derived from the pages, assets and files; resolveKey hashes them",
+		"claims": "derived from the pages, assets and files; resolveKey hashes the output paths",
 		"tmpl":   "parsed from Layouts", "md": "made from Config",
 		"shape": "the key itself", "mu": "a lock", "pages": "a counter",
 		"blobs": "reads texts, which textsOf hashes",
