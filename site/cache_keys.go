@@ -13,11 +13,13 @@ import (
 // version, its front matter or the configuration changes the keys
 // without anyone listing it.
 //
-// The one thing the shared key leaves out is the text of each page:
-// Source's Hash, Body and Lead are tagged memo:"-", so that an edit to
-// one policy's body leaves every other policy's key, and so its cached
-// pages, intact. The stages that render texts add the hashes of the
-// texts they render to their keys (textsOf).
+// The shared key leaves out the text of each page: Source's Hash, Body
+// and Lead are tagged memo:"-", so that an edit to one policy's body
+// leaves every other policy's key, and so its cached pages, intact. The
+// stages that render texts add the hashes of the texts they render to
+// their keys (textsOf). It leaves out "now" too, which changes with every
+// build, and keeps only what now decides (clock); the stages that write
+// feeds add now itself where a feed gives it (feedClock).
 
 // MemoKey returns the key of the source without its text. A source that
 // the dev server keeps across builds is hashed once, when it is stored
