@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/clause-dev/clause/site/gitlog"
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
 )
@@ -33,7 +34,7 @@ type model struct {
 	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
 	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
 
-	shape      [32]byte // see computeShape
+	shape      memo.Key // see computeShape
 	mu         sync.Mutex
 	nextChange Date
 }
@@ -49,11 +50,11 @@ func assemble(in *input, errs *ErrorList) *model {
 	m.assets = claimAssets(in.assetFiles, m.claims, errs) // before pages, so a clash is reported at the page
 	m.assemblePolicies(in.sources)
 	m.copies = claimCopies(in.copies, m.claims, errs)
-	m.computeShape(in.cfg.raw)
 	m.resolveRedirects()
 	m.site = m.siteData()
 	m.finishPolicies()
 	m.chooseLayouts()
+	m.computeShape()
 	return m
 }
 

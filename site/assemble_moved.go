@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/urlpath"
@@ -18,12 +17,11 @@ import (
 // findMovedSections records, by output path, the pages that get a script
 // for sections moved from them, after the redirects are resolved. Such a
 // page must be one that clause renders; a copied file or asset cannot
-// carry the script. The sections are part of the shape, since the pages
-// they change are cached under it.
+// carry the script. The sections are part of the shape (renderInputs),
+// since the pages they change are cached under it.
 func (m *model) findMovedSections() {
 	m.moved = map[string]*redirect.PageFragments{}
 	opts := redirect.Options{BasePath: m.in.cfg.basePath()}
-	h := newHasher().str(string(m.shape[:]))
 	for page, pf := range redirect.Fragments(m.redirects, opts) {
 		out := urlpath.File(page)
 		if !strings.HasSuffix(out, ".html") || m.in.copiedFiles[out] || m.assets.hashes[out] != "" {
@@ -32,15 +30,6 @@ func (m *model) findMovedSections() {
 		}
 		m.moved[out] = pf
 	}
-	pages := make([]string, 0, len(m.moved))
-	for out := range m.moved {
-		pages = append(pages, out)
-	}
-	sort.Strings(pages)
-	for _, out := range pages {
-		h.str(out, string(m.moved[out].Script()))
-	}
-	m.shape = h.sum()
 }
 
 // notRenderedHost reports the sections of pf, whose page is the file out

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"gopkg.in/yaml.v3"
 
@@ -153,12 +154,11 @@ func (m *model) resolveRedirects() {
 	}
 	sort.SliceStable(m.redirects, func(i, j int) bool { return m.redirects[i].From < m.redirects[j].From })
 	m.redirectTwins(formats)
-	key := m.redirectsKey()
-	resolved, errs, hit := m.in.opts.cache.resolved(key)
-	if !hit {
-		resolved, errs = redirect.Resolve(m.redirects, m.servedBy)
-		m.in.opts.cache.storeResolved(key, resolved, errs)
-	}
+	r, _ := memo.Do(m.in.opts.cache.memoView(), m.resolveKey(), func() (resolution, bool) {
+		list, errs := redirect.Resolve(m.redirects, m.servedBy)
+		return resolution{list, errs}, true
+	})
+	resolved, errs := r.list, r.errs
 	m.addRedirectErrors(errs)
 	m.redirects = resolved
 	m.redirectFormats = formats

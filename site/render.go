@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/markdown"
 )
@@ -57,7 +58,7 @@ func (r *renderer) renderAll() {
 	if r.ctx.Err() != nil {
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
-	r.cached("site", r.m.shape, func(out output) {
+	r.cached("site", r.m.siteKey(), func(out output) {
 		r.renderHome(out)
 		r.render404(out)
 		r.renderChangelog(out)
@@ -73,16 +74,14 @@ func (r *renderer) renderAll() {
 // the layout files and the layouts wanted are unchanged, else a new one.
 func (r *renderer) templates() *templates {
 	in := r.m.in
-	key := in.templatesKey(r.m.layouts)
-	if t := in.opts.cache.templateSet(key); t != nil {
-		t.target.m = r.m
-		return t
-	}
-	before := r.errs.ErrorCount()
-	t := loadTemplates(in.layouts, &funcTarget{m: r.m}, r.m.layouts, r.errs)
-	if r.errs.ErrorCount() == before {
-		in.opts.cache.storeTemplateSet(key, t)
-	}
+	t, _ := memo.Do(in.opts.cache.memoView(), in.templatesKey(r.m.layouts), func() (*templates, bool) {
+		if n := in.opts.cache.counts(); n != nil {
+			n.templates.Add(1)
+		}
+		before := r.errs.ErrorCount()
+		return loadTemplates(in.layouts, &funcTarget{m: r.m}, r.m.layouts, r.errs), r.errs.ErrorCount() == before
+	})
+	t.target.m = r.m
 	return t
 }
 

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+
+	"github.com/clause-dev/clause/site/internal/memo"
 )
 
 // manifest is policies.json: what apps and consent systems read to record
@@ -112,10 +114,15 @@ func writeField(buf *bytes.Buffer, key, value string) {
 
 // manifestPolicy encodes one policy's entry, indented for its place.
 func (r *renderer) manifestPolicy(p *Page) []byte {
-	key := r.m.policyKey(p)
-	if data := r.m.in.opts.cache.fragment("manifest:"+p.Policy.ID, key); data != nil {
-		return data
-	}
+	data, _ := memo.Do(r.m.in.opts.cache.memoView(), memo.Of("manifest entry", r.m.policyKey(p)), func() ([]byte, bool) {
+		return r.encodeManifestPolicy(p)
+	})
+	return data
+}
+
+// encodeManifestPolicy encodes one policy's entry; ok is false when it
+// could not.
+func (r *renderer) encodeManifestPolicy(p *Page) (data []byte, ok bool) {
 	pol := p.Policy
 	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: r.m.abs(p.Permalink), Group: nullable(p.Group),
 		Current: r.m.manifestVersion(pol.Current), Upcoming: r.m.manifestVersion(pol.Upcoming)}
@@ -125,8 +132,7 @@ func (r *renderer) manifestPolicy(p *Page) []byte {
 	data, err := json.MarshalIndent(mp, "    ", "  ")
 	if err != nil {
 		r.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
-		return []byte("null")
+		return []byte("null"), false
 	}
-	r.m.in.opts.cache.storeFragment("manifest:"+p.Policy.ID, key, data)
-	return data
+	return data, true
 }

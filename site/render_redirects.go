@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/redirect"
 )
 
@@ -17,12 +18,13 @@ func (r *renderer) writeRedirects() {
 	if len(r.m.redirects) == 0 {
 		return
 	}
-	key := r.m.redirectsKey()
-	files, errs, hit := r.m.in.opts.cache.redirectFiles(key)
-	if !hit {
+	view := r.m.in.opts.cache.memoView()
+	rf, hit := memo.Do(view, r.m.redirectsKey(), func() (redirectFiles, bool) {
 		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Title: r.m.titleAt}
-		files, errs = redirect.Files(r.m.redirects, opts)
-	}
+		files, errs := redirect.Files(r.m.redirects, opts)
+		return redirectFiles{files, errs}, false // kept below, when every file could be written
+	})
+	files, errs := rf.files, rf.errs
 	r.m.addRedirectErrors(errs)
 	names := make([]string, 0, len(files))
 	for name := range files {
@@ -45,7 +47,7 @@ func (r *renderer) writeRedirects() {
 		}
 	})
 	if !hit && clean {
-		r.m.in.opts.cache.storeRedirectFiles(key, files, errs)
+		view.Put(r.m.redirectsKey(), rf)
 	}
 }
 

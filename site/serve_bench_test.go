@@ -19,9 +19,11 @@ import (
 // debounce, the incremental rebuild and the broadcast. It reports the
 // median (ms-median) and the serve process's peak RSS (MB-peak-rss).
 // Targets: a one-word content edit in 30 ms or less; a template edit in at
-// most a cold full build; memory under 150 MB.
+// most a cold full build; memory under 150 MB. The fix-front-matter case
+// breaks a policy's front matter, waits for the error event, and times
+// the fix: the reload that clears the error overlay.
 func BenchmarkServeLatency(b *testing.B) {
-	for _, kind := range []string{"content", "template"} {
+	for _, kind := range []string{"content", "template", "fix-front-matter"} {
 		b.Run(kind, func(b *testing.B) {
 			dir := corpusDir(b, corpus.Options{Policies: 1000, Redirects: 1})
 			base, stop := startServe(b, dir)
@@ -33,6 +35,12 @@ func BenchmarkServeLatency(b *testing.B) {
 			var lat []time.Duration
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
+				if kind == "fix-front-matter" {
+					b.StopTimer()
+					breakFrontMatter(b, dir)
+					waitFor(b, ch, "error")
+					b.StartTimer()
+				}
 				start := time.Now()
 				editForBench(b, dir, kind, i)
 				waitFor(b, ch, "reload")
@@ -47,14 +55,50 @@ func BenchmarkServeLatency(b *testing.B) {
 	}
 }
 
-// editForBench makes one edit: a word in a policy, or a partial template.
+// benchPolicy is the policy file the benchmark edits.
+const benchPolicy = "content/policy-0500/index.md"
+
+// brokenTitle is the line breakFrontMatter puts in place of the title.
+const brokenTitle = "title: [Policy 500\n"
+
+// breakFrontMatter makes the benchmark policy's front matter invalid YAML.
+func breakFrontMatter(b *testing.B, dir string) {
+	b.Helper()
+	p := filepath.Join(dir, benchPolicy)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	broken := strings.Replace(string(data), "title: Policy 500\n", brokenTitle, 1)
+	if broken == string(data) {
+		b.Fatalf("%s has no line %q", benchPolicy, "title: Policy 500")
+	}
+	if err := os.WriteFile(p, []byte(broken), 0o644); err != nil {
+		b.Fatal(err)
+	}
+}
+
+// editForBench makes one edit: a word in a policy, a partial template,
+// or the fix of the front matter breakFrontMatter broke.
 func editForBench(b *testing.B, dir, kind string, i int) {
 	b.Helper()
+	if kind == "fix-front-matter" {
+		p := filepath.Join(dir, benchPolicy)
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		fixed := strings.Replace(string(data), brokenTitle, "title: Policy 500\n", 1)
+		if err := os.WriteFile(p, []byte(fixed), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		return
+	}
 	if kind == "template" {
 		writeTree(b, dir, map[string]string{"layouts/partials/footer.html": fmt.Sprintf("<footer>Edit %d</footer>\n", i)})
 		return
 	}
-	p := filepath.Join(dir, "content", "policy-0500", "index.md")
+	p := filepath.Join(dir, benchPolicy)
 	data, err := os.ReadFile(p)
 	if err != nil {
 		b.Fatal(err)

@@ -38,7 +38,9 @@ func newSession(opts Options) *session {
 // build reads them, and reports the outputs they change.
 func (s *session) rebuildContext(ctx context.Context, changes []fileChange) (map[string][]byte, []string, *Result, error) {
 	s.invalidate(changes)
+	s.cache.begin()
 	files, res, err := renderContext(ctx, s.opts)
+	s.cache.end(err == nil)
 	if err != nil {
 		return s.last, nil, res, err
 	}

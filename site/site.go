@@ -208,4 +208,27 @@
 // (file or folder, output file, escaping, scheme, and the checks every
 // permalink and redirect source passes) live once, in
 // site/internal/urlpath.
+//
+// # Incremental rebuilds
+//
+// The dev server's session (session.go) rebuilds in memory and keeps two
+// kinds of work between builds (cache.go). Inputs (the content listing,
+// parsed sources, copied files) are kept by path until the watcher
+// reports a change there. Everything derived from them goes through one
+// memo owned by the session (site/internal/memo): the parsed templates,
+// the resolved redirects and their files, each policy's pages, the
+// site-wide pages and policies.json, each stored under a key hashed from
+// the values the stage is given (cache_keys.go). Keys are not listed by
+// hand: the shape, computed once per build at the end of assemble,
+// hashes the input and model that render reads (the site data,
+// configuration, layouts, assets, redirects and what "now" decides)
+// whole, by reflection, so a field added to any of them counts;
+// only the texts are left out (tagged memo:"-") and added by the stages
+// that render them, so editing one policy's text re-renders that policy
+// only, and so is "now" itself where a feed gives it in place of a later
+// date (feedClock). A build reads and writes through its own view of the memo; a
+// failed build never evicts what the last good build used, so fixing the
+// error re-renders nothing that did not change; what a failed build
+// rendered is dropped, so between builds the memo holds one build's
+// entries.
 package site

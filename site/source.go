@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -12,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/clause-dev/clause/site/internal/frontmatter"
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 )
 
@@ -21,11 +21,11 @@ import (
 type Source struct {
 	Path     string   // slash path from the source folder, e.g. content/legal/privacy.md
 	Rel      string   // slash path from the content folder, e.g. legal/privacy.md
-	Hash     [32]byte // sha256 of the whole file
-	Body     []byte   // nil when released after loading (see release)
+	Hash     [32]byte `memo:"-"` // sha256 of the whole file; see cache_keys.go for the tag
+	Body     []byte   `memo:"-"` // nil when released after loading (see release)
 	BodyLine int
 	FM       FrontMatter
-	Lead     []byte // the body's leading block, which holds its title heading if it has one (markdown.LeadingBlock)
+	Lead     []byte `memo:"-"` // the body's leading block, which holds its title heading if it has one (markdown.LeadingBlock)
 
 	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
 	dateNotes []*Error   // warnings about those dates, for files of the working tree only
@@ -36,10 +36,11 @@ type Source struct {
 	// messages only: "@" is a valid character in a file name.
 	Commit string
 
-	bodyAt    int      // byte offset of the body in the file, to read it again
-	real      string   // the path it is read from when Path is a symbolic link, else ""
-	paramsKey [32]byte // hash of the front matter, for the serve cache's keys
-	blob      string   // a revision's blob id, to read its body again from git
+	bodyAt int    // byte offset of the body in the file, to read it again
+	real   string // the path it is read from when Path is a symbolic link, else ""
+	blob   string // a revision's blob id, to read its body again from git
+
+	key memo.Key `memo:"-"` // see MemoKey
 }
 
 // FromHistory reports whether the source is a revision read from git
@@ -116,8 +117,6 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s.Lead = markdown.LeadingBlock(s.Body)
 	s.FM = interpret(fields, block.Start, p, errs)
 	s.readTextDates()
-	params, _ := json.Marshal(s.FM.Params) // sorted keys: deterministic
-	s.paramsKey = sha256.Sum256(params)
 	return s
 }
 

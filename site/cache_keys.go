@@ -1,0 +1,166 @@
+package site
+
+import (
+	"time"
+
+	"github.com/clause-dev/clause/site/internal/memo"
+	"github.com/clause-dev/clause/site/redirect"
+)
+
+// This file derives the dev server's memo keys (see buildCache) from the
+// values each stage is given, hashed whole by memo.Of, rather than from
+// fields listed by hand: a field added to the site data, a page, a
+// version, its front matter or the configuration changes the keys
+// without anyone listing it.
+//
+// The shared key leaves out the text of each page: Source's Hash, Body
+// and Lead are tagged memo:"-", so that an edit to one policy's body
+// leaves every other policy's key, and so its cached pages, intact. The
+// stages that render texts add the hashes of the texts they render to
+// their keys (textsOf). It leaves out "now" too, which changes with every
+// build, and keeps only what now decides (clock); the stages that write
+// feeds add now itself where a feed gives it (feedClock).
+
+// MemoKey returns the key of the source without its text. A source that
+// the dev server keeps across builds is hashed once, when it is stored
+// (storeSource): it does not change once loading is done.
+func (s *Source) MemoKey() memo.Key {
+	if s.key != (memo.Key{}) {
+		return s.key
+	}
+	return memo.OfTarget(s)
+}
+
+// renderInputs is every value of an assembled build that its rendering
+// stages read, besides the texts: templates get .Site and the pages in
+// it, and the stages that write files read the rest from the model and
+// its input. TestShapeCoversPhases checks that every field of input,
+// model and renderer is here or has a reason to be left out.
+type renderInputs struct {
+	Site       *SiteData // every policy page, its policy, versions and sources
+	Config     *Config
+	Options    Options // without what keyedOptions clears
+	Layouts    map[string][]byte
+	Wanted     []string          // the layouts the pages use
+	Assets     map[string]string // path below assets/ → content hash
+	Layout     *layout
+	Home       *Source
+	Files      []contentFile
+	Copied     map[string]bool
+	Copies     []copiedFile
+	BySource   map[string]*Page
+	Redirects  []redirect.Redirect
+	Formats    []redirect.Format
+	Moved      map[string]*redirect.PageFragments
+	Unloaded   map[string]string
+	Clock      []bool // what "now" decides: see clock
+	NextChange Date
+}
+
+// computeShape computes the key of everything every page of the build is
+// given besides its text, once the build is assembled.
+func (m *model) computeShape() {
+	in := m.in
+	m.shape = memo.Of("shape", renderInputs{Site: m.site, Config: in.cfg, Options: keyedOptions(in.opts),
+		Layouts: in.layouts, Wanted: m.layouts, Assets: m.assets.hashes, Layout: in.layout, Home: m.home,
+		Files: in.contentFiles, Copied: in.copiedFiles, Copies: m.copies, BySource: m.bySource,
+		Redirects: m.redirects, Formats: m.redirectFormats, Moved: m.moved, Unloaded: in.unloaded,
+		Clock: m.clock(), NextChange: m.nextChange})
+}
+
+// keyedOptions returns opts without what the shape covers otherwise or
+// must not cover: the cache itself, the file systems the inputs are read
+// from (what is read from them is hashed), the environment (read into
+// the configuration) and the clock (see clock).
+func keyedOptions(opts Options) Options {
+	opts.cache, opts.sourceFS, opts.Theme, opts.Getenv, opts.Now = nil, nil, nil, nil, time.Time{}
+	return opts
+}
+
+// clock is what the build's "now" decides for rendering beyond the
+// statuses in the site data: whether the sitemap may give each version's
+// dates yet (see pastDate). "Now" itself changes with every build, so it
+// is not hashed; a rebuild after the clock passes a date then equals a
+// full build. Where a feed gives "now" itself, its stage adds it (see
+// feedClock).
+func (m *model) clock() []bool {
+	var passed []bool
+	for _, p := range m.policies {
+		for _, v := range p.Policy.Versions {
+			passed = append(passed, !m.pastDate(v.Effective).IsZero(), !m.pastDate(v.LastRevised).IsZero())
+		}
+	}
+	return passed
+}
+
+// feedClock is what "now" decides of a feed of the versions of pages:
+// a version last revised after now is dated now in it (see notAfterNow),
+// so then now is part of the feed's key; otherwise the zero time, and
+// the feed does not depend on the clock beyond clock.
+func (m *model) feedClock(pages ...*Page) time.Time {
+	for _, p := range pages {
+		for _, v := range p.Policy.Versions {
+			if !v.LastRevised.IsZero() && m.pastDate(v.LastRevised).IsZero() {
+				return m.in.now
+			}
+		}
+	}
+	return time.Time{}
+}
+
+// textsOf returns the hashes of the texts of p's versions, which the
+// shape leaves out.
+func textsOf(p *Page) [][32]byte {
+	hashes := make([][32]byte, len(p.Policy.Versions))
+	for i, v := range p.Policy.Versions {
+		hashes[i] = v.src.Hash
+	}
+	return hashes
+}
+
+// policyKey is the key of one policy's pages: the shape, which holds the
+// policy, the texts of its versions and, for its feed, what the clock
+// decides there.
+func (m *model) policyKey(p *Page) memo.Key {
+	return memo.Of(m.shape, p.Policy.ID, textsOf(p), m.feedClock(p))
+}
+
+// siteKey is the key of the pages made from the whole site (home, 404,
+// changelog, feed, sitemap, robots.txt): the shape, the home page's
+// text and what the clock decides of the changelog feed.
+func (m *model) siteKey() memo.Key {
+	var home [32]byte
+	if m.home != nil {
+		home = m.home.Hash
+	}
+	return memo.Of(m.shape, home, m.feedClock(m.policies...))
+}
+
+// manifestKey is the key of policies.json, which lists each text's hash.
+func (m *model) manifestKey() memo.Key {
+	texts := make([][][32]byte, len(m.policies))
+	for i, p := range m.policies {
+		texts[i] = textsOf(p)
+	}
+	return memo.Of(m.shape, texts)
+}
+
+// redirectsKey is the key of the redirect files: the shape holds the
+// resolved redirects and everything their stubs show.
+func (m *model) redirectsKey() memo.Key {
+	return memo.Of("redirect files", m.shape)
+}
+
+// resolveKey is the key of redirect.Resolve's result: the redirects as
+// declared, with where (messages name the file and line), and the output
+// paths they are checked against, which is what servedBy reads of the
+// claims.
+func (m *model) resolveKey() memo.Key {
+	return memo.Of("resolve redirects", m.redirects, m.claims.files)
+}
+
+// templatesKey is the key of a parsed template set: the layout files and
+// the layouts the build wants.
+func (in *input) templatesKey(want []string) memo.Key {
+	return memo.Of("templates", in.layouts, want)
+}
