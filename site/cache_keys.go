@@ -37,7 +37,7 @@ func (s *Source) MemoKey() memo.Key {
 // its input. TestShapeCoversPhases checks that every field of input,
 // model and renderer is here or has a reason to be left out.
 type renderInputs struct {
-	Site       *SiteData // every policy page, its policy, versions and sources
+	Site       siteShape // every policy page, its policy, versions and sources
 	Config     *Config
 	Options    Options // without what keyedOptions clears
 	Layouts    map[string][]byte
@@ -48,7 +48,7 @@ type renderInputs struct {
 	Files      []contentFile
 	Copied     map[string]bool
 	Copies     []copiedFile
-	BySource   map[string]*Page
+	BySource   map[string]int // content path → index of its policy in Site.Pages
 	Redirects  []redirect.Redirect
 	Formats    []redirect.Format
 	Moved      map[string]*redirect.PageFragments
@@ -61,11 +61,64 @@ type renderInputs struct {
 // given besides its text, once the build is assembled.
 func (m *model) computeShape() {
 	in := m.in
-	m.shape = memo.Of("shape", renderInputs{Site: m.site, Config: in.cfg, Options: keyedOptions(in.opts),
+	site, index := m.siteShape()
+	bySource := make(map[string]int, len(m.bySource))
+	for path, p := range m.bySource {
+		bySource[path] = indexOf(index, p)
+	}
+	m.shape = memo.Of("shape", renderInputs{Site: site, Config: in.cfg, Options: keyedOptions(in.opts),
 		Layouts: in.layouts, Wanted: m.layouts, Assets: m.assets.hashes, Layout: in.layout, Home: m.home,
-		Files: in.contentFiles, Copied: in.copiedFiles, Copies: m.copies, BySource: m.bySource,
+		Files: in.contentFiles, Copied: in.copiedFiles, Copies: m.copies, BySource: bySource,
 		Redirects: m.redirects, Formats: m.redirectFormats, Moved: m.moved, Unloaded: in.unloaded,
 		Clock: m.clock(), NextChange: m.nextChange})
+}
+
+// siteShape is the site data as the shape hashes it: each policy page by
+// a key of its own, so that the pages, which are most of the work, are
+// hashed in parallel, and the rest of .Site once. A page's key covers
+// everything reachable from it but .Site (tagged memo:"-" on Page): its
+// policy, versions, front matter and sources; pages share nothing else.
+type siteShape struct {
+	Site   SiteData   // without Policies and Groups, which follow
+	Pages  []memo.Key // the key of each policy page, in .Site.Policies order
+	Groups []groupShape
+}
+
+// groupShape is a group with its pages as indexes into siteShape.Pages.
+type groupShape struct {
+	Group Group // without Pages, which follow
+	Pages []int
+}
+
+// siteShape returns the site data's shape and the index of each policy
+// page in it (-1 for a page not in .Site.Policies).
+func (m *model) siteShape() (siteShape, map[*Page]int) {
+	pages := m.site.Policies
+	index := make(map[*Page]int, len(pages))
+	keys := make([]memo.Key, len(pages))
+	for i, p := range pages {
+		index[p] = i
+	}
+	parallel(len(pages), func(i int) { keys[i] = memo.Of("page", pages[i]) })
+	s := siteShape{Site: *m.site, Pages: keys}
+	s.Site.Policies, s.Site.Groups = nil, nil
+	for _, g := range m.site.Groups {
+		gs := groupShape{Group: *g}
+		gs.Group.Pages = nil
+		for _, p := range g.Pages {
+			gs.Pages = append(gs.Pages, indexOf(index, p))
+		}
+		s.Groups = append(s.Groups, gs)
+	}
+	return s, index
+}
+
+// indexOf returns p's index, or -1 when p is not a policy page of .Site.
+func indexOf(index map[*Page]int, p *Page) int {
+	if i, ok := index[p]; ok {
+		return i
+	}
+	return -1
 }
 
 // keyedOptions returns opts without what the shape covers otherwise or

@@ -7,8 +7,8 @@ import (
 // Page is one output page and the data its template receives as ".".
 // The fields are documented for template authors in the README.
 type Page struct {
-	Site         *SiteData
-	Kind         Kind // see kind.go: policy, home, 404, version, versions, changes or changelog
+	Site         *SiteData `memo:"-"` // hashed once for all pages: see siteShape
+	Kind         Kind      // see kind.go: policy, home, 404, version, versions, changes or changelog
 	Title        string
 	Description  string
 	Summary      string
@@ -23,7 +23,7 @@ type Page struct {
 	Group        string
 	GroupTitle   string
 	Weight       int
-	Params       map[string]any
+	Params       map[string]any `memo:"-"` // every front matter key; for a page made from a text, the map of its src, whose key covers it
 	Intro        template.HTML
 	Policy       *Policy    // the policy this page belongs to, for policy, version, versions and changes pages
 	Version      *Version   // the version this page shows
