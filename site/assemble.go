@@ -54,7 +54,9 @@ func assemble(in *input, errs *ErrorList) *model {
 	m.site = m.siteData()
 	m.finishPolicies()
 	m.chooseLayouts()
-	m.computeShape()
+	if in.opts.cache != nil {
+		m.computeShape() // only the dev server's memo reads keys
+	}
 	return m
 }
 
