@@ -34,7 +34,8 @@ type model struct {
 	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
 	blobs           *gitlog.Blobs                      // reads the versions' texts from git history (history: git)
 
-	shape      memo.Key // see computeShape
+	shape      memo.Key           // see computeShape
+	policyKeys map[*Page]memo.Key // see policyKey; computed with the shape
 	mu         sync.Mutex
 	nextChange Date
 }
@@ -56,6 +57,7 @@ func assemble(in *input, errs *ErrorList) *model {
 	m.chooseLayouts()
 	if in.opts.cache != nil {
 		m.computeShape() // only the dev server's memo reads keys
+		m.computePolicyKeys()
 	}
 	return m
 }

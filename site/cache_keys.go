@@ -147,18 +147,18 @@ func (m *model) clock() []bool {
 }
 
 // feedClock is what "now" decides of a feed of the versions of pages:
-// a version last revised after now is dated now in it (see notAfterNow),
-// so then now is part of the feed's key; otherwise the zero time, and
-// the feed does not depend on the clock beyond clock.
-func (m *model) feedClock(pages ...*Page) time.Time {
+// a version last revised after now is dated with the build's day in it
+// (see notAfterNow), so then that day is part of the feed's key;
+// otherwise "", and the feed does not depend on the clock beyond clock.
+func (m *model) feedClock(pages ...*Page) string {
 	for _, p := range pages {
 		for _, v := range p.Policy.Versions {
 			if !v.LastRevised.IsZero() && m.pastDate(v.LastRevised).IsZero() {
-				return m.in.now
+				return m.in.now.UTC().Format(time.DateOnly)
 			}
 		}
 	}
-	return time.Time{}
+	return ""
 }
 
 // textsOf returns the hashes of the texts of p's versions, which the
@@ -174,8 +174,26 @@ func textsOf(p *Page) [][32]byte {
 // policyKey is the key of one policy's pages: the shape, which holds the
 // policy, the texts of its versions and, for its feed, what the clock
 // decides there.
+// The keys are computed once, with the shape, for the policy's pages and
+// its entry in policies.json alike.
 func (m *model) policyKey(p *Page) memo.Key {
+	if k, ok := m.policyKeys[p]; ok {
+		return k
+	}
 	return memo.Of(m.shape, p.Policy.ID, textsOf(p), m.feedClock(p))
+}
+
+// computePolicyKeys computes every policy's key once the shape is known.
+func (m *model) computePolicyKeys() {
+	keys := make([]memo.Key, len(m.policies))
+	parallel(len(m.policies), func(i int) {
+		p := m.policies[i]
+		keys[i] = memo.Of(m.shape, p.Policy.ID, textsOf(p), m.feedClock(p))
+	})
+	m.policyKeys = make(map[*Page]memo.Key, len(keys))
+	for i, p := range m.policies {
+		m.policyKeys[p] = keys[i]
+	}
 }
 
 // siteKey is the key of the pages made from the whole site (home, 404,

@@ -55,9 +55,54 @@ func Of(values ...any) Key {
 	e := newEncoder()
 	defer e.free()
 	for _, v := range values {
-		e.iface(reflect.ValueOf(v))
+		e.any(v)
 	}
 	return e.sum()
+}
+
+// The types of which keys are mostly made, and their names as iface
+// writes them.
+var (
+	keyType       = reflect.TypeFor[Key]()
+	hashType      = reflect.TypeFor[[32]byte]()
+	hashSliceType = reflect.TypeFor[[][32]byte]()
+)
+
+// any writes v exactly as iface(reflect.ValueOf(v)) does, without
+// reflection for strings, keys and hashes, which most keys are made of:
+// a dev server rebuild makes a few thousand keys.
+func (e *encoder) any(v any) {
+	switch x := v.(type) {
+	case string:
+		e.ifaceHeader("", "string")
+		e.string(tagString, x)
+	case Key:
+		e.ifaceHeader(keyType.PkgPath(), keyType.String())
+		e.bytes(tagBytes, x[:])
+	case [32]byte:
+		e.ifaceHeader(hashType.PkgPath(), hashType.String())
+		e.bytes(tagBytes, x[:])
+	case [][32]byte:
+		e.ifaceHeader(hashSliceType.PkgPath(), hashSliceType.String())
+		if x == nil {
+			e.byte(tagNil)
+			return
+		}
+		e.byte(tagSeq)
+		e.uint(uint64(len(x)))
+		for i := range x {
+			e.bytes(tagBytes, x[i][:])
+		}
+	default:
+		e.iface(reflect.ValueOf(v))
+	}
+}
+
+// ifaceHeader writes what iface writes before a value: its dynamic type.
+func (e *encoder) ifaceHeader(pkgPath, name string) {
+	e.byte(tagIface)
+	e.string(tagString, pkgPath)
+	e.string(tagString, name)
 }
 
 // OfTarget returns the key of what the pointer p points to, written as Of
@@ -187,10 +232,8 @@ func (e *encoder) iface(v reflect.Value) {
 		e.byte(tagNil)
 		return
 	}
-	e.byte(tagIface)
 	t := v.Type()
-	e.string(tagString, t.PkgPath())
-	e.string(tagString, t.String())
+	e.ifaceHeader(t.PkgPath(), t.String())
 	e.value(v)
 }
 

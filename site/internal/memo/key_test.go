@@ -1,6 +1,7 @@
 package memo
 
 import (
+	"reflect"
 	"sync"
 	"testing"
 	"time"
@@ -168,5 +169,30 @@ func TestOfUsesKeyer(t *testing.T) {
 	}
 	if Of(holder{files: []*parsed{{Text: "one"}, {Text: "three"}}}) == k {
 		t.Error("a value with another key gave the same key")
+	}
+}
+
+// TestOfFastPathsMatchReflection checks that the values Of writes without
+// reflection are written exactly as reflection writes them, so a key does
+// not depend on which path made it.
+func TestOfFastPathsMatchReflection(t *testing.T) {
+	slow := func(values ...any) Key {
+		e := newEncoder()
+		defer e.free()
+		for _, v := range values {
+			e.iface(reflect.ValueOf(v))
+		}
+		return e.sum()
+	}
+	for _, v := range []any{"", "privacy/policy", Key{1, 2, 3}, [32]byte{9}, [][32]byte(nil), [][32]byte{}, [][32]byte{{1}, {2}}} {
+		if Of(v) != slow(v) {
+			t.Errorf("Of(%#v) differs from the reflection path", v)
+		}
+	}
+	if Of("a", Key{1}) == Of(Key{1}, "a") {
+		t.Error("the order of values does not change the key")
+	}
+	if Of([32]byte{1}) == Of(Key{1}) {
+		t.Error("a hash and a key with the same bytes have the same key")
 	}
 }
