@@ -71,9 +71,27 @@ func (f *watchFilter) ignore(p string, isDir bool) bool {
 	return ok && c != "." && l.skippedPath(c, isDir)
 }
 
+// admit reports whether p (absolute) is a path in the content folder
+// that the build reads although it is hidden, because include re-admits
+// it (include: [.well-known]); the watcher ignores other hidden folders.
+func (f *watchFilter) admit(p string, isDir bool) bool {
+	rel, err := filepath.Rel(f.source, p)
+	if err != nil || !filepath.IsLocal(rel) {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	l := f.cur.Load()
+	if l.dest != "" && inOrUnder(rel, l.dest) {
+		return false
+	}
+	c, ok := l.below(rel)
+	return ok && c != "." && !l.skippedPath(c, isDir)
+}
+
 // startWatcher watches the roots of the current layout.
 func (l *serveLoop) startWatcher() error {
-	w, err := watch.New(watch.Options{Roots: l.filter.roots(), Debounce: 10 * time.Millisecond, Ignore: l.filter.ignore})
+	w, err := watch.New(watch.Options{Roots: l.filter.roots(), Debounce: 10 * time.Millisecond,
+		Ignore: l.filter.ignore, Admit: l.filter.admit})
 	if err != nil {
 		return fmt.Errorf("watching %s: %w", l.o.Source, err)
 	}

@@ -58,6 +58,24 @@ func rebuildEqualsFull(t *testing.T, sess *session, opts Options, change fileCha
 // TestIncrementalContentDir checks that serve follows an edit of
 // content_dir or the patterns in clause.yaml, and the edit of a file a
 // symbolic link leads to.
+// TestWatchFilterAdmitsIncludedHiddenFolders checks that the watcher is
+// told to watch a hidden folder that include re-admits, and no other.
+func TestWatchFilterAdmitsIncludedHiddenFolders(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t, map[string]string{"clause.yaml": "content_dir: .\ninclude: [.well-known]\n", "privacy.md": policy("Privacy")})
+	f := newWatchFilter(Options{Source: dir, Destination: filepath.Join(dir, "public")})
+	at := func(p string) string { return filepath.Join(dir, filepath.FromSlash(p)) }
+	for _, c := range []struct {
+		path        string
+		isDir, want bool
+	}{{".well-known", true, true}, {".well-known/security.txt", false, true}, {".git", true, false},
+		{".git/HEAD", false, false}, {".cache/x.md", false, false}, {"public/.well-known/security.txt", false, false}} {
+		if got := f.admit(at(c.path), c.isDir); got != c.want {
+			t.Errorf("admit(%s) = %v, want %v", c.path, got, c.want)
+		}
+	}
+}
+
 func TestIncrementalContentDir(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, map[string]string{"clause.yaml": "title: T\n", "content/privacy.md": policy("Privacy"),

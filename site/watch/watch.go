@@ -70,6 +70,11 @@ type Options struct {
 	// and a directory it ignores is not watched. It is called from the
 	// watcher's goroutines.
 	Ignore func(path string, isDir bool) bool
+	// Admit, when set, re-admits paths inside hidden directories, which
+	// are otherwise ignored: for a caller whose own rules publish some of
+	// them, as Jekyll's include does. Editor temp files stay ignored, and
+	// Ignore still applies. It is called like Ignore.
+	Admit func(path string, isDir bool) bool
 }
 
 // defaultDebounce is used when Options.Debounce is zero.
@@ -92,6 +97,7 @@ type Watcher struct {
 	closeErr error
 
 	ignore func(path string, isDir bool) bool // Options.Ignore
+	admit  func(path string, isDir bool) bool // Options.Admit
 }
 
 // New starts watching opts.Roots. It fails if a root cannot be resolved or
@@ -106,6 +112,7 @@ func New(opts Options) (*Watcher, error) {
 		fw:       fw,
 		debounce: cmp(opts.Debounce, defaultDebounce),
 		ignore:   opts.Ignore,
+		admit:    opts.Admit,
 		watched:  make(map[string]bool),
 		batches:  make(chan []Event),
 		errors:   make(chan error, 8),
@@ -319,18 +326,23 @@ func (w *Watcher) merge(p string, op Op, b *batch) {
 }
 
 // relevant reports whether p is a root, or lies below a root without
-// passing through an ignored directory and is not a temp file nor
-// ignored by Options.Ignore. A known directory (isDir) is irrelevant when
-// its own name is ignored.
+// passing through an ignored directory (unless Options.Admit re-admits
+// it) and is not a temp file nor ignored by Options.Ignore. A known
+// directory (isDir) is irrelevant when its own name is ignored.
 func (w *Watcher) relevant(p string, isDir bool) bool {
 	for _, r := range w.roots {
 		if p == r {
 			return true
 		}
 		rel, ok := relBelow(r, p)
-		if ok && !ignoredRel(rel) && !(isDir && isIgnoredDir(filepath.Base(p))) {
-			return w.ignore == nil || !w.ignore(p, isDir)
+		if !ok {
+			continue
 		}
+		hidden := ignoredRel(rel) || isDir && isIgnoredDir(filepath.Base(p))
+		if hidden && (IsTempFile(filepath.Base(p)) || w.admit == nil || !w.admit(p, isDir)) {
+			continue
+		}
+		return w.ignore == nil || !w.ignore(p, isDir)
 	}
 	return false
 }

@@ -480,3 +480,32 @@ func TestIgnoreOption(t *testing.T) {
 		t.Fatalf("batch = %v, want only %s", evs, real)
 	}
 }
+
+// TestAdmitOption checks that a hidden folder the caller re-admits is
+// watched, files created in it are reported, and temp files in it and
+// other hidden folders stay ignored.
+func TestAdmitOption(t *testing.T) {
+	root := tempDir(t)
+	wellKnown := filepath.Join(root, ".well-known")
+	for _, d := range []string{wellKnown, filepath.Join(root, ".git")} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	admit := func(p string, isDir bool) bool { return p == wellKnown || isStrictAncestor(wellKnown, p) }
+	w, err := New(Options{Roots: []string{root}, Admit: admit})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	if !w.watched[wellKnown] || w.watched[filepath.Join(root, ".git")] {
+		t.Errorf("watched: .well-known %v, .git %v; want only .well-known", w.watched[wellKnown], w.watched[filepath.Join(root, ".git")])
+	}
+	write(t, filepath.Join(wellKnown, ".security.txt.swp"), "x")
+	write(t, filepath.Join(root, ".git", "HEAD"), "x")
+	real := filepath.Join(wellKnown, "security.txt")
+	write(t, real, "x")
+	if evs := next(t, w); len(evs) != 1 || evs[0].Path != real {
+		t.Fatalf("batch = %v, want only %s", evs, real)
+	}
+}
