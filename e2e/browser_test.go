@@ -56,7 +56,23 @@ func newBrowser(t *testing.T) context.Context {
 	if _, err := os.Stat(exe); err != nil {
 		missing(t, "chromium not found at %s (set CHROMIUM to use another)", exe)
 	}
-	profile := t.TempDir()
+	// Chromium sometimes exits before it prints its DevTools address on
+	// a loaded machine ("chrome failed to start"); a fresh start works.
+	for attempt := 1; ; attempt++ {
+		ctx, err := startBrowser(t, exe)
+		if err == nil {
+			return ctx
+		}
+		if attempt == 3 {
+			t.Fatalf("starting %s: %v", exe, err)
+		}
+		t.Logf("starting %s failed (attempt %d of 3), starting it again: %v", exe, attempt, err)
+	}
+}
+
+// startBrowser starts one headless Chromium with a fresh profile; it is
+// stopped when t ends, or at once when it fails to start.
+func startBrowser(t *testing.T, exe string) (context.Context, error) {
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Flag("headless", true),
@@ -66,16 +82,18 @@ func newBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("no-first-run", true),
-		chromedp.UserDataDir(profile),
+		chromedp.UserDataDir(t.TempDir()),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(actx)
-	t.Cleanup(cancel)
 	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("starting %s: %v", exe, err)
+		cancel()
+		cancelAlloc()
+		return nil, err
 	}
-	return ctx
+	t.Cleanup(cancelAlloc)
+	t.Cleanup(cancel)
+	return ctx, nil
 }
 
 // newTab opens a tab in browser for t, with a 90-second limit; the tab

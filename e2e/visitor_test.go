@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -79,6 +80,26 @@ func TestBrowserVisitor(t *testing.T) {
 		do(t, tab, "scroll to the end", chromedp.Evaluate[chromedp.Void](`scrollTo(0, document.documentElement.scrollHeight)`))
 		last := js[string](t, tab, `(l => l[l.length - 1].getAttribute("href"))(document.querySelectorAll(".has-toc > .toc a[href^='#']"))`)
 		waitFor(t, tab, "last entry marked", `document.querySelector(".has-toc > .toc a[aria-current=location]")?.getAttribute("href") == `+q(last), 5*time.Second)
+	})
+
+	t.Run("upcoming changes, the legend and moving between versions", func(t *testing.T) {
+		tab := newTab(t, browser)
+		do(t, tab, "viewport", chromedp.EmulateViewport(1280, 900))
+		navigate(t, tab, base+"/")
+		if !js[bool](t, tab, `(h => !!h && h.getBoundingClientRect().height > 0)(document.getElementById("upcoming-changes"))`) {
+			t.Error("the home page shows no upcoming changes, though the sample has an upcoming version")
+		}
+		navigate(t, tab, base+"/privacy/")
+		if d := js[string](t, tab, `getComputedStyle(document.querySelector(".toc-legend")).display`); d == "none" {
+			t.Error("the legend of the changed-section bars is hidden beside marked entries")
+		}
+		navigate(t, tab, base+"/terms/versions/2025-08-01/")
+		first := js[string](t, tab, `document.title`)
+		do(t, tab, "next version", chromedp.Click(`.version-nav a[rel=next]`))
+		waitFor(t, tab, "next version", `location.pathname == "/terms/versions/2026-06-24/"`, 5*time.Second)
+		if next := js[string](t, tab, `document.title`); next == first || !strings.Contains(next, "version of") {
+			t.Errorf("version pages are titled %q and %q; want distinct titles naming the version", first, next)
+		}
 	})
 
 	t.Run("an archived version compares with the current one", func(t *testing.T) {
