@@ -154,7 +154,7 @@ func (m *model) resolveRedirects() {
 	}
 	sort.SliceStable(m.redirects, func(i, j int) bool { return m.redirects[i].From < m.redirects[j].From })
 	m.redirectTwins(formats)
-	r, _ := memo.Do(m.in.opts.cache.memoView(), m.resolveKey(), func() (resolution, bool) {
+	r, _ := memo.Do(m.in.opts.cache.memoView(), m.resolveKey, func() (resolution, bool) {
 		list, errs := redirect.Resolve(m.redirects, m.servedBy)
 		return resolution{list, errs}, true
 	})

@@ -273,14 +273,14 @@ func countPage(out output) {
 // cached runs render for the unit name, or replays its recorded output
 // when the memo holds it under the same key. Output that came with any
 // new error is not kept.
-func (r *renderer) cached(name string, key memo.Key, render func(out output)) {
+func (r *renderer) cached(name string, key func() memo.Key, render func(out output)) {
 	c := r.m.in.opts.cache
 	v := c.memoView()
 	if v == nil {
 		render(r.out)
 		return
 	}
-	u, hit := memo.Do(v, memo.Of(name, key), func() (unit, bool) {
+	u, hit := memo.Do(v, func() memo.Key { return memo.Of(name, key()) }, func() (unit, bool) {
 		before := r.errs.ErrorCount()
 		rec := &recorder{out: r.out, files: map[string][]byte{}}
 		render(rec)

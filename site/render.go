@@ -58,7 +58,7 @@ func (r *renderer) renderAll() {
 	if r.ctx.Err() != nil {
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
-	r.cached("site", r.m.siteKey(), func(out output) {
+	r.cached("site", r.m.siteKey, func(out output) {
 		r.renderHome(out)
 		r.render404(out)
 		r.renderChangelog(out)
@@ -66,7 +66,7 @@ func (r *renderer) renderAll() {
 		r.writeSitemap(out)
 		r.writeRobots(out)
 	})
-	r.cached("manifest", r.m.manifestKey(), r.writeManifest)
+	r.cached("manifest", r.m.manifestKey, r.writeManifest)
 	r.m.assets.write(r.out, r.errs)
 }
 
@@ -74,7 +74,8 @@ func (r *renderer) renderAll() {
 // the layout files and the layouts wanted are unchanged, else a new one.
 func (r *renderer) templates() *templates {
 	in := r.m.in
-	t, _ := memo.Do(in.opts.cache.memoView(), in.templatesKey(r.m.layouts), func() (*templates, bool) {
+	key := func() memo.Key { return in.templatesKey(r.m.layouts) }
+	t, _ := memo.Do(in.opts.cache.memoView(), key, func() (*templates, bool) {
 		if n := in.opts.cache.counts(); n != nil {
 			n.templates.Add(1)
 		}

@@ -114,7 +114,8 @@ func writeField(buf *bytes.Buffer, key, value string) {
 
 // manifestPolicy encodes one policy's entry, indented for its place.
 func (r *renderer) manifestPolicy(p *Page) []byte {
-	data, _ := memo.Do(r.m.in.opts.cache.memoView(), memo.Of("manifest entry", r.m.policyKey(p)), func() ([]byte, bool) {
+	key := func() memo.Key { return memo.Of("manifest entry", r.m.policyKey(p)) }
+	data, _ := memo.Do(r.m.in.opts.cache.memoView(), key, func() ([]byte, bool) {
 		return r.encodeManifestPolicy(p)
 	})
 	return data

@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 
+	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redline"
 )
@@ -101,6 +102,6 @@ func (r *renderer) renderPolicies() {
 			return // the build was cancelled
 		}
 		defer recoverPanic(r.errs, p.src.Path, nil)
-		r.cached("policy:"+p.Policy.ID, r.m.policyKey(p), func(out output) { r.renderPolicy(out, p) })
+		r.cached("policy:"+p.Policy.ID, func() memo.Key { return r.m.policyKey(p) }, func(out output) { r.renderPolicy(out, p) })
 	})
 }

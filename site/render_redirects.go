@@ -19,7 +19,8 @@ func (r *renderer) writeRedirects() {
 		return
 	}
 	view := r.m.in.opts.cache.memoView()
-	rf, hit := memo.Do(view, r.m.redirectsKey(), func() (redirectFiles, bool) {
+	var key memo.Key
+	rf, hit := memo.Do(view, func() memo.Key { key = r.m.redirectsKey(); return key }, func() (redirectFiles, bool) {
 		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Title: r.m.titleAt}
 		files, errs := redirect.Files(r.m.redirects, opts)
 		return redirectFiles{files, errs}, false // kept below, when every file could be written
@@ -47,7 +48,7 @@ func (r *renderer) writeRedirects() {
 		}
 	})
 	if !hit && clean {
-		view.Put(r.m.redirectsKey(), rf)
+		view.Put(key, rf)
 	}
 }
 

@@ -6,8 +6,9 @@ import (
 	"github.com/clause-dev/clause/site/redline"
 )
 
-// Redline is what a changes page shows: the comparison of a version with
-// the one before it.
+// Redline is what a changes or compare page shows: the comparison of a
+// version with the one before it, or of an archived version with the
+// version in force.
 type Redline struct {
 	HTML     template.HTML
 	Summary  string            // "3 sections changed, 1 added, 0 removed"
@@ -23,8 +24,7 @@ func (r *renderer) renderChanges(out output, p *Page, v *Version, rl *redline.Re
 	q := r.m.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
 	q.Title = "Changes to " + q.Title
 	q.From = v.Prev
-	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
-		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
+	q.Redline = pageRedline(rl)
 	r.execute(out, q)
 }
 
@@ -46,9 +46,14 @@ func (r *renderer) renderCompare(out output, p *Page, from *Version, rl *redline
 	q := r.m.versionPage(p, p.Policy.Current, KindCompare, versionPath(p.sitePath, from)+"compare/", "changes.html")
 	q.Title = "Changes to " + q.Title + " since the version of " + from.Effective.Human()
 	q.From = from
-	q.Redline = &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
-		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
+	q.Redline = pageRedline(rl)
 	r.execute(out, q)
+}
+
+// pageRedline is the comparison rl as a changes or compare page shows it.
+func pageRedline(rl *redline.Redline) *Redline {
+	return &Redline{HTML: template.HTML(rl.HTML), Summary: rl.Summary(), Sections: rl.Sections,
+		Marked: markedSections(rl.Sections), Changed: rl.Changed, Added: rl.Added, Removed: rl.Removed}
 }
 
 // markedSections returns the sections whose status is not Unchanged.

@@ -53,15 +53,22 @@ func (f *watchFilter) follow(l *layout) bool {
 	return old.dir != l.dir
 }
 
+// locate returns p (absolute) as a slash path relative to the source,
+// with the current layout; ok is false for a path outside the source.
+func (f *watchFilter) locate(p string) (rel string, l *layout, ok bool) {
+	r, err := filepath.Rel(f.source, p)
+	if err != nil || !filepath.IsLocal(r) {
+		return "", nil, false
+	}
+	return filepath.ToSlash(r), f.cur.Load(), true
+}
+
 // ignore reports whether a change at p (absolute) cannot affect the site.
 func (f *watchFilter) ignore(p string, isDir bool) bool {
-	rel, err := filepath.Rel(f.source, p)
-	if err != nil || !filepath.IsLocal(rel) {
-		return false
-	}
-	rel = filepath.ToSlash(rel)
-	l := f.cur.Load()
+	rel, l, ok := f.locate(p)
 	switch {
+	case !ok:
+		return false
 	case l.dest != "" && inOrUnder(rel, l.dest):
 		return true
 	case rel == configFile || inOrUnder(rel, layoutsDir) || inOrUnder(rel, assetsDir):
@@ -75,13 +82,8 @@ func (f *watchFilter) ignore(p string, isDir bool) bool {
 // that the build reads although it is hidden, because include re-admits
 // it (include: [.well-known]); the watcher ignores other hidden folders.
 func (f *watchFilter) admit(p string, isDir bool) bool {
-	rel, err := filepath.Rel(f.source, p)
-	if err != nil || !filepath.IsLocal(rel) {
-		return false
-	}
-	rel = filepath.ToSlash(rel)
-	l := f.cur.Load()
-	if l.dest != "" && inOrUnder(rel, l.dest) {
+	rel, l, ok := f.locate(p)
+	if !ok || l.dest != "" && inOrUnder(rel, l.dest) {
 		return false
 	}
 	c, ok := l.below(rel)

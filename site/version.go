@@ -82,14 +82,13 @@ func (v *Version) ChangesURL() string {
 // the one in force, that version's changes page, the same comparison. It
 // is "" for a version that is not archived.
 func (v *Version) CompareURL() string {
-	cur := v.Policy.Current
 	switch {
-	case v.Status != StatusArchived || cur == nil:
-		return ""
-	case v.Next == cur:
-		return cur.ChangesURL()
+	case v.hasComparePage():
+		return v.permalink + "compare/"
+	case v.Status == StatusArchived && v.Policy.Current != nil:
+		return v.Policy.Current.ChangesURL()
 	}
-	return v.permalink + "compare/"
+	return ""
 }
 
 // hasComparePage reports whether the version gets a page of its own that

@@ -37,11 +37,25 @@ func tooDeep(p Pos) *diag.Diagnostic {
 // checkJSONDepth finds the first [ or { outside strings that opens more
 // than MaxDepth levels below the top-level object.
 func checkJSONDepth(text *textIndex) *diag.Diagnostic {
-	s, depth := text.data, -1 // the top-level object's brace opens level 0
+	return checkDepth(text, -1, func(s []byte, i int) int { // the top-level object's brace opens level 0
+		if s[i] == '"' {
+			return jsonStringEnd(s, i)
+		}
+		return i
+	})
+}
+
+// checkDepth finds the first [ or { that opens more than MaxDepth levels,
+// starting at depth; skip returns the offset past a string or comment
+// that starts at s[i], or i when none does.
+func checkDepth(text *textIndex, depth int, skip func(s []byte, i int) int) *diag.Diagnostic {
+	s := text.data
 	for i := 0; i < len(s); i++ {
+		if end := skip(s, i); end != i {
+			i = end - 1
+			continue
+		}
 		switch s[i] {
-		case '"':
-			i = jsonStringEnd(s, i) - 1
 		case '[', '{':
 			if depth++; depth > MaxDepth {
 				return tooDeep(text.pos(i))
@@ -72,22 +86,15 @@ func jsonStringEnd(s []byte, i int) int {
 // [[policies]] counts as the brackets it is written with. It runs before
 // any parser, so that no parser recurses that deep.
 func checkTOMLDepth(text *textIndex) *diag.Diagnostic {
-	s, depth := text.data, 0
-	for i := 0; i < len(s); i++ {
+	return checkDepth(text, 0, func(s []byte, i int) int {
 		switch s[i] {
 		case '"', '\'':
-			i = tomlStringEnd(s, i) - 1
+			return tomlStringEnd(s, i)
 		case '#':
-			i = tomlLineEnd(s, i) - 1
-		case '[', '{':
-			if depth++; depth > MaxDepth {
-				return tooDeep(text.pos(i))
-			}
-		case ']', '}':
-			depth--
+			return tomlLineEnd(s, i)
 		}
-	}
-	return nil
+		return i
+	})
 }
 
 // tomlLineEnd returns the offset of the line end at or after s[i].

@@ -135,11 +135,17 @@ func (v *View) End(ok bool) {
 	}
 }
 
-// Do returns the value of type T stored under k, with hit true, or else
-// the value compute returns, which is stored when compute reports it may
-// be kept (a stage that reported an error keeps nothing). A nil view
-// always computes.
-func Do[T any](v *View, k Key, compute func() (T, bool)) (val T, hit bool) {
+// Do returns the value of type T stored under the key that key returns,
+// with hit true, or else the value compute returns, which is stored when
+// compute reports it may be kept (a stage that reported an error keeps
+// nothing). A nil view always computes and never calls key: a build
+// without a memo pays for no key.
+func Do[T any](v *View, key func() Key, compute func() (T, bool)) (val T, hit bool) {
+	if v == nil {
+		val, _ = compute()
+		return val, false
+	}
+	k := key()
 	if got, ok := v.Get(k); ok {
 		if t, ok := got.(T); ok {
 			return t, true

@@ -12,7 +12,7 @@ func build(m *Memo, ok bool, stages ...string) []string {
 	v := m.Begin()
 	var computed []string
 	for _, s := range stages {
-		Do(v, Of(s), func() (string, bool) {
+		Do(v, func() Key { return Of(s) }, func() (string, bool) {
 			computed = append(computed, s)
 			return "output of " + s, true
 		})
@@ -30,7 +30,7 @@ func TestDoComputesOnce(t *testing.T) {
 		t.Errorf("second build computed %v, want [c]", got)
 	}
 	v := m.Begin()
-	if val, hit := Do(v, Of("a"), func() (string, bool) { return "again", true }); !hit || val != "output of a" {
+	if val, hit := Do(v, func() Key { return Of("a") }, func() (string, bool) { return "again", true }); !hit || val != "output of a" {
 		t.Errorf("Do = %q, %v", val, hit)
 	}
 	v.End(true)
@@ -39,8 +39,8 @@ func TestDoComputesOnce(t *testing.T) {
 func TestDoKeepsNothingOnError(t *testing.T) {
 	m := New()
 	v := m.Begin()
-	Do(v, Of("broken"), func() (string, bool) { return "partial", false })
-	if _, hit := Do(v, Of("broken"), func() (string, bool) { return "", false }); hit {
+	Do(v, func() Key { return Of("broken") }, func() (string, bool) { return "partial", false })
+	if _, hit := Do(v, func() Key { return Of("broken") }, func() (string, bool) { return "", false }); hit {
 		t.Error("an output made with an error was kept")
 	}
 	v.End(true)
@@ -83,7 +83,7 @@ func TestNilView(t *testing.T) {
 	if _, ok := v.Get(Of("a")); ok {
 		t.Error("a nil view kept an entry")
 	}
-	if val, hit := Do(v, Of("a"), func() (int, bool) { return 7, true }); val != 7 || hit {
+	if val, hit := Do(v, func() Key { return Of("a") }, func() (int, bool) { return 7, true }); val != 7 || hit {
 		t.Errorf("Do on a nil view = %d, %v", val, hit)
 	}
 	v.End(true)
@@ -99,7 +99,7 @@ func TestViewConcurrent(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				for i := 0; i < 200; i++ {
-					got, _ := Do(v, Of(i%50), func() (int, bool) { return i % 50, true })
+					got, _ := Do(v, func() Key { return Of(i % 50) }, func() (int, bool) { return i % 50, true })
 					if got != i%50 {
 						t.Errorf("Do(%d) = %d", i%50, got)
 					}
