@@ -46,7 +46,7 @@ type model struct {
 // the later claimant. It reads nothing but git history (history: git),
 // whose versions depend on which policies there are.
 func assemble(in *input, errs *ErrorList) *model {
-	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m := newModel(in, errs)
 	m.claimGenerated()
 	m.assets = claimAssets(in.assetFiles, m.claims, errs) // before pages, so a clash is reported at the page
 	m.assemblePolicies(in.sources)
@@ -60,6 +60,11 @@ func assemble(in *input, errs *ErrorList) *model {
 		m.computePolicyKeys()
 	}
 	return m
+}
+
+// newModel returns an empty model of the input, before any decision.
+func newModel(in *input, errs *ErrorList) *model {
+	return &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
 }
 
 // finishPolicies gives every policy page .Site and its permalink, and

@@ -42,7 +42,7 @@ func loadScaffoldSite(source string) (*scaffoldSite, error) {
 	}
 	files := listContent(src, in.layout, errs, nil)
 	sources := loadSources(context.Background(), src, in.layout, files, errs, nil)
-	b := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	b := newModel(in, errs)
 	b.assemblePolicies(sources)
 	m := &scaffoldSite{cfg: in.cfg, layout: in.layout, files: files, sources: map[string]*Source{}, pages: b.bySource, errs: errs}
 	for _, s := range sources {

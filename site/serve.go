@@ -34,7 +34,7 @@ type ServeOptions struct {
 // and changes inside it never trigger a rebuild.
 func Serve(ctx context.Context, o ServeOptions) error {
 	o.withServeDefaults()
-	limitMemory()
+	defer gctune.Start(serveMemory)() // the limit follows the live heap while the server runs; GOMEMLIMIT wins
 	srv := devserver.New(devserver.Options{Addr: o.Addr, AllowedHosts: o.AllowedHosts})
 	ln, err := srv.Listen()
 	if err != nil {
@@ -237,8 +237,3 @@ func (l *serveLoop) excerpt(p string, line int) []devserver.SourceLine {
 // site is not slowed by constant collections.
 var serveMemory = gctune.Policy{Min: 120 << 20, Max: 4 << 30, Factor: 1.5}
 
-// limitMemory sizes the soft memory limit from the live heap for as long
-// as the server runs. GOMEMLIMIT, when set, wins.
-func limitMemory() {
-	gctune.Start(serveMemory)
-}

@@ -226,9 +226,11 @@
 // only the texts are left out (tagged memo:"-") and added by the stages
 // that render them, so editing one policy's text re-renders that policy
 // only, and so is "now" itself where a feed gives it in place of a later
-// date (feedClock). A build reads and writes through its own view of the memo; a
+// date, as the build's day (feedClock). A build reads and writes through its own view of the memo; a
 // failed build never evicts what the last good build used, so fixing the
 // error re-renders nothing that did not change; what a failed build
 // rendered is dropped, so between builds the memo holds one build's
-// entries.
+// entries. clause build and clause check have no memo: they compute no
+// shape and no key (memo.Do calls a stage's key function only with a
+// view).
 package site
