@@ -236,4 +236,3 @@ func (l *serveLoop) excerpt(p string, line int) []devserver.SourceLine {
 // heap, so its footprint stays near what it really uses while a large
 // site is not slowed by constant collections.
 var serveMemory = gctune.Policy{Min: 120 << 20, Max: 4 << 30, Factor: 1.5}
-
