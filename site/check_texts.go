@@ -131,8 +131,7 @@ func (m *model) renderUnrendered() {
 			if !editable(v.src) || m.in.opts.texts.has(v.src) {
 				continue
 			}
-			m.renderMarkdown(m.md, v.src, m.body(v.src), markdown.Page{Link: m.linkResolver(p.src),
-				File: m.fileResolver(p.src), Var: m.varResolver(v, p)})
+			m.renderMarkdown(m.md, v.src, m.body(v.src), m.markdownPage(p, v))
 		}
 	}
 }

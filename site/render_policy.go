@@ -60,12 +60,21 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 // folder every version's relative links were written for.
 func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
 	s := v.src
-	doc := r.m.renderMarkdown(r.md, s, r.m.body(s), markdown.Page{Link: r.m.linkResolver(p.src), File: r.m.fileResolver(p.src), Var: r.m.varResolver(v, p), Blocks: blocks})
+	page := r.m.markdownPage(p, v)
+	page.Blocks = blocks
+	doc := r.m.renderMarkdown(r.md, s, r.m.body(s), page)
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
 		r.errs.Add(&e)
 	}
 	return doc
+}
+
+// markdownPage returns how the Markdown of version v of policy p is
+// rendered: links resolve from the policy's current file, whose folder
+// every version's relative links were written for.
+func (m *model) markdownPage(p *Page, v *Version) markdown.Page {
+	return markdown.Page{Link: m.linkResolver(p.src), File: m.fileResolver(p.src), Var: m.varResolver(v, p)}
 }
 
 // tocFor returns a page's table of contents, marking the sections that
