@@ -53,11 +53,20 @@ type contentURL struct {
 	fetched          bool // requested as the page loads, not followed by a click
 }
 
+// element names where the URL is written, as <img src> or <style>.
+func (u contentURL) element() string {
+	if u.attr == "" {
+		return "<" + u.tag + ">"
+	}
+	return "<" + u.tag + " " + u.attr + ">"
+}
+
 // contentURLs returns the URLs that a rendered body's elements follow or
 // fetch, in document order; every candidate of a srcset is one.
 func contentURLs(body []byte) []contentURL {
 	var out []contentURL
 	z := html.NewTokenizer(bytes.NewReader(body))
+	inStyle := false
 	for {
 		switch z.Next() {
 		case html.ErrorToken:
@@ -65,17 +74,27 @@ func contentURLs(body []byte) []contentURL {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, more := z.TagName()
 			tag := string(name)
+			inStyle = tag == "style"
 			for more {
 				var k, v []byte
 				k, v, more = z.TagAttr()
 				out = append(out, attrURLs(tag, string(k), string(v))...)
 			}
+		case html.TextToken:
+			if inStyle {
+				out = append(out, styleURLs("style", "", string(z.Text()))...)
+			}
+		case html.EndTagToken:
+			inStyle = false
 		}
 	}
 }
 
 // attrURLs returns the URLs one attribute holds, if it holds any.
 func attrURLs(tag, attr, value string) []contentURL {
+	if attr == "style" {
+		return styleURLs(tag, attr, value)
+	}
 	if navAttrs[tag] == attr {
 		return []contentURL{{tag: tag, attr: attr, value: value}}
 	}
@@ -101,14 +120,14 @@ func attrURLs(tag, attr, value string) []contentURL {
 func (c *checker) urlProblem(u contentURL) (msg, hint string) {
 	switch scheme := urlpath.BrowserScheme(u.value); {
 	case scheme == "javascript" || scheme == "vbscript":
-		return fmt.Sprintf("<%s %s> to a %s: URL %q: it runs code in the visitor's browser", u.tag, u.attr, scheme, u.value),
+		return fmt.Sprintf("%s to a %s: URL %q: it runs code in the visitor's browser", u.element(), scheme, u.value),
 			"link to a page or a file instead; a privacy page should run no code from its text"
 	case scheme == "data" && !(u.fetched && safeDataImage(u.value)):
-		return fmt.Sprintf("<%s %s> to a data: URL: browsers refuse to open it, and it can hold a page that imitates the site", u.tag, u.attr),
+		return fmt.Sprintf("%s to a data: URL: browsers refuse to open it, and it can hold a page that imitates the site", u.element()),
 			"put the file in the content folder and link to it by its path"
 	case u.fetched:
 		if host := c.thirdParty(u.value); host != "" {
-			return fmt.Sprintf("<%s %s> loads %q from %s: the theme promises visitors no third-party requests", u.tag, u.attr, u.value, host),
+			return fmt.Sprintf("%s loads %q from %s: the theme promises visitors no third-party requests", u.element(), u.value, host),
 				"copy the file into the content folder and refer to it by its path, or link to it instead of embedding it"
 		}
 	}

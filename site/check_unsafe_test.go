@@ -39,3 +39,28 @@ func TestCheckUnsafeURLs(t *testing.T) {
 	}
 	equalList(t, "problems", problems, want)
 }
+
+// TestCheckStyleURLs warns about style attributes and <style> elements
+// that fetch images, fonts or style sheets from another host, and leaves
+// the site's own files and data: images alone.
+func TestCheckStyleURLs(t *testing.T) {
+	body := "<div style=\"background: url('https://track.example.net/px.gif')\">Hi</div>\n\n" + // line 7
+		"<p style=\"background-image:url(/img/ours.png); border-image: url(data:image/svg+xml;utf8,x)\">Ours</p>\n\n" + // line 9
+		"<style>\n@import \"https://fonts.example.org/a.css\";\nh2 { background: URL( //cdn.example.org/b.png ) }\n</style>\n" // lines 11-14
+	_, got := runCheck(t, map[string]string{
+		"clause.yaml":        "title: Test\nbase_url: https://privacy.example.com/\n",
+		"content/privacy.md": page(body),
+	}, nil)
+	want := []string{
+		`content/privacy.md:7:30: warning: <div style> loads "https://track.example.net/px.gif" from track.example.net: the theme promises visitors no third-party requests`,
+		`content/privacy.md:12:10: warning: <style> loads "https://fonts.example.org/a.css" from fonts.example.org: the theme promises visitors no third-party requests`,
+		`content/privacy.md:13:23: warning: <style> loads "//cdn.example.org/b.png" from cdn.example.org: the theme promises visitors no third-party requests`,
+	}
+	var problems []string
+	for _, l := range strings.Split(got, "\n") {
+		if strings.Contains(l, "content/privacy.md") {
+			problems = append(problems, l)
+		}
+	}
+	equalList(t, "problems", problems, want)
+}
