@@ -62,6 +62,11 @@ func defaultConfig() *Config {
 		layout: defaultLayout(), lines: map[string]int{}}
 }
 
+// maxConfigBytes is the largest clause.yaml clause reads: settings and a
+// redirect list of tens of thousands of entries fit many times over, and a
+// larger file is a mistake (or an attack on a build machine).
+const maxConfigBytes = 4 << 20
+
 // loadConfig reads clause.yaml from the source folder, if present.
 func loadConfig(src fs.FS, errs *ErrorList) *Config {
 	cfg := defaultConfig()
@@ -73,6 +78,12 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 		errs.Errorf(configFile, 0, "cannot read: %v", err)
 		return cfg
 	}
+	if len(data) > maxConfigBytes {
+		errs.Add(&Error{Path: configFile, Line: 1, Msg: fmt.Sprintf("clause.yaml is %d KB, more than the %d KB allowed", (len(data)+1023)>>10, maxConfigBytes>>10),
+			Hint: "clause.yaml holds settings; a long redirect list belongs in a redirects file your host reads"})
+		cfg.unreadable = true
+		return cfg
+	}
 	cfg.raw = data
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
@@ -80,6 +91,12 @@ func loadConfig(src fs.FS, errs *ErrorList) *Config {
 		e := &Error{Path: configFile, Line: fe.Line, Msg: strings.Replace(fe.Msg, "front matter", "in clause.yaml", 1)}
 		plainYAML(e, "invalid YAML in clause.yaml: ", fileLine(data, e.Line))
 		errs.Add(e)
+		cfg.unreadable = true
+		return cfg
+	}
+	if d := frontmatter.CheckYAMLNesting(&doc); d != nil {
+		errs.Add(&Error{Path: configFile, Line: d.Line, Col: d.Col, Msg: strings.Replace(d.Msg, "front matter", "clause.yaml", 1),
+			Hint: "clause.yaml holds settings; flatten the nested lists and mappings"})
 		cfg.unreadable = true
 		return cfg
 	}

@@ -105,3 +105,29 @@ func TestYAMLAliasBomb(t *testing.T) {
 		t.Errorf("err = %q, want the alias bomb refused", err)
 	}
 }
+
+// TestConfigLimits refuses a clause.yaml larger than maxConfigBytes or
+// nested deeper than frontmatter.MaxDepth, as it refuses such front
+// matter, with the line of the offending collection, and builds one at
+// the limit.
+func TestConfigLimits(t *testing.T) {
+	n := frontmatter.MaxDepth
+	nested := func(d int) string {
+		return "title: Test\nparams:\n  x: " + strings.Repeat("[", d) + strings.Repeat("]", d) + "\n"
+	}
+	page := "---\ntitle: Privacy\n---\nText.\n"
+	// params is level 1 below the top mapping, so x's value opens level 2.
+	_, _, err := build(t, newSite(t, map[string]string{"clause.yaml": nested(n - 1), "content/privacy.md": page}), nil)
+	if err != nil {
+		t.Fatalf("clause.yaml nested %d levels: %v", n, err)
+	}
+	_, _, err = build(t, newSite(t, map[string]string{"clause.yaml": nested(n), "content/privacy.md": page}), nil)
+	if want := fmt.Sprintf("clause.yaml:3:37: clause.yaml nests deeper than %d levels", n); err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("clause.yaml nested %d levels: got %v, want %q", n+1, err, want)
+	}
+	big := "title: Test\ndescription: \"" + strings.Repeat("a", maxConfigBytes) + "\"\n"
+	_, _, err = build(t, newSite(t, map[string]string{"clause.yaml": big, "content/privacy.md": page}), nil)
+	if want := "clause.yaml:1: clause.yaml is 4097 KB, more than the 4096 KB allowed"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("large clause.yaml: got %v, want %q", err, want)
+	}
+}

@@ -159,3 +159,13 @@ func checkYAMLDepth(root *yaml.Node, base int) *diag.Diagnostic {
 	}
 	return nil
 }
+
+// CheckYAMLNesting reports the first collection of a decoded YAML
+// document, such as clause.yaml, nested more than MaxDepth levels below
+// its top-level mapping, at the document's own line and column.
+func CheckYAMLNesting(root *yaml.Node) *diag.Diagnostic {
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	return checkYAMLDepth(root, 0)
+}
