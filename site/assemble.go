@@ -27,7 +27,9 @@ type model struct {
 	policies []*Page
 	groups   []*Group
 	bySource map[string]*Page // content path → the policy it is the current text of
-	site     *SiteData
+	site     *SiteData       // the default language's
+	langs    []*siteLanguage // the site's languages, the default first (see assemble_languages.go)
+	stubs    []stub          // untranslated stubs, which become pages showing the default language's text
 
 	redirects       []redirect.Redirect
 	redirectFormats []redirect.Format
@@ -47,12 +49,15 @@ type model struct {
 // whose versions depend on which policies there are.
 func assemble(in *input, errs *ErrorList) *model {
 	m := newModel(in, errs)
+	m.initLanguages()
 	m.claimGenerated()
+	m.claimLanguages()
 	m.assets = claimAssets(in.assetFiles, m.claims, errs) // before pages, so a clash is reported at the page
 	m.assemblePolicies(in.sources)
 	m.copies = claimCopies(in.copies, m.claims, errs)
 	m.resolveRedirects()
 	m.site = m.siteData()
+	m.languageSites()
 	m.finishPolicies()
 	m.chooseLayouts()
 	if in.opts.cache != nil {
@@ -80,6 +85,7 @@ func (m *model) finishPolicies() {
 			}
 		}
 	}
+	m.finishFallbacks()
 }
 
 // newMarkdown returns the Markdown renderer clause.yaml configures.
@@ -114,9 +120,11 @@ func (m *model) result(pages int) *Result {
 // URLs that carry the base path. Every page is finished before any is
 // rendered, since templates link to other pages.
 func (m *model) finish(p *Page) {
-	p.Site = m.site
+	l := m.pageLanguage(p)
+	p.Site, p.Lang, p.Dir = l.site, l.Code, l.Dir
 	p.Permalink = m.in.cfg.basePath() + p.sitePath
 	if m.in.cfg.BaseURL != "" && !p.NoIndex {
 		p.Canonical = m.in.cfg.absBase() + p.sitePath
 	}
+	p.Translations = m.translationsOf(p)
 }

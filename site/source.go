@@ -25,6 +25,7 @@ type Source struct {
 	Body     []byte   `memo:"-"` // nil when released after loading (see release)
 	BodyLine int
 	FM       FrontMatter
+	Empty    bool   // the body is empty or only white space: a translation stub
 	Lead     []byte `memo:"-"` // the body's leading block, which holds its title heading if it has one (markdown.LeadingBlock)
 
 	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
@@ -61,26 +62,30 @@ func (s *Source) release() { s.Body = nil }
 
 // FrontMatter is the interpreted front matter of one content file.
 type FrontMatter struct {
-	Title        string
-	Description  string
-	Permalink    string
-	Slug         string
-	Layout       string
-	Group        string
-	Summary      string
-	Changes      []string
-	Material     bool
-	RedirectTo   string
-	RedirectFrom []Located // redirect_from (Jekyll): site paths
-	Aliases      []Located // aliases (Hugo): site paths, or paths relative to the page's folder
-	TOC          *bool
-	Weight       int
-	Draft        bool
-	LastRevised  Date
-	Effective    Date
-	Params       map[string]any // every key, as written
-	Lines        map[string]int // key → file line
-	Start        int            // file line of the opening delimiter
+	Title          string
+	Description    string
+	Permalink      string
+	Slug           string
+	Layout         string
+	Group          string
+	Summary        string
+	Changes        []string
+	Material       bool
+	RedirectTo     string
+	RedirectFrom   []Located // redirect_from (Jekyll): site paths
+	Aliases        []Located // aliases (Hugo): site paths, or paths relative to the page's folder
+	TOC            *bool
+	Weight         int
+	Draft          bool
+	LastRevised    Date
+	Effective      Date
+	Lang           string         // lang or language: the text's language (see assemble_languages.go)
+	TranslationKey string         // translation_key: matches translations whose paths differ
+	TranslationOf  Date           // translation_of: the effective date of the source version translated
+	Untranslated   bool           // untranslated: true or 1, a stub that is no page
+	Params         map[string]any // every key, as written
+	Lines          map[string]int // key → file line
+	Start          int            // file line of the opening delimiter
 }
 
 // Located is a string value with the file line it came from.
@@ -115,6 +120,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	}
 	s.Body, s.BodyLine, s.bodyAt = block.Body, block.BodyLine, block.BodyOffset
 	s.Lead = markdown.LeadingBlock(s.Body)
+	s.Empty = len(bytes.TrimSpace(s.Body)) == 0
 	s.FM = interpret(fields, block.Start, p, errs)
 	s.readTextDates()
 	return s
@@ -152,6 +158,7 @@ func interpret(raw *frontmatter.Fields, start int, p string, errs *ErrorList) Fr
 	fm.RedirectFrom, fm.Aliases = r.strings("redirect_from"), r.strings("aliases")
 	fm.LastRevised = r.firstDate("last_revised", "last_modified_at", "lastmod", "date")
 	fm.Effective = r.date("effective")
+	r.translation(&fm)
 	return fm
 }
 
