@@ -143,12 +143,13 @@ func (m *model) isStub(lang *siteLanguage, s *Source) bool {
 }
 
 // translationKey is what matches a policy's translations: its
-// translation_key, or its path without the language and extension.
+// translation_key, or its path without the language and extension, so
+// that conditions.md with translation_key: terms translates terms.md.
 func translationKey(s *Source, base string) string {
 	if s.FM.TranslationKey != "" {
-		return "key:" + s.FM.TranslationKey
+		return s.FM.TranslationKey
 	}
-	return "path:" + policyID(base)
+	return policyID(base)
 }
 
 // groupLanguages sorts each language's policies into its groups and

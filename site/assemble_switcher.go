@@ -45,6 +45,7 @@ func (m *model) translationsOf(p *Page) []*Translation {
 		t.Abs = m.abs(t.URL)
 		out[i] = t
 	}
+	onlyAlternates(out)
 	return out
 }
 
@@ -80,6 +81,22 @@ func (m *model) finishFallbacks() {
 			m.finish(&q)
 			q.Lang, q.Dir, q.Canonical = def.Code, def.Dir, p.Canonical
 			p.Policy.fallbacks[i] = &q
+		}
+	}
+}
+
+// onlyAlternates clears Alternate when a page has no other language's
+// version than its own: one hreflang link to itself says nothing.
+func onlyAlternates(ts []*Translation) {
+	n := 0
+	for _, t := range ts {
+		if t.Alternate {
+			n++
+		}
+	}
+	if n < 2 {
+		for _, t := range ts {
+			t.Alternate = false
 		}
 	}
 }
