@@ -16,6 +16,7 @@ type siteLanguage struct {
 	prefix   string    // the site path of its home page: "/" or "/fr/"
 	home     *Source   // its _index.md or index.md, if any
 	policies []*Page   // its policies, in group order
+	listed   []*Page   // .Site.Policies: its policies and the pages showing the default text where it has stubs
 	groups   []*Group  // its groups
 	site     *SiteData // .Site of its pages
 }
@@ -163,8 +164,16 @@ func (m *model) groupLanguages() {
 			if p.Policy.Lang == l.Code {
 				mine = append(mine, p)
 			}
+			if f := p.Policy.fallbackIn(l.Code); f != nil {
+				mine = append(mine, f)
+			}
 		}
-		l.policies, l.groups = m.groupPolicies(mine)
+		l.listed, l.groups = m.groupPolicies(mine)
+		for _, p := range l.listed {
+			if p.Fallback == nil {
+				l.policies = append(l.policies, p)
+			}
+		}
 		all = append(all, l.policies...)
 	}
 	m.policies, m.groups = all, m.defaultLanguage().groups
@@ -175,7 +184,7 @@ func (m *model) languageSites() {
 	base := m.in.cfg.basePath()
 	for _, l := range m.langs {
 		s := *m.site
-		s.Language, s.Groups, s.Policies = l.Code, l.groups, l.policies
+		s.Language, s.Groups, s.Policies = l.Code, l.groups, l.listed
 		s.Home, s.Changelog, s.Feed = base+l.prefix, base+l.path("/changelog/"), base+l.path("/changelog.xml")
 		if m.in.cfg.multilingual() {
 			s.Languages = m.in.cfg.Languages
@@ -197,4 +206,17 @@ func (m *model) claimLanguages() {
 			m.claims.reserve(name, generatedOwner(name))
 		}
 	}
+}
+
+// suffixedVersion reads a version file of a translation in the suffix
+// layout: privacy/versions/2025-01-10.fr.md is a version of privacy.fr.md,
+// whose policy id is privacy.fr. Other names are returned as they are.
+func (m *model) suffixedVersion(dir, name string) (string, string) {
+	if !m.in.cfg.multilingual() {
+		return dir, name
+	}
+	if l, base := m.suffixLanguage(name + ".md"); l != nil {
+		return dir + "." + l.Code, strings.TrimSuffix(base, ".md")
+	}
+	return dir, name
 }

@@ -67,20 +67,16 @@ func (m *model) policyTranslation(t *Translation, p *Page) {
 	}
 }
 
-// finishFallbacks makes the pages that show a policy of the default
-// language where a language has an untranslated stub: a copy of its
-// current page, in the stub's language's .Site, at the stub's URL, with
-// the default language's lang and dir, not indexed, canonical at the
-// default page.
+// finishFallbacks finishes the pages that show a policy of the default
+// language where a language has an untranslated stub (see placeStubs):
+// in the stub's language's .Site, with the default language's lang and
+// dir, not indexed, canonical at the default page.
 func (m *model) finishFallbacks() {
 	def := m.defaultLanguage()
 	for _, p := range m.policies {
-		for i, f := range p.Policy.fallbacks {
-			q := *p
-			q.sitePath, q.Fallback, q.NoIndex = f.sitePath, f.Fallback, true
-			m.finish(&q)
-			q.Lang, q.Dir, q.Canonical = def.Code, def.Dir, p.Canonical
-			p.Policy.fallbacks[i] = &q
+		for _, f := range p.Policy.fallbacks {
+			m.finish(f)
+			f.Lang, f.Dir, f.Canonical = def.Code, def.Dir, p.Canonical
 		}
 	}
 }

@@ -105,6 +105,8 @@ func (m *model) placeStubs(sets map[string][]*Policy) {
 			continue
 		}
 		lang := st.lang.Language
-		src.fallbacks = append(src.fallbacks, &Page{sitePath: u, src: st.src, Fallback: &lang})
+		q := *src.page
+		q.sitePath, q.Fallback, q.NoIndex = u, &lang, true
+		src.fallbacks = append(src.fallbacks, &q)
 	}
 }

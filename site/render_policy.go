@@ -36,7 +36,7 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 			r.execute(out, &q)
 			for _, f := range pol.fallbacks {
 				c := *f
-				c.Content, c.TOC, c.HasTOCMarker = content, toc, doc.HasTOCMarker
+				c.Content, c.TOC, c.HasTOCMarker, c.layout = content, toc, doc.HasTOCMarker, p.layout // chosen after the fallbacks were made
 				r.execute(out, &c)
 			}
 		}
