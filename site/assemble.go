@@ -49,7 +49,6 @@ type model struct {
 // whose versions depend on which policies there are.
 func assemble(in *input, errs *ErrorList) *model {
 	m := newModel(in, errs)
-	m.initLanguages()
 	m.claimGenerated()
 	m.claimLanguages()
 	m.assets = claimAssets(in.assetFiles, m.claims, errs) // before pages, so a clash is reported at the page
@@ -69,7 +68,9 @@ func assemble(in *input, errs *ErrorList) *model {
 
 // newModel returns an empty model of the input, before any decision.
 func newModel(in *input, errs *ErrorList) *model {
-	return &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m.initLanguages()
+	return m
 }
 
 // finishPolicies gives every policy page .Site and its permalink, and
