@@ -170,6 +170,9 @@ func (m *model) newPolicy(s *Source, lang *siteLanguage, base string) *Page {
 	if effective.IsZero() {
 		effective = s.FM.LastRevised
 	}
+	if effective.IsZero() && lang != m.defaultLanguage() {
+		effective = s.FM.TranslationOf // a translation takes effect with the version it translates
+	}
 	v := newVersion(s, effective)
 	v.policyPath = u
 	if p.Title == "" {

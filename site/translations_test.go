@@ -180,7 +180,7 @@ func TestTranslationsSuffix(t *testing.T) {
 	equalLines(t, "switcher of /terms/", switcher(t, outFile(t, tree, "terms/index.html")), []string{
 		"en /radio/terms/ *", "fr /radio/fr/conditions-d-ecoute/", "ar /radio/ar/"})
 	sitemap := outFile(t, tree, "sitemap.xml")
-	want := `<url><loc>https://listen.saltmarsh.example/radio/fr/conditions-d-ecoute/</loc>` +
+	want := `<url><loc>https://listen.saltmarsh.example/radio/fr/conditions-d-ecoute/</loc><lastmod>2025-01-10</lastmod>` +
 		`<xhtml:link rel="alternate" hreflang="en" href="https://listen.saltmarsh.example/radio/terms/"/>` +
 		`<xhtml:link rel="alternate" hreflang="fr" href="https://listen.saltmarsh.example/radio/fr/conditions-d-ecoute/"/>` +
 		`<xhtml:link rel="alternate" hreflang="x-default" href="https://listen.saltmarsh.example/radio/terms/"/></url>`
