@@ -208,15 +208,21 @@ func (m *model) claimLanguages() {
 	}
 }
 
-// suffixedVersion reads a version file of a translation in the suffix
-// layout: privacy/versions/2025-01-10.fr.md is a version of privacy.fr.md,
-// whose policy id is privacy.fr. Other names are returned as they are.
-func (m *model) suffixedVersion(dir, name string) (string, string) {
+// suffixedVersion reads a version file of a translation named with a
+// suffix: privacy/versions/2025-01-10.fr.md is a version of privacy.fr.md
+// (policy id privacy.fr) or, when that does not exist, of fr/privacy.md.
+// Other names are returned as they are.
+func (m *model) suffixedVersion(dir, name string, byID map[string]*Policy) (string, string) {
 	if !m.in.cfg.multilingual() {
 		return dir, name
 	}
-	if l, base := m.suffixLanguage(name + ".md"); l != nil {
-		return dir + "." + l.Code, strings.TrimSuffix(base, ".md")
+	l, base := m.suffixLanguage(name + ".md")
+	if l == nil {
+		return dir, name
 	}
-	return dir, name
+	name = strings.TrimSuffix(base, ".md")
+	if folder := l.Code + "/" + dir; byID[dir+"."+l.Code] == nil && byID[folder] != nil {
+		return folder, name
+	}
+	return dir + "." + l.Code, name
 }
