@@ -86,12 +86,19 @@ func (m *model) findTranslated(pol *Policy) {
 // placeStubs gives every untranslated stub whose policy exists in the
 // default language a page at the stub's URL that shows the default
 // language's text with a notice. A stub of a language that has the
-// policy translated, or of no policy, is left out.
+// policy translated is left out, and so is one of no policy, with a
+// warning.
 func (m *model) placeStubs(sets map[string][]*Policy) {
 	for _, st := range m.stubs {
 		set := sets[translationKey(st.src, st.base)]
 		src := policyIn(set, m.defaultLanguage().Code)
-		if src == nil || policyIn(set, st.lang.Code) != nil || src.fallbackIn(st.lang.Code) != nil {
+		if src == nil {
+			m.errs.Add(&Error{Path: st.src.Path, Severity: SeverityWarning,
+				Msg:  fmt.Sprintf("untranslated stub of no policy: no %s text has the path %s or translation_key %s", m.defaultLanguage().Code, st.base, translationKey(st.src, st.base)),
+				Hint: "it is left out; give it the path of the text it stands for, or its translation_key"})
+			continue
+		}
+		if policyIn(set, st.lang.Code) != nil || src.fallbackIn(st.lang.Code) != nil {
 			continue
 		}
 		u := m.pageURL(st.src, st.base)

@@ -64,3 +64,20 @@ func TestLanguagesCanonical(t *testing.T) {
 		}
 	}
 }
+
+// TestStubOfNoPolicy checks that an untranslated stub that stands for no
+// text of the default language is left out with a warning.
+func TestStubOfNoPolicy(t *testing.T) {
+	t.Parallel()
+	tree, res := mustBuild(t, map[string]string{
+		"clause.yaml":         "title: T\nlanguages:\n  - {code: en, name: English}\n  - {code: nl, name: Nederlands}\n",
+		"content/privacy.md":  "## Data\n\nNone.\n",
+		"content/nl/extra.md": "---\ntitle: Extra\nuntranslated: 1\n---\n",
+	}, nil)
+	if _, ok := tree["nl/extra/index.html"]; ok {
+		t.Error("a stub of no policy was published")
+	}
+	if !hasWarning(res.Warnings, "content/nl/extra.md: warning: untranslated stub of no policy: no en text has the path extra.md or translation_key extra") {
+		t.Errorf("no warning about the stub: %v", res.Warnings)
+	}
+}
