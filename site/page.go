@@ -25,15 +25,21 @@ type Page struct {
 	Weight       int
 	Params       map[string]any `memo:"-"` // every front matter key; for a page made from a text, the map of its src, whose key covers it
 	Intro        template.HTML
-	Policy       *Policy        // the policy this page belongs to, for policy, version, versions and changes pages
-	Version      *Version       // the version this page shows
-	Redline      *Redline       // the comparison, on a changes or compare page
-	From         *Version       // the older version a changes or compare page starts from
-	Entries      []*Version     // every version of every policy, newest first, on the changelog
-	Lang         string         // the page's language, a BCP 47 code such as en or pt-BR
-	Dir          string         // the text direction of that language: ltr or rtl
-	Translations []*Translation // this page in each language of the site (see translation.go); nil for a site in one language
-	Fallback     *Language      // on a page that shows the default language's text because a translation is missing: the language that misses it
+	Policy       *Policy    // the policy this page belongs to, for policy, version, versions and changes pages
+	Version      *Version   // the version this page shows
+	Redline      *Redline   // the comparison, on a changes or compare page
+	From         *Version   // the older version a changes or compare page starts from
+	Entries      []*Version // every version of every policy, newest first, on the changelog
+	Lang         string     // the page's language, a BCP 47 code such as en or pt-BR
+	Dir          string     // the text direction of that language: ltr or rtl
+
+	// Translations is this page in each language of the site, for the
+	// language switcher and hreflang links (see translation.go); nil for
+	// a site in one language. Fallback, on a page that shows the default
+	// language's text where a translation is missing, is the language
+	// that misses it.
+	Translations []*Translation
+	Fallback     *Language
 
 	sitePath string  // the URL below the base path, e.g. /privacy/; Permalink adds the base path
 	layout   string  // template name, e.g. policy.html

@@ -62,30 +62,32 @@ func (s *Source) release() { s.Body = nil }
 
 // FrontMatter is the interpreted front matter of one content file.
 type FrontMatter struct {
-	Title          string
-	Description    string
-	Permalink      string
-	Slug           string
-	Layout         string
-	Group          string
-	Summary        string
-	Changes        []string
-	Material       bool
-	RedirectTo     string
-	RedirectFrom   []Located // redirect_from (Jekyll): site paths
-	Aliases        []Located // aliases (Hugo): site paths, or paths relative to the page's folder
-	TOC            *bool
-	Weight         int
-	Draft          bool
-	LastRevised    Date
-	Effective      Date
-	Lang           string         // lang or language: the text's language (see assemble_languages.go)
-	TranslationKey string         // translation_key: matches translations whose paths differ
-	TranslationOf  Date           // translation_of: the effective date of the source version translated
-	Untranslated   bool           // untranslated: true or 1, a stub that is no page
-	Params         map[string]any // every key, as written
-	Lines          map[string]int // key → file line
-	Start          int            // file line of the opening delimiter
+	Title        string
+	Description  string
+	Permalink    string
+	Slug         string
+	Layout       string
+	Group        string
+	Summary      string
+	Changes      []string
+	Material     bool
+	RedirectTo   string
+	RedirectFrom []Located // redirect_from (Jekyll): site paths
+	Aliases      []Located // aliases (Hugo): site paths, or paths relative to the page's folder
+	TOC          *bool
+	Weight       int
+	Draft        bool
+	LastRevised  Date
+	Effective    Date
+	Params       map[string]any // every key, as written
+	Lines        map[string]int // key → file line
+	Start        int            // file line of the opening delimiter
+
+	// The keys of translations (see source_translation.go).
+	Lang           string // lang or language: the text's language (see assemble_languages.go)
+	TranslationKey string // translation_key: matches translations whose paths differ
+	TranslationOf  Date   // translation_of: the effective date of the source version translated
+	Untranslated   bool   // untranslated: true or 1, a stub that is no page
 }
 
 // Located is a string value with the file line it came from.

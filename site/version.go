@@ -13,11 +13,12 @@ type Policy struct {
 	Language *Language // that language as clause.yaml names it; nil for a site in one language
 	Source   *Policy   // the default language's policy it translates, or nil
 
-	translations     []*Policy // every language's policy of one translation set, in clause.yaml's order, or nil
-	fallbacks        []*Page   // pages that show this policy where a language has an untranslated stub
-	key              string    // what matches its translations: translation_key or the path without the language
-	page             *Page     // the current page
-	historyPermalink string    // the history page's URL, with the base path
+	page             *Page  // the current page
+	historyPermalink string // the history page's URL, with the base path
+
+	translations []*Policy // every language's policy of one translation set, in clause.yaml's order, or nil
+	fallbacks    []*Page   // pages that show this policy where a language has an untranslated stub
+	key          string    // what matches its translations: translation_key or the path without the language
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
