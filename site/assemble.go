@@ -27,9 +27,10 @@ type model struct {
 	policies []*Page
 	groups   []*Group
 	bySource map[string]*Page // content path → the policy it is the current text of
-	site     *SiteData        // the default language's
-	langs    []*siteLanguage  // the site's languages, the default first (see assemble_languages.go)
-	stubs    []stub           // untranslated stubs, which become pages showing the default language's text
+	site     *SiteData
+
+	langs []*siteLanguage // the site's languages, the default first (see assemble_languages.go); site is the default's
+	stubs []stub          // untranslated stubs, which become pages showing the default language's text
 
 	redirects       []redirect.Redirect
 	redirectFormats []redirect.Format

@@ -37,8 +37,7 @@ func (s *Source) MemoKey() memo.Key {
 // its input. TestShapeCoversPhases checks that every field of input,
 // model and renderer is here or has a reason to be left out.
 type renderInputs struct {
-	Site       siteShape       // every policy page, its policy, versions and sources
-	Languages  []languageShape // each language's .Site, home, groups and listed pages
+	Site       siteShape // every policy page, its policy, versions and sources
 	Config     *Config
 	Options    Options // without what keyedOptions clears
 	Layouts    map[string][]byte
@@ -56,6 +55,8 @@ type renderInputs struct {
 	Unloaded   map[string]string
 	Clock      []bool // what "now" decides: see clock
 	NextChange Date
+
+	Languages []languageShape // each language's .Site, home, groups and listed pages
 }
 
 // computeShape computes the key of everything every page of the build is
