@@ -29,6 +29,9 @@ type model struct {
 	bySource map[string]*Page // content path → the policy it is the current text of
 	site     *SiteData
 
+	langs []*siteLanguage // the site's languages, the default first (see assemble_languages.go); site is the default's
+	stubs []stub          // untranslated stubs, which become pages showing the default language's text
+
 	redirects       []redirect.Redirect
 	redirectFormats []redirect.Format
 	moved           map[string]*redirect.PageFragments // output path → sections moved from that page
@@ -48,11 +51,13 @@ type model struct {
 func assemble(in *input, errs *ErrorList) *model {
 	m := newModel(in, errs)
 	m.claimGenerated()
+	m.claimLanguages()
 	m.assets = claimAssets(in.assetFiles, m.claims, errs) // before pages, so a clash is reported at the page
 	m.assemblePolicies(in.sources)
 	m.copies = claimCopies(in.copies, m.claims, errs)
 	m.resolveRedirects()
 	m.site = m.siteData()
+	m.languageSites()
 	m.finishPolicies()
 	m.chooseLayouts()
 	if in.opts.cache != nil {
@@ -64,7 +69,9 @@ func assemble(in *input, errs *ErrorList) *model {
 
 // newModel returns an empty model of the input, before any decision.
 func newModel(in *input, errs *ErrorList) *model {
-	return &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m.initLanguages()
+	return m
 }
 
 // finishPolicies gives every policy page .Site and its permalink, and
@@ -80,6 +87,7 @@ func (m *model) finishPolicies() {
 			}
 		}
 	}
+	m.finishFallbacks()
 }
 
 // newMarkdown returns the Markdown renderer clause.yaml configures.
@@ -114,9 +122,11 @@ func (m *model) result(pages int) *Result {
 // URLs that carry the base path. Every page is finished before any is
 // rendered, since templates link to other pages.
 func (m *model) finish(p *Page) {
-	p.Site = m.site
+	l := m.pageLanguage(p)
+	p.Site, p.Lang, p.Dir = l.site, l.Code, l.Dir
 	p.Permalink = m.in.cfg.basePath() + p.sitePath
 	if m.in.cfg.BaseURL != "" && !p.NoIndex {
 		p.Canonical = m.in.cfg.absBase() + p.sitePath
 	}
+	p.Translations = m.translationsOf(p)
 }

@@ -16,8 +16,9 @@ func (m *model) assemblePolicies(sources []*Source) {
 	var versionFiles []*Source
 	skipped := map[string]bool{} // policies left out: their version files go too
 	for _, s := range sources {
-		if isHomeSource(s.Rel) {
-			m.setHome(s)
+		lang, base := m.sourceLanguage(s)
+		if isHomeSource(base) {
+			m.setHome(lang, s)
 			continue
 		}
 		if s.FM.Draft && !m.in.opts.Drafts {
@@ -33,14 +34,19 @@ func (m *model) assemblePolicies(sources []*Source) {
 			versionFiles = append(versionFiles, s)
 			continue
 		}
-		if p := m.newPolicy(s); p != nil {
+		if m.isStub(lang, s) {
+			m.stubs = append(m.stubs, stub{lang: lang, base: base, src: s})
+			continue
+		}
+		if p := m.newPolicy(s, lang, base); p != nil {
 			m.policies = append(m.policies, p)
 			m.bySource[s.Rel] = p
 		}
 	}
 	m.attachVersions(versionFiles, skipped)
 	m.placePolicies()
-	m.groupPolicies()
+	m.linkTranslations()
+	m.groupLanguages()
 }
 
 // placePolicies gives each policy the URL and dates of the version it
@@ -97,15 +103,18 @@ func isHomeSource(rel string) bool {
 	return false
 }
 
-// setHome takes s as the home page's source; a second one is an error
-// naming both.
-func (m *model) setHome(s *Source) {
-	if m.home != nil {
-		m.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("both %s and %s would be the home page", m.home.Path, s.Path),
+// setHome takes s as the home page's source in its language; a second
+// one is an error naming both.
+func (m *model) setHome(lang *siteLanguage, s *Source) {
+	if lang.home != nil {
+		m.errs.Add(&Error{Path: s.Path, Msg: fmt.Sprintf("both %s and %s would be the home page", lang.home.Path, s.Path),
 			Hint: "keep one of them: clause reads _index.md (Hugo) and index.md (Jekyll) in the content folder as the home page"})
 		return
 	}
-	m.home = s
+	lang.home = s
+	if lang == m.defaultLanguage() {
+		m.home = s
+	}
 }
 
 // pageURL computes the URL a source asks for, or "" when its permalink
@@ -142,10 +151,13 @@ func (m *model) pageURL(s *Source, rel string) string {
 
 // newPolicy builds the policy and current page for one source, or nil
 // when its URL is invalid.
-func (m *model) newPolicy(s *Source) *Page {
-	u := m.pageURL(s, s.Rel)
+func (m *model) newPolicy(s *Source, lang *siteLanguage, base string) *Page {
+	u := m.pageURL(s, base)
 	if u == "" {
 		return nil
+	}
+	if s.FM.Permalink == "" {
+		u = lang.path(u)
 	}
 	p := &Page{Kind: KindPolicy, sitePath: u, src: s, Params: s.FM.Params,
 		Title: s.FM.Title, Description: s.FM.Description, Summary: s.FM.Summary,
@@ -158,6 +170,9 @@ func (m *model) newPolicy(s *Source) *Page {
 	if effective.IsZero() {
 		effective = s.FM.LastRevised
 	}
+	if effective.IsZero() && lang != m.defaultLanguage() {
+		effective = s.FM.TranslationOf // a translation takes effect with the version it translates
+	}
 	v := newVersion(s, effective)
 	v.policyPath = u
 	if p.Title == "" {
@@ -166,14 +181,19 @@ func (m *model) newPolicy(s *Source) *Page {
 	if p.Title == "" {
 		p.Title = readableName(s.Rel)
 	}
-	p.Policy = &Policy{ID: policyID(s.Rel), Versions: []*Version{v}, page: p}
+	p.Policy = &Policy{ID: policyID(s.Rel), Versions: []*Version{v}, page: p, Lang: lang.Code, key: translationKey(s, base)}
+	if m.in.cfg.multilingual() {
+		p.Policy.Language = &lang.Language
+	}
 	return p
 }
 
-// groupPolicies sorts policies into the configured groups, then into
-// groups named only in front matter, alphabetically, then "Policies" for
-// pages with no group.
-func (m *model) groupPolicies() {
+// groupPolicies sorts the policies of one language into the configured
+// groups, then into groups named only in front matter, alphabetically,
+// then "Policies" for pages with no group. It returns them in group
+// order, with the groups that have pages.
+func (m *model) groupPolicies(policies []*Page) ([]*Page, []*Group) {
+	var groups []*Group
 	byID := map[string]*Group{}
 	for _, g := range m.in.cfg.Groups {
 		g := &Group{ID: g.ID, Title: g.Title}
@@ -181,10 +201,10 @@ func (m *model) groupPolicies() {
 			g.Title = readableName(g.ID)
 		}
 		byID[g.ID] = g
-		m.groups = append(m.groups, g)
+		groups = append(groups, g)
 	}
 	var extra []*Group
-	for _, p := range m.policies {
+	for _, p := range policies {
 		g := byID[p.Group]
 		if g == nil {
 			g = &Group{ID: p.Group, Title: readableName(p.Group)}
@@ -203,16 +223,15 @@ func (m *model) groupPolicies() {
 		}
 		return extra[i].ID < extra[j].ID
 	})
-	m.groups = append(m.groups, extra...)
-	m.orderPolicies()
+	return orderPolicies(append(groups, extra...))
 }
 
 // orderPolicies sorts each group's pages by weight, title and URL, and
 // lists all policies in group order.
-func (m *model) orderPolicies() {
-	m.policies = m.policies[:0]
-	kept := m.groups[:0]
-	for _, g := range m.groups {
+func orderPolicies(groups []*Group) ([]*Page, []*Group) {
+	var policies []*Page
+	kept := groups[:0]
+	for _, g := range groups {
 		sort.SliceStable(g.Pages, func(i, j int) bool {
 			a, c := g.Pages[i], g.Pages[j]
 			if a.Weight != c.Weight {
@@ -223,12 +242,12 @@ func (m *model) orderPolicies() {
 			}
 			return a.sitePath < c.sitePath
 		})
-		m.policies = append(m.policies, g.Pages...)
+		policies = append(policies, g.Pages...)
 		if len(g.Pages) > 0 {
 			kept = append(kept, g)
 		}
 	}
-	m.groups = kept
+	return policies, kept
 }
 
 // fenceOf returns the fence a line of Markdown opens or closes, or "".

@@ -50,6 +50,7 @@ func (m *model) attachVersions(versionFiles []*Source, skipped map[string]bool) 
 	}
 	for _, s := range versionFiles {
 		dir, name, _ := versionFile(s.Rel)
+		dir, name = m.suffixedVersion(dir, name, byID)
 		pol := byID[dir]
 		if skipped[dir] {
 			continue // the policy is a draft or only a redirect

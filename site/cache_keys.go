@@ -55,6 +55,8 @@ type renderInputs struct {
 	Unloaded   map[string]string
 	Clock      []bool // what "now" decides: see clock
 	NextChange Date
+
+	Languages []languageShape // each language's .Site, home, groups and listed pages
 }
 
 // computeShape computes the key of everything every page of the build is
@@ -70,7 +72,7 @@ func (m *model) computeShape() {
 		Layouts: in.layouts, Wanted: m.layouts, Assets: m.assets.hashes, Layout: in.layout, Home: m.home,
 		Files: in.contentFiles, Copied: in.copiedFiles, Copies: m.copies, BySource: bySource,
 		Redirects: m.redirects, Formats: m.redirectFormats, Moved: m.moved, Unloaded: in.unloaded,
-		Clock: m.clock(), NextChange: m.nextChange})
+		Clock: m.clock(), NextChange: m.nextChange, Languages: m.languageShapes(index)})
 }
 
 // siteShape is the site data as the shape hashes it: each policy page by
@@ -93,7 +95,7 @@ type groupShape struct {
 // siteShape returns the site data's shape and the index of each policy
 // page in it (-1 for a page not in .Site.Policies).
 func (m *model) siteShape() (siteShape, map[*Page]int) {
-	pages := m.site.Policies
+	pages := m.policies // every language's
 	index := make(map[*Page]int, len(pages))
 	keys := make([]memo.Key, len(pages))
 	for i, p := range pages {
@@ -200,11 +202,13 @@ func (m *model) computePolicyKeys() {
 // changelog, feed, sitemap, robots.txt): the shape, the home page's
 // text and what the clock decides of the changelog feed.
 func (m *model) siteKey() memo.Key {
-	var home [32]byte
-	if m.home != nil {
-		home = m.home.Hash
+	homes := make([][32]byte, len(m.langs))
+	for i, l := range m.langs {
+		if l.home != nil {
+			homes[i] = l.home.Hash
+		}
 	}
-	return memo.Of(m.shape, home, m.feedClock(m.policies...))
+	return memo.Of(m.shape, homes, m.feedClock(m.policies...))
 }
 
 // manifestKey is the key of policies.json, which lists each text's hash.

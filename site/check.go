@@ -124,6 +124,7 @@ func (c *checker) run() {
 		c.misspelledKeys(s)
 	}
 	c.robotsOutOfReach()
+	c.translations()
 }
 
 // policy lints one policy and each of its versions that is a file.

@@ -36,6 +36,12 @@ type Config struct {
 	// Redirects maps old paths to new ones ("/old/": "/new/"); its
 	// "formats" key lists the redirect files to write.
 	Redirects yaml.Node `yaml:"redirects"`
+	// Languages lists the languages of a multilingual site (see
+	// config_languages.go); DefaultLanguage is the one at the root
+	// unless DefaultLanguageInSubdir puts it under /<code>/ too.
+	Languages               []Language `yaml:"-"`
+	DefaultLanguage         string     `yaml:"default_language"`
+	DefaultLanguageInSubdir bool       `yaml:"default_language_in_subdir"`
 
 	layout       *layout        // content_dir, include and exclude
 	lines        map[string]int // top-level key → line, for errors
@@ -111,6 +117,7 @@ var knownConfigKeys = map[string]bool{
 	"toc": true, "toc_levels": true, "typographer": true, "groups": true, "footer": true,
 	"params": true, "history": true, "redirects": true, "history_since": true,
 	"content_dir": true, "include": true, "exclude": true,
+	"languages": true, "default_language": true, "default_language_in_subdir": true,
 }
 
 // decode fills cfg from the YAML document, reporting bad values by line.
@@ -136,6 +143,7 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 		plainTypeError(e, fileLine(cfg.raw, e.Line))
 		errs.Add(e)
 	}
+	cfg.decodeLanguages(root, errs)
 	cfg.validate(errs)
 }
 

@@ -30,6 +30,16 @@ type Page struct {
 	Redline      *Redline   // the comparison, on a changes or compare page
 	From         *Version   // the older version a changes or compare page starts from
 	Entries      []*Version // every version of every policy, newest first, on the changelog
+	Lang         string     // the page's language, a BCP 47 code such as en or pt-BR
+	Dir          string     // the text direction of that language: ltr or rtl
+
+	// Translations is this page in each language of the site, for the
+	// language switcher and hreflang links (see translation.go); nil for
+	// a site in one language. Fallback, on a page that shows the default
+	// language's text where a translation is missing, is the language
+	// that misses it.
+	Translations []*Translation
+	Fallback     *Language
 
 	sitePath string  // the URL below the base path, e.g. /privacy/; Permalink adds the base path
 	layout   string  // template name, e.g. policy.html
@@ -43,6 +53,10 @@ type SiteData struct {
 	Description string
 	BaseURL     string
 	Language    string
+	Languages   []Language // the languages of a multilingual site, from clause.yaml; nil for a site in one language
+	Home        string     // the URL of the home page in .Language
+	Changelog   string     // the URL of the changelog in .Language
+	Feed        string     // the URL of the changelog's Atom feed in .Language
 	Contact     string
 	Footer      []Link
 	Params      map[string]any

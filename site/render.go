@@ -59,10 +59,13 @@ func (r *renderer) renderAll() {
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
 	r.cached("site", r.m.siteKey, func(out output) {
-		r.renderHome(out)
+		for _, l := range r.m.langs {
+			r.renderHome(out, l)
+			r.renderChangelog(out, l)
+			r.writeChangelogFeed(out, l)
+		}
+		r.writeRootRedirect(out)
 		r.render404(out)
-		r.renderChangelog(out)
-		r.writeChangelogFeed(out)
 		r.writeSitemap(out)
 		r.writeRobots(out)
 	})

@@ -7,9 +7,9 @@ import (
 // allVersions returns every dated version of every policy, newest first;
 // ties are broken by policy order so the list is deterministic. A policy
 // without any date has nothing to be listed by (clause check warns).
-func (m *model) allVersions() []*Version {
+func (m *model) allVersions(l *siteLanguage) []*Version {
 	var out []*Version
-	for _, p := range m.policies {
+	for _, p := range l.policies {
 		for _, v := range p.Policy.Versions {
 			if !v.Effective.IsZero() {
 				out = append(out, v)
@@ -30,11 +30,11 @@ func (m *model) allVersions() []*Version {
 	return out
 }
 
-// renderChangelog writes /changelog/, listing every version of every
-// policy with its summary, material flag and links.
-func (r *renderer) renderChangelog(out output) {
-	p := &Page{Kind: KindChangelog, sitePath: "/changelog/", layout: "changelog.html", Title: "Changelog",
-		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: r.m.allVersions()}
+// renderChangelog writes one language's /changelog/, listing every
+// version of every policy in it with its summary, material flag and links.
+func (r *renderer) renderChangelog(out output, l *siteLanguage) {
+	p := &Page{Kind: KindChangelog, sitePath: l.path("/changelog/"), layout: "changelog.html", Title: "Changelog",
+		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: r.m.allVersions(l), Lang: l.Code}
 	r.m.finish(p)
 	r.execute(out, p)
 }

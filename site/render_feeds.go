@@ -151,10 +151,14 @@ func (r *renderer) writeFeed(out output, p, id, title, self, alternate string, v
 	r.put(out, p, append([]byte(xml.Header), append(data, '\n')...))
 }
 
-// writeChangelogFeed writes /changelog.xml with every version of every policy.
-func (r *renderer) writeChangelogFeed(out output) {
-	base := r.m.in.cfg.basePath()
-	r.writeFeed(out, "changelog.xml", "urn:clause:changelog", r.m.in.cfg.Title+" changelog", base+"/changelog.xml", base+"/changelog/", r.m.allVersions())
+// writeChangelogFeed writes one language's /changelog.xml with every
+// version of every policy in it.
+func (r *renderer) writeChangelogFeed(out output, l *siteLanguage) {
+	base, id := r.m.in.cfg.basePath(), "urn:clause:changelog"
+	if l.prefix != "/" {
+		id += ":" + l.Code
+	}
+	r.writeFeed(out, strings.TrimPrefix(l.path("/changelog.xml"), "/"), id, r.m.in.cfg.Title+" changelog", base+l.path("/changelog.xml"), base+l.path("/changelog/"), r.m.allVersions(l))
 }
 
 // writePolicyFeed writes <permalink>versions/feed.xml for one policy.

@@ -40,6 +40,8 @@ type manifestVersion struct {
 	Summary     nullable `json:"summary"`
 	Changes     []string `json:"changes"` // [] when there are none
 	Material    bool     `json:"material"`
+
+	Translations []manifestTranslation `json:"translations,omitempty"` // on a multilingual site; see render_manifest_translations.go
 }
 
 // nullable is a text of policies.json that is written as null when it is
@@ -74,7 +76,7 @@ func (m *model) manifestVersion(v *Version) *manifestVersion {
 	}
 	return &manifestVersion{Effective: nullable(v.Effective.ISO()), LastRevised: nullable(v.LastRevised.ISO()), Status: v.Status,
 		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: m.abs(v.Permalink()), ChangesURL: nullable(m.abs(v.ChangesURL())),
-		Summary: nullable(v.Summary), Changes: changes, Material: v.Material}
+		Summary: nullable(v.Summary), Changes: changes, Material: v.Material, Translations: m.manifestTranslations(v)}
 }
 
 // writeManifest writes policies.json.
@@ -91,14 +93,15 @@ func (r *renderer) writeManifest(out output) {
 		writeField(&buf, "next_change", r.m.nextChange.ISO())
 	}
 	buf.WriteString(`  "policies": [`)
-	for i, p := range r.m.policies {
+	policies := r.m.defaultLanguage().policies // each lists its translations
+	for i, p := range policies {
 		if i > 0 {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")
 		buf.Write(r.manifestPolicy(p))
 	}
-	if len(r.m.policies) > 0 {
+	if len(policies) > 0 {
 		buf.WriteString("\n  ")
 	}
 	buf.WriteString("]\n}\n")
@@ -114,7 +117,7 @@ func writeField(buf *bytes.Buffer, key, value string) {
 
 // manifestPolicy encodes one policy's entry, indented for its place.
 func (r *renderer) manifestPolicy(p *Page) []byte {
-	key := func() memo.Key { return memo.Of("manifest entry", r.m.policyKey(p)) }
+	key := func() memo.Key { return memo.Of("manifest entry", r.m.policyKey(p), translationTexts(p)) }
 	data, _ := memo.Do(r.m.in.opts.cache.memoView(), key, func() ([]byte, bool) {
 		return r.encodeManifestPolicy(p)
 	})

@@ -34,6 +34,11 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 			q := *p
 			q.Content, q.TOC, q.HasTOCMarker = content, toc, doc.HasTOCMarker
 			r.execute(out, &q)
+			for _, f := range pol.fallbacks {
+				c := *f
+				c.Content, c.TOC, c.HasTOCMarker, c.layout = content, toc, doc.HasTOCMarker, p.layout // chosen after the fallbacks were made
+				r.execute(out, &c)
+			}
 		}
 		if pol.HasHistory() {
 			r.renderVersion(out, p, v, content, toc, doc.HasTOCMarker)

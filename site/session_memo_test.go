@@ -72,7 +72,7 @@ func TestShapeCoversPhases(t *testing.T) {
 		"model.assets":  "Assets", "model.copies": "Copies", "model.layouts": "Wanted", "model.home": "Home",
 		"model.policies": "Site", "model.groups": "Site", "model.bySource": "BySource", "model.site": "Site",
 		"model.redirects": "Redirects", "model.redirectFormats": "Formats", "model.moved": "Moved",
-		"model.nextChange": "NextChange",
+		"model.nextChange": "NextChange", "model.langs": "Languages",
 	}
 	leftOut := map[string]string{
 		"input.src": "inputs are hashed as read", "input.theme": "inputs are hashed as read",
@@ -85,6 +85,7 @@ func TestShapeCoversPhases(t *testing.T) {
 		"model.md":         "made from Config", "model.shape": "the key itself", "model.mu": "a lock",
 		"model.policyKeys": "keys made from the shape",
 		"model.blobs":      "reads texts, which textsOf hashes",
+		"model.stubs":      "made into pages reachable from their policy's (Policy.fallbacks), which the shape hashes",
 		"renderer.ctx":     "cancellation", "renderer.m": "the model, whose fields are listed here",
 		"renderer.out": "where outputs go", "renderer.errs": "errors fail the build; warnings are replayed with their unit",
 		"renderer.tmpl": "parsed from Layouts and Wanted", "renderer.md": "made from Config",

@@ -110,6 +110,12 @@
 //	               lastmod or date, in that order of preference
 //	effective      when the policy takes effect
 //	summary        a one-line summary of this version's changes
+//	lang           the text's language, one of clause.yaml's languages
+//	               (also language); see Languages
+//	translation_key  matches translations whose paths differ
+//	translation_of   the effective date of the version of the default
+//	               language's text that this translation translates
+//	untranslated   true or 1: a stub in another language that is no page
 //
 // Any other key is kept and reaches templates as .Params; clause check
 // warns about one a typo away from a key above (see misspelledKeys). Dates are
@@ -181,6 +187,30 @@
 // clause.yaml leaves out older commits. A revision is labelled with its
 // path then and its commit, content/privacy.md@1a2b3c4, and every problem
 // found at such a label is a warning: history cannot be edited.
+//
+// # Languages
+//
+// With languages: in clause.yaml (codes checked and made canonical by
+// golang.org/x/text/language; see config_languages.go), assemble gives
+// every source a language and a path without it (sourceLanguage): a
+// first folder named after a listed code, a .<code>.md suffix, or front
+// matter lang, which wins; without languages: every source is in the one
+// language at its own path, and the output is what it always was. Every
+// text in a language is a policy of its own, with its own versions, URL
+// below /<code>/ (the default language at the root unless
+// default_language_in_subdir) and place in its language's groups, home,
+// changelog and feed. Policies with one translation key (translation_key
+// or the path without the language) are translations of one another
+// (linkTranslations); each version of a translation translates the
+// version of the default language's policy in force on its
+// translation_of date or, with history: git, on the date its text
+// changed, and is stale when a later version of the source is in force.
+// A stub (an empty body, or untranslated) in another language becomes a
+// copy of the default language's page at the stub's URL, with a notice.
+// Every page gets Lang, Dir and Translations (the language switcher and
+// hreflang alternates) when it is finished; the sitemap, policies.json
+// (the default language's policies, each version with its translations)
+// and check (check_translations.go) read the same model.
 //
 // # Check
 //

@@ -25,6 +25,7 @@ type Source struct {
 	Body     []byte   `memo:"-"` // nil when released after loading (see release)
 	BodyLine int
 	FM       FrontMatter
+	Empty    bool   // the body is empty or only white space: a translation stub
 	Lead     []byte `memo:"-"` // the body's leading block, which holds its title heading if it has one (markdown.LeadingBlock)
 
 	TextDates []TextDate // dates read from the body when the front matter has none (see textdate.go)
@@ -81,6 +82,12 @@ type FrontMatter struct {
 	Params       map[string]any // every key, as written
 	Lines        map[string]int // key → file line
 	Start        int            // file line of the opening delimiter
+
+	// The keys of translations (see source_translation.go).
+	Lang           string // lang or language: the text's language (see assemble_languages.go)
+	TranslationKey string // translation_key: matches translations whose paths differ
+	TranslationOf  Date   // translation_of: the effective date of the source version translated
+	Untranslated   bool   // untranslated: true or 1, a stub that is no page
 }
 
 // Located is a string value with the file line it came from.
@@ -115,6 +122,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	}
 	s.Body, s.BodyLine, s.bodyAt = block.Body, block.BodyLine, block.BodyOffset
 	s.Lead = markdown.LeadingBlock(s.Body)
+	s.Empty = len(bytes.TrimSpace(s.Body)) == 0
 	s.FM = interpret(fields, block.Start, p, errs)
 	s.readTextDates()
 	return s
@@ -152,6 +160,7 @@ func interpret(raw *frontmatter.Fields, start int, p string, errs *ErrorList) Fr
 	fm.RedirectFrom, fm.Aliases = r.strings("redirect_from"), r.strings("aliases")
 	fm.LastRevised = r.firstDate("last_revised", "last_modified_at", "lastmod", "date")
 	fm.Effective = r.date("effective")
+	r.translation(&fm)
 	return fm
 }
 

@@ -9,8 +9,16 @@ type Policy struct {
 	Current  *Version   // the version in force now; nil when every version is upcoming
 	Upcoming *Version   // the next version to take effect, if any
 
+	Lang     string    // the language of its text (see assemble_languages.go)
+	Language *Language // that language as clause.yaml names it; nil for a site in one language
+	Source   *Policy   // the default language's policy it translates, or nil
+
 	page             *Page  // the current page
 	historyPermalink string // the history page's URL, with the base path
+
+	translations []*Policy // every language's policy of one translation set, in clause.yaml's order, or nil
+	fallbacks    []*Page   // pages that show this policy where a language has an untranslated stub
+	key          string    // what matches its translations: translation_key or the path without the language
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
@@ -49,6 +57,7 @@ type Version struct {
 	policyPath string   // the policy's site path at this version (no base path)
 	oldPaths   []string // other site paths it was published at (git history)
 	permalink  string   // the version page's URL, with the base path
+	translates *Version // for a translation, the version of the source it translates, or nil when unknown
 }
 
 // Until is the date the next version took (or takes) effect, or zero.
