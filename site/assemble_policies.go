@@ -39,6 +39,7 @@ func (m *model) assemblePolicies(sources []*Source) {
 		}
 	}
 	m.attachVersions(versionFiles, skipped)
+	m.announceVersions()
 	m.placePolicies()
 	m.groupPolicies()
 }

@@ -36,6 +36,9 @@ type Config struct {
 	// Redirects maps old paths to new ones ("/old/": "/new/"); its
 	// "formats" key lists the redirect files to write.
 	Redirects yaml.Node `yaml:"redirects"`
+	// NoticeDays is the notice period of a material change (notice_days;
+	// see notice.go), nil when unset.
+	NoticeDays *int `yaml:"notice_days"`
 
 	layout       *layout        // content_dir, include and exclude
 	lines        map[string]int // top-level key → line, for errors
@@ -45,9 +48,10 @@ type Config struct {
 
 // Group is a heading on the home page under which policies are listed.
 type Group struct {
-	ID    string  `yaml:"id"`
-	Title string  `yaml:"title"`
-	Pages []*Page `yaml:"-"`
+	ID         string  `yaml:"id"`
+	Title      string  `yaml:"title"`
+	NoticeDays *int    `yaml:"notice_days"` // the group's notice period, over the site's
+	Pages      []*Page `yaml:"-"`
 }
 
 // Link is a titled URL, used for footer links.
@@ -93,7 +97,7 @@ var knownConfigKeys = map[string]bool{
 	"title": true, "description": true, "base_url": true, "language": true, "contact": true,
 	"toc": true, "toc_levels": true, "typographer": true, "groups": true, "footer": true,
 	"params": true, "history": true, "redirects": true, "history_since": true,
-	"content_dir": true, "include": true, "exclude": true,
+	"content_dir": true, "include": true, "exclude": true, "notice_days": true,
 }
 
 // decode fills cfg from the YAML document, reporting bad values by line.
@@ -150,6 +154,7 @@ func (cfg *Config) validate(errs *ErrorList) {
 		errs.Errorf(configFile, cfg.lines["history"], "history must be \"files\" or \"git\", got %q", cfg.History)
 	}
 	cfg.validateHistorySince(errs)
+	cfg.validateNoticeDays(errs)
 	seen := map[string]bool{}
 	for _, g := range cfg.Groups {
 		if g.ID == "" || seen[g.ID] {

@@ -14,6 +14,7 @@ var frontMatterKeys = []string{
 	"title", "description", "permalink", "url", "slug", "redirect_from", "aliases", "redirect_to",
 	"toc", "layout", "group", "weight", "draft", "last_revised", "last_modified_at", "lastmod",
 	"date", "effective", "summary", "changes", "material",
+	"announced", "notice_days", "kind",
 }
 
 // unknownConfigKey is the warning for a top-level key of clause.yaml that

@@ -78,6 +78,9 @@ type FrontMatter struct {
 	Draft        bool
 	LastRevised  Date
 	Effective    Date
+	Announced    Date           // when the change was announced (announced; see notice.go)
+	NoticeDays   *int           // the policy's notice period (notice_days), nil when unset
+	Kind         string         // what the policy is (kind: privacy; see isPrivacyPolicy)
 	Params       map[string]any // every key, as written
 	Lines        map[string]int // key → file line
 	Start        int            // file line of the opening delimiter
@@ -152,6 +155,9 @@ func interpret(raw *frontmatter.Fields, start int, p string, errs *ErrorList) Fr
 	fm.RedirectFrom, fm.Aliases = r.strings("redirect_from"), r.strings("aliases")
 	fm.LastRevised = r.firstDate("last_revised", "last_modified_at", "lastmod", "date")
 	fm.Effective = r.date("effective")
+	fm.Announced = r.date("announced")
+	fm.NoticeDays = r.noticeDays()
+	fm.Kind = r.str("kind")
 	return fm
 }
 

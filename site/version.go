@@ -9,8 +9,9 @@ type Policy struct {
 	Current  *Version   // the version in force now; nil when every version is upcoming
 	Upcoming *Version   // the next version to take effect, if any
 
-	page             *Page  // the current page
-	historyPermalink string // the history page's URL, with the base path
+	page             *Page           // the current page
+	historyPermalink string          // the history page's URL, with the base path
+	firstSeen        map[string]Date // history: git: effective date → day of the first commit that gave it
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
@@ -44,6 +45,10 @@ type Version struct {
 	Material    bool
 	Status      Status // current, upcoming or archived
 	Prev, Next  *Version
+	// Announced is when the change was announced, and AnnouncedBy what
+	// says so: "announced", "git" or "last_revised" (see announce).
+	Announced   Date
+	AnnouncedBy string
 
 	src        *Source
 	policyPath string   // the policy's site path at this version (no base path)
