@@ -55,6 +55,7 @@ type renderInputs struct {
 	Unloaded   map[string]string
 	Clock      []bool // what "now" decides: see clock
 	NextChange Date
+	Register   *Register // the subprocessor register, which policies' texts and its feed show
 }
 
 // computeShape computes the key of everything every page of the build is
@@ -70,7 +71,7 @@ func (m *model) computeShape() {
 		Layouts: in.layouts, Wanted: m.layouts, Assets: m.assets.hashes, Layout: in.layout, Home: m.home,
 		Files: in.contentFiles, Copied: in.copiedFiles, Copies: m.copies, BySource: bySource,
 		Redirects: m.redirects, Formats: m.redirectFormats, Moved: m.moved, Unloaded: in.unloaded,
-		Clock: m.clock(), NextChange: m.nextChange})
+		Clock: m.clock(), NextChange: m.nextChange, Register: in.register})
 }
 
 // siteShape is the site data as the shape hashes it: each policy page by
@@ -204,7 +205,7 @@ func (m *model) siteKey() memo.Key {
 	if m.home != nil {
 		home = m.home.Hash
 	}
-	return memo.Of(m.shape, home, m.feedClock(m.policies...))
+	return memo.Of(m.shape, home, m.feedClock(m.policies...), m.registerClock())
 }
 
 // manifestKey is the key of policies.json, which lists each text's hash.

@@ -63,6 +63,7 @@ func (r *renderer) renderAll() {
 		r.render404(out)
 		r.renderChangelog(out)
 		r.writeChangelogFeed(out)
+		r.writeRegisterFeed(out)
 		r.writeSitemap(out)
 		r.writeRobots(out)
 	})

@@ -36,6 +36,8 @@ type Source struct {
 	// messages only: "@" is a valid character in a file name.
 	Commit string
 
+	register bool // the body writes {{ site.subprocessors }}: see registerPage
+
 	bodyAt int    // byte offset of the body in the file, to read it again
 	real   string // the path it is read from when Path is a symbolic link, else ""
 	blob   string // a revision's blob id, to read its body again from git
@@ -118,6 +120,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	}
 	s.Body, s.BodyLine, s.bodyAt = block.Body, block.BodyLine, block.BodyOffset
 	s.Lead = markdown.LeadingBlock(s.Body)
+	s.register = writesRegister(s.Body)
 	s.FM = interpret(fields, block.Start, p, errs)
 	s.readTextDates()
 	return s
