@@ -40,7 +40,7 @@ func (a *Announcement) Markdown() string {
 	}
 	writeMarkdownList(&b, "", a.Changes)
 	writeMarkdownList(&b, "Sections that changed:", a.sectionLines())
-	b.WriteString("\n")
+	b.WriteString("\nRead more:\n\n")
 	if a.RedlineURL != "" {
 		fmt.Fprintf(&b, "- [See every change](%s)\n", a.RedlineURL)
 	}
