@@ -10,8 +10,9 @@ import (
 // This file holds notice periods. notice_days is the number of days a
 // material change must be announced before it takes effect. It is set
 // for the whole site in clause.yaml, for a group in that group's entry
-// of groups:, and for one policy in the front matter of its current
-// file (or of one version file); the most specific wins.
+// of groups:, and for one policy in the front matter of each of its
+// texts (the current file, a version file or a revision from git), which
+// says what the policy promised at that version; the most specific wins.
 //
 // A version's announcement date (see announce) is its front matter's
 // announced: date; else, with history: git, the UTC day of the first
@@ -58,9 +59,6 @@ func (r reader) noticeDays() *int {
 func (m *model) noticePeriod(p *Page, v *Version) (days int, from string, ok bool) {
 	if n := v.src.FM.NoticeDays; n != nil {
 		return *n, v.src.Path, true
-	}
-	if n := p.src.FM.NoticeDays; n != nil {
-		return *n, p.src.Path, true
 	}
 	for _, g := range m.in.cfg.Groups {
 		if g.ID == p.src.FM.Group && g.NoticeDays != nil {
