@@ -62,10 +62,22 @@ func (c *checker) privacyReview(p *Page) {
 		return
 	}
 	s := newest.src
-	c.warn(s.Path, frontMatterLine(s, append(lastRevisedKeys, "effective")...), 0,
+	c.warn(s.Path, reviewLine(s, revised), 0,
 		fmt.Sprintf("privacy policy not revised for over %d months: last revised or in effect since %s, review was due by %s",
 			privacyReviewMonths, revised.ISO(), newDate(due).ISO()),
 		"California requires a privacy policy to be updated at least once every 12 months: review it, then set last_revised to the day you did, or publish a new version with clause revise")
+}
+
+// reviewLine is the line that gives the date a privacy policy was last
+// reviewed: its front matter key or, for a date read from the text, that
+// text's line.
+func reviewLine(s *Source, revised Date) int {
+	for _, td := range s.TextDates {
+		if td.Date.Equal(revised) {
+			return td.Line
+		}
+	}
+	return frontMatterLine(s, append(lastRevisedKeys, "effective")...)
 }
 
 // announcedAfterEffect warns about a version announced after the day it
