@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/clause-dev/clause"
 )
 
 // registerCase is the golden case with a subprocessor register.
@@ -154,5 +156,29 @@ func TestRegisterWithoutFile(t *testing.T) {
 	_, _, err := build(t, newSite(t, map[string]string{"content/vendors.md": "---\ntitle: Vendors\n---\n\n{{ site.subprocessors }}\n"}), nil)
 	if err == nil || !strings.Contains(err.Error(), "unknown variable site.subprocessors") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestRegisterServeRebuild checks that the dev server's rebuild after an
+// edit of the register equals a full build: the tables of the policies
+// and the feed change although no text did.
+func TestRegisterServeRebuild(t *testing.T) {
+	t.Parallel()
+	entry := "- name: Alder Mail Ltd\n  purpose: E-mail\n  location: Ireland\n  since: 2024-01-01\n"
+	dir := newSite(t, map[string]string{"clause.yaml": "title: T\n", "data/subprocessors.yaml": entry,
+		"content/vendors.md": "---\ntitle: Vendors\neffective: 2025-01-01\n---\n\n{{ site.subprocessors }}\n",
+		"content/terms.md":   "---\ntitle: Terms\n---\n\nText.\n"})
+	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }, Now: mustDate(t, "2026-06-01")}
+	sess := newSession(opts)
+	if _, _, _, err := sess.rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	added := entry + "- name: Birch Backup AB\n  purpose: Backups\n  location: Sweden\n  since: 2024-06-01\n"
+	files := rebuildEqualsFull(t, sess, opts, writeFile(t, dir, "data/subprocessors.yaml", added, false))
+	if !strings.Contains(string(files["vendors/index.html"]), "<td>Birch Backup AB</td>") {
+		t.Error("the policy's table does not show the entry added")
+	}
+	if !strings.Contains(string(files["subprocessors.xml"]), "Birch Backup AB added as a subprocessor on 1 June 2024") {
+		t.Error("the feed does not show the entry added")
 	}
 }
