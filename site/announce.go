@@ -12,22 +12,20 @@ import (
 // change: what changes, when it takes effect and where to read it. Its
 // URLs are absolute when base_url is set, root-relative otherwise.
 type Announcement struct {
-	Site        string   // the site's title
-	Contact     string   // the site's contact address, or ""
-	Policy      string   // the policy's title
-	Effective   Date     // when the new version takes effect
-	InForce     bool     // the new version is already in force (no upcoming version)
-	Material    bool     // the change is material
-	Announced   Date     // the announcement date the build uses, see announce
-	Summary     string   // the version's summary
-	Changes     []string // the version's list of changes
-	Sections    []AnnouncedSection
-	RedlineURL  string // the redline against the version before it
-	NewURL      string // the new version's page
-	CurrentURL  string // the policy's page, which shows the text in force
-	HistoryURL  string // the policy's history, or ""
-	NoticeDays  int    // the notice period that applies; see noticePeriod
-	NoticeGiven bool   // a notice period applies
+	Site       string   // the site's title
+	Contact    string   // the site's contact address, or ""
+	Policy     string   // the policy's title
+	Effective  Date     // when the new version takes effect
+	InForce    bool     // the new version is already in force (no upcoming version)
+	Material   bool     // the change is material
+	Announced  Date     // the announcement date the build uses, see announce
+	Summary    string   // the version's summary
+	Changes    []string // the version's list of changes
+	Sections   []AnnouncedSection
+	RedlineURL string // the redline against the version before it
+	NewURL     string // the new version's page
+	CurrentURL string // the policy's page, which shows the text in force
+	HistoryURL string // the policy's history, or ""
 }
 
 // AnnouncedSection is a section the redline marks: changed, added or removed.
@@ -87,7 +85,6 @@ func (m *model) announcement(p *Page, errs *ErrorList) (*Announcement, error) {
 	a := &Announcement{Site: m.in.cfg.Title, Contact: m.in.cfg.Contact, Policy: p.Title, Effective: v.Effective,
 		InForce: v.Status != StatusUpcoming, Material: v.Material, Announced: v.Announced, Summary: v.Summary, Changes: v.Changes,
 		RedlineURL: m.abs(v.ChangesURL()), NewURL: m.abs(v.Permalink()), CurrentURL: m.abs(p.Permalink), HistoryURL: m.abs(pol.HistoryURL())}
-	a.NoticeDays, _, a.NoticeGiven = m.noticePeriod(p, v)
 	sections, err := m.changedSections(p, v, errs)
 	if err != nil {
 		return nil, err
