@@ -20,8 +20,9 @@ import (
 // appeared; else its last-revised date, which is the effective date
 // when the front matter gives none. A material version whose effective
 // date comes sooner than notice_days after that date is an error at its
-// file while it is upcoming or current, and a warning once it is
-// archived: the past cannot be announced again.
+// file while it is upcoming or has been in force for fewer than
+// notice_days days (moving its effective date still gives the notice),
+// and a warning after that: the past cannot be announced again.
 
 // validateNoticeDays checks notice_days of the site and of each group.
 func (cfg *Config) validateNoticeDays(errs *ErrorList) {
@@ -110,10 +111,25 @@ func (m *model) checkNotice(p *Page, v *Version) {
 		Msg: fmt.Sprintf("material change takes effect on %s, %d days after it was announced on %s (%s); notice_days is %d (%s)",
 			v.Effective.ISO(), given, v.Announced.ISO(), announcedBy(v), days, from),
 		Hint: fmt.Sprintf("the earliest allowed effective date is %s; move effective there or later, or correct announced: if the change was announced earlier", earliest.ISO())}
-	if v.Status == StatusArchived {
+	if !m.noticeFixable(v, days) {
 		e.Severity = SeverityWarning
 	}
 	m.errs.Add(e)
+}
+
+// noticeFixable reports whether a version announced too late can still
+// be given its notice by moving its effective date: it is upcoming, or in
+// force for fewer than days days. Otherwise the problem is in the past,
+// which cannot be announced again, and it is reported as a warning, so a
+// site that starts to set notice_days keeps building.
+func (m *model) noticeFixable(v *Version, days int) bool {
+	switch v.Status {
+	case StatusUpcoming:
+		return true
+	case StatusCurrent:
+		return daysBetween(v.Effective, utcDay(m.in.now)) < days
+	}
+	return false
 }
 
 // announcedBy says in words where a version's announcement date comes from.

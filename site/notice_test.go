@@ -140,3 +140,28 @@ func TestNoticeAnnouncedFromGit(t *testing.T) {
 		}
 	}
 }
+
+// TestNoticeInForce checks that a version in force announced too late is
+// an error while moving its date could still give the notice, and a
+// warning once it has been in force for longer than the notice period.
+func TestNoticeInForce(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		effective, announced string
+		fails                bool
+	}{
+		{"2026-11-20", "2026-11-15", true},  // in force for 11 of 30 days
+		{"2026-09-01", "2026-08-25", false}, // in force for 91 days
+	} {
+		files := noticeSite("notice_days: 30\n", c.announced, "")
+		files["content/terms.md"] = strings.Replace(files["content/terms.md"], "effective: 2027-01-15", "effective: "+c.effective, 1)
+		_, res, err := build(t, newSite(t, files), func(o *Options) { o.Now = noticeNow })
+		want := "content/terms.md:8: material change takes effect on " + c.effective
+		switch {
+		case c.fails && (err == nil || !strings.HasPrefix(err.Error(), want)):
+			t.Errorf("effective %s: want the build to fail with %q, got %v", c.effective, want, err)
+		case !c.fails && (err != nil || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0].Error(), strings.Replace(want, ":8: ", ":8: warning: ", 1))):
+			t.Errorf("effective %s: want one warning %q, got %v, %v", c.effective, want, err, res)
+		}
+	}
+}

@@ -130,7 +130,8 @@
 // dates each version's announcement (announced:, else in history mode
 // the first commit that gave its effective date, else last_revised) and
 // reports one announced too late, as an error while it is upcoming or
-// current and a warning once archived (notice.go). clause announce
+// in force for fewer than notice_days days and a warning after that
+// (notice.go). clause announce
 // (announce.go) is a client of the model that renders a version and the
 // one before it to list the sections their redline marks.
 //
