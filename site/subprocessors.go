@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"sort"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -218,18 +217,5 @@ func (reg *Register) inForce(d Date) []Subprocessor {
 			out = append(out, s)
 		}
 	}
-	return out
-}
-
-// sortedCopy returns the entries sorted by since, then name: the order
-// of the register's changes.
-func (reg *Register) sortedCopy() []Subprocessor {
-	out := append([]Subprocessor(nil), reg.Entries...)
-	sort.SliceStable(out, func(i, j int) bool {
-		if !out[i].Since.Equal(out[j].Since) {
-			return out[i].Since.Before(out[j].Since)
-		}
-		return out[i].Name < out[j].Name
-	})
 	return out
 }

@@ -182,3 +182,19 @@ func TestRegisterServeRebuild(t *testing.T) {
 		t.Error("the feed does not show the entry added")
 	}
 }
+
+// TestRegisterNotAList checks the errors for a register that is not
+// YAML, or not a list of entries.
+func TestRegisterNotAList(t *testing.T) {
+	t.Parallel()
+	for register, want := range map[string]string{
+		"- name: A\n\tpurpose: tab\n": "data/subprocessors.yaml:2: invalid YAML in data/subprocessors.yaml",
+		"name: A\n":                   "data/subprocessors.yaml:1: the subprocessor register must be a list of entries",
+	} {
+		_, _, err := build(t, newSite(t, map[string]string{"data/subprocessors.yaml": register,
+			"content/vendors.md": "---\ntitle: Vendors\n---\n\n{{ site.subprocessors }}\n"}), nil)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%q: got %v, want %s", register, err, want)
+		}
+	}
+}
