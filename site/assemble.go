@@ -101,6 +101,9 @@ func (m *model) claimGenerated() {
 		"changelog/index.html", "changelog.xml", "policies.json"} {
 		m.claims.reserve(p, generatedOwner(p))
 	}
+	if m.in.register.found() {
+		m.claims.reserve(registerFeedFile, generatedOwner(registerFeedFile))
+	}
 	m.claims.reserve("index.html", homeOwner)
 }
 

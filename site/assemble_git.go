@@ -83,7 +83,8 @@ func (m *model) closeBlobs() {
 // working-tree file is the newest text of its version.
 func (m *model) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
 	current := p.Policy.Versions[0]
-	texts, newest := m.gitTexts(revs, prefix, p.src)
+	p.Policy.firstSeen = map[string]Date{}
+	texts, newest := m.gitTexts(revs, prefix, p.src, p.Policy.firstSeen)
 	texts, undated := m.adoptNewest(current, texts, newest, revs)
 	var versions []*Version
 	byDay := map[string]int{} // version day → index in versions
@@ -156,8 +157,9 @@ func (m *model) textVersion(t *gitText, undated *bool) *Version {
 // the content folder and white-space fixes extend the previous text
 // instead of starting one. Commits before history_since are left out.
 // current is the working-tree file; newest is the normal form of the
-// newest text's body.
-func (m *model) gitTexts(revs []gitlog.Revision, prefix string, current *Source) (texts []*gitText, newest []byte) {
+// newest text's body. firstSeen gets the UTC day of the first commit
+// that gave each effective date, the announcement of that version.
+func (m *model) gitTexts(revs []gitlog.Revision, prefix string, current *Source, firstSeen map[string]Date) (texts []*gitText, newest []byte) {
 	since := m.in.cfg.historySince
 	revs = slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
 		return !since.IsZero() && rev.Time.Before(since.Time())
@@ -174,6 +176,7 @@ func (m *model) gitTexts(revs []gitlog.Revision, prefix string, current *Source)
 		if s == nil {
 			continue
 		}
+		noteFirstSeen(firstSeen, s, rev)
 		u := m.pageURL(s, s.Rel)
 		same := prevBody != nil && bytes.Equal(s.Body, prevBody) // as bulk front-matter commits leave it
 		if !same {

@@ -51,10 +51,12 @@ func (m *model) varResolver(ver *Version, p *Page) func(scope, key string) (stri
 	return func(scope, key string) (string, bool) {
 		var v any
 		var ok bool
-		switch scope {
-		case "site":
+		switch {
+		case scope == "site" && key == registerVar && m.in.register.found():
+			return m.registerTable(ver), true
+		case scope == "site":
 			v, ok = m.siteVar(key)
-		case "page":
+		case scope == "page":
 			v, ok = pageVar(ver, p, key)
 		}
 		if !ok {

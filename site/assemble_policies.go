@@ -44,6 +44,7 @@ func (m *model) assemblePolicies(sources []*Source) {
 		}
 	}
 	m.attachVersions(versionFiles, skipped)
+	m.announceVersions()
 	m.placePolicies()
 	m.linkTranslations()
 	m.groupLanguages()

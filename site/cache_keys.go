@@ -57,6 +57,7 @@ type renderInputs struct {
 	NextChange Date
 
 	Languages []languageShape // each language's .Site, home, groups and listed pages
+	Register  *Register       // the subprocessor register, which policies' texts and its feed show
 }
 
 // computeShape computes the key of everything every page of the build is
@@ -72,7 +73,7 @@ func (m *model) computeShape() {
 		Layouts: in.layouts, Wanted: m.layouts, Assets: m.assets.hashes, Layout: in.layout, Home: m.home,
 		Files: in.contentFiles, Copied: in.copiedFiles, Copies: m.copies, BySource: bySource,
 		Redirects: m.redirects, Formats: m.redirectFormats, Moved: m.moved, Unloaded: in.unloaded,
-		Clock: m.clock(), NextChange: m.nextChange, Languages: m.languageShapes(index)})
+		Clock: m.clock(), NextChange: m.nextChange, Languages: m.languageShapes(index), Register: in.register})
 }
 
 // siteShape is the site data as the shape hashes it: each policy page by
@@ -208,7 +209,7 @@ func (m *model) siteKey() memo.Key {
 			homes[i] = l.home.Hash
 		}
 	}
-	return memo.Of(m.shape, homes, m.feedClock(m.policies...))
+	return memo.Of(m.shape, homes, m.feedClock(m.policies...), m.registerClock())
 }
 
 // manifestKey is the key of policies.json, which lists each text's hash.

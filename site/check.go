@@ -134,6 +134,7 @@ func (c *checker) policy(p *Page) {
 		c.undated(p)
 		c.unknownGroup(p)
 	}
+	c.compliance(p)
 	for _, v := range p.Policy.Versions {
 		if !editable(v.src) {
 			continue // a revision from git history: it cannot be fixed

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/redirect"
@@ -27,6 +28,7 @@ type lintInput struct {
 	Layouts   map[string][]byte // layouts/… → contents, of the site and the theme
 	BaseURLBy string            // what set base_url over clause.yaml: "--base-url", "CLAUSE_BASE_URL" or ""
 	Rendered  bool              // the pages were rendered: the layouts parsed
+	Now       time.Time         // the moment that decided what is current
 
 	redirectTo map[string]string // urlpath.Key of a whole-page redirect source → its target; see redirectFor
 }
@@ -37,7 +39,7 @@ type lintInput struct {
 func (m *model) lintInput(r *renderer, files map[string][]byte) *lintInput {
 	return &lintInput{Config: m.in.cfg, Policies: m.policies, Home: m.home, Texts: m.in.opts.texts, Body: m.body, Files: files,
 		Redirects: m.redirects, Claims: m.claims, Unloaded: m.in.unloaded, Layouts: m.in.layouts, BaseURLBy: m.in.baseURLBy(),
-		Rendered: r != nil && r.tmpl != nil && r.tmpl.base != nil}
+		Rendered: r != nil && r.tmpl != nil && r.tmpl.base != nil, Now: m.in.now}
 }
 
 // outputFor returns the output file served at a site-relative URL path.

@@ -42,6 +42,9 @@ type Config struct {
 	Languages               []Language `yaml:"-"`
 	DefaultLanguage         string     `yaml:"default_language"`
 	DefaultLanguageInSubdir bool       `yaml:"default_language_in_subdir"`
+	// NoticeDays is the notice period of a material change (notice_days;
+	// see notice.go), nil when unset.
+	NoticeDays *int `yaml:"notice_days"`
 
 	layout       *layout        // content_dir, include and exclude
 	lines        map[string]int // top-level key → line, for errors
@@ -51,9 +54,10 @@ type Config struct {
 
 // Group is a heading on the home page under which policies are listed.
 type Group struct {
-	ID    string  `yaml:"id"`
-	Title string  `yaml:"title"`
-	Pages []*Page `yaml:"-"`
+	ID         string  `yaml:"id"`
+	Title      string  `yaml:"title"`
+	NoticeDays *int    `yaml:"notice_days"` // the group's notice period, over the site's
+	Pages      []*Page `yaml:"-"`
 }
 
 // Link is a titled URL, used for footer links.
@@ -118,6 +122,7 @@ var knownConfigKeys = map[string]bool{
 	"params": true, "history": true, "redirects": true, "history_since": true,
 	"content_dir": true, "include": true, "exclude": true,
 	"languages": true, "default_language": true, "default_language_in_subdir": true,
+	"notice_days": true,
 }
 
 // decode fills cfg from the YAML document, reporting bad values by line.
@@ -175,6 +180,7 @@ func (cfg *Config) validate(errs *ErrorList) {
 		errs.Errorf(configFile, cfg.lines["history"], "history must be \"files\" or \"git\", got %q", cfg.History)
 	}
 	cfg.validateHistorySince(errs)
+	cfg.validateNoticeDays(errs)
 	seen := map[string]bool{}
 	for _, g := range cfg.Groups {
 		if g.ID == "" || seen[g.ID] {

@@ -15,6 +15,7 @@ var frontMatterKeys = []string{
 	"toc", "layout", "group", "weight", "draft", "last_revised", "last_modified_at", "lastmod",
 	"date", "effective", "summary", "changes", "material",
 	"lang", "language", "translation_key", "translation_of", "untranslated",
+	"announced", "notice_days", "kind",
 }
 
 // unknownConfigKey is the warning for a top-level key of clause.yaml that

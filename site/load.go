@@ -30,6 +30,7 @@ type input struct {
 	copies       []copiedFile      // those files, less Jekyll templates and files that cannot be read
 	layouts      map[string][]byte // layouts/… → contents, see readLayouts
 	assetFiles   []assetFile       // assets/… of every layer, read and hashed
+	register     *Register         // data/subprocessors.yaml, see subprocessors.go
 }
 
 // load reads the site: clause.yaml with the options and environment
@@ -42,6 +43,7 @@ func load(ctx context.Context, opts Options, src fs.FS, errs *ErrorList) *input 
 		in.theme = append(in.theme, opts.Theme)
 	}
 	in.configure(errs)
+	in.register = loadRegister(src, errs)
 	in.contentFiles = listContent(src, in.layout, errs, opts.cache)
 	in.sources = loadSources(ctx, src, in.layout, in.contentFiles, errs, opts.cache)
 	in.noteUnloaded()

@@ -66,6 +66,7 @@ func (r *renderer) renderAll() {
 		}
 		r.writeRootRedirect(out)
 		r.render404(out)
+		r.writeRegisterFeed(out)
 		r.writeSitemap(out)
 		r.writeRobots(out)
 	})

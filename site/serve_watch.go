@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sync/atomic"
 	"time"
@@ -43,7 +44,7 @@ func (f *watchFilter) roots() []string {
 		return []string{f.source}
 	}
 	return []string{filepath.Join(f.source, filepath.FromSlash(l.dir)), filepath.Join(f.source, layoutsDir),
-		filepath.Join(f.source, assetsDir), filepath.Join(f.source, configFile)}
+		filepath.Join(f.source, assetsDir), filepath.Join(f.source, configFile), filepath.Join(f.source, path.Dir(registerFile))}
 }
 
 // follow takes the layout of the latest build and reports whether the
@@ -71,7 +72,7 @@ func (f *watchFilter) ignore(p string, isDir bool) bool {
 		return false
 	case l.dest != "" && inOrUnder(rel, l.dest):
 		return true
-	case rel == configFile || inOrUnder(rel, layoutsDir) || inOrUnder(rel, assetsDir):
+	case rel == configFile || rel == registerFile || inOrUnder(rel, layoutsDir) || inOrUnder(rel, assetsDir):
 		return false
 	}
 	c, ok := l.below(rel)

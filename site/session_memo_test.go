@@ -68,8 +68,8 @@ func TestShapeCoversPhases(t *testing.T) {
 	in := map[string]string{ // phase field → the renderInputs field holding it
 		"input.opts": "Options", "input.cfg": "Config", "input.now": "Clock", "input.layout": "Layout",
 		"input.contentFiles": "Files", "input.unloaded": "Unloaded", "input.copiedFiles": "Copied",
-		"input.layouts": "Layouts",
-		"model.assets":  "Assets", "model.copies": "Copies", "model.layouts": "Wanted", "model.home": "Home",
+		"input.layouts": "Layouts", "input.register": "Register",
+		"model.assets": "Assets", "model.copies": "Copies", "model.layouts": "Wanted", "model.home": "Home",
 		"model.policies": "Site", "model.groups": "Site", "model.bySource": "BySource", "model.site": "Site",
 		"model.redirects": "Redirects", "model.redirectFormats": "Formats", "model.moved": "Moved",
 		"model.nextChange": "NextChange", "model.langs": "Languages",

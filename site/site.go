@@ -116,12 +116,37 @@
 //	translation_of   the effective date of the version of the default
 //	               language's text that this translation translates
 //	untranslated   true or 1: a stub in another language that is no page
+//	changes        a list of the points that changed
+//	material       true marks a material change, which needs notice
+//	announced      when the change was announced (see notice.go)
+//	notice_days    this version's notice period, over its group's and the site's
+//	kind           privacy makes the policy a privacy policy for check's
+//	               yearly-review rule (see isPrivacyPolicy)
 //
 // Any other key is kept and reaches templates as .Params; clause check
 // warns about one a typo away from a key above (see misspelledKeys). Dates are
 // YYYY-MM-DD, RFC 3339 or YAML timestamps from 1900 on; an unreadable
 // date is an error. A key defined twice is an error in every format. A
 // lone carriage return ends a line, as in CommonMark.
+//
+// # Notice periods and the subprocessor register
+//
+// notice_days (clause.yaml, a group, or a version's front matter, the
+// most specific winning) is the notice a material change needs: assemble
+// dates each version's announcement (announced:, else in history mode
+// the first commit that gave its effective date, else last_revised) and
+// reports one announced too late, as an error while it is upcoming or
+// in force for fewer than notice_days days and a warning after that
+// (notice.go). clause announce
+// (announce.go) is a client of the model that renders a version and the
+// one before it to list the sections their redline marks.
+//
+// data/subprocessors.yaml, in the source folder, is the subprocessor
+// register, read by load (subprocessors.go) and hashed into the shape.
+// {{ site.subprocessors }} in a text stands for a Markdown table of the
+// entries in force on that version's effective date, so each version
+// shows its own list; render writes subprocessors.xml, the Atom feed of
+// its additions and removals (render_subprocessors.go).
 //
 // # Dates in the text
 //

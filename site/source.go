@@ -37,6 +37,8 @@ type Source struct {
 	// messages only: "@" is a valid character in a file name.
 	Commit string
 
+	register bool // the body writes {{ site.subprocessors }}: see registerPage
+
 	bodyAt int    // byte offset of the body in the file, to read it again
 	real   string // the path it is read from when Path is a symbolic link, else ""
 	blob   string // a revision's blob id, to read its body again from git
@@ -79,6 +81,9 @@ type FrontMatter struct {
 	Draft        bool
 	LastRevised  Date
 	Effective    Date
+	Announced    Date           // when the change was announced (announced; see notice.go)
+	NoticeDays   *int           // the policy's notice period (notice_days), nil when unset
+	Kind         string         // what the policy is (kind: privacy; see isPrivacyPolicy)
 	Params       map[string]any // every key, as written
 	Lines        map[string]int // key → file line
 	Start        int            // file line of the opening delimiter
@@ -123,6 +128,7 @@ func parseSource(p, rel string, raw []byte, errs *ErrorList) *Source {
 	s.Body, s.BodyLine, s.bodyAt = block.Body, block.BodyLine, block.BodyOffset
 	s.Lead = markdown.LeadingBlock(s.Body)
 	s.Empty = len(bytes.TrimSpace(s.Body)) == 0
+	s.register = writesRegister(s.Body)
 	s.FM = interpret(fields, block.Start, p, errs)
 	s.readTextDates()
 	return s
@@ -161,6 +167,9 @@ func interpret(raw *frontmatter.Fields, start int, p string, errs *ErrorList) Fr
 	fm.LastRevised = r.firstDate("last_revised", "last_modified_at", "lastmod", "date")
 	fm.Effective = r.date("effective")
 	r.translation(&fm)
+	fm.Announced = r.date("announced")
+	fm.NoticeDays = r.noticeDays()
+	fm.Kind = r.str("kind")
 	return fm
 }
 

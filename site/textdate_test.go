@@ -148,7 +148,8 @@ func TestCheckTextDates(t *testing.T) {
 	}{
 		{"typed dates", map[string]string{"content/privacy.md": undated("*Last updated: April 20, 2023*\n\n**Effective Date:** 1 February 2024\n")},
 			"content/privacy.md:6: info: last-revised date 2023-04-20 read from the text \"Last updated: April 20, 2023\"\n" +
-				"content/privacy.md:8: info: effective date 2024-02-01 read from the text \"Effective Date: 1 February 2024\""},
+				"content/privacy.md:8: info: effective date 2024-02-01 read from the text \"Effective Date: 1 February 2024\"\n" +
+				"content/privacy.md:8: warning: privacy policy not revised for over 12 months: last revised or in effect since 2024-02-01, review was due by 2025-02-01"},
 		{"datetime attribute", map[string]string{"content/privacy.md": undated("Effective May 4, 2026\n{: datetime=\"2026-05-04\" }\n")},
 			"content/privacy.md:6: info: effective date 2026-05-04 read from datetime=\"2026-05-04\" after the text \"Effective May 4, 2026\""},
 		{"month and year", map[string]string{"content/privacy.md": undated("Last updated: June 2025\n")},

@@ -16,9 +16,10 @@ type Policy struct {
 	page             *Page  // the current page
 	historyPermalink string // the history page's URL, with the base path
 
-	translations []*Policy // every language's policy of one translation set, in clause.yaml's order, or nil
-	fallbacks    []*Page   // pages that show this policy where a language has an untranslated stub
-	key          string    // what matches its translations: translation_key or the path without the language
+	translations []*Policy       // every language's policy of one translation set, in clause.yaml's order, or nil
+	fallbacks    []*Page         // pages that show this policy where a language has an untranslated stub
+	key          string          // what matches its translations: translation_key or the path without the language
+	firstSeen    map[string]Date // history: git: effective date → day of the first commit that gave it
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
@@ -52,6 +53,10 @@ type Version struct {
 	Material    bool
 	Status      Status // current, upcoming or archived
 	Prev, Next  *Version
+	// Announced is when the change was announced, and AnnouncedBy what
+	// says so: "announced", "git" or "last_revised" (see announce).
+	Announced   Date
+	AnnouncedBy string
 
 	src        *Source
 	policyPath string   // the policy's site path at this version (no base path)

@@ -36,6 +36,7 @@ func commands() []command {
 		{"init", "start a site: clause.yaml and a first policy", "clause init [DIR] [--now DATE]", runInit},
 		{"new", "write a new policy file with front matter and sections", "clause new policy <slug> [--title TITLE] [--group ID] [--source DIR] [--now DATE]", runNew},
 		{"revise", "archive a policy's current text and start a new version", "clause revise <slug> --effective DATE [--summary TEXT] [--material] [--backdate] [--source DIR] [--now DATE]", runRevise},
+		{"announce", "print the announcement of a policy's next change, as Markdown or a plain-text e-mail", "clause announce <slug> [--format markdown|text] [--source DIR] [--base-url URL] [--now DATE] [--history files|git]", runAnnounce},
 		{"import", "convert a plain-text or HTML policy to Markdown", "clause import [--html] [--output FILE] FILE|-", runImport},
 		{"version", "print the version", "clause version", runVersion},
 		{"help", "show help for a command", "clause help [command]", nil},
