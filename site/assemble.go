@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/clause-dev/clause/site/gitlog"
+	"github.com/clause-dev/clause/site/internal/i18n"
 	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
@@ -115,6 +116,13 @@ func (m *model) result(pages int) *Result {
 // rendered, since templates link to other pages.
 func (m *model) finish(p *Page) {
 	p.Site = m.site
+	if p.Lang == "" {
+		p.Lang = m.site.Language
+	}
+	if p.Lang == "" {
+		p.Lang = i18n.Source
+	}
+	p.Dir = i18n.Dir(p.Lang)
 	p.Permalink = m.in.cfg.basePath() + p.sitePath
 	if m.in.cfg.BaseURL != "" && !p.NoIndex {
 		p.Canonical = m.in.cfg.absBase() + p.sitePath

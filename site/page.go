@@ -9,6 +9,8 @@ import (
 type Page struct {
 	Site         *SiteData `memo:"-"` // hashed once for all pages: see siteShape
 	Kind         Kind      // see kind.go: policy, home, 404, version, versions, changes or changelog
+	Lang         string    // the page's language, a BCP 47 code such as en or pt-BR
+	Dir          string    // the text direction of that language: ltr or rtl
 	Title        string
 	Description  string
 	Summary      string

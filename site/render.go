@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/clause-dev/clause/site/internal/i18n"
 	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/markdown"
@@ -106,6 +107,12 @@ func funcs(ft *funcTarget) template.FuncMap {
 			}
 			return cfg.absBase() + "/" + strings.TrimPrefix(p, "/")
 		},
+		"T": func(lang, key string, args ...any) (string, error) { return ft.m.in.words.Text(lang, key, args...) },
+		"H": func(lang, key string, args ...any) (template.HTML, error) {
+			return ft.m.in.words.HTML(lang, key, args...)
+		},
+		"date":            localDate,
+		"wrap":            func(tag string) i18n.Wrap { return i18n.Wrap(tag) },
 		"first":           first,
 		"reverseVersions": reverseVersions,
 		"asset": func(p string) (string, error) {

@@ -33,8 +33,8 @@ func (m *model) allVersions() []*Version {
 // renderChangelog writes /changelog/, listing every version of every
 // policy with its summary, material flag and links.
 func (r *renderer) renderChangelog(out output) {
-	p := &Page{Kind: KindChangelog, sitePath: "/changelog/", layout: "changelog.html", Title: "Changelog",
-		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: r.m.allVersions()}
+	p := &Page{Kind: KindChangelog, sitePath: "/changelog/", layout: "changelog.html", Params: map[string]any{}, Entries: r.m.allVersions()}
 	r.m.finish(p)
+	p.Title, p.Description = r.say(p.Lang, "changelog"), r.say(p.Lang, "changelog_description")
 	r.execute(out, p)
 }
