@@ -34,7 +34,7 @@ type renderer struct {
 // content files copied as they are. Without templates it writes only the
 // copied files. Once ctx is done it skips the remaining pages.
 func render(ctx context.Context, m *model, out output, errs *ErrorList) *renderer {
-	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg)}
+	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg, m.in.words)}
 	r.writeCopies()
 	r.tmpl = r.templates()
 	if r.tmpl.base == nil {
