@@ -46,10 +46,10 @@ func TestThemeLanguageGerman(t *testing.T) {
 func TestWordsOverride(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, map[string]string{
-		"clause.yaml":  "title: Beispiel\nlanguage: de\ncontent_dir: .\ntoc: true\n",
-		"privacy.md":   policy("Datenschutz"),
-		"i18n/de.yaml": "on_this_page: \"Inhalt\"\ncookie_note: \"Wir setzen keine Cookies.\"\n",
-		"i18n/en.yaml": "cookie_note: \"We set no cookies.\"\n",
+		"clause.yaml":                  "title: Beispiel\nlanguage: de\ncontent_dir: .\ntoc: true\n",
+		"privacy.md":                   policy("Datenschutz"),
+		"i18n/de.yaml":                 "on_this_page: \"Inhalt\"\ncookie_note: \"Wir setzen keine Cookies.\"\n",
+		"i18n/en.yaml":                 "cookie_note: \"We set no cookies.\"\n",
 		"layouts/partials/footer.html": `<footer><p class="cookies">{{ T .Lang "cookie_note" }}</p><p class="en">{{ T "en" "cookie_note" }}</p></footer>`,
 	})
 	files, res, err := renderSite(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }, Now: mustDate(t, "2026-06-01")})
