@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -95,8 +96,22 @@ func (c *Catalog) lookup(lang, key string) (Message, bool) {
 	return Message{}, false
 }
 
+// fallbackCache holds fallbacks' answers: a site has few languages, and
+// every word of every page looks one up.
+var fallbackCache sync.Map // string → []string
+
 // fallbacks returns the languages to look lang up in, in order.
 func fallbacks(lang string) []string {
+	if f, ok := fallbackCache.Load(lang); ok {
+		return f.([]string)
+	}
+	f := computeFallbacks(lang)
+	fallbackCache.Store(lang, f)
+	return f
+}
+
+// computeFallbacks returns the languages to look lang up in, in order.
+func computeFallbacks(lang string) []string {
 	n := normalize(lang)
 	out := []string{n}
 	if b := base(n); b != n {

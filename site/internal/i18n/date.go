@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"sync"
 	"time"
 
 	"github.com/go-playground/locales"
@@ -34,12 +35,31 @@ var dateLocales = map[string]locales.Translator{
 // The date is t's own, in t's location: a policy date has no time zone
 // to convert to.
 func FormatDate(lang string, t time.Time) string {
+	k := dateKey{lang, t.Year(), t.Month(), t.Day()}
+	if s, ok := dateCache.Load(k); ok {
+		return s.(string)
+	}
 	l, ok := dateLocales[base(lang)]
 	if !ok {
 		l = dateLocales["en"]
 	}
-	return l.FmtDateLong(t)
+	s := l.FmtDateLong(t)
+	dateCache.Store(k, s)
+	return s
 }
+
+// dateKey is a day in a language, as FormatDate writes it.
+type dateKey struct {
+	lang  string
+	year  int
+	month time.Month
+	day   int
+}
+
+// dateCache holds FormatDate's answers: a site has few distinct dates,
+// each written on many pages. It grows with the days and languages a
+// site has, which stay few.
+var dateCache sync.Map // dateKey → string
 
 // DateLanguages returns the base languages FormatDate has date data for.
 func DateLanguages() []string {

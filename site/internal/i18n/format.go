@@ -52,7 +52,8 @@ func (c *Catalog) format(lang, key string, args []any, html bool) (string, error
 	if err != nil {
 		return "", fmt.Errorf("word %s: %w", key, err)
 	}
-	count, counted := vals["count"].(int)
+	c0, _ := vals.get("count")
+	count, counted := c0.(int)
 	f := formatter{lang: lang, vals: vals, html: html}
 	out, err := f.render(m.pick(lang, count, counted), true)
 	if err != nil {
@@ -61,26 +62,37 @@ func (c *Catalog) format(lang, key string, args []any, html bool) (string, error
 	return out, nil
 }
 
-// pairs reads name, value pairs into a map.
-func pairs(args []any) (map[string]any, error) {
+// values are the name, value pairs a message is given, as given: a
+// message takes a handful, which a scan finds faster than a map.
+type values []any
+
+// pairs checks that args are name, value pairs.
+func pairs(args []any) (values, error) {
 	if len(args)%2 != 0 {
 		return nil, fmt.Errorf("the values come in name, value pairs; %d is an odd number of arguments", len(args))
 	}
-	vals := make(map[string]any, len(args)/2)
 	for i := 0; i < len(args); i += 2 {
-		name, ok := args[i].(string)
-		if !ok {
+		if _, ok := args[i].(string); !ok {
 			return nil, fmt.Errorf("argument %d is a %T, not the name of a value", i+1, args[i])
 		}
-		vals[name] = args[i+1]
 	}
-	return vals, nil
+	return values(args), nil
+}
+
+// get returns the value named name; the last one given wins.
+func (v values) get(name string) (any, bool) {
+	for i := len(v) - 2; i >= 0; i -= 2 {
+		if v[i].(string) == name {
+			return v[i+1], true
+		}
+	}
+	return nil, false
 }
 
 // formatter renders one message.
 type formatter struct {
 	lang string
-	vals map[string]any
+	vals values
 	html bool
 }
 
@@ -88,28 +100,34 @@ type formatter struct {
 // appear (not inside a link's own text), its links.
 func (f formatter) render(msg string, links bool) (string, error) {
 	var b strings.Builder
+	b.Grow(len(msg) + 32)
+	start := 0 // the start of the literal text not yet written
 	for i := 0; i < len(msg); {
 		switch msg[i] {
 		case '{':
 			if name, n := placeholder(msg[i:]); n > 0 {
+				f.literal(&b, msg[start:i])
 				if err := f.value(&b, name); err != nil {
 					return "", err
 				}
 				i += n
+				start = i
 				continue
 			}
 		case '[':
 			if text, name, n := link(msg[i:]); links && n > 0 {
+				f.literal(&b, msg[start:i])
 				if err := f.link(&b, text, name); err != nil {
 					return "", err
 				}
 				i += n
+				start = i
 				continue
 			}
 		}
-		f.literal(&b, msg[i:i+1])
 		i++
 	}
+	f.literal(&b, msg[start:])
 	return b.String(), nil
 }
 
@@ -124,7 +142,7 @@ func (f formatter) literal(b *strings.Builder, s string) {
 
 // value writes the value of the placeholder name.
 func (f formatter) value(b *strings.Builder, name string) error {
-	v, ok := f.vals[name]
+	v, ok := f.vals.get(name)
 	if !ok {
 		return fmt.Errorf("no value for {%s}", name)
 	}
@@ -158,7 +176,8 @@ func (f formatter) link(b *strings.Builder, text, name string) error {
 		b.WriteString(inner)
 		return nil
 	}
-	switch v := f.vals[name].(type) {
+	addr, _ := f.vals.get(name)
+	switch v := addr.(type) {
 	case Wrap:
 		if !wrapTags[v] {
 			return fmt.Errorf("[…](%s) wraps in <%s>, which is not one of ins, del, strong, em or mark", name, v)
