@@ -96,7 +96,7 @@ func (m *model) announcement(p *Page, errs *ErrorList) (*Announcement, error) {
 // changedSections renders v and the version before it as the build does
 // and returns the sections their redline marks.
 func (m *model) changedSections(p *Page, v *Version, errs *ErrorList) ([]AnnouncedSection, error) {
-	r := &renderer{ctx: context.Background(), m: m, errs: errs, md: newMarkdown(m.in.cfg)}
+	r := &renderer{ctx: context.Background(), m: m, errs: errs, md: m.md}
 	old := redlineBlocks(r.renderDoc(p, v.Prev, true).Blocks)
 	cur := redlineBlocks(r.renderDoc(p, v, true).Blocks)
 	if errs.ErrorCount() > 0 {

@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/clause-dev/clause/site/gitlog"
+	"github.com/clause-dev/clause/site/internal/i18n"
 	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redirect"
@@ -69,7 +70,7 @@ func assemble(in *input, errs *ErrorList) *model {
 
 // newModel returns an empty model of the input, before any decision.
 func newModel(in *input, errs *ErrorList) *model {
-	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg)}
+	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg, in.words)}
 	m.initLanguages()
 	return m
 }
@@ -91,8 +92,10 @@ func (m *model) finishPolicies() {
 }
 
 // newMarkdown returns the Markdown renderer clause.yaml configures.
-func newMarkdown(cfg *Config) *markdown.Renderer {
-	return markdown.New(markdown.Options{Typographer: cfg.Typographer, TOCMin: cfg.TOCLevels[0], TOCMax: cfg.TOCLevels[1]})
+func newMarkdown(cfg *Config, words *i18n.Catalog) *markdown.Renderer {
+	label, _ := words.Text(cfg.Language, "anchor_label", "heading", "%s")
+	return markdown.New(markdown.Options{Typographer: cfg.Typographer, TOCMin: cfg.TOCLevels[0], TOCMax: cfg.TOCLevels[1],
+		AnchorLabel: label})
 }
 
 // claimGenerated reserves the output paths of generated files.

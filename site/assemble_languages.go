@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/clause-dev/clause/internal/suggest"
+	"github.com/clause-dev/clause/site/internal/i18n"
 )
 
 // siteLanguage is one language of the site as the model builds it: its
@@ -41,7 +42,7 @@ func (m *model) initLanguages() {
 		if code == "" {
 			code = "en"
 		}
-		m.langs = []*siteLanguage{{Language: Language{Code: code, Name: code, Dir: defaultDir(code)}, prefix: "/"}}
+		m.langs = []*siteLanguage{{Language: Language{Code: code, Name: code, Dir: i18n.Dir(code)}, prefix: "/"}}
 		return
 	}
 	for i := range cfg.Languages {

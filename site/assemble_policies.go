@@ -210,7 +210,7 @@ func (m *model) groupPolicies(policies []*Page) ([]*Page, []*Group) {
 		if g == nil {
 			g = &Group{ID: p.Group, Title: readableName(p.Group)}
 			if p.Group == "" {
-				g.Title = "Policies"
+				g.Title, _ = m.in.words.Text(m.in.cfg.Language, "policies")
 			}
 			byID[p.Group] = g
 			extra = append(extra, g)

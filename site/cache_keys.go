@@ -41,6 +41,7 @@ type renderInputs struct {
 	Config     *Config
 	Options    Options // without what keyedOptions clears
 	Layouts    map[string][]byte
+	Words      map[string][]byte // the site's i18n/ files
 	Wanted     []string          // the layouts the pages use
 	Assets     map[string]string // path below assets/ → content hash
 	Layout     *layout
@@ -70,7 +71,7 @@ func (m *model) computeShape() {
 		bySource[path] = indexOf(index, p)
 	}
 	m.shape = memo.Of("shape", renderInputs{Site: site, Config: in.cfg, Options: keyedOptions(in.opts),
-		Layouts: in.layouts, Wanted: m.layouts, Assets: m.assets.hashes, Layout: in.layout, Home: m.home,
+		Layouts: in.layouts, Words: in.wordFiles, Wanted: m.layouts, Assets: m.assets.hashes, Layout: in.layout, Home: m.home,
 		Files: in.contentFiles, Copied: in.copiedFiles, Copies: m.copies, BySource: bySource,
 		Redirects: m.redirects, Formats: m.redirectFormats, Moved: m.moved, Unloaded: in.unloaded,
 		Clock: m.clock(), NextChange: m.nextChange, Languages: m.languageShapes(index), Register: in.register})

@@ -8,6 +8,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/clause-dev/clause/internal/suggest"
+	"github.com/clause-dev/clause/site/internal/i18n"
 )
 
 // Language is one language of a multilingual site, as clause.yaml's
@@ -15,13 +16,8 @@ import (
 type Language struct {
 	Code string `yaml:"code"` // a BCP 47 code in its canonical form, e.g. en or pt-BR
 	Name string `yaml:"name"` // the language's name in itself, e.g. Deutsch
-	Dir  string `yaml:"dir"`  // ltr or rtl; right to left by default for the scripts in rtlLanguages
+	Dir  string `yaml:"dir"`  // ltr or rtl; right to left by default for the languages i18n.Dir names
 }
-
-// rtlLanguages are the languages written right to left unless clause.yaml
-// says otherwise: Hebrew, Arabic, Persian, Urdu, Yiddish, Pashto,
-// Dhivehi and Central Kurdish.
-var rtlLanguages = map[string]bool{"he": true, "ar": true, "fa": true, "ur": true, "yi": true, "ps": true, "dv": true, "ckb": true}
 
 // decodeLanguages reads languages:, default_language and
 // default_language_in_subdir, checking each code with
@@ -111,11 +107,11 @@ func readLanguages(v *yaml.Node, errs *ErrorList) []Language {
 		}
 		switch l.Dir {
 		case "":
-			l.Dir = defaultDir(code)
+			l.Dir = i18n.Dir(code)
 		case "ltr", "rtl":
 		default:
 			bad(n, fmt.Sprintf("dir of language %s must be ltr or rtl, not %q", code, l.Dir), "")
-			l.Dir = defaultDir(code)
+			l.Dir = i18n.Dir(code)
 		}
 		out = append(out, l)
 	}
@@ -156,15 +152,6 @@ func canonicalCode(code string) (string, error) {
 		return "", fmt.Errorf("language code %q is not a BCP 47 code", code)
 	}
 	return tag.String(), nil
-}
-
-// defaultDir is a language's text direction when clause.yaml gives none.
-func defaultDir(code string) string {
-	base, _, _ := strings.Cut(code, "-")
-	if rtlLanguages[strings.ToLower(base)] {
-		return "rtl"
-	}
-	return "ltr"
 }
 
 // languageCode returns the configured code that s spells (in any letter

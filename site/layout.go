@@ -23,7 +23,7 @@ var defaultExclude = []string{
 
 // rootExclude lists the site's own inputs, excluded when the content
 // folder is the source root (content_dir: .): they are not pages.
-var rootExclude = []string{"/" + configFile, "/" + layoutsDir + "/", "/" + assetsDir + "/", "/" + registerFile}
+var rootExclude = []string{"/" + configFile, "/" + layoutsDir + "/", "/" + assetsDir + "/", "/" + registerFile, "/" + wordsDir + "/"}
 
 // layout is where a site's pages are and which files there are pages:
 // content_dir with its include and exclude globs.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io/fs"
 	"time"
+
+	"github.com/clause-dev/clause/site/internal/i18n"
 )
 
 // input is what the load phase reads: the site as it is on disk, with
@@ -29,6 +31,8 @@ type input struct {
 	copiedFiles  map[string]bool   // paths below content/ of the files copied as they are
 	copies       []copiedFile      // those files, less Jekyll templates and files that cannot be read
 	layouts      map[string][]byte // layouts/… → contents, see readLayouts
+	wordFiles    map[string][]byte // i18n/… → contents, see readWords
+	words        *i18n.Catalog     // the theme's words with the site's wordFiles on top
 	assetFiles   []assetFile       // assets/… of every layer, read and hashed
 	register     *Register         // data/subprocessors.yaml, see subprocessors.go
 }
@@ -50,6 +54,7 @@ func load(ctx context.Context, opts Options, src fs.FS, errs *ErrorList) *input 
 	in.checkCopies(errs)
 	in.assetFiles = readAssets(in.theme, errs)
 	in.layouts = readLayouts(in.theme, errs)
+	in.wordFiles, in.words = readWords(src, errs)
 	return in
 }
 

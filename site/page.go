@@ -9,6 +9,8 @@ import (
 type Page struct {
 	Site         *SiteData `memo:"-"` // hashed once for all pages: see siteShape
 	Kind         Kind      // see kind.go: policy, home, 404, version, versions, changes or changelog
+	Lang         string    // the page's language, a BCP 47 code such as en or pt-BR
+	Dir          string    // the text direction of that language: ltr or rtl
 	Title        string
 	Description  string
 	Summary      string
@@ -30,8 +32,6 @@ type Page struct {
 	Redline      *Redline   // the comparison, on a changes or compare page
 	From         *Version   // the older version a changes or compare page starts from
 	Entries      []*Version // every version of every policy, newest first, on the changelog
-	Lang         string     // the page's language, a BCP 47 code such as en or pt-BR
-	Dir          string     // the text direction of that language: ltr or rtl
 
 	// Translations is this page in each language of the site, for the
 	// language switcher and hreflang links (see translation.go); nil for

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/clause-dev/clause/site/internal/i18n"
 	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/internal/urlpath"
 	"github.com/clause-dev/clause/site/markdown"
@@ -33,7 +34,7 @@ type renderer struct {
 // content files copied as they are. Without templates it writes only the
 // copied files. Once ctx is done it skips the remaining pages.
 func render(ctx context.Context, m *model, out output, errs *ErrorList) *renderer {
-	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg)}
+	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg, m.in.words)}
 	r.writeCopies()
 	r.tmpl = r.templates()
 	if r.tmpl.base == nil {
@@ -110,6 +111,12 @@ func funcs(ft *funcTarget) template.FuncMap {
 			}
 			return cfg.absBase() + "/" + strings.TrimPrefix(p, "/")
 		},
+		"T": func(lang, key string, args ...any) (string, error) { return ft.m.in.words.Text(lang, key, args...) },
+		"H": func(lang, key string, args ...any) (template.HTML, error) {
+			return ft.m.in.words.HTML(lang, key, args...)
+		},
+		"date":            localDate,
+		"wrap":            func(tag string) i18n.Wrap { return i18n.Wrap(tag) },
 		"first":           first,
 		"reverseVersions": reverseVersions,
 		"asset": func(p string) (string, error) {

@@ -33,8 +33,9 @@ func (m *model) allVersions(l *siteLanguage) []*Version {
 // renderChangelog writes one language's /changelog/, listing every
 // version of every policy in it with its summary, material flag and links.
 func (r *renderer) renderChangelog(out output, l *siteLanguage) {
-	p := &Page{Kind: KindChangelog, sitePath: l.path("/changelog/"), layout: "changelog.html", Title: "Changelog",
-		Description: "Every change to every policy, newest first.", Params: map[string]any{}, Entries: r.m.allVersions(l), Lang: l.Code}
+	p := &Page{Kind: KindChangelog, sitePath: l.path("/changelog/"), layout: "changelog.html",
+		Params: map[string]any{}, Entries: r.m.allVersions(l), Lang: l.Code}
 	r.m.finish(p)
+	p.Title, p.Description = r.say(p.Lang, "changelog"), r.say(p.Lang, "changelog_description")
 	r.execute(out, p)
 }

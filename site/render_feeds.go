@@ -59,12 +59,13 @@ func entryID(v *Version) string {
 // feedEntry describes one version in a feed. A version not yet in
 // force is published when it was announced (its last-revised date), not
 // on the future day it takes effect, which its title names instead; no
-// date in a feed lies after the build's date.
-func (m *model) feedEntry(v *Version) atomEntry {
-	title := v.Policy.page.Title + " — " + v.Effective.Human()
+// date in a feed lies after the build's date. Titles are in lang.
+func (r *renderer) feedEntry(lang string, v *Version) atomEntry {
+	m := r.m
+	title := v.Policy.page.Title + " — " + localDate(lang, v.Effective)
 	published := v.Effective
 	if v.IsUpcoming() {
-		title = v.Policy.page.Title + " — takes effect on " + v.Effective.Human()
+		title = r.say(lang, "feed_entry_upcoming", "title", v.Policy.page.Title, "date", v.Effective)
 		published = v.LastRevised
 	}
 	if v.Summary != "" {
@@ -131,13 +132,13 @@ func (m *model) abs(u string) string {
 	return m.in.cfg.absBase() + urlpath.Escape(strings.TrimPrefix(u, m.in.cfg.basePath()))
 }
 
-// writeFeed writes an Atom feed of versions to p.
-func (r *renderer) writeFeed(out output, p, id, title, self, alternate string, versions []*Version) {
+// writeFeed writes an Atom feed of versions to p, its titles in lang.
+func (r *renderer) writeFeed(out output, lang, p, id, title, self, alternate string, versions []*Version) {
 	f := atomFeed{ID: id, Title: title, Author: atomAuthor{Name: r.m.in.cfg.Title, Email: r.m.in.cfg.Contact},
 		Links: []atomLink{{Rel: "self", Href: r.m.abs(self)}, {Rel: "alternate", Href: r.m.abs(alternate)}}}
 	latest := Date{}
 	for _, v := range versions {
-		f.Entries = append(f.Entries, r.m.feedEntry(v))
+		f.Entries = append(f.Entries, r.feedEntry(lang, v))
 		if v.LastRevised.After(latest) {
 			latest = v.LastRevised
 		}
@@ -158,12 +159,12 @@ func (r *renderer) writeChangelogFeed(out output, l *siteLanguage) {
 	if l.prefix != "/" {
 		id += ":" + l.Code
 	}
-	r.writeFeed(out, strings.TrimPrefix(l.path("/changelog.xml"), "/"), id, r.m.in.cfg.Title+" changelog", base+l.path("/changelog.xml"), base+l.path("/changelog/"), r.m.allVersions(l))
+	r.writeFeed(out, l.Code, strings.TrimPrefix(l.path("/changelog.xml"), "/"), id, r.say(l.Code, "feed_changelog_title", "site", r.m.in.cfg.Title), base+l.path("/changelog.xml"), base+l.path("/changelog/"), r.m.allVersions(l))
 }
 
 // writePolicyFeed writes <permalink>versions/feed.xml for one policy.
 func (r *renderer) writePolicyFeed(out output, p *Page) {
 	pol := p.Policy
 	name := strings.TrimSuffix(urlpath.File(versionsBase(p.sitePath)+"versions/"), "index.html") + "feed.xml"
-	r.writeFeed(out, name, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), p.Title+": versions", pol.FeedURL(), p.Permalink, reverseVersions(pol.Versions))
+	r.writeFeed(out, p.Lang, name, "urn:clause:"+strings.ReplaceAll(pol.ID, "/", ":"), r.say(p.Lang, "feed_policy_title", "title", p.Title), pol.FeedURL(), p.Permalink, reverseVersions(pol.Versions))
 }

@@ -30,7 +30,7 @@ func (r *renderer) renderVersion(out output, p *Page, v *Version, content, toc t
 func (r *renderer) renderHistory(out output, p *Page) {
 	v := p.Policy.Shown()
 	q := r.m.versionPage(p, v, KindVersions, versionsBase(p.sitePath)+"versions/", "versions.html")
-	q.Title = "Version history: " + p.Title
+	q.Title = r.say(q.Lang, "title_history", "title", p.Title)
 	q.Summary = ""
 	r.execute(out, q)
 }

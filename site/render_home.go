@@ -29,9 +29,9 @@ func (r *renderer) renderHome(out output, l *siteLanguage) {
 
 // render404 renders the page static hosts serve for missing paths.
 func (r *renderer) render404(out output) {
-	p := &Page{Kind: KindNotFound, sitePath: "/404.html", layout: "404.html", Title: "Page not found",
-		NoIndex: true, Params: map[string]any{}}
+	p := &Page{Kind: KindNotFound, sitePath: "/404.html", layout: "404.html", NoIndex: true, Params: map[string]any{}}
 	r.m.finish(p)
+	p.Title = r.say(p.Lang, "page_not_found")
 	r.execute(out, p)
 }
 

@@ -18,6 +18,7 @@ import (
 func (r *renderer) renderPolicy(out output, p *Page) {
 	pol := p.Policy
 	differ := redline.NewDiffer()
+	differ.SetLabels(r.say(p.Lang, "redline_added_note"), r.say(p.Lang, "redline_removed_note"))
 	var prev []redline.Block
 	compare := map[*Version][]redline.Block{}
 	for _, v := range pol.Versions {
@@ -27,7 +28,7 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 		if v.Prev != nil {
 			rl = differ.Diff(prev, blocks)
 		}
-		content, toc := template.HTML(doc.HTML), tocFor(p, doc, rl)
+		content, toc := template.HTML(doc.HTML), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note"))
 		if v == pol.Shown() {
 			// Render a copy: other pages read this policy's Page through
 			// .Site.Policies while it renders, and must not see its body.
@@ -84,7 +85,7 @@ func (m *model) markdownPage(p *Page, v *Version) markdown.Page {
 
 // tocFor returns a page's table of contents, marking the sections that
 // changed since the previous version.
-func tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) template.HTML {
+func tocFor(p *Page, doc *markdown.Document, rl *redline.Redline, note string) template.HTML {
 	if !p.toc || doc.HasTOCMarker || len(doc.TOC) == 0 {
 		return ""
 	}
@@ -92,7 +93,7 @@ func tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) template.HTML 
 	if rl != nil {
 		changed = rl.ChangedIDs()
 	}
-	return tocHTML(doc.TOC, changed)
+	return tocHTML(doc.TOC, changed, note)
 }
 
 // redlineBlocks converts the Markdown renderer's blocks for the differ.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sort"
 
+	"github.com/clause-dev/clause/site/internal/i18n"
 	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/redirect"
 )
@@ -52,6 +53,14 @@ func (r *renderer) writeRedirects() {
 	}
 }
 
+// stubPage is what layouts/redirect.html receives: the redirect, and the
+// site's language and its direction for the stub's few words.
+type stubPage struct {
+	redirect.StubData
+	Lang string // the site's language, as Page.Lang
+	Dir  string // its direction, as Page.Dir
+}
+
 // stub renders one redirect page with layouts/redirect.html.
 func (r *renderer) stub(d redirect.StubData) ([]byte, error) {
 	set := r.tmpl.lookup("redirect.html")
@@ -59,7 +68,11 @@ func (r *renderer) stub(d redirect.StubData) ([]byte, error) {
 		return redirect.DefaultStub(d)
 	}
 	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, "redirect.html", d); err != nil {
+	lang := r.m.site.Language
+	if lang == "" {
+		lang = i18n.Source
+	}
+	if err := set.ExecuteTemplate(&buf, "redirect.html", stubPage{StubData: d, Lang: lang, Dir: i18n.Dir(lang)}); err != nil {
 		e := templateError(err, "redirect.html")
 		return nil, fmt.Errorf("%s", e.Error())
 	}

@@ -22,7 +22,7 @@ type Redline struct {
 // renderChanges writes the redline between a version and the previous one.
 func (r *renderer) renderChanges(out output, p *Page, v *Version, rl *redline.Redline) {
 	q := r.m.versionPage(p, v, KindChanges, versionPath(p.sitePath, v)+"changes/", "changes.html")
-	q.Title = "Changes to " + q.Title
+	q.Title = r.say(q.Lang, "title_changes_to", "title", q.Title)
 	q.From = v.Prev
 	q.Redline = pageRedline(rl)
 	r.execute(out, q)
@@ -44,7 +44,7 @@ func (r *renderer) renderComparisons(out output, p *Page, differ *redline.Differ
 // names the one it starts from (.From).
 func (r *renderer) renderCompare(out output, p *Page, from *Version, rl *redline.Redline) {
 	q := r.m.versionPage(p, p.Policy.Current, KindCompare, versionPath(p.sitePath, from)+"compare/", "changes.html")
-	q.Title = "Changes to " + q.Title + " since the version of " + from.Effective.Human()
+	q.Title = r.say(q.Lang, "title_compare", "title", q.Title, "date", from.Effective)
 	q.From = from
 	q.Redline = pageRedline(rl)
 	r.execute(out, q)

@@ -13,7 +13,7 @@ import (
 
 // watchFilter decides which changed paths serve rebuilds for: the
 // content folder's files that a build reads (include and exclude
-// apply), layouts/, assets/ and clause.yaml, never the destination. It
+// apply), layouts/, assets/, i18n/ and clause.yaml, never the destination. It
 // follows the layout of the latest build, so an edit of content_dir or
 // the patterns in clause.yaml takes effect at once.
 type watchFilter struct {
@@ -44,7 +44,7 @@ func (f *watchFilter) roots() []string {
 		return []string{f.source}
 	}
 	return []string{filepath.Join(f.source, filepath.FromSlash(l.dir)), filepath.Join(f.source, layoutsDir),
-		filepath.Join(f.source, assetsDir), filepath.Join(f.source, configFile), filepath.Join(f.source, path.Dir(registerFile))}
+		filepath.Join(f.source, assetsDir), filepath.Join(f.source, wordsDir), filepath.Join(f.source, configFile), filepath.Join(f.source, path.Dir(registerFile))}
 }
 
 // follow takes the layout of the latest build and reports whether the
@@ -72,7 +72,7 @@ func (f *watchFilter) ignore(p string, isDir bool) bool {
 		return false
 	case l.dest != "" && inOrUnder(rel, l.dest):
 		return true
-	case rel == configFile || rel == registerFile || inOrUnder(rel, layoutsDir) || inOrUnder(rel, assetsDir):
+	case rel == configFile || rel == registerFile || inOrUnder(rel, layoutsDir) || inOrUnder(rel, assetsDir) || inOrUnder(rel, wordsDir):
 		return false
 	}
 	c, ok := l.below(rel)

@@ -21,7 +21,7 @@ func TestWatchFilter(t *testing.T) {
 		"public": true, "public/privacy/index.html": true, "README.md": true, "node_modules/x/a.js": true,
 		"drafts/next.md": true, ".github/workflows/pages.yml": true,
 		"privacy.md": false, "legal/terms.md": false, "clause.yaml": false, "layouts/policy.html": false,
-		"assets/css/site.css": false, "img/seal.png": false, "data/subprocessors.yaml": false,
+		"assets/css/site.css": false, "img/seal.png": false, "data/subprocessors.yaml": false, "i18n/de.yaml": false,
 	} {
 		if got := f.ignore(at(p), false); got != want {
 			t.Errorf("ignore(%s) = %v, want %v", p, got, want)
@@ -36,7 +36,10 @@ func TestWatchFilter(t *testing.T) {
 	if !f.follow(&moved) || f.follow(&moved) {
 		t.Error("follow does not report a moved content folder exactly once")
 	}
-	equalList(t, "roots", f.roots(), []string{at("Policies"), at("layouts"), at("assets"), at("clause.yaml"), at("data")})
+	equalList(t, "roots", f.roots(), []string{at("Policies"), at("layouts"), at("assets"), at("i18n"), at("clause.yaml"), at("data")})
+	if f.ignore(at("i18n/de.yaml"), false) {
+		t.Error("an edit of a words file is ignored")
+	}
 }
 
 // rebuildEqualsFull rebuilds the session after change and checks the

@@ -68,7 +68,7 @@ func TestShapeCoversPhases(t *testing.T) {
 	in := map[string]string{ // phase field → the renderInputs field holding it
 		"input.opts": "Options", "input.cfg": "Config", "input.now": "Clock", "input.layout": "Layout",
 		"input.contentFiles": "Files", "input.unloaded": "Unloaded", "input.copiedFiles": "Copied",
-		"input.layouts": "Layouts", "input.register": "Register",
+		"input.layouts": "Layouts", "input.register": "Register", "input.wordFiles": "Words",
 		"model.assets": "Assets", "model.copies": "Copies", "model.layouts": "Wanted", "model.home": "Home",
 		"model.policies": "Site", "model.groups": "Site", "model.bySource": "BySource", "model.site": "Site",
 		"model.redirects": "Redirects", "model.redirectFormats": "Formats", "model.moved": "Moved",
@@ -79,6 +79,7 @@ func TestShapeCoversPhases(t *testing.T) {
 		"input.sources":    "read by assemble only; render reads the pages, home and redirects made of them",
 		"input.copies":     "claimed into model.copies",
 		"input.assetFiles": "claimed into model.assets, whose hashes are hashed",
+		"input.words":      "made from Words and the theme's words, which are built in",
 		"model.in":         "the input, whose fields are listed here",
 		"model.errs":       "errors fail the build; warnings are replayed with their unit",
 		"model.claims":     "derived from the pages, assets and files; resolveKey hashes the output paths",

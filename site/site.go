@@ -13,7 +13,8 @@
 //     nothing: clause.yaml with --base-url or CLAUSE_BASE_URL applied,
 //     the moment that decides what is current (--now, SOURCE_DATE_EPOCH
 //     or the clock), the content listing, every Markdown file parsed, the
-//     layouts and the assets of the site and the theme, read and hashed.
+//     layouts and the assets of the site and the theme, read and hashed,
+//     and the site's words files (i18n/*.yaml) over the theme's words.
 //     The other content files are only checked (a Jekyll template is left
 //     out); render reads each as it copies it, so they are never all in
 //     memory, and reads a Markdown body again as it renders it.
@@ -52,7 +53,7 @@
 // CODE_OF_CONDUCT*, CONTRIBUTING*, Gemfile, Gemfile.lock, package.json,
 // package-lock.json, yarn.lock and the folders .github/, node_modules/,
 // vendor/, _site/, .jekyll-cache/ and .sass-cache/; with content_dir "."
-// also clause.yaml, layouts/ and assets/. The destination and any folder
+// also clause.yaml, layouts/, assets/ and i18n/. The destination and any folder
 // holding a build's .clause-output marker are never read. A user's
 // exclude adds to the defaults; include re-admits a file or folder that
 // a default, exclude or the "."/"_" rule leaves out. A glob uses
@@ -71,6 +72,19 @@
 // the build's load and assemble steps (scaffold_model.go), so the policy
 // privacy is the file the build reads as privacy (policies.json's id),
 // whatever content_dir, include, exclude and links say.
+//
+// # Language
+//
+// Every page has a language, Page.Lang (clause.yaml's language:, en by
+// default), and its direction, Page.Dir (rtl for he, ar, fa, ur, yi, ps,
+// dv and ckb). The theme's words and dates come from package
+// site/internal/i18n in that language: layouts call T, H and date
+// (render.go's funcs); the words render writes itself (page and feed
+// titles, the TOC's changed note, the redline's hidden labels) and the
+// Markdown renderer's heading-anchor label use the same catalog. A
+// site's i18n/<lang>.yaml files override or add words; load reads them
+// (readWords), and a bad file or an unknown key is an error positioned in
+// it. Machine-readable dates stay ISO.
 //
 // # Front matter
 //

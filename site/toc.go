@@ -10,14 +10,15 @@ import (
 
 // tocHTML renders a table of contents as nested lists. Entries whose
 // section changed since the previous version get class "toc-changed" and
-// a visually hidden note, so the mark is not carried by colour alone.
-func tocHTML(entries []*markdown.TOCEntry, changed map[string]bool) template.HTML {
+// a visually hidden note, so the mark is not carried by colour alone:
+// " (note)", in the page's language.
+func tocHTML(entries []*markdown.TOCEntry, changed map[string]bool, note string) template.HTML {
 	var b strings.Builder
-	writeTOC(&b, entries, changed)
+	writeTOC(&b, entries, changed, note)
 	return template.HTML(b.String())
 }
 
-func writeTOC(b *strings.Builder, entries []*markdown.TOCEntry, changed map[string]bool) {
+func writeTOC(b *strings.Builder, entries []*markdown.TOCEntry, changed map[string]bool, note string) {
 	if len(entries) == 0 {
 		return
 	}
@@ -30,10 +31,10 @@ func writeTOC(b *strings.Builder, entries []*markdown.TOCEntry, changed map[stri
 		}
 		b.WriteString(`<a href="#` + html.EscapeString(e.ID) + `">` + html.EscapeString(e.Text))
 		if changed[e.ID] {
-			b.WriteString(`<span class="visually-hidden"> (changed)</span>`)
+			b.WriteString(`<span class="visually-hidden"> (` + html.EscapeString(note) + `)</span>`)
 		}
 		b.WriteString("</a>")
-		writeTOC(b, e.Children, changed)
+		writeTOC(b, e.Children, changed, note)
 		b.WriteString("</li>")
 	}
 	b.WriteString("</ul>")

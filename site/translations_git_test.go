@@ -32,8 +32,8 @@ func TestTranslationStaleFromHistory(t *testing.T) {
 		return outFile(t, tree, "fr/privacy/index.html")
 	}
 	fr := build()
-	if !strings.Contains(fr, `This translation is of the version of <time datetime="2024-01-01">1 January 2024</time>; the English version changed on <time datetime="2025-01-01">1 January 2025</time>.`) ||
-		!strings.Contains(fr, `<a href="/privacy/versions/2025-01-01/changes/" hreflang="en">See what changed since</a>`) {
+	if !strings.Contains(fr, `Cette traduction correspond à la version du <time datetime="2024-01-01">1 janvier 2024</time> ; la version originale (English) a été modifiée le <time datetime="2025-01-01">1 janvier 2025</time>.`) ||
+		!strings.Contains(fr, `<a href="/privacy/versions/2025-01-01/changes/" hreflang="en">Voir ce qui a changé depuis</a>`) {
 		t.Errorf("the French text, last changed before the second version, is not stale:\n%s", fr)
 	}
 	commit(t, dir, "2025-02-01", "french update", map[string]string{

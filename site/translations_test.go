@@ -106,9 +106,10 @@ func TestTranslationsLocales(t *testing.T) {
 
 	de := outFile(t, tree, "de/privacy/index.html")
 	for _, want := range []string{
-		`This translation is of the version of <time datetime="2025-03-01">1 March 2025</time>; the English version changed on <time datetime="2026-09-15">15 September 2026</time>.`,
-		`<a href="/privacy/" hreflang="en">Read the current English text</a>`,
-		`<a href="/privacy/versions/2026-09-15/changes/" hreflang="en">See what changed since</a>`,
+		// The banner is in the page's language, German (site/internal/i18n).
+		`Diese Übersetzung gibt die Fassung vom <time datetime="2025-03-01">1. März 2025</time> wieder; die Originalfassung (English) wurde am <time datetime="2026-09-15">15. September 2026</time> geändert.`,
+		`<a href="/privacy/" hreflang="en">Aktuellen Text lesen (English)</a>`,
+		`<a href="/privacy/versions/2026-09-15/changes/" hreflang="en">Änderungen seitdem ansehen</a>`,
 	} {
 		if !strings.Contains(de, want) {
 			t.Errorf("/de/privacy/ lacks %s", want)

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 )
@@ -35,16 +37,20 @@ func addAnchors(heads []*ast.Heading, out []Heading, opts *Options) {
 	}
 }
 
-// renderAnchor writes <a class="anchor" href="#ID" aria-label="Link to this section: TEXT">#</a>.
-func renderAnchor(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+// renderAnchor writes <a class="anchor" href="#ID" aria-label="Link to this section: TEXT">#</a>,
+// with the label of Options.AnchorLabel.
+func (r nodeRenderer) renderAnchor(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	n := node.(*anchorNode)
 	_, _ = w.WriteString(`<a class="anchor" href="#`)
 	writeEscaped(w, n.ID)
-	_, _ = w.WriteString(`" aria-label="Link to this section: `)
+	_, _ = w.WriteString(`" aria-label="`)
+	before, after, _ := strings.Cut(r.anchorLabel, "%s")
+	writeEscaped(w, before)
 	writeEscaped(w, n.Label)
+	writeEscaped(w, after)
 	_, _ = w.WriteString(`">#</a>`)
 	return ast.WalkSkipChildren, nil
 }

@@ -12,7 +12,9 @@ import (
 // the AST transformer and the node renderers. It holds no state, so one
 // instance may serve many concurrent conversions: per-document settings
 // travel in the parser.Context.
-type extender struct{}
+type extender struct {
+	anchorLabel string // Options.AnchorLabel
+}
 
 // Extend implements goldmark.Extender.
 func (e *extender) Extend(m goldmark.Markdown) {
@@ -22,16 +24,18 @@ func (e *extender) Extend(m goldmark.Markdown) {
 		parser.WithASTTransformers(util.Prioritized(transformer{}, 2000)),
 	)
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(
-		util.Prioritized(nodeRenderer{}, 500),
+		util.Prioritized(nodeRenderer{anchorLabel: e.anchorLabel}, 500),
 	))
 }
 
 // nodeRenderer renders the AST nodes this package adds.
-type nodeRenderer struct{}
+type nodeRenderer struct {
+	anchorLabel string // Options.AnchorLabel
+}
 
 // RegisterFuncs implements renderer.NodeRenderer.
-func (nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindAnchor, renderAnchor)
+func (r nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindAnchor, r.renderAnchor)
 	reg.Register(kindTOCMarker, renderTOCMarker)
 	reg.Register(kindIAL, renderNothing)
 }

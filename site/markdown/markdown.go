@@ -44,6 +44,10 @@ type Options struct {
 	TOCMin, TOCMax       int // heading levels collected into the TOC; zero means 2 and 3
 	AnchorMin, AnchorMax int // heading levels that get a visible "link to this section" anchor; zero means 2 and 4
 
+	// AnchorLabel is the aria-label of those anchors, with %s for the
+	// heading's text; "" means "Link to this section: %s".
+	AnchorLabel string
+
 	// Link rewrites relative links to content files. It is called for every link or image
 	// destination that has no scheme, does not start with '/' or '#', and whose path part
 	// (before '#' or '?') ends in ".md" or ".markdown". It receives the path part only
@@ -78,6 +82,9 @@ func (o Options) withDefaults() Options {
 	if o.AnchorMax == 0 {
 		o.AnchorMax = 4
 	}
+	if o.AnchorLabel == "" {
+		o.AnchorLabel = "Link to this section: %s"
+	}
 	return o
 }
 
@@ -97,7 +104,7 @@ func New(opts Options) *Renderer {
 		extension.GFM,
 		extension.Footnote,
 		extension.DefinitionList,
-		&extender{},
+		&extender{anchorLabel: r.opts.AnchorLabel},
 	}
 	if r.opts.Typographer {
 		exts = append(exts, extension.Typographer)

@@ -105,11 +105,11 @@ func writeRun(w *writer, run []item) {
 	writeTokens(w, run[:lo], o)
 	w.marks++
 	if o == opInsert {
-		w.WriteString(insOpen)
+		w.WriteString(w.open(opInsert))
 		writeTokens(w, run[lo:hi], o)
 		w.WriteString(insClose)
 	} else {
-		w.WriteString(delOpen)
+		w.WriteString(w.open(opDelete))
 		writeTokens(w, run[lo:hi], o)
 		w.WriteString(delClose)
 	}

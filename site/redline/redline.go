@@ -104,7 +104,21 @@ func (s Status) String() string {
 // 2 with 3 parses the blocks the versions share only once. A Differ is
 // not safe for concurrent use; use one per document.
 type Differ struct {
-	segs map[blockKey]segment
+	segs   map[blockKey]segment
+	labels *labels // nil for the English labels
+}
+
+// labels are the openings of change runs with the visually hidden words
+// that tell screen-reader users what was added and removed.
+type labels struct{ ins, del string }
+
+// SetLabels sets the visually hidden words before added and removed
+// text, such as "added:" and "removed:" (the default), for redlines in
+// another language. They are escaped; a space follows each.
+func (d *Differ) SetLabels(added, removed string) {
+	esc := func(s string) string { return textEscaper.Replace(s) }
+	d.labels = &labels{ins: `<ins><span class="visually-hidden">` + esc(added) + ` </span>`,
+		del: `<del><span class="visually-hidden">` + esc(removed) + ` </span>`}
 }
 
 // blockKey identifies a block by kind and HTML without concatenating them.
@@ -118,7 +132,7 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 	og, ng := d.groupSections(old), d.groupSections(new)
 	newToOld := matchSections(og, ng)
 	r := &Redline{}
-	var out writer
+	out := writer{labels: d.labels}
 	size := htmlSize(new)
 	out.Grow(size + size/4) // room for the marks around changes
 	anchors := map[string]int{}
@@ -139,7 +153,7 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 // writeSection writes one section of the redline and records it. Either
 // a (old) or b (new) may be nil.
 func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
-	var body writer
+	body := writer{labels: w.labels}
 	sec := Section{Status: Unchanged}
 	switch {
 	case a == nil:

@@ -9,7 +9,23 @@ import (
 // writer accumulates redline HTML and counts the change marks written.
 type writer struct {
 	strings.Builder
-	marks int // change runs and wholly added or removed elements
+	marks  int     // change runs and wholly added or removed elements
+	labels *labels // the Differ's, or nil for the English ones
+}
+
+// open returns the opening of a change run of operation o: <ins> or
+// <del> with its visually hidden label.
+func (w *writer) open(o opKind) string {
+	if w.labels == nil {
+		if o == opInsert {
+			return insOpen
+		}
+		return delOpen
+	}
+	if o == opInsert {
+		return w.labels.ins
+	}
+	return w.labels.del
 }
 
 // textEscaper escapes text content. Non-breaking spaces are written as
