@@ -24,6 +24,8 @@ type renderer struct {
 	tmpl  *templates
 	md    *markdown.Renderer
 	pages atomic.Int64
+
+	records [][]versionRecord // each policy's published records, by index in m.policies (see render_records.go)
 }
 
 // render turns the model into files in out: every policy's pages (its
@@ -53,6 +55,7 @@ func (r *renderer) renderAll() {
 		defer recoverPanic(r.errs, "(redirects)", nil)
 		r.writeRedirects()
 	}()
+	r.records = make([][]versionRecord, len(r.m.policies))
 	r.renderPolicies()
 	<-redirectsDone
 	if r.ctx.Err() != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 
 	"github.com/clause-dev/clause/site/internal/memo"
 )
@@ -31,15 +32,19 @@ type manifestPolicy struct {
 
 // manifestVersion describes one version in policies.json.
 type manifestVersion struct {
-	Effective   nullable `json:"effective"`
-	LastRevised nullable `json:"last_revised"`
-	Status      Status   `json:"status"`
-	SHA256      string   `json:"sha256"`
-	URL         string   `json:"url"`
-	ChangesURL  nullable `json:"changes_url"`
-	Summary     nullable `json:"summary"`
-	Changes     []string `json:"changes"` // [] when there are none
-	Material    bool     `json:"material"`
+	Effective    nullable          `json:"effective"`
+	LastRevised  nullable          `json:"last_revised"`
+	Status       Status            `json:"status"`
+	SHA256       string            `json:"sha256"`        // of the published Markdown, MarkdownURL
+	SourceSHA256 string            `json:"source_sha256"` // of the version's source file, front matter included
+	URL          string            `json:"url"`
+	MarkdownURL  string            `json:"markdown_url"`
+	TextURL      string            `json:"text_url"`
+	ChangesURL   nullable          `json:"changes_url"`
+	Summary      nullable          `json:"summary"`
+	Changes      []string          `json:"changes"` // [] when there are none
+	Material     bool              `json:"material"`
+	Sections     []manifestSection `json:"sections"` // [] when it has no headings
 }
 
 // nullable is a text of policies.json that is written as null when it is
@@ -63,8 +68,9 @@ func (s *nullable) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, (*string)(s))
 }
 
-// manifestVersion describes v, or returns nil for nil.
-func (m *model) manifestVersion(v *Version) *manifestVersion {
+// manifestVersion describes v, whose published text has the record
+// rec, or returns nil for nil.
+func (m *model) manifestVersion(v *Version, rec versionRecord) *manifestVersion {
 	if v == nil {
 		return nil
 	}
@@ -73,8 +79,9 @@ func (m *model) manifestVersion(v *Version) *manifestVersion {
 		changes = []string{}
 	}
 	return &manifestVersion{Effective: nullable(v.Effective.ISO()), LastRevised: nullable(v.LastRevised.ISO()), Status: v.Status,
-		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: m.abs(v.Permalink()), ChangesURL: nullable(m.abs(v.ChangesURL())),
-		Summary: nullable(v.Summary), Changes: changes, Material: v.Material}
+		SHA256: rec.SHA256, SourceSHA256: hex.EncodeToString(v.src.Hash[:]), URL: m.abs(v.Permalink()),
+		MarkdownURL: m.abs(v.MarkdownURL()), TextURL: m.abs(v.TextURL()), ChangesURL: nullable(m.abs(v.ChangesURL())),
+		Summary: nullable(v.Summary), Changes: changes, Material: v.Material, Sections: rec.Sections}
 }
 
 // writeManifest writes policies.json.
@@ -96,7 +103,7 @@ func (r *renderer) writeManifest(out output) {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")
-		buf.Write(r.manifestPolicy(p))
+		buf.Write(r.manifestPolicy(p, r.records[i]))
 	}
 	if len(r.m.policies) > 0 {
 		buf.WriteString("\n  ")
@@ -112,23 +119,30 @@ func writeField(buf *bytes.Buffer, key, value string) {
 	buf.WriteString("  " + string(k) + ": " + string(v) + ",\n")
 }
 
-// manifestPolicy encodes one policy's entry, indented for its place.
-func (r *renderer) manifestPolicy(p *Page) []byte {
+// manifestPolicy encodes one policy's entry, indented for its place;
+// recs are the records of its versions, oldest first.
+func (r *renderer) manifestPolicy(p *Page, recs []versionRecord) []byte {
 	key := func() memo.Key { return memo.Of("manifest entry", r.m.policyKey(p)) }
 	data, _ := memo.Do(r.m.in.opts.cache.memoView(), key, func() ([]byte, bool) {
-		return r.encodeManifestPolicy(p)
+		return r.encodeManifestPolicy(p, recs)
 	})
 	return data
 }
 
 // encodeManifestPolicy encodes one policy's entry; ok is false when it
 // could not.
-func (r *renderer) encodeManifestPolicy(p *Page) (data []byte, ok bool) {
+func (r *renderer) encodeManifestPolicy(p *Page, recs []versionRecord) (data []byte, ok bool) {
 	pol := p.Policy
+	record := func(v *Version) versionRecord {
+		if i := slices.Index(pol.Versions, v); i >= 0 && i < len(recs) {
+			return recs[i]
+		}
+		return versionRecord{Sections: []manifestSection{}}
+	}
 	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: r.m.abs(p.Permalink), Group: nullable(p.Group),
-		Current: r.m.manifestVersion(pol.Current), Upcoming: r.m.manifestVersion(pol.Upcoming)}
+		Current: r.m.manifestVersion(pol.Current, record(pol.Current)), Upcoming: r.m.manifestVersion(pol.Upcoming, record(pol.Upcoming))}
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
-		mp.Versions = append(mp.Versions, *r.m.manifestVersion(pol.Versions[i]))
+		mp.Versions = append(mp.Versions, *r.m.manifestVersion(pol.Versions[i], record(pol.Versions[i])))
 	}
 	data, err := json.MarshalIndent(mp, "    ", "  ")
 	if err != nil {

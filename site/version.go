@@ -11,6 +11,8 @@ type Policy struct {
 
 	page             *Page  // the current page
 	historyPermalink string // the history page's URL, with the base path
+	basePath         string // the site's base path, which the URLs of embedPath and the records add
+	embedPath        string // the embed page's site path (see assemble_records.go)
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
@@ -49,6 +51,8 @@ type Version struct {
 	policyPath string   // the policy's site path at this version (no base path)
 	oldPaths   []string // other site paths it was published at (git history)
 	permalink  string   // the version page's URL, with the base path
+
+	markdownPath, textPath string // the site paths of its published texts (see assemble_records.go)
 }
 
 // Until is the date the next version took (or takes) effect, or zero.
