@@ -32,6 +32,6 @@ func (c *checker) vanishedIDs(s *linted) {
 			}
 		}
 		c.warn(s.Path, line, 0, fmt.Sprintf("section #%s (%q) of the previous version has no successor: links to it will open the top of the page", v.ID, v.Title),
-			fmt.Sprintf("if a section took its place, give its heading the old id: ## New title {#%s}", v.ID))
+			fmt.Sprintf("if a section took its place, give its heading the old id (## New title {#%s}); if its text moved into another section, give the paragraph that holds it the id with {: #%s} on the line after it", v.ID, v.ID))
 	}
 }

@@ -102,10 +102,9 @@ func TestPhasesReadOnlyInLoad(t *testing.T) {
 			t.Errorf("render did not write %s", p)
 		}
 	}
-	// privacy: its page, two version pages, a redline, its history and
-	// its embed page; terms: its page and its embed page; then home, 404
-	// and changelog.
-	if n := r.pageCount(); n != 11 {
-		t.Errorf("render counted %d pages, want 11", n)
+	// privacy: its page, two version pages, a redline and its history;
+	// terms: its page; then home, 404 and changelog.
+	if n := r.pageCount(); n != 9 {
+		t.Errorf("render counted %d pages, want 9", n)
 	}
 }

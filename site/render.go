@@ -118,11 +118,21 @@ func funcs(ft *funcTarget) template.FuncMap {
 	}
 }
 
-// execute runs a page's layout and writes the result.
+// execute runs a page's layout, writes the result and counts the page.
 func (r *renderer) execute(out output, p *Page) {
+	if r.executeForm(out, p) {
+		countPage(out)
+		r.pages.Add(1)
+	}
+}
+
+// executeForm runs a page's layout and writes the result without
+// counting it, for a page that is another form of one already counted
+// (a policy's embed page); it reports whether it wrote the page.
+func (r *renderer) executeForm(out output, p *Page) bool {
 	set := r.tmpl.lookup(p.layout)
 	if set == nil {
-		return // the layout failed to parse; already reported
+		return false // the layout failed to parse; already reported
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
@@ -133,12 +143,11 @@ func (r *renderer) execute(out output, p *Page) {
 			e.Msg += " (rendering " + p.src.Path + ")"
 		}
 		r.errs.Add(e)
-		return
+		return false
 	}
 	name := urlpath.File(p.sitePath)
 	r.put(out, name, r.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
-	countPage(out)
-	r.pages.Add(1)
+	return true
 }
 
 // first returns at most the first n pages; the theme's navigation uses it

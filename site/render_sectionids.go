@@ -39,12 +39,13 @@ func (a *sectionAliases) advance(doc *markdown.Document, rl *redline.Redline) []
 		return nil
 	}
 	renamed, removed := map[string]string{}, map[string]bool{}
+	kept := pageIDs(doc)
 	var vanished []vanishedID
 	after := ""
 	for _, s := range rl.Sections {
 		switch {
 		case s.Status == redline.Removed:
-			if s.ID != "" {
+			if s.ID != "" && !kept[s.ID] {
 				removed[s.ID] = true
 				vanished = append(vanished, vanishedID{ID: s.ID, Title: s.Title, After: after})
 			}
@@ -64,13 +65,25 @@ func (a *sectionAliases) advance(doc *markdown.Document, rl *redline.Redline) []
 	for old, to := range renamed {
 		a.to[old] = to
 	}
-	for _, h := range doc.Headings {
-		delete(a.to, h.ID) // a heading's own id wins over an alias
-	}
-	for _, b := range doc.Blocks {
-		delete(a.to, b.ID)
+	for id := range kept {
+		delete(a.to, id) // an id the page has wins over an alias
 	}
 	return vanished
+}
+
+// pageIDs returns the ids a document gives its headings and, through
+// attribute lists ({: #id}), its other blocks: a writer who moved a
+// removed section's text into another section keeps its links working
+// by giving the paragraph that holds it the old id.
+func pageIDs(doc *markdown.Document) map[string]bool {
+	ids := make(map[string]bool, len(doc.Headings)+len(doc.BlockIDs))
+	for _, h := range doc.Headings {
+		ids[h.ID] = true
+	}
+	for _, id := range doc.BlockIDs {
+		ids[id] = true
+	}
+	return ids
 }
 
 // byTarget returns the aliases of each current id, sorted.

@@ -135,6 +135,7 @@ type Document struct {
 	Markdown []byte    // the text goldmark parsed: the body with Liquid variables substituted
 	Plain    []byte    // the body as readable plain text (see plaintext.go)
 	Sections []Section // the section of each top-level heading, in order
+	BlockIDs []string  // ids that attribute lists ({: #id}) gave blocks other than headings
 }
 
 // Heading is one heading of a Document, after level shifting.
