@@ -53,10 +53,11 @@ func pagesAndFiles(files map[string][]byte) []string {
 	return out
 }
 
-// isRecordOrEmbed reports whether p is a page's published text or a
-// policy's embed page, which every policy has beside its page.
+// isRecordOrEmbed reports whether p is a page's published text, a
+// policy's embed page, which every policy has beside its page, or the
+// _headers file that lets other sites fetch the embed pages.
 func isRecordOrEmbed(p string) bool {
-	return strings.HasSuffix(p, "/embed/index.html") || path.Base(p) == "index.md" || path.Base(p) == "index.txt"
+	return strings.HasSuffix(p, "/embed/index.html") || path.Base(p) == "index.md" || path.Base(p) == "index.txt" || p == headersFile
 }
 
 // equalList fails the test when got and want differ.

@@ -68,6 +68,7 @@ func (r *renderer) renderAll() {
 		r.writeChangelogFeed(out)
 		r.writeSitemap(out)
 		r.writeRobots(out)
+		r.writeHostHeaders(out)
 	})
 	r.cached("manifest", r.m.manifestKey, r.writeManifest)
 	r.m.assets.write(r.out, r.errs)
