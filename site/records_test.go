@@ -2,14 +2,19 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/site/internal/write"
 	"golang.org/x/net/html"
 )
 
@@ -241,5 +246,33 @@ func TestCheckWarnsAboutVanishedSectionIDs(t *testing.T) {
 				t.Errorf("check said:\n%s\nwant %q", out, tt.want)
 			}
 		})
+	}
+}
+
+// The records made again for a policy whose pages came from the dev
+// server's memo (remakeRecords) equal those its render made.
+func TestRemadeRecordsEqualRendered(t *testing.T) {
+	t.Parallel()
+	src, err := filepath.Abs(filepath.Join("testdata", "sites", "records-sections"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Source: src, Theme: clause.Theme, Now: goldenNow, Getenv: func(string) string { return "" }}
+	errs := &ErrorList{}
+	ctx := context.Background()
+	m := assemble(load(ctx, opts, os.DirFS(src), errs), errs)
+	r := render(ctx, m, write.NewMemory(), errs)
+	defer m.closeBlobs()
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range m.policies {
+		remade := r.remakeRecords(p)
+		if !reflect.DeepEqual(remade, r.records[i]) {
+			t.Errorf("%s: remade records %+v, rendered %+v", p.Policy.ID, remade, r.records[i])
+		}
+		if len(remade) != len(p.Policy.Versions) {
+			t.Errorf("%s: %d records for %d versions", p.Policy.ID, len(remade), len(p.Policy.Versions))
+		}
 	}
 }
