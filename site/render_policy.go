@@ -75,7 +75,7 @@ func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
 	s := v.src
 	page := r.m.markdownPage(p, v)
-	page.Blocks, page.Record = blocks, true
+	page.Blocks, page.Record = blocks, v.Policy != nil // a policy's text is published (render_records.go); the home's intro is not
 	doc := r.m.renderMarkdown(r.md, s, r.m.body(s), page)
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file

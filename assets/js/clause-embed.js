@@ -10,7 +10,8 @@
  * The script fetches each element's embed page, takes its
  * <article class="clause-embed"> and puts it in place of the element's
  * contents, with every link and image made absolute against the embed
- * page, so they lead to the privacy center. Until then, or if the fetch
+ * page, so they lead to the privacy center, and its title, the embed
+ * page's <h1>, made an <h2> under the app page's own <h1>. Until then, or if the fetch
  * fails, the element keeps what it holds (the link above). The element's
  * data-clause-embed-state becomes "loaded" or "failed". From another
  * origin the privacy center must send Access-Control-Allow-Origin for
@@ -33,6 +34,21 @@
     });
   }
 
+  // demoteTitle makes the article's <h1> title an <h2>: the page it is
+  // inserted into has its own <h1>.
+  function demoteTitle(article) {
+    var h1 = article.querySelector("h1.clause-embed-title");
+    if (!h1) {
+      return;
+    }
+    var h2 = h1.ownerDocument.createElement("h2");
+    h2.className = h1.className;
+    while (h1.firstChild) {
+      h2.appendChild(h1.firstChild);
+    }
+    h1.replaceWith(h2);
+  }
+
   function load(el) {
     var url = new URL(el.getAttribute("data-clause-embed"), document.baseURI);
     fetch(url.href, { credentials: "omit" })
@@ -51,6 +67,7 @@
         }
         article.querySelectorAll("script").forEach(function (s) { s.remove(); });
         absolutize(article, url);
+        demoteTitle(article);
         el.replaceChildren(document.importNode(article, true));
         el.setAttribute("data-clause-embed-state", "loaded");
       })
