@@ -138,7 +138,7 @@ func (r *renderer) executeForm(out output, p *Page) bool {
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
-	if err := set.ExecuteTemplate(buf, entry(set, p.layout), p); err != nil {
+	if err := set.ExecuteTemplate(buf, r.tmpl.entryOf(p.layout), p); err != nil {
 		e := templateError(err, p.layout)
 		if p.src != nil {
 			e.Msg += " (rendering " + p.src.Path + ")"
