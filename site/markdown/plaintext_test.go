@@ -96,6 +96,10 @@ func TestRecordMarkdownIsSubstitutedSource(t *testing.T) {
 	if !strings.Contains(string(doc.Plain), "Welcome to Quillmere.") {
 		t.Errorf("plain text lacks the value: %q", doc.Plain)
 	}
+	raw := recordOf(t, "A {% raw %}{{ site.title }}{% endraw %} b.\n", Options{Var: vars})
+	if string(raw.Markdown) != "A {{ site.title }} b.\n" {
+		t.Errorf("raw: Markdown = %q, want the text between the tags as written", raw.Markdown)
+	}
 	plain := New(Options{}).RenderPage([]byte("Text\n"), Page{})
 	if plain.Markdown != nil || plain.Plain != nil || plain.Sections != nil {
 		t.Error("a render without Record filled the record fields")
