@@ -18,6 +18,7 @@ var a11yPages = []struct{ name, url string }{
 	{"redline", "/privacy/versions/2026-09-15/changes/"},
 	{"changelog", "/changelog/"},
 	{"404", "/no/such/page/"},
+	{"embed", "/privacy/embed/"},
 }
 
 // axeRun runs axe-core on the document for WCAG 2.1 A and AA and returns

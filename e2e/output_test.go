@@ -31,14 +31,16 @@ func TestOutput(t *testing.T) {
 			src := filepath.Join(repoRoot, "site", "testdata", "sites", d.Name())
 			// The jekyll case links to its owner's /contact page, which is
 			// not part of the policy site.
-			assertOutput(t, buildSite(t, src), configBaseURL(t, src), map[string]bool{"privacy.html /contact": true})
+			assertOutput(t, buildSite(t, src), configBaseURL(t, src), map[string]bool{"privacy.html /contact": true,
+				"privacy/embed/index.html /contact": true})
 		})
 	}
 	for _, compat := range []bool{true, false} {
 		name := map[bool]string{true: "seeds", false: "seeds/default-theme"}[compat]
 		t.Run(name, func(t *testing.T) {
 			// Seed 002 links to its owner's /contact page, outside the site.
-			assertOutput(t, buildSite(t, seedSite(t, compat)), "", map[string]bool{"seed002/index.html /contact": true})
+			assertOutput(t, buildSite(t, seedSite(t, compat)), "", map[string]bool{"seed002/index.html /contact": true,
+				"seed002/embed/index.html /contact": true})
 		})
 	}
 }

@@ -68,6 +68,8 @@ func (m *model) placePolicies() {
 			continue
 		}
 		m.claimVersions(p)
+		p.Policy.basePath = m.in.cfg.basePath()
+		m.placeRecords(p)
 		kept = append(kept, p)
 	}
 	m.policies = kept

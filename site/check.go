@@ -142,6 +142,7 @@ func (c *checker) policy(p *Page) {
 		c.misspelledKeys(v.src)
 		l := c.prepare(v.src)
 		c.headings(l)
+		c.vanishedIDs(l)
 		c.placeholders(l)
 		c.rawHTML(l)
 		c.unsafeURLs(l)

@@ -20,6 +20,7 @@ type renderedText struct {
 	URLs     []contentURL      // every URL the HTML's elements follow or fetch, in document order
 	RawHTML  []markdown.Block  // the blocks that hold raw HTML, without their plain text
 	Orig     map[string]string // a rewritten link's URL → the content file path written
+	Vanished []vanishedID      // section ids of the previous version this text lost (see check_sectionids.go)
 }
 
 // renderedTexts collects, while Check builds a site, the texts of the

@@ -26,7 +26,7 @@ const (
 // robots, the description and the page kind.
 var metaPrefixes = []string{
 	"<html", "<body", "<title>", `<link rel="canonical"`,
-	`<meta name="robots"`, `<meta name="description"`,
+	`<meta name="robots"`, `<meta name="description"`, `<link rel="alternate"`,
 }
 
 // pageParts is an HTML page split into the chrome it shares with the

@@ -15,6 +15,7 @@ const (
 	KindChanges   Kind = "changes"   // the redline against the previous version
 	KindCompare   Kind = "compare"   // the redline from an archived version to the one in force
 	KindChangelog Kind = "changelog" // every version of every policy
+	KindEmbed     Kind = "embed"     // a policy's current text without navigation, for other sites to embed
 )
 
 // Status is where a version stands on the build's "now". It is a string

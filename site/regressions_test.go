@@ -203,7 +203,8 @@ func TestManifestKeysAlwaysPresent(t *testing.T) {
 		t.Errorf("base_url = %q, want it with a trailing slash", m.BaseURL)
 	}
 	policyKeys := []string{"id", "title", "url", "group", "current", "upcoming", "versions"}
-	versionKeys := []string{"effective", "last_revised", "status", "sha256", "url", "changes_url", "summary", "changes", "material"}
+	versionKeys := []string{"effective", "last_revised", "status", "sha256", "source_sha256", "url", "markdown_url", "text_url",
+		"changes_url", "summary", "changes", "material", "sections"}
 	for _, p := range m.Policies {
 		checkKeys(t, p, policyKeys)
 		var versions []map[string]json.RawMessage

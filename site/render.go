@@ -25,6 +25,8 @@ type renderer struct {
 	tmpl  *templates
 	md    *markdown.Renderer
 	pages atomic.Int64
+
+	records [][]versionRecord // each policy's published records, by index in m.policies (see render_records.go)
 }
 
 // render turns the model into files in out: every policy's pages (its
@@ -54,6 +56,7 @@ func (r *renderer) renderAll() {
 		defer recoverPanic(r.errs, "(redirects)", nil)
 		r.writeRedirects()
 	}()
+	r.records = make([][]versionRecord, len(r.m.policies))
 	r.renderPolicies()
 	<-redirectsDone
 	if r.ctx.Err() != nil {
@@ -70,6 +73,7 @@ func (r *renderer) renderAll() {
 		r.writeRegisterFeed(out)
 		r.writeSitemap(out)
 		r.writeRobots(out)
+		r.writeHostHeaders(out)
 	})
 	r.cached("manifest", r.m.manifestKey, r.writeManifest)
 	r.m.assets.write(r.out, r.errs)
@@ -126,27 +130,36 @@ func funcs(ft *funcTarget) template.FuncMap {
 	}
 }
 
-// execute runs a page's layout and writes the result.
+// execute runs a page's layout, writes the result and counts the page.
 func (r *renderer) execute(out output, p *Page) {
+	if r.executeForm(out, p) {
+		countPage(out)
+		r.pages.Add(1)
+	}
+}
+
+// executeForm runs a page's layout and writes the result without
+// counting it, for a page that is another form of one already counted
+// (a policy's embed page); it reports whether it wrote the page.
+func (r *renderer) executeForm(out output, p *Page) bool {
 	set := r.tmpl.lookup(p.layout)
 	if set == nil {
-		return // the layout failed to parse; already reported
+		return false // the layout failed to parse; already reported
 	}
 	buf := bufPool.Get().(*bytes.Buffer)
 	defer bufPool.Put(buf)
 	buf.Reset()
-	if err := set.ExecuteTemplate(buf, entry(set, p.layout), p); err != nil {
+	if err := set.ExecuteTemplate(buf, r.tmpl.entryOf(p.layout), p); err != nil {
 		e := templateError(err, p.layout)
 		if p.src != nil {
 			e.Msg += " (rendering " + p.src.Path + ")"
 		}
 		r.errs.Add(e)
-		return
+		return false
 	}
 	name := urlpath.File(p.sitePath)
 	r.put(out, name, r.withMovedSections(out, name, buf.Bytes())) // outputs that keep it copy it
-	countPage(out)
-	r.pages.Add(1)
+	return true
 }
 
 // first returns at most the first n pages; the theme's navigation uses it

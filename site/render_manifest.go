@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 
 	"github.com/clause-dev/clause/site/internal/memo"
 )
@@ -31,15 +32,19 @@ type manifestPolicy struct {
 
 // manifestVersion describes one version in policies.json.
 type manifestVersion struct {
-	Effective   nullable `json:"effective"`
-	LastRevised nullable `json:"last_revised"`
-	Status      Status   `json:"status"`
-	SHA256      string   `json:"sha256"`
-	URL         string   `json:"url"`
-	ChangesURL  nullable `json:"changes_url"`
-	Summary     nullable `json:"summary"`
-	Changes     []string `json:"changes"` // [] when there are none
-	Material    bool     `json:"material"`
+	Effective    nullable          `json:"effective"`
+	LastRevised  nullable          `json:"last_revised"`
+	Status       Status            `json:"status"`
+	SHA256       string            `json:"sha256"`        // of the published Markdown, MarkdownURL
+	SourceSHA256 string            `json:"source_sha256"` // of the version's source file, front matter included
+	URL          string            `json:"url"`
+	MarkdownURL  string            `json:"markdown_url"`
+	TextURL      string            `json:"text_url"`
+	ChangesURL   nullable          `json:"changes_url"`
+	Summary      nullable          `json:"summary"`
+	Changes      []string          `json:"changes"` // [] when there are none
+	Material     bool              `json:"material"`
+	Sections     []manifestSection `json:"sections"` // [] when it has no headings
 
 	Translations []manifestTranslation `json:"translations,omitempty"` // on a multilingual site; see render_manifest_translations.go
 }
@@ -65,8 +70,10 @@ func (s *nullable) UnmarshalJSON(data []byte) error {
 	return json.Unmarshal(data, (*string)(s))
 }
 
-// manifestVersion describes v, or returns nil for nil.
-func (m *model) manifestVersion(v *Version) *manifestVersion {
+// manifestVersion describes v, whose published text has the record
+// rec, or returns nil for nil.
+func (r *renderer) manifestVersion(v *Version, rec versionRecord) *manifestVersion {
+	m := r.m
 	if v == nil {
 		return nil
 	}
@@ -75,8 +82,10 @@ func (m *model) manifestVersion(v *Version) *manifestVersion {
 		changes = []string{}
 	}
 	return &manifestVersion{Effective: nullable(v.Effective.ISO()), LastRevised: nullable(v.LastRevised.ISO()), Status: v.Status,
-		SHA256: hex.EncodeToString(v.src.Hash[:]), URL: m.abs(v.Permalink()), ChangesURL: nullable(m.abs(v.ChangesURL())),
-		Summary: nullable(v.Summary), Changes: changes, Material: v.Material, Translations: m.manifestTranslations(v)}
+		SHA256: rec.SHA256, SourceSHA256: hex.EncodeToString(v.src.Hash[:]), URL: m.abs(v.Permalink()),
+		MarkdownURL: m.abs(v.MarkdownURL()), TextURL: m.abs(v.TextURL()), ChangesURL: nullable(m.abs(v.ChangesURL())),
+		Summary: nullable(v.Summary), Changes: changes, Material: v.Material, Sections: rec.Sections,
+		Translations: r.manifestTranslations(v)}
 }
 
 // writeManifest writes policies.json.
@@ -99,13 +108,33 @@ func (r *renderer) writeManifest(out output) {
 			buf.WriteByte(',')
 		}
 		buf.WriteString("\n    ")
-		buf.Write(r.manifestPolicy(p))
+		buf.Write(r.manifestPolicy(p, r.policyRecordsOf(p.Policy)))
 	}
 	if len(policies) > 0 {
 		buf.WriteString("\n  ")
 	}
 	buf.WriteString("]\n}\n")
 	r.put(out, "policies.json", buf.Bytes())
+}
+
+// policyRecordsOf returns the records of pol's versions, oldest first,
+// as its render made them (see render_records.go), or nil.
+func (r *renderer) policyRecordsOf(pol *Policy) []versionRecord {
+	if i := slices.Index(r.m.policies, pol.page); i >= 0 && i < len(r.records) {
+		return r.records[i]
+	}
+	return nil
+}
+
+// recordIn returns the record of v in recs, the records of its policy's
+// versions, oldest first; a version without one has no sections.
+func recordIn(recs []versionRecord, v *Version) versionRecord {
+	if v != nil {
+		if i := slices.Index(v.Policy.Versions, v); i >= 0 && i < len(recs) {
+			return recs[i]
+		}
+	}
+	return versionRecord{Sections: []manifestSection{}}
 }
 
 // writeField writes one string member of the manifest's top level.
@@ -115,23 +144,24 @@ func writeField(buf *bytes.Buffer, key, value string) {
 	buf.WriteString("  " + string(k) + ": " + string(v) + ",\n")
 }
 
-// manifestPolicy encodes one policy's entry, indented for its place.
-func (r *renderer) manifestPolicy(p *Page) []byte {
+// manifestPolicy encodes one policy's entry, indented for its place;
+// recs are the records of its versions, oldest first.
+func (r *renderer) manifestPolicy(p *Page, recs []versionRecord) []byte {
 	key := func() memo.Key { return memo.Of("manifest entry", r.m.policyKey(p), translationTexts(p)) }
 	data, _ := memo.Do(r.m.in.opts.cache.memoView(), key, func() ([]byte, bool) {
-		return r.encodeManifestPolicy(p)
+		return r.encodeManifestPolicy(p, recs)
 	})
 	return data
 }
 
 // encodeManifestPolicy encodes one policy's entry; ok is false when it
 // could not.
-func (r *renderer) encodeManifestPolicy(p *Page) (data []byte, ok bool) {
+func (r *renderer) encodeManifestPolicy(p *Page, recs []versionRecord) (data []byte, ok bool) {
 	pol := p.Policy
 	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: r.m.abs(p.Permalink), Group: nullable(p.Group),
-		Current: r.m.manifestVersion(pol.Current), Upcoming: r.m.manifestVersion(pol.Upcoming)}
+		Current: r.manifestVersion(pol.Current, recordIn(recs, pol.Current)), Upcoming: r.manifestVersion(pol.Upcoming, recordIn(recs, pol.Upcoming))}
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
-		mp.Versions = append(mp.Versions, *r.m.manifestVersion(pol.Versions[i]))
+		mp.Versions = append(mp.Versions, *r.manifestVersion(pol.Versions[i], recordIn(recs, pol.Versions[i])))
 	}
 	data, err := json.MarshalIndent(mp, "    ", "  ")
 	if err != nil {

@@ -9,7 +9,10 @@ import (
 type manifestTranslation struct {
 	Lang          string   `json:"lang"`
 	URL           string   `json:"url"`
-	SHA256        string   `json:"sha256"`
+	SHA256        string   `json:"sha256"`        // of its published Markdown, as a version's sha256
+	SourceSHA256  string   `json:"source_sha256"` // of its source file
+	MarkdownURL   string   `json:"markdown_url"`
+	TextURL       string   `json:"text_url"`
 	TranslationOf nullable `json:"translation_of"` // the effective date of the version it translates
 	Stale         *bool    `json:"stale"`          // null when it does not say which version it translates
 }
@@ -20,7 +23,8 @@ type manifestTranslation struct {
 // latest version that translates an earlier one (stale: true). A
 // translation that does not say which version it translates is listed,
 // with stale null, for the version its source shows now.
-func (m *model) manifestTranslations(v *Version) []manifestTranslation {
+func (r *renderer) manifestTranslations(v *Version) []manifestTranslation {
+	m := r.m
 	var out []manifestTranslation
 	for _, t := range v.Policy.Translations() {
 		if t == v.Policy {
@@ -30,7 +34,8 @@ func (m *model) manifestTranslations(v *Version) []manifestTranslation {
 		if tv == nil {
 			continue
 		}
-		e := manifestTranslation{Lang: t.Lang, URL: m.abs(tv.Permalink()), SHA256: hex.EncodeToString(tv.src.Hash[:]), Stale: stale}
+		e := manifestTranslation{Lang: t.Lang, URL: m.abs(tv.Permalink()), SHA256: recordIn(r.policyRecordsOf(t), tv).SHA256,
+			SourceSHA256: hex.EncodeToString(tv.src.Hash[:]), MarkdownURL: m.abs(tv.MarkdownURL()), TextURL: m.abs(tv.TextURL()), Stale: stale}
 		if tv.translates != nil {
 			e.TranslationOf = nullable(tv.translates.Effective.ISO())
 		}

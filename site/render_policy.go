@@ -11,15 +11,20 @@ import (
 // renderPolicy renders every page of one policy: its current page and,
 // when it has history, each version's page, each redline, the
 // comparisons of archived versions with the one in force, and the
-// history list. Versions are rendered oldest first so that each redline
-// needs only the previous version's blocks in memory, and the blocks of
-// the archived versions that get a comparison until the version in
-// force is rendered.
-func (r *renderer) renderPolicy(out output, p *Page) {
+// history list; beside each version's page its published texts, and the
+// policy's embed page. Versions are rendered oldest first so that each
+// redline needs only the previous version's blocks in memory, and the
+// blocks of the archived versions that get a comparison until the
+// version in force is rendered; the redlines also carry each section's
+// id on to the next version (sectionAliases). It returns the record of
+// each version, oldest first.
+func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 	pol := p.Policy
 	differ := redline.NewDiffer()
 	differ.SetLabels(r.say(p.Lang, "redline_added_note"), r.say(p.Lang, "redline_removed_note"))
 	var prev []redline.Block
+	var aliases sectionAliases
+	recs := make([]versionRecord, 0, len(pol.Versions))
 	compare := map[*Version][]redline.Block{}
 	for _, v := range pol.Versions {
 		doc := r.renderDoc(p, v, pol.HasHistory())
@@ -28,7 +33,14 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 		if v.Prev != nil {
 			rl = differ.Diff(prev, blocks)
 		}
-		content, toc := template.HTML(doc.HTML), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note"))
+		vanished := aliases.advance(doc, rl)
+		if v.Next == nil {
+			r.m.in.opts.texts.keepVanished(v.src, vanished)
+		}
+		byTarget := aliases.byTarget()
+		recs = append(recs, recordOf(doc, byTarget))
+		r.writeRecord(out, p, v, doc)
+		content, toc := template.HTML(withAliases(doc, byTarget)), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note"))
 		if v == pol.Shown() {
 			// Render a copy: other pages read this policy's Page through
 			// .Site.Policies while it renders, and must not see its body.
@@ -40,6 +52,7 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 				c.Content, c.TOC, c.HasTOCMarker, c.layout = content, toc, doc.HasTOCMarker, p.layout // chosen after the fallbacks were made
 				r.execute(out, &c)
 			}
+			r.renderEmbed(out, p, content)
 		}
 		if pol.HasHistory() {
 			r.renderVersion(out, p, v, content, toc, doc.HasTOCMarker)
@@ -59,6 +72,7 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 		r.renderHistory(out, p)
 		r.writePolicyFeed(out, p)
 	}
+	return recs
 }
 
 // renderDoc renders one version's Markdown, reporting errors at the lines
@@ -67,7 +81,7 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
 	s := v.src
 	page := r.m.markdownPage(p, v)
-	page.Blocks = blocks
+	page.Blocks, page.Record = blocks, v.Policy != nil // a policy's text is published (render_records.go); the home's intro is not
 	doc := r.m.renderMarkdown(r.md, s, r.m.body(s), page)
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
@@ -117,6 +131,8 @@ func (r *renderer) renderPolicies() {
 			return // the build was cancelled
 		}
 		defer recoverPanic(r.errs, p.src.Path, nil)
-		r.cached("policy:"+p.Policy.ID, func() memo.Key { return r.m.policyKey(p) }, func(out output) { r.renderPolicy(out, p) })
+		var made []versionRecord
+		r.cached("policy:"+p.Policy.ID, func() memo.Key { return r.m.policyKey(p) }, func(out output) { made = r.renderPolicy(out, p) })
+		r.records[i] = r.policyRecords(p, made)
 	})
 }

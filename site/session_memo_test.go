@@ -90,7 +90,8 @@ func TestShapeCoversPhases(t *testing.T) {
 		"renderer.ctx":     "cancellation", "renderer.m": "the model, whose fields are listed here",
 		"renderer.out": "where outputs go", "renderer.errs": "errors fail the build; warnings are replayed with their unit",
 		"renderer.tmpl": "parsed from Layouts and Wanted", "renderer.md": "made from Config",
-		"renderer.pages": "a counter",
+		"renderer.pages":   "a counter",
+		"renderer.records": "made by render from the policies' keys (policyRecords)",
 	}
 	fields := map[string]bool{}
 	for _, typ := range []reflect.Type{reflect.TypeFor[input](), reflect.TypeFor[model](), reflect.TypeFor[renderer]()} {

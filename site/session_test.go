@@ -173,8 +173,8 @@ func TestIncrementalReuses(t *testing.T) {
 	if &first["privacy/index.html"][0] != &second["privacy/index.html"][0] {
 		t.Error("privacy page was rendered again although only terms changed")
 	}
-	if strings.Join(changed, " ") != "policies.json terms/index.html" {
-		t.Errorf("changed = %v, want policies.json and terms/index.html", changed)
+	if strings.Join(changed, " ") != "policies.json terms/embed/index.html terms/index.html terms/index.md terms/index.txt" {
+		t.Errorf("changed = %v, want policies.json and terms' page, embed page and texts", changed)
 	}
 }
 

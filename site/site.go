@@ -26,7 +26,8 @@
 //     Nothing is written.
 //   - render(ctx, m, out, errs) *renderer turns the model into files in
 //     out: every policy's page, version pages, redlines, history and
-//     feed, the redirect stubs and host files, the home, 404 and
+//     feed, its published texts and embed page (see Records), the
+//     redirect stubs and host files, the home, 404 and
 //     changelog pages, the changelog feed, sitemap.xml, robots.txt,
 //     policies.json, the assets and the content files copied as they are.
 //   - write (site/internal/write, whose package doc is the spec of the
@@ -250,6 +251,37 @@
 // hreflang alternates) when it is finished; the sitemap, policies.json
 // (the default language's policies, each version with its translations)
 // and check (check_translations.go) read the same model.
+//
+// # Records
+//
+// Beside each version's page (the policy's page for a policy with one
+// version) the render phase publishes the version's text: index.md, the
+// Markdown goldmark parsed (the body as written, without front matter,
+// Liquid variables substituted, as the page shows them), and index.txt,
+// its plain-text form written from the goldmark tree (see
+// site/markdown's plaintext.go), the title first. assemble_records.go
+// decides and claims their paths and the embed page's,
+// <policy>/embed/. In policies.json, sha256 is the hash of index.md
+// (source_sha256 that of the source file), and each version lists its
+// sections: a top-level heading and what follows up to the next one,
+// hashed as its part of index.txt (markdown.Section).
+//
+// Section ids survive edits (render_sectionids.go): rendering a
+// policy's versions oldest first, the redline between each two matches
+// renamed sections (redline.Section.OldID), and every earlier id of a
+// section is written on each later page as an empty element before its
+// heading, never an id the page has; policies.json calls them
+// former_ids. An id of the previous version that the newest text lost
+// without a successor, or a block given it with {: #id}, is kept for the
+// linter, which warns about it. A policy's records are computed by its
+// render; when its pages come from the dev server's memo, the records
+// stored under the same key are used (policyRecords), made again from
+// the texts if they were dropped.
+//
+// The embed page is the current text in layouts/embed.html, noindex and
+// out of the sitemap, for assets/js/clause-embed.js to insert into an
+// app's page; where the site writes Netlify or Cloudflare Pages rules,
+// _headers lets other origins fetch it (render_headers.go).
 //
 // # Check
 //

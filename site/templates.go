@@ -22,12 +22,17 @@ type templates struct {
 	target *funcTarget       // the build the template functions serve
 	base   *template.Template
 	sets   map[string]*template.Template
+	// entries names, for each layout, the template to execute (see
+	// entry), decided when it is parsed: html/template escapes a template
+	// on its first execution, rewriting its tree, so the trees must not
+	// be read while pages render in parallel.
+	entries map[string]string
 }
 
 // loadTemplates parses baseof.html and layouts/partials/*.html, and every
 // layout file named in want. Missing or broken templates are reported.
 func loadTemplates(files map[string][]byte, target *funcTarget, want []string, errs *ErrorList) *templates {
-	t := &templates{files: files, target: target, sets: map[string]*template.Template{}}
+	t := &templates{files: files, target: target, sets: map[string]*template.Template{}, entries: map[string]string{}}
 	base := template.New("").Funcs(funcs(target))
 	names := []string{"baseof.html"}
 	var partials []string
@@ -75,6 +80,7 @@ func (t *templates) parseLayout(name string, errs *ErrorList) {
 		return
 	}
 	t.sets[name] = set
+	t.entries[name] = entry(set, name)
 }
 
 // has reports whether a layout file exists in any layer.
@@ -85,6 +91,9 @@ func (t *templates) has(name string) bool {
 
 // lookup returns the ready template set for a layout, or nil.
 func (t *templates) lookup(name string) *template.Template { return t.sets[name] }
+
+// entryOf returns the template to execute for a parsed layout.
+func (t *templates) entryOf(name string) string { return t.entries[name] }
 
 // entry returns the template to execute for a layout: baseof.html when
 // the layout only fills baseof.html's blocks, else the layout itself.

@@ -20,6 +20,8 @@ type Policy struct {
 	fallbacks    []*Page         // pages that show this policy where a language has an untranslated stub
 	key          string          // what matches its translations: translation_key or the path without the language
 	firstSeen    map[string]Date // history: git: effective date → day of the first commit that gave it
+	basePath     string          // the site's base path, which the URLs of embedPath and the records add
+	embedPath    string          // the embed page's site path (see assemble_records.go)
 }
 
 // HistoryURL returns the URL of the policy's version history, or "" when
@@ -63,6 +65,8 @@ type Version struct {
 	oldPaths   []string // other site paths it was published at (git history)
 	permalink  string   // the version page's URL, with the base path
 	translates *Version // for a translation, the version of the source it translates, or nil when unknown
+
+	markdownPath, textPath string // the site paths of its published texts (see assemble_records.go)
 }
 
 // Until is the date the next version took (or takes) effect, or zero.

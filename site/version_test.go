@@ -111,8 +111,12 @@ func TestManifest(t *testing.T) {
 		t.Fatalf("privacy entry: %+v", p)
 	}
 	sum := sha256.Sum256([]byte(versionedSite["content/privacy/versions/2026-01-01.md"]))
-	if p.Current.SHA256 != hex.EncodeToString(sum[:]) {
-		t.Error("current sha256 does not match the version file")
+	if p.Current.SourceSHA256 != hex.EncodeToString(sum[:]) {
+		t.Error("current source_sha256 does not match the version file")
+	}
+	published := tree["privacy/versions/2026-01-01/index.md"]
+	if sum := sha256.Sum256(published); len(published) == 0 || p.Current.SHA256 != hex.EncodeToString(sum[:]) {
+		t.Error("current sha256 does not match the published index.md")
 	}
 	if p.Current.URL != "https://ex.test/privacy/versions/2026-01-01/" || p.Current.LastRevised != "2025-12-20" {
 		t.Errorf("current: %+v", p.Current)

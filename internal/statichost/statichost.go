@@ -1,6 +1,7 @@
 // Package statichost imitates, for tests, the static hosts a built site
 // is published on: GitHub Pages and S3, which ignore _redirects, and
-// Netlify and Cloudflare Pages, which apply it each in its own way.
+// Netlify and Cloudflare Pages, which apply it each in its own way, and
+// the response headers their _headers file sets.
 package statichost
 
 import (
@@ -53,6 +54,7 @@ func NewAt(basePath string, files map[string][]byte, host Host) http.Handler {
 	h := &staticHost{base: strings.TrimSuffix(basePath, "/"), files: files, host: host}
 	if host != Plain {
 		h.rules = parseRules(files[redirectsFile], host)
+		h.headers = parseHeaders(files[headersFile])
 	}
 	return h
 }
@@ -63,6 +65,8 @@ type staticHost struct {
 	files map[string][]byte
 	host  Host
 	rules map[string]hostRule // nil unless redirects are applied
+
+	headers []headerRule // the _headers rules Netlify and Cloudflare Pages apply (headers.go)
 }
 
 // hostRule is one parsed _redirects line.
@@ -114,6 +118,7 @@ func (h *staticHost) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(rule.status)
 		return
 	}
+	h.setHeaders(w, r)
 	p := r.URL.Path
 	if p == h.base && h.base != "" {
 		h.redirectToFolder(w, r)
@@ -145,7 +150,7 @@ func (h *staticHost) serve(w http.ResponseWriter, r *http.Request, sub string) {
 		h.serveFile(w, r, path.Join(rel, "index.html"), http.StatusOK)
 		return
 	}
-	if h.rules != nil && rel == redirectsFile {
+	if h.rules != nil && (rel == redirectsFile || rel == headersFile) {
 		h.notFound(w, r)
 		return
 	}

@@ -137,6 +137,12 @@ type Document struct {
 	Blocks       []Block     // top-level blocks
 	Links        []LinkRef   // Markdown links and images in document order (not those in raw HTML)
 	Errors       []Error     // sorted by line, then column
+
+	// Set only when Page.Record asks for them (see record.go):
+	Markdown []byte    // the text goldmark parsed: the body with Liquid variables substituted
+	Plain    []byte    // the body as readable plain text (see plaintext.go)
+	Sections []Section // the section of each top-level heading, in order
+	BlockIDs []string  // ids that attribute lists ({: #id}) gave blocks other than headings
 }
 
 // Heading is one heading of a Document, after level shifting.
@@ -154,6 +160,7 @@ type Page struct {
 	File   func(path string) (url string, ok bool) // as Options.File
 	Var    func(scope, key string) (string, bool)  // as Options.Var
 	Blocks bool                                    // fill Document.Blocks (needed for redlines only)
+	Record bool                                    // fill Document.Markdown, Plain and Sections
 }
 
 // Render converts src to a Document, using the Link and Var of the
@@ -184,6 +191,10 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 		return doc
 	}
 	root, st := r.parse(src, page)
+	if page.Record {
+		doc.Markdown = st.src
+		writePlain(doc, root, st.src)
+	}
 	r.renderBlocks(doc, root, st.src, st)
 	st.fill(doc)
 	return doc

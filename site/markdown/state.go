@@ -113,4 +113,7 @@ func (st *state) fill(doc *Document) {
 	doc.HasTOCMarker = len(st.tocNodes) > 0
 	doc.Errors = resolveErrors(st.lineIndex(), st.errs)
 	doc.Links = st.linkRefs()
+	for _, u := range st.blockIDs {
+		doc.BlockIDs = append(doc.BlockIDs, u.id)
+	}
 }

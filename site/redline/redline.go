@@ -66,6 +66,7 @@ type Redline struct {
 // Section describes one section of a redline.
 type Section struct {
 	ID     string // heading id in the new version (old version if removed); "" for the preamble
+	OldID  string // heading id in the old version, "" for an added section; differs from ID when the heading was renamed
 	Title  string // heading text; "" for a section without a heading, such as the preamble
 	Status Status
 	Anchor string // id of the section's wrapper in Redline.HTML, e.g. "change-cookies"
@@ -161,11 +162,11 @@ func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
 		writeBlocks(&body, b.segs, opInsert)
 		r.Added++
 	case b == nil:
-		sec.ID, sec.Title, sec.Status = a.id, a.title, Removed
+		sec.ID, sec.OldID, sec.Title, sec.Status = a.id, a.id, a.title, Removed
 		writeBlocks(&body, a.segs, opDelete)
 		r.Removed++
 	default:
-		sec.ID, sec.Title = b.id, b.title
+		sec.ID, sec.OldID, sec.Title = b.id, a.id, b.title
 		writeSteps(&body, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n")
 		if body.marks > 0 {
 			sec.Status = Changed

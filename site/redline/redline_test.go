@@ -65,8 +65,24 @@ func TestRenameByBody(t *testing.T) {
 	if len(r.Sections) != 1 || r.Sections[0].Status != Changed || r.Sections[0].ID != "how-long" {
 		t.Fatalf("sections = %+v, want one changed section how-long", r.Sections)
 	}
+	if r.Sections[0].OldID != "retention" {
+		t.Errorf("OldID = %q, want the old heading's id, retention", r.Sections[0].OldID)
+	}
 	if strings.Contains(r.HTML, "removed-") {
 		t.Errorf("renamed section shown as removed:\n%s", r.HTML)
+	}
+}
+
+// OldID names a section's id in the old version: its own for a kept or
+// removed section, none for an added one.
+func TestOldIDs(t *testing.T) {
+	old := blocksFromHTML(`<p>Preamble</p><h2 id="a">A</h2><h2 id="b">B</h2><h2 id="c">C</h2>`)
+	new := blocksFromHTML(`<h2 id="a">A</h2><h2 id="x">Xylophone</h2><h2 id="c">C</h2>`)
+	want := map[string]string{"": "", "a": "a", "b": "b", "x": "", "c": "c"}
+	for _, s := range diff(old, new).Sections {
+		if s.OldID != want[s.ID] {
+			t.Errorf("section %q: OldID = %q, want %q", s.ID, s.OldID, want[s.ID])
+		}
 	}
 }
 
