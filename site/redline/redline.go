@@ -104,14 +104,17 @@ func (s Status) String() string {
 // 2 with 3 parses the blocks the versions share only once. A Differ is
 // not safe for concurrent use; use one per document.
 type Differ struct {
-	segs map[blockKey]segment
+	segs     map[blockKey]segment
+	sections *sectionMemo
 }
 
 // blockKey identifies a block by kind and HTML without concatenating them.
 type blockKey struct{ kind, html string }
 
 // NewDiffer returns a Differ with an empty memory.
-func NewDiffer() *Differ { return &Differ{segs: map[blockKey]segment{}} }
+func NewDiffer() *Differ {
+	return &Differ{segs: map[blockKey]segment{}, sections: newSectionMemo()}
+}
 
 // Diff compares two versions of a policy and returns their redline.
 func (d *Differ) Diff(old, new []Block) *Redline {
@@ -130,7 +133,7 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 		if e.new >= 0 {
 			b = ng[e.new]
 		}
-		r.writeSection(&out, a, b, anchors)
+		r.writeSection(&out, a, b, anchors, d.sections)
 	}
 	r.HTML = out.String()
 	return r
@@ -138,7 +141,7 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 
 // writeSection writes one section of the redline and records it. Either
 // a (old) or b (new) may be nil.
-func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
+func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int, memo *sectionMemo) {
 	var body writer
 	sec := Section{Status: Unchanged}
 	switch {
@@ -152,7 +155,7 @@ func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
 		r.Removed++
 	default:
 		sec.ID, sec.Title = b.id, b.title
-		writeSteps(&body, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n")
+		memo.diffSection(&body, a, b)
 		if body.marks > 0 {
 			sec.Status = Changed
 			r.Changed++
