@@ -89,7 +89,7 @@ func (d *Dir) Write(p string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data, 0o644)
+	return writeFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data)
 }
 
 // makeDir creates the folder dir (a slash path below the temporary
