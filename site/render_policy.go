@@ -27,7 +27,7 @@ func (r *renderer) renderPolicy(out output, p *Page) {
 		if v.Prev != nil {
 			rl = differ.Diff(prev, blocks)
 		}
-		content, toc := template.HTML(doc.HTML), tocFor(p, doc, rl)
+		content, toc := template.HTML(frozenString(doc.HTML)), tocFor(p, doc, rl) // doc is this loop's own
 		if v == pol.Shown() {
 			// Render a copy: other pages read this policy's Page through
 			// .Site.Policies while it renders, and must not see its body.
@@ -91,6 +91,8 @@ func tocFor(p *Page, doc *markdown.Document, rl *redline.Redline) template.HTML 
 }
 
 // redlineBlocks converts the Markdown renderer's blocks for the differ.
+// Their HTML is shared with the document's, which nothing writes to once
+// rendered.
 func redlineBlocks(in []markdown.Block) []redline.Block {
 	out := make([]redline.Block, len(in))
 	for i, b := range in {
@@ -98,7 +100,7 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 		if b.Kind == markdown.BlockFootnotes {
 			section = "footnotes" // notes belong to no section; keep them out of the last one
 		}
-		out[i] = redline.Block{Kind: string(b.Kind), Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
+		out[i] = redline.Block{Kind: string(b.Kind), Level: b.Level, ID: b.ID, Section: section, HTML: frozenString(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
 	}
 	return out
 }
