@@ -101,8 +101,11 @@ func (s Status) String() string {
 
 // Differ compares successive versions of one document. It remembers the
 // parse of every block it has seen, so comparing version 1 with 2 and then
-// 2 with 3 parses the blocks the versions share only once. A Differ is
-// not safe for concurrent use; use one per document.
+// 2 with 3 parses the blocks the versions share only once, and the
+// redline of every pair of sections it has compared, so comparing each
+// archived version with the newest compares a section that stayed the
+// same across versions only once. A Differ is not safe for concurrent
+// use; use one per document.
 type Differ struct {
 	segs     map[blockKey]segment
 	sections *sectionMemo
