@@ -21,11 +21,14 @@ while [ $# -gt 0 ]; do
   esac
 done
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 summary=()
 for n in $sizes; do
   echo "== $n policies"
-  out=$(SKIP_HUGO=1 bench/build.sh -n "$n" -runs "$runs" | tee /dev/stderr)
-  line=$(grep '^median:' <<<"$out")
+  : >"$log"
+  SKIP_HUGO=1 bench/build.sh -n "$n" -runs "$runs" | tee "$log"
+  line=$(grep '^median:' "$log")
   secs=$(sed -E 's/.*clause ([0-9.]+) s.*/\1/' <<<"$line")
   summary+=("$n policies: ${line#median: }; $(echo "$secs * 1000 / $n" | bc -l | xargs printf '%.3f') s per 1,000 policies")
 done
