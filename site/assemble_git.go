@@ -35,9 +35,23 @@ func (m *model) gitVersions() {
 		m.errs.Add(e)
 		return
 	}
+	all := make([][]gitlog.Revision, len(m.policies))
+	kept := make([][]gitlog.Revision, len(m.policies))
+	for i, p := range m.policies {
+		all[i] = hist[p.src.file()]
+		kept[i] = m.sinceRevisions(all[i])
+	}
+	contents := m.prefetchBlobs(kept)
 	parallel(len(m.policies), func(i int) {
-		p := m.policies[i]
-		m.gitPolicy(p, hist[p.src.file()], repo.Prefix())
+		m.gitPolicy(m.policies[i], all[i], kept[i], contents(i), repo.Prefix())
+	})
+}
+
+// sinceRevisions returns the revisions made on or after history_since.
+func (m *model) sinceRevisions(revs []gitlog.Revision) []gitlog.Revision {
+	since := m.in.cfg.historySince
+	return slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
+		return !since.IsZero() && rev.Time.Before(since.Time())
 	})
 }
 
@@ -81,10 +95,12 @@ func (m *model) closeBlobs() {
 // commit that made it, and texts that share a day are one version, the
 // latest text winning, whether or not they are adjacent in history. The
 // working-tree file is the newest text of its version.
-func (m *model) gitPolicy(p *Page, revs []gitlog.Revision, prefix string) {
+// revs are all its revisions, kept those after history_since, whose
+// contents are given.
+func (m *model) gitPolicy(p *Page, revs, kept []gitlog.Revision, contents [][]byte, prefix string) {
 	current := p.Policy.Versions[0]
 	p.Policy.firstSeen = map[string]Date{}
-	texts, newest := m.gitTexts(revs, prefix, p.src, p.Policy.firstSeen)
+	texts, newest := m.gitTexts(kept, contents, prefix, p.src, p.Policy.firstSeen)
 	texts, undated := m.adoptNewest(current, texts, newest, revs)
 	var versions []*Version
 	byDay := map[string]int{} // version day → index in versions
@@ -155,16 +171,12 @@ func (m *model) textVersion(t *gitText, undated *bool) *Version {
 // had: a revision whose body is the same as the previous one's (see
 // normalizeBody) is no change, so front-matter edits, renames, moves into
 // the content folder and white-space fixes extend the previous text
-// instead of starting one. Commits before history_since are left out.
-// current is the working-tree file; newest is the normal form of the
-// newest text's body. firstSeen gets the UTC day of the first commit
-// that gave each effective date, the announcement of that version.
-func (m *model) gitTexts(revs []gitlog.Revision, prefix string, current *Source, firstSeen map[string]Date) (texts []*gitText, newest []byte) {
-	since := m.in.cfg.historySince
-	revs = slices.DeleteFunc(slices.Clone(revs), func(rev gitlog.Revision) bool {
-		return !since.IsZero() && rev.Time.Before(since.Time())
-	})
-	contents := m.readBlobs(revs)
+// instead of starting one. revs are the revisions after history_since and
+// contents theirs (nil when git could not give them). current is the
+// working-tree file; newest is the normal form of the newest text's body.
+// firstSeen gets the UTC day of the first commit that gave each effective
+// date, the announcement of that version.
+func (m *model) gitTexts(revs []gitlog.Revision, contents [][]byte, prefix string, current *Source, firstSeen map[string]Date) (texts []*gitText, newest []byte) {
 	if contents == nil {
 		return nil, nil
 	}

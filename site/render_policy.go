@@ -40,7 +40,7 @@ func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 		byTarget := aliases.byTarget()
 		recs = append(recs, recordOf(doc, byTarget))
 		r.writeRecord(out, p, v, doc)
-		content, toc := template.HTML(withAliases(doc, byTarget)), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note"))
+		content, toc := template.HTML(frozenString(withAliases(doc, byTarget))), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note")) // doc is this loop's own
 		if v == pol.Shown() {
 			// Render a copy: other pages read this policy's Page through
 			// .Site.Policies while it renders, and must not see its body.
@@ -111,6 +111,8 @@ func tocFor(p *Page, doc *markdown.Document, rl *redline.Redline, note string) t
 }
 
 // redlineBlocks converts the Markdown renderer's blocks for the differ.
+// Their HTML is shared with the document's, which nothing writes to once
+// rendered.
 func redlineBlocks(in []markdown.Block) []redline.Block {
 	out := make([]redline.Block, len(in))
 	for i, b := range in {
@@ -118,7 +120,7 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 		if b.Kind == markdown.BlockFootnotes {
 			section = "footnotes" // notes belong to no section; keep them out of the last one
 		}
-		out[i] = redline.Block{Kind: string(b.Kind), Level: b.Level, ID: b.ID, Section: section, HTML: string(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
+		out[i] = redline.Block{Kind: string(b.Kind), Level: b.Level, ID: b.ID, Section: section, HTML: frozenString(b.HTML), Text: b.Text, WellFormed: !b.RawHTML}
 	}
 	return out
 }

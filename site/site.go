@@ -227,6 +227,10 @@
 // clause.yaml leaves out older commits. A revision is labelled with its
 // path then and its commit, content/privacy.md@1a2b3c4, and every problem
 // found at such a label is a warning: history cannot be edited.
+// Policies' histories are parsed in parallel, one policy per worker,
+// while one goroutine reads the next policies' texts from git ahead of
+// them (assemble_git_prefetch.go); the site and its warnings do not
+// depend on the number of workers (a test builds with one, two and four).
 //
 // # Languages
 //

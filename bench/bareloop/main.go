@@ -4,7 +4,12 @@
 // `clause build` on the same corpus. By default it renders with as many
 // workers as clause does (GOMAXPROCS), so it is the floor for clause.
 //
-//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out [-dirs] [-workers N]
+// With -redlines it also writes, per policy folder, the redline of each
+// version against the one before it and of each archived version against
+// the current one: the floor for a corpus with versions once comparison
+// pages count as work every such site does.
+//
+//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out [-dirs] [-redlines] [-workers N]
 package main
 
 import (
@@ -20,6 +25,7 @@ func main() {
 	src := flag.String("source", "", "the corpus folder (holding content/)")
 	out := flag.String("out", "", "the output folder")
 	dirs := flag.Bool("dirs", false, "write <policy>/index.html, one folder per policy as a site has, instead of flat files")
+	redlines := flag.Bool("redlines", false, "per policy folder, also compare each version with the one before it and each archived version with the current one (site/redline), as a site of versioned policies does")
 	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "how many documents to render at once")
 	flag.Parse()
 	if *src == "" || *out == "" {
@@ -30,7 +36,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}
-	if err := corpus.BareLoop(*src, *out, corpus.BareOptions{Dirs: *dirs, Workers: *workers}); err != nil {
+	if err := corpus.BareLoop(*src, *out, corpus.BareOptions{Dirs: *dirs, Workers: *workers, Redlines: *redlines}); err != nil {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}

@@ -24,12 +24,19 @@ type BareOptions struct {
 	// them one after another. A floor for clause, which renders with
 	// GOMAXPROCS workers, must use as many.
 	Workers int
+	// Redlines renders each policy folder's versions and writes the
+	// comparisons a site shows between them (see bareRedlines), instead
+	// of rendering each document on its own.
+	Redlines bool
 }
 
 // BareLoop is the benchmark baseline: the least work any generator must do
 // for a corpus. It parses each document's front matter, renders it with
 // goldmark (GFM) and writes one file per document.
 func BareLoop(src, out string, o BareOptions) error {
+	if o.Redlines {
+		return bareRedlines(src, out, max(o.Workers, 1))
+	}
 	content := filepath.Join(src, "content")
 	var docs []string
 	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
@@ -103,6 +110,18 @@ func renderBare(md goldmark.Markdown, p string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	body, err := bareBody(p, data)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	err = md.Convert(body, &buf)
+	return buf.Bytes(), err
+}
+
+// bareBody splits and decodes the front matter of the document p, whose
+// bytes are data, and returns the Markdown after it.
+func bareBody(p string, data []byte) ([]byte, error) {
 	block, perr := frontmatter.Split(data)
 	if perr != nil {
 		perr.Path = p
@@ -112,7 +131,5 @@ func renderBare(md goldmark.Markdown, p string) ([]byte, error) {
 		problems[0].Path = p
 		return nil, problems[0]
 	}
-	var buf bytes.Buffer
-	err = md.Convert(block.Body, &buf)
-	return buf.Bytes(), err
+	return block.Body, nil
 }

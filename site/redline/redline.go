@@ -102,11 +102,15 @@ func (s Status) String() string {
 
 // Differ compares successive versions of one document. It remembers the
 // parse of every block it has seen, so comparing version 1 with 2 and then
-// 2 with 3 parses the blocks the versions share only once. A Differ is
-// not safe for concurrent use; use one per document.
+// 2 with 3 parses the blocks the versions share only once, and the
+// redline of every pair of sections it has compared, so comparing each
+// archived version with the newest compares a section that stayed the
+// same across versions only once. A Differ is not safe for concurrent
+// use; use one per document.
 type Differ struct {
-	segs   map[blockKey]segment
-	labels *labels // nil for the English labels
+	segs     map[blockKey]segment
+	sections *sectionMemo
+	labels   *labels // nil for the English labels
 }
 
 // labels are the openings of change runs with the visually hidden words
@@ -117,7 +121,11 @@ type labels struct{ ins, del string }
 // text, such as "added:" and "removed:" (the default), for redlines in
 // another language. They are escaped; a space follows each.
 func (d *Differ) SetLabels(added, removed string) {
-	esc := func(s string) string { return textEscaper.Replace(s) }
+	esc := func(s string) string {
+		var w writer
+		writeText(&w, s)
+		return w.String()
+	}
 	d.labels = &labels{ins: `<ins><span class="visually-hidden">` + esc(added) + ` </span>`,
 		del: `<del><span class="visually-hidden">` + esc(removed) + ` </span>`}
 }
@@ -126,7 +134,9 @@ func (d *Differ) SetLabels(added, removed string) {
 type blockKey struct{ kind, html string }
 
 // NewDiffer returns a Differ with an empty memory.
-func NewDiffer() *Differ { return &Differ{segs: map[blockKey]segment{}} }
+func NewDiffer() *Differ {
+	return &Differ{segs: map[blockKey]segment{}, sections: newSectionMemo()}
+}
 
 // Diff compares two versions of a policy and returns their redline.
 func (d *Differ) Diff(old, new []Block) *Redline {
@@ -145,7 +155,7 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 		if e.new >= 0 {
 			b = ng[e.new]
 		}
-		r.writeSection(&out, a, b, anchors)
+		r.writeSection(&out, a, b, anchors, d.sections)
 	}
 	r.HTML = out.String()
 	return r
@@ -153,7 +163,7 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 
 // writeSection writes one section of the redline and records it. Either
 // a (old) or b (new) may be nil.
-func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
+func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int, memo *sectionMemo) {
 	body := writer{labels: w.labels}
 	sec := Section{Status: Unchanged}
 	switch {
@@ -167,7 +177,7 @@ func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int) {
 		r.Removed++
 	default:
 		sec.ID, sec.OldID, sec.Title = b.id, a.id, b.title
-		writeSteps(&body, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n")
+		memo.diffSection(&body, a, b)
 		if body.marks > 0 {
 			sec.Status = Changed
 			r.Changed++

@@ -51,8 +51,12 @@ func (c *content) tree() []*node {
 
 // collapseSpace returns s with every run of white space replaced by one
 // space and none at either end, as strings.Join(strings.Fields(s), " ")
-// does, in one pass and one allocation.
+// does, in one pass and at most one allocation: s itself when it has
+// nothing to collapse.
 func collapseSpace(s string) string {
+	if isCollapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
@@ -69,15 +73,49 @@ func collapseSpace(s string) string {
 	return b.String()
 }
 
+// isCollapsed reports whether collapseSpace would return s unchanged: its
+// only white space is single ASCII spaces between other characters.
+func isCollapsed(s string) bool {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return s == ""
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ':
+			if s[i+1] == ' ' {
+				return false
+			}
+		case c < utf8.RuneSelf:
+			if asciiSpace[c] {
+				return false
+			}
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+			continue
+		}
+		i++
+	}
+	return true
+}
+
 // spanOf returns the end of the run of white space (space is true) or of
 // other characters starting at s[i].
 func spanOf(s string, i int, space bool) int {
 	for i < len(s) {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				break
+			}
+			i++
+			continue
 		}
-		if isSpace(r) != space {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) != space {
 			break
 		}
 		i += size
@@ -88,10 +126,14 @@ func spanOf(s string, i int, space bool) int {
 // isSpace reports whether r is white space, with a fast path for ASCII.
 func isSpace(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\n' || r == '\t' || r == '\r' || r == '\f' || r == '\v'
+		return asciiSpace[r]
 	}
 	return unicode.IsSpace(r)
 }
+
+// asciiSpace marks the ASCII white-space characters, as unicode.IsSpace
+// does.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\n': true, '\t': true, '\r': true, '\f': true, '\v': true}
 
 // splitSegments splits sibling nodes into block elements and runs of
 // inline nodes. Runs of white space are dropped when blocks surround them.

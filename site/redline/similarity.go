@@ -3,6 +3,7 @@ package redline
 import (
 	"slices"
 	"unicode"
+	"unicode/utf8"
 )
 
 // similarity returns the Dice coefficient of the word multisets of a and b.
@@ -59,5 +60,16 @@ func wordBag(text string) []uint64 {
 
 // isWordRune reports whether r is part of a word.
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_'
 }
+
+// asciiWord marks the ASCII word characters: letters, digits and '_'.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+	}
+	return t
+}()

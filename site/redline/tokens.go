@@ -1,9 +1,6 @@
 package redline
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // tokKind is the kind of an inline token.
 type tokKind uint8
@@ -31,7 +28,8 @@ const spaceKey = " "
 
 // flatten appends the tokens of inline nodes to out.
 func flatten(out []token, nodes []*node) []token {
-	return flattenIn(out, nodes, "")
+	var keys keyArena
+	return keys.flattenIn(out, nodes, "")
 }
 
 // formatElements change how their text reads; the formatting around a
@@ -43,11 +41,11 @@ var formatElements = set("a", "abbr", "b", "cite", "code", "del", "em", "i",
 
 // flattenIn appends the tokens of inline nodes to out; ctx describes the
 // formatting elements around them.
-func flattenIn(out []token, nodes []*node, ctx string) []token {
+func (keys *keyArena) flattenIn(out []token, nodes []*node, ctx string) []token {
 	for _, n := range nodes {
 		switch {
 		case !n.elem:
-			out = appendWords(out, n.text, ctx)
+			out = keys.appendWords(out, n.text, ctx)
 		case isDecor(n):
 			out = append(out, token{kind: tkDecor, key: "d" + renderString([]*node{n}), n: n})
 		case isAtomic(n):
@@ -56,7 +54,7 @@ func flattenIn(out []token, nodes []*node, ctx string) []token {
 			var w writer
 			writeStartTag(&w, n.name, n.attrs)
 			out = append(out, token{kind: tkStart, key: w.String(), n: n})
-			out = flattenIn(out, n.children, formatContext(ctx, n))
+			out = keys.flattenIn(out, n.children, formatContext(ctx, n))
 			out = append(out, token{kind: tkEnd, key: "</" + n.name, n: n})
 		}
 	}
@@ -76,14 +74,14 @@ func formatContext(ctx string, n *node) string {
 
 // appendWords appends the words, punctuation and spaces of text in the
 // formatting context ctx to out.
-func appendWords(out []token, text, ctx string) []token {
+func (keys *keyArena) appendWords(out []token, text, ctx string) []token {
 	for text != "" {
-		n := wordLen(text)
+		n, space := wordLen(text)
 		s := text[:n]
-		if r, _ := utf8.DecodeRuneInString(s); unicode.IsSpace(r) {
+		if space {
 			out = append(out, token{kind: tkSpace, key: spaceKey, text: s})
 		} else {
-			out = append(out, token{kind: tkWord, key: "w" + s + ctx, text: s})
+			out = append(out, token{kind: tkWord, key: keys.word(s, ctx), text: s})
 		}
 		text = text[n:]
 	}
@@ -92,27 +90,25 @@ func appendWords(out []token, text, ctx string) []token {
 
 // wordLen returns the byte length of the token at the start of a
 // non-empty text: a run of white space, a run of word characters, or a
-// single other character.
-func wordLen(text string) int {
+// single other character; space reports the first.
+func wordLen(text string) (n int, space bool) {
 	r, size := utf8.DecodeRuneInString(text)
-	var same func(rune) bool
-	switch {
-	case unicode.IsSpace(r):
-		same = unicode.IsSpace
-	case isWordRune(r):
-		same = isWordRune
-	default:
-		return size
+	space = isSpace(r)
+	if !space && !isWordRune(r) {
+		return size, false
 	}
-	n := size
+	n = size
 	for n < len(text) {
-		r, size = utf8.DecodeRuneInString(text[n:])
-		if !same(r) {
+		r, size = rune(text[n]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[n:])
+		}
+		if space != isSpace(r) || (!space && !isWordRune(r)) {
 			break
 		}
 		n += size
 	}
-	return n
+	return n, space
 }
 
 // tokenKeys returns the keys of toks.

@@ -54,6 +54,11 @@
 //     removes its temporary folder and leaves the destination as it was.
 //     Once the swap has begun, Commit finishes it.
 //
+// Dir writes each file with open, write and close alone on Unix
+// (os.WriteFile also registers every file with the network poller), and
+// makes each folder with one mkdir, since no folder in its new temporary
+// folder exists until it makes it.
+//
 // Memory keeps the files in a map for `clause serve`, `clause check` and
 // tests; Keep hands it data that will not change again without a copy.
 //

@@ -1,0 +1,56 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/clause-dev/clause"
+	"github.com/clause-dev/clause/site/corpus"
+)
+
+// BenchmarkGitHistoryPhases times what history mode adds before
+// rendering, on a generated repository of 100 policies and 2,000 commits
+// (bench/history.sh's issue-15 size): load and assemble with history: git
+// (reading the log and every revision from git, parsing them in parallel
+// and folding them into versions) against the same phases with history:
+// files, for the same checkout. Rendering the versions' pages is not
+// timed here; bench/history.sh times whole builds.
+func BenchmarkGitHistoryPhases(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := b.TempDir()
+	git(b, dir, "2024-01-01", "init", "-q", "-b", "main")
+	cmd := exec.Command("git", "fast-import", "--quiet")
+	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(corpus.GitHistory(corpus.HistoryOptions{Policies: 100, Commits: 2000}))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("fast-import: %v\n%s", err, out)
+	}
+	git(b, dir, "2024-01-01", "checkout", "-q", "-f", "main")
+	for _, h := range []History{HistoryGit, HistoryFiles} {
+		b.Run(string(h), func(b *testing.B) {
+			for b.Loop() {
+				loadAndAssemble(b, Options{Source: dir, Theme: clause.Theme, History: h, Now: mustDate(b, "2026-01-01")})
+			}
+		})
+	}
+}
+
+// loadAndAssemble runs the load and assemble phases of a build of
+// opts.Source and fails on errors.
+func loadAndAssemble(b *testing.B, opts Options) {
+	opts = opts.withDefaults()
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer root.Close()
+	errs := &ErrorList{}
+	m := assemble(load(b.Context(), opts, root.FS(), errs), errs)
+	m.closeBlobs()
+	if err := errs.Err(); err != nil {
+		b.Fatal(err)
+	}
+}

@@ -1,0 +1,66 @@
+package redline
+
+import "encoding/binary"
+
+// sectionMemo remembers the redline body of every pair of sections a
+// Differ has compared. Comparing each archived version with the version
+// in force compares the same pair of sections again for every version in
+// which an old section stayed as it was; the second time the body is
+// copied. A body depends only on the two sections' blocks, so it is
+// keyed by them: each distinct block (a segment's content, which the
+// Differ shares between versions) gets a number, and a pair of sections
+// is the list of its blocks' numbers.
+type sectionMemo struct {
+	ids    map[*content]uint32
+	bodies map[string]sectionBody
+}
+
+// sectionBody is a section's redline HTML and the number of change marks
+// in it.
+type sectionBody struct {
+	html  string
+	marks int
+}
+
+// newSectionMemo returns an empty memory.
+func newSectionMemo() *sectionMemo {
+	return &sectionMemo{ids: map[*content]uint32{}, bodies: map[string]sectionBody{}}
+}
+
+// diffSection writes the redline of section a (old) against b (new) to
+// w, and counts its marks in w.
+func (m *sectionMemo) diffSection(w *writer, a, b *group) {
+	k := m.key(a, b)
+	body, ok := m.bodies[k]
+	if !ok {
+		out := writer{labels: w.labels} // the labels are the Differ's, the same for every body it remembers
+		writeSteps(&out, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n")
+		body = sectionBody{html: out.String(), marks: out.marks}
+		m.bodies[k] = body
+	}
+	w.WriteString(body.html)
+	w.marks += body.marks
+}
+
+// key returns the numbers of a's blocks then b's, after a's count.
+func (m *sectionMemo) key(a, b *group) string {
+	buf := make([]byte, 0, 4*(1+len(a.segs)+len(b.segs)))
+	buf = binary.LittleEndian.AppendUint32(buf, uint32(len(a.segs)))
+	for _, segs := range [][]segment{a.segs, b.segs} {
+		for i := range segs {
+			buf = binary.LittleEndian.AppendUint32(buf, m.id(segs[i].content))
+		}
+	}
+	return string(buf)
+}
+
+// id returns the number of a block's content, giving it the next one the
+// first time.
+func (m *sectionMemo) id(c *content) uint32 {
+	id, ok := m.ids[c]
+	if !ok {
+		id = uint32(len(m.ids))
+		m.ids[c] = id
+	}
+	return id
+}
