@@ -70,7 +70,7 @@ func assemble(in *input, errs *ErrorList) *model {
 
 // newModel returns an empty model of the input, before any decision.
 func newModel(in *input, errs *ErrorList) *model {
-	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg, in.words)}
+	m := &model{in: in, errs: errs, claims: newClaims(), bySource: map[string]*Page{}, md: newMarkdown(in.cfg, in.words, in.cfg.Language)}
 	m.initLanguages()
 	return m
 }
@@ -91,9 +91,10 @@ func (m *model) finishPolicies() {
 	m.finishFallbacks()
 }
 
-// newMarkdown returns the Markdown renderer clause.yaml configures.
-func newMarkdown(cfg *Config, words *i18n.Catalog) *markdown.Renderer {
-	label, _ := words.Text(cfg.Language, "anchor_label", "heading", "%s")
+// newMarkdown returns the Markdown renderer clause.yaml configures for
+// texts in the language lang, whose words label the heading anchors.
+func newMarkdown(cfg *Config, words *i18n.Catalog, lang string) *markdown.Renderer {
+	label, _ := words.Text(lang, "anchor_label", "heading", "%s")
 	return markdown.New(markdown.Options{Typographer: cfg.Typographer, TOCMin: cfg.TOCLevels[0], TOCMax: cfg.TOCLevels[1],
 		AnchorLabel: label})
 }

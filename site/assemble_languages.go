@@ -169,7 +169,7 @@ func (m *model) groupLanguages() {
 				mine = append(mine, f)
 			}
 		}
-		l.listed, l.groups = m.groupPolicies(mine)
+		l.listed, l.groups = m.groupPolicies(mine, l.Code)
 		for _, p := range l.listed {
 			if p.Fallback == nil {
 				l.policies = append(l.policies, p)

@@ -193,9 +193,9 @@ func (m *model) newPolicy(s *Source, lang *siteLanguage, base string) *Page {
 
 // groupPolicies sorts the policies of one language into the configured
 // groups, then into groups named only in front matter, alphabetically,
-// then "Policies" for pages with no group. It returns them in group
-// order, with the groups that have pages.
-func (m *model) groupPolicies(policies []*Page) ([]*Page, []*Group) {
+// then "Policies" (in the language lang) for pages with no group. It
+// returns them in group order, with the groups that have pages.
+func (m *model) groupPolicies(policies []*Page, lang string) ([]*Page, []*Group) {
 	var groups []*Group
 	byID := map[string]*Group{}
 	for _, g := range m.in.cfg.Groups {
@@ -212,7 +212,7 @@ func (m *model) groupPolicies(policies []*Page) ([]*Page, []*Group) {
 		if g == nil {
 			g = &Group{ID: p.Group, Title: readableName(p.Group)}
 			if p.Group == "" {
-				g.Title, _ = m.in.words.Text(m.in.cfg.Language, "policies")
+				g.Title, _ = m.in.words.Text(lang, "policies")
 			}
 			byID[p.Group] = g
 			extra = append(extra, g)

@@ -23,10 +23,20 @@ type renderer struct {
 	out   output
 	errs  *ErrorList
 	tmpl  *templates
-	md    *markdown.Renderer
+	md    *markdown.Renderer            // for texts in the site's language
+	mds   map[string]*markdown.Renderer // for each other language of a multilingual site
 	pages atomic.Int64
 
 	records [][]versionRecord // each policy's published records, by index in m.policies (see render_records.go)
+}
+
+// markdownFor returns the Markdown renderer for texts in the language
+// lang: the same options, with heading anchors labelled in that language.
+func (r *renderer) markdownFor(lang string) *markdown.Renderer {
+	if md := r.mds[lang]; md != nil {
+		return md
+	}
+	return r.md
 }
 
 // render turns the model into files in out: every policy's pages (its
@@ -36,7 +46,13 @@ type renderer struct {
 // content files copied as they are. Without templates it writes only the
 // copied files. Once ctx is done it skips the remaining pages.
 func render(ctx context.Context, m *model, out output, errs *ErrorList) *renderer {
-	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg, m.in.words)}
+	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg, m.in.words, m.in.cfg.Language)}
+	if len(m.langs) > 1 {
+		r.mds = map[string]*markdown.Renderer{}
+		for _, l := range m.langs {
+			r.mds[l.Code] = newMarkdown(m.in.cfg, m.in.words, l.Code)
+		}
+	}
 	r.writeCopies()
 	r.tmpl = r.templates()
 	if r.tmpl.base == nil {

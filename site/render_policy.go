@@ -82,7 +82,7 @@ func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Documen
 	s := v.src
 	page := r.m.markdownPage(p, v)
 	page.Blocks, page.Record = blocks, v.Policy != nil // a policy's text is published (render_records.go); the home's intro is not
-	doc := r.m.renderMarkdown(r.md, s, r.m.body(s), page)
+	doc := r.m.renderMarkdown(r.markdownFor(p.Lang), s, r.m.body(s), page)
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
 		r.errs.Add(&e)

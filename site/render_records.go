@@ -95,7 +95,7 @@ func (r *renderer) remakeRecords(p *Page) []versionRecord {
 	for _, v := range p.Policy.Versions {
 		page := r.m.markdownPage(p, v)
 		page.Blocks, page.Record = true, true
-		doc := r.m.renderMarkdown(r.md, v.src, r.m.body(v.src), page)
+		doc := r.m.renderMarkdown(r.markdownFor(p.Lang), v.src, r.m.body(v.src), page)
 		blocks := redlineBlocks(doc.Blocks)
 		var rl *redline.Redline
 		if v.Prev != nil {

@@ -89,7 +89,7 @@ func TestShapeCoversPhases(t *testing.T) {
 		"model.stubs":      "made into pages reachable from their policy's (Policy.fallbacks), which the shape hashes",
 		"renderer.ctx":     "cancellation", "renderer.m": "the model, whose fields are listed here",
 		"renderer.out": "where outputs go", "renderer.errs": "errors fail the build; warnings are replayed with their unit",
-		"renderer.tmpl": "parsed from Layouts and Wanted", "renderer.md": "made from Config",
+		"renderer.tmpl": "parsed from Layouts and Wanted", "renderer.md": "made from Config", "renderer.mds": "made from Config and Words, one per language of Site",
 		"renderer.pages":   "a counter",
 		"renderer.records": "made by render from the policies' keys (policyRecords)",
 	}
