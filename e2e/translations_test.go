@@ -80,9 +80,10 @@ func TestBrowserTranslations(t *testing.T) {
 		do(t, tab, "open the language menu", chromedp.Click(`.language-menu > summary`))
 		do(t, tab, "choose French", chromedp.Click(`.language-menu a[hreflang=fr]`))
 		waitFor(t, tab, "French privacy notice", `location.pathname == "/fr/privacy/"`, 5*time.Second)
-		if !js[bool](t, tab, `!!document.querySelector(".banner-stale a[href='/privacy/versions/2026-05-01/changes/']")`) {
-			t.Error("the stale French notice does not link to what changed since")
-		}
+		// The path changes before the new document has loaded: wait for the
+		// banner rather than read the old document once.
+		waitFor(t, tab, "the stale French notice links to what changed since",
+			`!!document.querySelector(".banner-stale a[href='/privacy/versions/2026-05-01/changes/']")`, 5*time.Second)
 		navigate(t, tab, base+"/terms/")
 		do(t, tab, "open the language menu", chromedp.Click(`.language-menu > summary`))
 		do(t, tab, "choose French", chromedp.Click(`.language-menu a[hreflang=fr]`))
