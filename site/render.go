@@ -24,6 +24,7 @@ type renderer struct {
 	tmpl  *templates
 	md    *markdown.Renderer
 	pages atomic.Int64
+	first map[string]bool // the units a dev server's first pass rendered (see renderFirst)
 }
 
 // render turns the model into files in out: every policy's pages (its
@@ -34,10 +35,20 @@ type renderer struct {
 // copied files. Once ctx is done it skips the remaining pages.
 func render(ctx context.Context, m *model, out output, errs *ErrorList) *renderer {
 	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg)}
+	fp := m.in.opts.first
+	var rec *recorder
+	if fp != nil && errs.ErrorCount() == 0 {
+		rec = &recorder{out: out, files: map[string][]byte{}}
+		r.out = rec // keep what the first pass publishes
+	}
 	r.writeCopies()
 	r.tmpl = r.templates()
 	if r.tmpl.base == nil {
 		return r
+	}
+	if rec != nil {
+		r.renderFirst(fp, rec)
+		r.out = out
 	}
 	r.renderAll()
 	return r
@@ -58,16 +69,13 @@ func (r *renderer) renderAll() {
 	if r.ctx.Err() != nil {
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
-	r.cached("site", r.m.siteKey, func(out output) {
-		r.renderHome(out)
-		r.render404(out)
-		r.renderChangelog(out)
-		r.writeChangelogFeed(out)
-		r.writeSitemap(out)
-		r.writeRobots(out)
-	})
+	if !r.first["site"] {
+		r.renderSiteUnit()
+	}
 	r.cached("manifest", r.m.manifestKey, r.writeManifest)
-	r.m.assets.write(r.out, r.errs)
+	if r.first == nil {
+		r.m.assets.write(r.out, r.errs)
+	}
 }
 
 // templates returns the parsed layouts: the dev server's cached set when

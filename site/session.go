@@ -37,9 +37,18 @@ func newSession(opts Options) *session {
 // previous files current as a failed build does. The changes it was given need not be given again: the next
 // build reads them, and reports the outputs they change.
 func (s *session) rebuildContext(ctx context.Context, changes []fileChange) (map[string][]byte, []string, *Result, error) {
+	return s.rebuildFirst(ctx, changes, nil)
+}
+
+// rebuildFirst is rebuildContext with a first pass (nil for none): the
+// pages it names are rendered before the rest of the site and handed to
+// its publish while the build goes on (see firstPass).
+func (s *session) rebuildFirst(ctx context.Context, changes []fileChange, fp *firstPass) (map[string][]byte, []string, *Result, error) {
 	s.invalidate(changes)
 	s.cache.begin()
-	files, res, err := renderContext(ctx, s.opts)
+	opts := s.opts
+	opts.first = fp
+	files, res, err := renderContext(ctx, opts)
 	s.cache.end(err == nil)
 	if err != nil {
 		return s.last, nil, res, err

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -94,8 +95,26 @@ func sessionEdits(n *int) []edit {
 			os.Remove(filepath.Join(d, "content", "broken.md"))
 			return fileChange{Path: filepath.Join(d, "content", "broken.md"), Created: true}
 		}},
+		{"metadata", func(t *testing.T, d string) fileChange {
+			return writeFile(t, d, "content/cookies.md", fmt.Sprintf("---\ntitle: Cookies\ndescription: Cookies, take %d.\neffective: 2026-01-01\nlast_revised: 2026-07-01\n---\n## Use\n\nFew.\n", next()), false)
+		}},
+		{"layout", func(t *testing.T, d string) fileChange {
+			return writeFile(t, d, "layouts/policy.html", fmt.Sprintf("{{ define \"main\" }}<p>Layout %d</p>\n{{ template \"partials/policy-article.html\" . }}\n{{ end }}\n", next()), false)
+		}},
+		{"stylesheet", func(t *testing.T, d string) fileChange {
+			return writeFile(t, d, "assets/css/clause.css", fmt.Sprintf("body{padding:%dpx}\n", next()), false)
+		}},
+		{"break front matter", func(t *testing.T, d string) fileChange {
+			return writeFile(t, d, "content/cookies.md", "---\ntitle: [Cookies\neffective: 2026-01-01\n---\n## Use\n\nFew.\n", false)
+		}},
 	}
 }
+
+// viewedPages are the pages that the browsers of TestIncrementalEqualsFull
+// may show: policies, a version, the home page, and a page that some
+// edits create or remove.
+var viewedPages = []string{"privacy/index.html", "cookies/index.html", "terms/index.html", "index.html",
+	"privacy/versions/2025-01-01/index.html", "extra-3/index.html", "changelog/index.html"}
 
 // clockDays are the days the clock of TestIncrementalEqualsFull moves
 // between: before, between and after the dates of its site, whose
@@ -105,7 +124,9 @@ var clockDays = []string{"2025-06-01", "2026-06-01", "2026-06-20", "2026-07-15",
 
 // TestIncrementalEqualsFull applies random edit sequences, and moves the
 // clock, and checks after every step that the session's incremental
-// build equals a full build.
+// build equals a full build. Each build renders some random pages first,
+// as the dev server does for the pages browsers show: the files it
+// publishes first must be the full build's, and hold those pages.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
 	for seed := uint64(1); seed <= 3; seed++ {
@@ -138,7 +159,8 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				if change := e.apply(t, dir); change.Path != "" {
 					changes = []fileChange{change}
 				}
-				got, _, _, incErr := sess.rebuild(changes)
+				fp, first := recordFirst(rng)
+				got, _, _, incErr := sess.rebuildFirst(context.Background(), changes, fp)
 				want, _, fullErr := renderSite(opts)
 				if fmt.Sprint(incErr) != fmt.Sprint(fullErr) {
 					t.Fatalf("step %d (%s): incremental err %v, full err %v", step, e.name, incErr, fullErr)
@@ -147,8 +169,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 					continue // the session keeps serving its last good build
 				}
 				diffTrees(t, got, want)
+				checkFirst(t, fp.pages, *first, want)
 				if t.Failed() {
-					t.Fatalf("step %d (%s): incremental build differs from a full build", step, e.name)
+					t.Fatalf("step %d (%s, showing %v): incremental build differs from a full build", step, e.name, fp.pages)
 				}
 			}
 		})
@@ -249,5 +272,36 @@ func TestIncrementalKeepsTemplates(t *testing.T) {
 	}
 	if sess.cache.counts().templates.Load() != 1 || !strings.Contains(string(files["terms/index.html"]), "New footer") {
 		t.Error("a layout edit did not reach the pages")
+	}
+}
+
+// recordFirst returns a first pass for up to three random pages of
+// viewedPages, and where the files it publishes go.
+func recordFirst(rng *rand.Rand) (*firstPass, *map[string][]byte) {
+	var pages []string
+	for range rng.IntN(4) {
+		pages = append(pages, viewedPages[rng.IntN(len(viewedPages))])
+	}
+	published := new(map[string][]byte)
+	fp := &firstPass{pages: pages, publish: func(_ context.Context, files map[string][]byte, shown []string) {
+		*published = files
+	}}
+	return fp, published
+}
+
+// checkFirst checks what a first pass published against the full build
+// want: every file as the full build has it (no page of an older build
+// or half made), and every shown page that the full build has.
+func checkFirst(t *testing.T, pages []string, published, want map[string][]byte) {
+	t.Helper()
+	for p, data := range published {
+		if full, ok := want[p]; !ok || string(full) != string(data) {
+			t.Errorf("the first pass published %s unlike the full build", p)
+		}
+	}
+	for _, p := range pages {
+		if _, ok := want[p]; ok && published[p] == nil {
+			t.Errorf("the first pass did not publish %s, which is shown", p)
+		}
 	}
 }

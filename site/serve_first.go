@@ -1,0 +1,113 @@
+package site
+
+import (
+	"context"
+	"maps"
+
+	"github.com/clause-dev/clause/site/internal/memo"
+)
+
+// firstPass asks a dev server build to render the pages that browsers
+// show before the rest (issue 15): the build renders the units that make
+// those pages, hands their files with the assets and copied files to
+// publish, and only then renders the rest of the site. It is used only
+// when the build has no error by then, so that publish never shows a
+// page of a build that will fail to the browsers.
+type firstPass struct {
+	pages []string // output paths that browsers show, e.g. policies/privacy/index.html
+	// publish serves the first files and tells the browsers showing
+	// pages; it returns once they were told.
+	publish func(ctx context.Context, files map[string][]byte, pages []string)
+	// yield is called before each unit of the rest of the build; it
+	// waits while the dev server answers requests.
+	yield func(ctx context.Context)
+}
+
+// firstUnits names the units that make the pages of fp: "site" for the
+// pages made from the whole site, "policy:<id>" for a policy's pages.
+// A page that no input claims (one being deleted, a redirect stub) has
+// no unit; its browsers reload when the whole build is done.
+func (m *model) firstUnits(fp *firstPass) map[string]bool {
+	owners := map[string]bool{}
+	units := map[string]bool{}
+	for _, p := range fp.pages {
+		owner, ok := m.claims.owner(p)
+		switch {
+		case !ok:
+		case m.claims.builtIn(p):
+			units["site"] = true
+		default:
+			owners[owner] = true
+		}
+	}
+	for _, p := range m.policies {
+		if ownsAny(p, owners) {
+			units["policy:"+p.Policy.ID] = true
+		}
+	}
+	return units
+}
+
+// ownsAny reports whether the file of p or of one of its versions is
+// among owners.
+func ownsAny(p *Page, owners map[string]bool) bool {
+	if owners[p.src.Path] {
+		return true
+	}
+	for _, v := range p.Policy.Versions {
+		if v.src != nil && owners[v.src.Path] {
+			return true
+		}
+	}
+	return false
+}
+
+// renderFirst renders the units of fp, with the assets, through rec, a
+// recorder that also holds the copied files written before it, and
+// publishes what rec holds when the build is still clean. The units it
+// rendered are left out of renderAll (see first).
+func (r *renderer) renderFirst(fp *firstPass, rec *recorder) {
+	units := r.m.firstUnits(fp)
+	r.first = units
+	r.m.assets.write(r.out, r.errs)
+	for _, p := range r.m.policies {
+		if units["policy:"+p.Policy.ID] && r.ctx.Err() == nil {
+			r.renderPolicyUnit(p)
+		}
+	}
+	if units["site"] && r.ctx.Err() == nil {
+		r.renderSiteUnit()
+	}
+	if r.ctx.Err() != nil || r.errs.ErrorCount() > 0 {
+		return
+	}
+	var shown []string
+	for _, p := range fp.pages {
+		if _, ok := rec.files[p]; ok {
+			shown = append(shown, p)
+		}
+	}
+	if len(shown) > 0 {
+		fp.publish(r.ctx, maps.Clone(rec.files), shown)
+	}
+}
+
+// renderPolicyUnit renders one policy's pages, or replays them from the
+// memo.
+func (r *renderer) renderPolicyUnit(p *Page) {
+	defer recoverPanic(r.errs, p.src.Path, nil)
+	r.cached("policy:"+p.Policy.ID, func() memo.Key { return r.m.policyKey(p) }, func(out output) { r.renderPolicy(out, p) })
+}
+
+// renderSiteUnit renders the pages made from the whole site, or replays
+// them from the memo.
+func (r *renderer) renderSiteUnit() {
+	r.cached("site", r.m.siteKey, func(out output) {
+		r.renderHome(out)
+		r.render404(out)
+		r.renderChangelog(out)
+		r.writeChangelogFeed(out)
+		r.writeSitemap(out)
+		r.writeRobots(out)
+	})
+}
