@@ -37,9 +37,13 @@ func render(ctx context.Context, m *model, out output, errs *ErrorList) *rendere
 	r := &renderer{ctx: ctx, m: m, out: out, errs: errs, md: newMarkdown(m.in.cfg)}
 	fp := m.in.opts.first
 	var rec *recorder
-	if fp != nil && errs.ErrorCount() == 0 {
+	switch {
+	case fp == nil:
+	case errs.ErrorCount() == 0:
 		rec = &recorder{out: out, files: map[string][]byte{}}
 		r.out = rec // keep what the first pass publishes
+	case fp.fail != nil:
+		fp.fail(errs.Errors()) // the build will fail: say so now
 	}
 	r.writeCopies()
 	r.tmpl = r.templates()

@@ -162,7 +162,7 @@ func (l *serveLoop) build(ctx context.Context, changes []fileChange) rebuildResu
 	fp := &firstPass{pages: l.srv.Viewed(), yield: l.srv.Pause, publish: func(ctx context.Context, files map[string][]byte, pages []string) {
 		l.srv.PublishFirst(&devserver.Snapshot{Files: files}, pages)
 		l.srv.Delivered(ctx)
-	}}
+	}, fail: func(errs []*Error) { l.srv.Fail(l.problems(errs)) }}
 	if len(fp.pages) == 0 {
 		fp = nil
 	}

@@ -93,11 +93,13 @@ func prepareEdit(b *testing.B, dir, kind string, i int, ch, all <-chan string) {
 	case "break-front-matter":
 		if i > 0 {
 			fixFrontMatter(b, dir)
+			waitFor(b, ch, "reload")
 			waitFor(b, all, "reload")
 			time.Sleep(30 * time.Millisecond)
 		}
 	case "delete":
 		writeTree(b, dir, map[string]string{extraPolicy(i): policyText(i)})
+		waitFor(b, ch, "reload")
 		waitFor(b, all, "reload")
 		time.Sleep(30 * time.Millisecond)
 	}

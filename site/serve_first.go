@@ -12,7 +12,8 @@ import (
 // those pages, hands their files with the assets and copied files to
 // publish, and only then renders the rest of the site. It is used only
 // when the build has no error by then, so that publish never shows a
-// page of a build that will fail to the browsers.
+// page of a build that will fail to the browsers; a build that has
+// errors before rendering hands them to fail instead.
 type firstPass struct {
 	pages []string // output paths that browsers show, e.g. policies/privacy/index.html
 	// publish serves the first files and tells the browsers showing
@@ -21,6 +22,9 @@ type firstPass struct {
 	// yield is called before each unit of the rest of the build; it
 	// waits while the dev server answers requests.
 	yield func(ctx context.Context)
+	// fail shows the errors that loading and assembling found at once,
+	// since the build will fail; rendering goes on to find the rest.
+	fail func(errs []*Error)
 }
 
 // firstUnits names the units that make the pages of fp: "site" for the
