@@ -40,7 +40,7 @@ func startServe(t testing.TB, dir string) (string, func()) {
 	case err := <-done:
 		cancel()
 		t.Fatalf("Serve: %v", err)
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second): // a cold build of 1,000 policies on a loaded machine
 		cancel()
 		t.Fatal("server did not start")
 	}

@@ -61,8 +61,7 @@ func (s *session) rebuildFirst(ctx context.Context, changes []fileChange, fp *fi
 // invalidate drops the cached sources the changes touch.
 func (s *session) invalidate(changes []fileChange) {
 	root, _ := filepath.Abs(s.opts.Source)
-	var paths []string
-	relist := false
+	var paths, relist []string
 	for _, c := range changes {
 		p := c.Path
 		if filepath.IsAbs(p) {
@@ -72,8 +71,8 @@ func (s *session) invalidate(changes []fileChange) {
 		}
 		p = filepath.ToSlash(p)
 		paths = append(paths, p)
-		if c.Created || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".markdown") {
-			relist = relist || s.cache.inContent(p)
+		if (c.Created || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".markdown")) && s.cache.inContent(p) {
+			relist = append(relist, p)
 		}
 	}
 	s.cache.invalidate(paths, relist)

@@ -15,7 +15,7 @@ import (
 // edit is one change a writer might make to a site.
 type edit struct {
 	name  string
-	apply func(t *testing.T, dir string) fileChange
+	apply func(t *testing.T, dir string) []fileChange
 }
 
 func writeFile(t *testing.T, dir, name, data string, created bool) fileChange {
@@ -36,46 +36,46 @@ func appendFile(t *testing.T, dir, name, text string) fileChange {
 func sessionEdits(n *int) []edit {
 	next := func() int { *n++; return *n }
 	return []edit{
-		{"body word", func(t *testing.T, d string) fileChange {
-			return appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))
+		{"body word", func(t *testing.T, d string) []fileChange {
+			return []fileChange{appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))}
 		}},
-		{"title", func(t *testing.T, d string) fileChange {
+		{"title", func(t *testing.T, d string) []fileChange {
 			_, err := os.Stat(filepath.Join(d, "content", "terms.md"))
 			created := err != nil // after "move to a folder", as a watcher reports it
-			return writeFile(t, d, "content/terms.md", fmt.Sprintf("---\ntitle: Terms %d\n---\n## Use\n\nBe kind.\n", next()), created)
+			return []fileChange{writeFile(t, d, "content/terms.md", fmt.Sprintf("---\ntitle: Terms %d\n---\n## Use\n\nBe kind.\n", next()), created)}
 		}},
-		{"new page", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, fmt.Sprintf("content/extra-%d.md", next()), "## Extra\n\nMore.\n", true)
+		{"new page", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, fmt.Sprintf("content/extra-%d.md", next()), "## Extra\n\nMore.\n", true)}
 		}},
-		{"delete page", func(t *testing.T, d string) fileChange {
+		{"delete page", func(t *testing.T, d string) []fileChange {
 			matches, _ := filepath.Glob(filepath.Join(d, "content", "extra-*.md"))
 			if len(matches) == 0 {
-				return fileChange{Path: filepath.Join(d, "content")}
+				return []fileChange{{Path: filepath.Join(d, "content")}}
 			}
 			os.Remove(matches[0])
-			return fileChange{Path: matches[0], Created: true}
+			return []fileChange{{Path: matches[0], Created: true}}
 		}},
-		{"template", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "layouts/partials/footer.html", fmt.Sprintf("<footer>Footer %d</footer>\n", next()), false)
+		{"template", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "layouts/partials/footer.html", fmt.Sprintf("<footer>Footer %d</footer>\n", next()), false)}
 		}},
-		{"config", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "clause.yaml", fmt.Sprintf("title: Center %d\ntoc: true\n", next()), false)
+		{"config", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "clause.yaml", fmt.Sprintf("title: Center %d\ntoc: true\n", next()), false)}
 		}},
-		{"asset", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "assets/css/extra.css", fmt.Sprintf("body{margin:%dpx}\n", next()), false)
+		{"asset", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "assets/css/extra.css", fmt.Sprintf("body{margin:%dpx}\n", next()), false)}
 		}},
-		{"version", func(t *testing.T, d string) fileChange {
-			return appendFile(t, d, "content/privacy/versions/2025-01-01.md", fmt.Sprintf("\nOld word %d.\n", next()))
+		{"version", func(t *testing.T, d string) []fileChange {
+			return []fileChange{appendFile(t, d, "content/privacy/versions/2025-01-01.md", fmt.Sprintf("\nOld word %d.\n", next()))}
 		}},
-		{"image", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/img/seal.png", fmt.Sprintf("PNG %d", next()), true)
+		{"image", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/img/seal.png", fmt.Sprintf("PNG %d", next()), true)}
 		}},
-		{"delete image", func(t *testing.T, d string) fileChange {
+		{"delete image", func(t *testing.T, d string) []fileChange {
 			p := filepath.Join(d, "content", "img", "seal.png")
 			os.Remove(p)
-			return fileChange{Path: p, Created: true}
+			return []fileChange{{Path: p, Created: true}}
 		}},
-		{"move to a folder", func(t *testing.T, d string) fileChange {
+		{"move to a folder", func(t *testing.T, d string) []fileChange {
 			from, to := filepath.Join(d, "content", "terms.md"), filepath.Join(d, "content", "terms", "index.md")
 			if _, err := os.Stat(from); err != nil {
 				from, to = to, from // and back
@@ -86,26 +86,26 @@ func sessionEdits(n *int) []edit {
 			if err := os.Rename(from, to); err != nil {
 				t.Fatal(err)
 			}
-			return fileChange{Path: to, Created: true}
+			return []fileChange{{Path: from, Created: true}, {Path: to, Created: true}} // as a watcher reports a rename
 		}},
-		{"break", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/broken.md", "---\ndate: never\n---\n", true)
+		{"break", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/broken.md", "---\ndate: never\n---\n", true)}
 		}},
-		{"fix", func(t *testing.T, d string) fileChange {
+		{"fix", func(t *testing.T, d string) []fileChange {
 			os.Remove(filepath.Join(d, "content", "broken.md"))
-			return fileChange{Path: filepath.Join(d, "content", "broken.md"), Created: true}
+			return []fileChange{{Path: filepath.Join(d, "content", "broken.md"), Created: true}}
 		}},
-		{"metadata", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/cookies.md", fmt.Sprintf("---\ntitle: Cookies\ndescription: Cookies, take %d.\neffective: 2026-01-01\nlast_revised: 2026-07-01\n---\n## Use\n\nFew.\n", next()), false)
+		{"metadata", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/cookies.md", fmt.Sprintf("---\ntitle: Cookies\ndescription: Cookies, take %d.\neffective: 2026-01-01\nlast_revised: 2026-07-01\n---\n## Use\n\nFew.\n", next()), false)}
 		}},
-		{"layout", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "layouts/policy.html", fmt.Sprintf("{{ define \"main\" }}<p>Layout %d</p>\n{{ template \"partials/policy-article.html\" . }}\n{{ end }}\n", next()), false)
+		{"layout", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "layouts/policy.html", fmt.Sprintf("{{ define \"main\" }}<p>Layout %d</p>\n{{ template \"partials/policy-article.html\" . }}\n{{ end }}\n", next()), false)}
 		}},
-		{"stylesheet", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "assets/css/clause.css", fmt.Sprintf("body{padding:%dpx}\n", next()), false)
+		{"stylesheet", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "assets/css/clause.css", fmt.Sprintf("body{padding:%dpx}\n", next()), false)}
 		}},
-		{"break front matter", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/cookies.md", "---\ntitle: [Cookies\neffective: 2026-01-01\n---\n## Use\n\nFew.\n", false)
+		{"break front matter", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/cookies.md", "---\ntitle: [Cookies\neffective: 2026-01-01\n---\n## Use\n\nFew.\n", false)}
 		}},
 	}
 }
@@ -147,18 +147,15 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := 0
-			edits := append(sessionEdits(&n), edit{"clock", func(*testing.T, string) fileChange {
+			edits := append(sessionEdits(&n), edit{"clock", func(*testing.T, string) []fileChange {
 				now = clockDays[n%len(clockDays)]
 				n++
-				return fileChange{}
+				return nil
 			}})
 			rng := rand.New(rand.NewPCG(seed, 7))
 			for step := 0; step < 30; step++ {
 				e := edits[rng.IntN(len(edits))]
-				var changes []fileChange
-				if change := e.apply(t, dir); change.Path != "" {
-					changes = []fileChange{change}
-				}
+				changes := e.apply(t, dir)
 				fp, first := recordFirst(rng)
 				got, _, _, incErr := sess.rebuildFirst(context.Background(), changes, fp)
 				want, _, fullErr := renderSite(opts)
