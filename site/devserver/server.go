@@ -4,7 +4,11 @@
 //
 // Serve mode never writes to disk: every Publish swaps in a complete
 // in-memory Snapshot, and requests are answered from whichever snapshot was
-// current when they arrived. The live reload script is injected into HTML
+// current when they arrived. PublishFirst serves the first pages of a
+// build still running, those that open browsers show (Viewed; the script
+// names its page when it connects), and reloads only those browsers;
+// until the build's Publish (or Fail), a request for any other file
+// waits for it rather than mix two builds. The live reload script is injected into HTML
 // responses on the fly and is never part of the snapshot itself. All URLs
 // the script uses are relative to the page, so the server works behind a
 // proxy or in a Codespace, under any host name it is told to answer (see
