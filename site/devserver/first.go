@@ -1,6 +1,7 @@
 package devserver
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"net/http"
@@ -35,8 +36,8 @@ func (s *Server) Viewed() []string {
 // (or to swap their stylesheets, as Publish would). Until Publish or Fail
 // replaces it, a request for a file that snap lacks waits for that
 // complete snapshot instead of mixing the two builds on one page. Publish
-// then skips the browsers told here; Fail goes back to the last complete
-// snapshot and tells every browser.
+// then skips the browsers showing a page that it serves as snap did;
+// Fail goes back to the last complete snapshot and tells every browser.
 func (s *Server) PublishFirst(snap *Snapshot, pages []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -117,6 +118,17 @@ func (s *Server) Pause(ctx context.Context) {
 	for s.answering.Load() > 0 && ctx.Err() == nil && time.Now().Before(deadline) {
 		time.Sleep(pollEvery)
 	}
+}
+
+// shownFirst reports whether the page is one that old, the first pages
+// of a build, served as next serves it: its browser has it already,
+// whether it reloaded at PublishFirst or opened it since.
+func shownFirst(old *state, next *Snapshot, page string) bool {
+	if old.pending == nil {
+		return false
+	}
+	first, ok := old.snap.Files[page]
+	return ok && bytes.Equal(first, next.Files[page])
 }
 
 // changedFiles returns the paths of next's files that differ from old's.

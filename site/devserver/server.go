@@ -213,9 +213,8 @@ func (s *Server) Publish(snap *Snapshot, changed []string) {
 	next := &state{snap: snap, base: snap, build: s.nextBuild()}
 	s.state.Store(next)
 	release(old)
-	told := s.told
 	s.told = nil
-	to := func(c *client) bool { _, ok := told[c]; return !ok } // the first pages of this build reloaded these
+	to := func(c *client) bool { return !shownFirst(old, snap, c.page) }
 	if len(old.problems) == 0 && onlyCSS(old.base, snap, changed) {
 		s.hub.broadcastTo(cssMessage(next.build, changed), to)
 		return
