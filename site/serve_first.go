@@ -11,9 +11,10 @@ import (
 // show before the rest (issue 15): the build renders the units that make
 // those pages, hands their files with the assets and copied files to
 // publish, and only then renders the rest of the site. It is used only
-// when the build has no error by then, so that publish never shows a
-// page of a build that will fail to the browsers; a build that has
-// errors before rendering hands them to fail instead.
+// when the build has no error by then, so that publish shows no page of
+// a build already known to fail (when the rest finds an error, the dev
+// server goes back to the last good site); a build that has errors
+// before rendering hands them to fail instead.
 type firstPass struct {
 	pages []string // output paths that browsers show, e.g. policies/privacy/index.html
 	// publish serves the first files and tells the browsers showing
