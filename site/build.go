@@ -28,6 +28,7 @@ type Options struct {
 	serve    bool        // dev server mode: templates see .Site.Serve
 	cache    *buildCache // reuse work of earlier builds (the dev server); nil for none
 	sourceFS fs.FS       // if set, read the site from here instead of Source
+	first    *firstPass  // the dev server's pages to render and publish first; nil for none
 
 	// Set by Check: keep the rendered texts for the linter (see renderMarkdown).
 	texts *renderedTexts

@@ -24,6 +24,7 @@ type buildCache struct {
 	mu      sync.Mutex
 	listing []contentFile
 	layout  *layout            // the layout the listing was made with
+	stale   []string           // paths whose entries in the listing may have changed (see patchListing)
 	sources map[string]*Source // by content path
 	files   map[string][]byte  // content files copied as they are, by the path they are read from
 
@@ -104,10 +105,11 @@ func (c *buildCache) memoView() *memo.View {
 
 // invalidate forgets the parsed sources and copied files at the given
 // paths (slash paths relative to the site folder), or under them when a
-// path is a folder, and with relist also the list of content files, for
-// when files were created, removed or renamed. Rendered outputs need no
-// invalidation: their keys change with their inputs.
-func (c *buildCache) invalidate(paths []string, relist bool) {
+// path is a folder, and marks the paths in relist stale in the list of
+// content files, for when files were created, removed or renamed there.
+// Rendered outputs need no invalidation: their keys change with their
+// inputs.
+func (c *buildCache) invalidate(paths, relist []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, p := range paths {
@@ -119,9 +121,7 @@ func (c *buildCache) invalidate(paths []string, relist bool) {
 			}
 		}
 	}
-	if relist {
-		c.listing = nil
-	}
+	c.stale = append(c.stale, relist...)
 }
 
 // deleteUnder deletes the entry for p and every entry below p/; p "."
@@ -147,17 +147,18 @@ func inOrUnder(p, dir string) bool {
 }
 
 // cachedListing returns the remembered content listing if it was made
-// with the layout of this key, or nil.
-func (c *buildCache) cachedListing(key string) []contentFile {
+// with the layout of this key, or nil, and the paths (relative to the
+// site folder) whose entries in it may have changed since.
+func (c *buildCache) cachedListing(key string) ([]contentFile, []string) {
 	if c == nil {
-		return nil
+		return nil, nil
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.layout == nil || c.layout.key() != key {
-		return nil
+		return nil, nil
 	}
-	return c.listing
+	return c.listing, c.stale
 }
 
 // inContent reports whether p, a slash path relative to the site folder,
@@ -182,7 +183,7 @@ func (c *buildCache) storeListing(l *layout, files []contentFile) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.listing, c.layout = files, l
+	c.listing, c.layout, c.stale = files, l, nil
 	listed := make(map[string]bool, len(files))
 	for _, f := range files {
 		listed[f.real] = true

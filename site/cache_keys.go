@@ -7,11 +7,13 @@ import (
 	"github.com/clause-dev/clause/site/redirect"
 )
 
-// This file derives the dev server's memo keys (see buildCache) from the
-// values each stage is given, hashed whole by memo.Of, rather than from
-// fields listed by hand: a field added to the site data, a page, a
-// version, its front matter or the configuration changes the keys
-// without anyone listing it.
+// This file derives the dev server's memo keys (see buildCache) from
+// values, hashed whole by memo.Of, rather than from fields listed by
+// hand: a field added to the input, a source, its front matter, the
+// configuration or the rest of the model the render stages read changes
+// the keys without anyone listing it. The policy pages, the bulk of the
+// model, are hashed by what assemble made them of (see siteShape), so
+// that a rebuild hashes only the files that changed.
 //
 // The shared key leaves out the text of each page: Source's Hash, Body
 // and Lead are tagged memo:"-", so that an edit to one policy's body
@@ -37,7 +39,7 @@ func (s *Source) MemoKey() memo.Key {
 // its input. TestShapeCoversPhases checks that every field of input,
 // model and renderer is here or has a reason to be left out.
 type renderInputs struct {
-	Site       siteShape // every policy page, its policy, versions and sources
+	Site       siteShape // the sources the pages are made of, and the rest of .Site
 	Config     *Config
 	Options    Options // without what keyedOptions clears
 	Layouts    map[string][]byte
@@ -77,34 +79,44 @@ func (m *model) computeShape() {
 		Clock: m.clock(), NextChange: m.nextChange, Languages: m.languageShapes(index), Register: in.register})
 }
 
-// siteShape is the site data as the shape hashes it: each policy page by
-// a key of its own, so that the pages, which are most of the work, are
-// hashed in parallel, and the rest of .Site once. A page's key covers
-// everything reachable from it but .Site (tagged memo:"-" on Page): its
-// policy, versions, front matter and sources; pages share nothing else.
+// siteShape is the site data as the shape hashes it. The model is a
+// function of the input, of what "now" decides (clock) and, with
+// history: git, of the repository's history; so rather than hash every
+// policy page on every build, the shape hashes the input's sources by
+// their keys, which the dev server computes once per changed file
+// (storeSource): an edit to one file re-hashes that file only. The pages
+// are hashed one by one only where their versions come from git
+// history, which the input does not hold. The rest of .Site is hashed
+// once; it is small.
 type siteShape struct {
-	Site   SiteData   // without Policies and Groups, which follow
-	Pages  []memo.Key // the key of each policy page, in .Site.Policies order
-	Groups []groupShape
+	Site    SiteData   // without Policies and Groups, which follow
+	Sources []memo.Key // the key of each loaded source, in listing order
+	Pages   []memo.Key // with history: git, the key of each policy page, in .Site.Policies order
+	Groups  []groupShape
 }
 
-// groupShape is a group with its pages as indexes into siteShape.Pages.
+// groupShape is a group with its pages as indexes into .Site.Policies.
 type groupShape struct {
 	Group Group // without Pages, which follow
 	Pages []int
 }
 
 // siteShape returns the site data's shape and the index of each policy
-// page in it (-1 for a page not in .Site.Policies).
+// page in .Site.Policies (-1 for a page not there).
 func (m *model) siteShape() (siteShape, map[*Page]int) {
 	pages := m.policies // every language's
 	index := make(map[*Page]int, len(pages))
-	keys := make([]memo.Key, len(pages))
 	for i, p := range pages {
 		index[p] = i
 	}
-	parallel(len(pages), func(i int) { keys[i] = memo.Of("page", pages[i]) })
-	s := siteShape{Site: *m.site, Pages: keys}
+	s := siteShape{Site: *m.site, Sources: make([]memo.Key, len(m.in.sources))}
+	for i, src := range m.in.sources {
+		s.Sources[i] = src.MemoKey()
+	}
+	if m.in.history() == HistoryGit {
+		s.Pages = make([]memo.Key, len(pages))
+		parallel(len(pages), func(i int) { s.Pages[i] = memo.Of("page", pages[i]) })
+	}
 	s.Site.Policies, s.Site.Groups = nil, nil
 	for _, g := range m.site.Groups {
 		gs := groupShape{Group: *g}
@@ -128,9 +140,11 @@ func indexOf(index map[*Page]int, p *Page) int {
 // keyedOptions returns opts without what the shape covers otherwise or
 // must not cover: the cache itself, the file systems the inputs are read
 // from (what is read from them is hashed), the environment (read into
-// the configuration) and the clock (see clock).
+// the configuration), the clock (see clock) and the dev server's first
+// pass.
 func keyedOptions(opts Options) Options {
 	opts.cache, opts.sourceFS, opts.Theme, opts.Getenv, opts.Now = nil, nil, nil, nil, time.Time{}
+	opts.first = nil // the order of rendering, not what is rendered
 	return opts
 }
 

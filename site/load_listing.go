@@ -18,10 +18,17 @@ type contentFile struct {
 
 // listContent lists the content folder's files sorted by path, as
 // lister does, reusing the dev server's cached listing when the folder
-// and patterns are the same.
+// and patterns are the same, listed again only where files were created
+// or removed since (see patchListing).
 func listContent(src fs.FS, l *layout, errs *ErrorList, cache *buildCache) []contentFile {
-	if files := cache.cachedListing(l.key()); files != nil {
-		return files
+	if files, stale := cache.cachedListing(l.key()); files != nil {
+		if len(stale) == 0 {
+			return files
+		}
+		if patched, ok := patchListing(src, l, errs, files, stale); ok {
+			cache.storeListing(l, patched)
+			return patched
+		}
 	}
 	ls := &lister{fsys: src, l: l, errs: errs}
 	files, ok := ls.list()

@@ -26,6 +26,7 @@ type renderer struct {
 	md    *markdown.Renderer            // for texts in the site's language
 	mds   map[string]*markdown.Renderer // for each other language of a multilingual site
 	pages atomic.Int64
+	first map[string]bool // the units a dev server's first pass rendered (see renderFirst)
 
 	records [][]versionRecord // each policy's published records, by index in m.policies (see render_records.go)
 }
@@ -53,10 +54,25 @@ func render(ctx context.Context, m *model, out output, errs *ErrorList) *rendere
 			r.mds[l.Code] = newMarkdown(m.in.cfg, m.in.words, l.Code)
 		}
 	}
+	r.records = make([][]versionRecord, len(m.policies))
+	fp := m.in.opts.first
+	var rec *recorder
+	switch {
+	case fp == nil:
+	case errs.ErrorCount() == 0:
+		rec = &recorder{out: out, files: map[string][]byte{}}
+		r.out = rec // keep what the first pass publishes
+	case fp.fail != nil:
+		fp.fail(errs.Errors()) // the build will fail: say so now
+	}
 	r.writeCopies()
 	r.tmpl = r.templates()
 	if r.tmpl.base == nil {
 		return r
+	}
+	if rec != nil {
+		r.renderFirst(fp, rec)
+		r.out = out
 	}
 	r.renderAll()
 	return r
@@ -72,27 +88,18 @@ func (r *renderer) renderAll() {
 		defer recoverPanic(r.errs, "(redirects)", nil)
 		r.writeRedirects()
 	}()
-	r.records = make([][]versionRecord, len(r.m.policies))
 	r.renderPolicies()
 	<-redirectsDone
 	if r.ctx.Err() != nil {
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
-	r.cached("site", r.m.siteKey, func(out output) {
-		for _, l := range r.m.langs {
-			r.renderHome(out, l)
-			r.renderChangelog(out, l)
-			r.writeChangelogFeed(out, l)
-		}
-		r.writeRootRedirect(out)
-		r.render404(out)
-		r.writeRegisterFeed(out)
-		r.writeSitemap(out)
-		r.writeRobots(out)
-		r.writeHostHeaders(out)
-	})
+	if !r.first["site"] {
+		r.renderSiteUnit()
+	}
 	r.cached("manifest", r.m.manifestKey, r.writeManifest)
-	r.m.assets.write(r.out, r.errs)
+	if r.first == nil {
+		r.m.assets.write(r.out, r.errs)
+	}
 }
 
 // templates returns the parsed layouts: the dev server's cached set when

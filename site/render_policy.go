@@ -3,7 +3,6 @@ package site
 import (
 	"html/template"
 
-	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/markdown"
 	"github.com/clause-dev/clause/site/redline"
 )
@@ -129,12 +128,12 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 func (r *renderer) renderPolicies() {
 	parallel(len(r.m.policies), func(i int) {
 		p := r.m.policies[i]
-		if r.ctx.Err() != nil {
-			return // the build was cancelled
+		if r.ctx.Err() != nil || r.first["policy:"+p.Policy.ID] {
+			return // the build was cancelled, or the first pass rendered it
 		}
-		defer recoverPanic(r.errs, p.src.Path, nil)
-		var made []versionRecord
-		r.cached("policy:"+p.Policy.ID, func() memo.Key { return r.m.policyKey(p) }, func(out output) { made = r.renderPolicy(out, p) })
-		r.records[i] = r.policyRecords(p, made)
+		if fp := r.m.in.opts.first; r.first != nil && fp.yield != nil {
+			fp.yield(r.ctx) // the rest of a first pass: requests go first
+		}
+		r.renderPolicyUnit(i, p)
 	})
 }

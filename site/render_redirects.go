@@ -63,6 +63,9 @@ type stubPage struct {
 
 // stub renders one redirect page with layouts/redirect.html.
 func (r *renderer) stub(d redirect.StubData) ([]byte, error) {
+	if err := r.ctx.Err(); err != nil {
+		return nil, err // cancelled: the stubs left fail at once, and the build publishes nothing
+	}
 	set := r.tmpl.lookup("redirect.html")
 	if set == nil {
 		return redirect.DefaultStub(d)

@@ -154,10 +154,19 @@ func (l *serveLoop) rebuild(changes []fileChange) {
 	l.publish(res)
 }
 
-// build runs one rebuild of the session until ctx is done.
+// build runs one rebuild of the session until ctx is done. The pages
+// that browsers show are rendered first and served at once (see
+// firstPass); the rest of the site follows.
 func (l *serveLoop) build(ctx context.Context, changes []fileChange) rebuildResult {
 	start := time.Now()
-	files, changed, res, err := l.sess.rebuildContext(ctx, changes)
+	fp := &firstPass{pages: l.srv.Viewed(), yield: l.srv.Pause, publish: func(ctx context.Context, files map[string][]byte, pages []string) {
+		l.srv.PublishFirst(&devserver.Snapshot{Files: files}, pages)
+		l.srv.Delivered(ctx)
+	}, fail: func(errs []*Error) { l.srv.Fail(l.problems(errs)) }}
+	if len(fp.pages) == 0 {
+		fp = nil
+	}
+	files, changed, res, err := l.sess.rebuildFirst(ctx, changes, fp)
 	return rebuildResult{files: files, changed: changed, res: res, err: err, took: time.Since(start)}
 }
 

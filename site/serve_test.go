@@ -6,9 +6,11 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +40,7 @@ func startServe(t testing.TB, dir string) (string, func()) {
 	case err := <-done:
 		cancel()
 		t.Fatalf("Serve: %v", err)
-	case <-time.After(10 * time.Second):
+	case <-time.After(60 * time.Second): // a cold build of 1,000 policies on a loaded machine
 		cancel()
 		t.Fatal("server did not start")
 	}
@@ -49,7 +51,14 @@ func startServe(t testing.TB, dir string) (string, func()) {
 // events connects to the SSE endpoint and delivers each event's type.
 func events(t testing.TB, ctx context.Context, base string) <-chan string {
 	t.Helper()
-	req, _ := http.NewRequestWithContext(ctx, "GET", base+"_clause/events", nil)
+	return eventsFor(t, ctx, base, "")
+}
+
+// eventsFor is events for a browser showing page (a snapshot name such
+// as privacy/index.html), named as the live reload script names it.
+func eventsFor(t testing.TB, ctx context.Context, base, page string) <-chan string {
+	t.Helper()
+	req, _ := http.NewRequestWithContext(ctx, "GET", base+"_clause/events?page="+url.QueryEscape(page), nil)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		t.Fatal(err)
@@ -69,8 +78,8 @@ func events(t testing.TB, ctx context.Context, base string) <-chan string {
 	return out
 }
 
-// waitFor reads events until one of type want arrives.
-func waitFor(t testing.TB, ch <-chan string, want string) {
+// waitFor reads events until one of the types in want arrives.
+func waitFor(t testing.TB, ch <-chan string, want ...string) {
 	t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
@@ -79,7 +88,7 @@ func waitFor(t testing.TB, ch <-chan string, want string) {
 			if !ok {
 				t.Fatalf("event stream closed before %q", want)
 			}
-			if got == want {
+			if slices.Contains(want, got) {
 				return
 			}
 		case <-deadline:

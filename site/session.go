@@ -37,9 +37,18 @@ func newSession(opts Options) *session {
 // previous files current as a failed build does. The changes it was given need not be given again: the next
 // build reads them, and reports the outputs they change.
 func (s *session) rebuildContext(ctx context.Context, changes []fileChange) (map[string][]byte, []string, *Result, error) {
+	return s.rebuildFirst(ctx, changes, nil)
+}
+
+// rebuildFirst is rebuildContext with a first pass (nil for none): the
+// pages it names are rendered before the rest of the site and handed to
+// its publish while the build goes on (see firstPass).
+func (s *session) rebuildFirst(ctx context.Context, changes []fileChange, fp *firstPass) (map[string][]byte, []string, *Result, error) {
 	s.invalidate(changes)
 	s.cache.begin()
-	files, res, err := renderContext(ctx, s.opts)
+	opts := s.opts
+	opts.first = fp
+	files, res, err := renderContext(ctx, opts)
 	s.cache.end(err == nil)
 	if err != nil {
 		return s.last, nil, res, err
@@ -52,8 +61,7 @@ func (s *session) rebuildContext(ctx context.Context, changes []fileChange) (map
 // invalidate drops the cached sources the changes touch.
 func (s *session) invalidate(changes []fileChange) {
 	root, _ := filepath.Abs(s.opts.Source)
-	var paths []string
-	relist := false
+	var paths, relist []string
 	for _, c := range changes {
 		p := c.Path
 		if filepath.IsAbs(p) {
@@ -63,8 +71,8 @@ func (s *session) invalidate(changes []fileChange) {
 		}
 		p = filepath.ToSlash(p)
 		paths = append(paths, p)
-		if c.Created || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".markdown") {
-			relist = relist || s.cache.inContent(p)
+		if (c.Created || !strings.HasSuffix(p, ".md") && !strings.HasSuffix(p, ".markdown")) && s.cache.inContent(p) {
+			relist = append(relist, p)
 		}
 	}
 	s.cache.invalidate(paths, relist)

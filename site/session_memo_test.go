@@ -11,6 +11,7 @@ import (
 
 	"github.com/clause-dev/clause"
 	"github.com/clause-dev/clause/site/corpus"
+	"github.com/clause-dev/clause/site/internal/memo"
 )
 
 // TestFixFrontMatterReusesPages breaks one policy's front matter and
@@ -68,7 +69,7 @@ func TestShapeCoversPhases(t *testing.T) {
 	in := map[string]string{ // phase field → the renderInputs field holding it
 		"input.opts": "Options", "input.cfg": "Config", "input.now": "Clock", "input.layout": "Layout",
 		"input.contentFiles": "Files", "input.unloaded": "Unloaded", "input.copiedFiles": "Copied",
-		"input.layouts": "Layouts", "input.register": "Register", "input.wordFiles": "Words",
+		"input.layouts": "Layouts", "input.register": "Register", "input.wordFiles": "Words", "input.sources": "Site",
 		"model.assets": "Assets", "model.copies": "Copies", "model.layouts": "Wanted", "model.home": "Home",
 		"model.policies": "Site", "model.groups": "Site", "model.bySource": "BySource", "model.site": "Site",
 		"model.redirects": "Redirects", "model.redirectFormats": "Formats", "model.moved": "Moved",
@@ -76,7 +77,6 @@ func TestShapeCoversPhases(t *testing.T) {
 	}
 	leftOut := map[string]string{
 		"input.src": "inputs are hashed as read", "input.theme": "inputs are hashed as read",
-		"input.sources":    "read by assemble only; render reads the pages, home and redirects made of them",
 		"input.copies":     "claimed into model.copies",
 		"input.assetFiles": "claimed into model.assets, whose hashes are hashed",
 		"input.words":      "made from Words and the theme's words, which are built in",
@@ -90,7 +90,7 @@ func TestShapeCoversPhases(t *testing.T) {
 		"renderer.ctx":     "cancellation", "renderer.m": "the model, whose fields are listed here",
 		"renderer.out": "where outputs go", "renderer.errs": "errors fail the build; warnings are replayed with their unit",
 		"renderer.tmpl": "parsed from Layouts and Wanted", "renderer.md": "made from Config", "renderer.mds": "made from Config and Words, one per language of Site",
-		"renderer.pages":   "a counter",
+		"renderer.pages": "a counter", "renderer.first": "the order of rendering, not what is rendered",
 		"renderer.records": "made by render from the policies' keys (policyRecords)",
 	}
 	fields := map[string]bool{}
@@ -143,28 +143,39 @@ func BenchmarkShapeKey(b *testing.B) {
 }
 
 // TestShapeFollowsSiteData checks that the shape changes with fields of
-// the site data that no key function names: a page's unexported field,
-// a footer link, a version's status and a front matter parameter.
+// the input that no key function names, from which assemble makes the
+// site data: a page's table of contents and a front matter parameter
+// (both in a source), a footer link (in the configuration), and "now"
+// passing a version's date (which changes its status).
 func TestShapeFollowsSiteData(t *testing.T) {
 	t.Parallel()
 	dir := newSite(t, versionedSite)
-	base := assembleSite(dir, nil).shape
-	if again := assembleSite(dir, nil).shape; again != base {
+	shape := func(m *model) memo.Key { m.computeShape(); return m.shape }
+	base := shape(assembleSite(dir, nil))
+	if again := shape(assembleSite(dir, nil)); again != base {
 		t.Fatal("two assemblies of one site gave different shapes")
 	}
-	edits := map[string]func(m *model){
-		"page.toc":       func(m *model) { m.policies[0].toc = !m.policies[0].toc },
-		"Site.Footer":    func(m *model) { m.site.Footer = append(m.site.Footer, Link{Title: "Imprint", URL: "/imprint/"}) },
-		"Version.Status": func(m *model) { m.policies[0].Policy.Versions[0].Status = StatusUpcoming },
-		"FM.Params":      func(m *model) { m.policies[0].src.FM.Params["owner"] = "legal" },
+	edits := map[string]func(in *input){
+		"FM.TOC":      func(in *input) { off := false; in.sources[0].FM.TOC = &off },
+		"FM.Params":   func(in *input) { in.sources[0].FM.Params["owner"] = "legal" },
+		"Site.Footer": func(in *input) { in.cfg.Footer = append(in.cfg.Footer, Link{Title: "Imprint", URL: "/imprint/"}) },
+		"now":         func(in *input) { in.now = mustDate(t, "2025-06-01") },
 	}
 	for name, edit := range edits {
-		m := assembleSite(dir, nil)
-		edit(m)
-		if m.computeShape(); m.shape == base {
+		if got := shape(assembleEdited(dir, edit)); got == base {
 			t.Errorf("changing %s left the shape as it was", name)
 		}
 	}
+}
+
+// assembleEdited is assembleSite without a cache, with edit applied to
+// the input between load and assemble.
+func assembleEdited(dir string, edit func(in *input)) *model {
+	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}.withDefaults()
+	errs := &ErrorList{}
+	in := load(context.Background(), opts, os.DirFS(dir), errs)
+	edit(in)
+	return assemble(in, errs)
 }
 
 // TestIncrementalFollowsFeedClock moves the clock between two days on

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -14,7 +15,7 @@ import (
 // edit is one change a writer might make to a site.
 type edit struct {
 	name  string
-	apply func(t *testing.T, dir string) fileChange
+	apply func(t *testing.T, dir string) []fileChange
 }
 
 func writeFile(t *testing.T, dir, name, data string, created bool) fileChange {
@@ -35,46 +36,46 @@ func appendFile(t *testing.T, dir, name, text string) fileChange {
 func sessionEdits(n *int) []edit {
 	next := func() int { *n++; return *n }
 	return []edit{
-		{"body word", func(t *testing.T, d string) fileChange {
-			return appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))
+		{"body word", func(t *testing.T, d string) []fileChange {
+			return []fileChange{appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))}
 		}},
-		{"title", func(t *testing.T, d string) fileChange {
+		{"title", func(t *testing.T, d string) []fileChange {
 			_, err := os.Stat(filepath.Join(d, "content", "terms.md"))
 			created := err != nil // after "move to a folder", as a watcher reports it
-			return writeFile(t, d, "content/terms.md", fmt.Sprintf("---\ntitle: Terms %d\n---\n## Use\n\nBe kind.\n", next()), created)
+			return []fileChange{writeFile(t, d, "content/terms.md", fmt.Sprintf("---\ntitle: Terms %d\n---\n## Use\n\nBe kind.\n", next()), created)}
 		}},
-		{"new page", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, fmt.Sprintf("content/extra-%d.md", next()), "## Extra\n\nMore.\n", true)
+		{"new page", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, fmt.Sprintf("content/extra-%d.md", next()), "## Extra\n\nMore.\n", true)}
 		}},
-		{"delete page", func(t *testing.T, d string) fileChange {
+		{"delete page", func(t *testing.T, d string) []fileChange {
 			matches, _ := filepath.Glob(filepath.Join(d, "content", "extra-*.md"))
 			if len(matches) == 0 {
-				return fileChange{Path: filepath.Join(d, "content")}
+				return []fileChange{{Path: filepath.Join(d, "content")}}
 			}
 			os.Remove(matches[0])
-			return fileChange{Path: matches[0], Created: true}
+			return []fileChange{{Path: matches[0], Created: true}}
 		}},
-		{"template", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "layouts/partials/footer.html", fmt.Sprintf("<footer>Footer %d</footer>\n", next()), false)
+		{"template", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "layouts/partials/footer.html", fmt.Sprintf("<footer>Footer %d</footer>\n", next()), false)}
 		}},
-		{"config", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "clause.yaml", fmt.Sprintf("title: Center %d\ntoc: true\n", next()), false)
+		{"config", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "clause.yaml", fmt.Sprintf("title: Center %d\ntoc: true\n", next()), false)}
 		}},
-		{"asset", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "assets/css/extra.css", fmt.Sprintf("body{margin:%dpx}\n", next()), false)
+		{"asset", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "assets/css/extra.css", fmt.Sprintf("body{margin:%dpx}\n", next()), false)}
 		}},
-		{"version", func(t *testing.T, d string) fileChange {
-			return appendFile(t, d, "content/privacy/versions/2025-01-01.md", fmt.Sprintf("\nOld word %d.\n", next()))
+		{"version", func(t *testing.T, d string) []fileChange {
+			return []fileChange{appendFile(t, d, "content/privacy/versions/2025-01-01.md", fmt.Sprintf("\nOld word %d.\n", next()))}
 		}},
-		{"image", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/img/seal.png", fmt.Sprintf("PNG %d", next()), true)
+		{"image", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/img/seal.png", fmt.Sprintf("PNG %d", next()), true)}
 		}},
-		{"delete image", func(t *testing.T, d string) fileChange {
+		{"delete image", func(t *testing.T, d string) []fileChange {
 			p := filepath.Join(d, "content", "img", "seal.png")
 			os.Remove(p)
-			return fileChange{Path: p, Created: true}
+			return []fileChange{{Path: p, Created: true}}
 		}},
-		{"move to a folder", func(t *testing.T, d string) fileChange {
+		{"move to a folder", func(t *testing.T, d string) []fileChange {
 			from, to := filepath.Join(d, "content", "terms.md"), filepath.Join(d, "content", "terms", "index.md")
 			if _, err := os.Stat(from); err != nil {
 				from, to = to, from // and back
@@ -85,17 +86,35 @@ func sessionEdits(n *int) []edit {
 			if err := os.Rename(from, to); err != nil {
 				t.Fatal(err)
 			}
-			return fileChange{Path: to, Created: true}
+			return []fileChange{{Path: from, Created: true}, {Path: to, Created: true}} // as a watcher reports a rename
 		}},
-		{"break", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/broken.md", "---\ndate: never\n---\n", true)
+		{"break", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/broken.md", "---\ndate: never\n---\n", true)}
 		}},
-		{"fix", func(t *testing.T, d string) fileChange {
+		{"fix", func(t *testing.T, d string) []fileChange {
 			os.Remove(filepath.Join(d, "content", "broken.md"))
-			return fileChange{Path: filepath.Join(d, "content", "broken.md"), Created: true}
+			return []fileChange{{Path: filepath.Join(d, "content", "broken.md"), Created: true}}
+		}},
+		{"metadata", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/cookies.md", fmt.Sprintf("---\ntitle: Cookies\ndescription: Cookies, take %d.\neffective: 2026-01-01\nlast_revised: 2026-07-01\n---\n## Use\n\nFew.\n", next()), false)}
+		}},
+		{"layout", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "layouts/policy.html", fmt.Sprintf("{{ define \"main\" }}<p>Layout %d</p>\n{{ template \"partials/policy-article.html\" . }}\n{{ end }}\n", next()), false)}
+		}},
+		{"stylesheet", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "assets/css/clause.css", fmt.Sprintf("body{padding:%dpx}\n", next()), false)}
+		}},
+		{"break front matter", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/cookies.md", "---\ntitle: [Cookies\neffective: 2026-01-01\n---\n## Use\n\nFew.\n", false)}
 		}},
 	}
 }
+
+// viewedPages are the pages that the browsers of TestIncrementalEqualsFull
+// may show: policies, a version, the home page, and a page that some
+// edits create or remove.
+var viewedPages = []string{"privacy/index.html", "cookies/index.html", "terms/index.html", "index.html",
+	"privacy/versions/2025-01-01/index.html", "extra-3/index.html", "changelog/index.html"}
 
 // clockDays are the days the clock of TestIncrementalEqualsFull moves
 // between: before, between and after the dates of its site, whose
@@ -105,7 +124,9 @@ var clockDays = []string{"2025-06-01", "2026-06-01", "2026-06-20", "2026-07-15",
 
 // TestIncrementalEqualsFull applies random edit sequences, and moves the
 // clock, and checks after every step that the session's incremental
-// build equals a full build.
+// build equals a full build. Each build renders some random pages first,
+// as the dev server does for the pages browsers show: the files it
+// publishes first must be the full build's, and hold those pages.
 func TestIncrementalEqualsFull(t *testing.T) {
 	t.Parallel()
 	for seed := uint64(1); seed <= 3; seed++ {
@@ -126,19 +147,17 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				t.Fatal(err)
 			}
 			n := 0
-			edits := append(sessionEdits(&n), edit{"clock", func(*testing.T, string) fileChange {
+			edits := append(sessionEdits(&n), edit{"clock", func(*testing.T, string) []fileChange {
 				now = clockDays[n%len(clockDays)]
 				n++
-				return fileChange{}
+				return nil
 			}})
 			rng := rand.New(rand.NewPCG(seed, 7))
 			for step := 0; step < 30; step++ {
 				e := edits[rng.IntN(len(edits))]
-				var changes []fileChange
-				if change := e.apply(t, dir); change.Path != "" {
-					changes = []fileChange{change}
-				}
-				got, _, _, incErr := sess.rebuild(changes)
+				changes := e.apply(t, dir)
+				fp, first := recordFirst(rng)
+				got, _, _, incErr := sess.rebuildFirst(context.Background(), changes, fp)
 				want, _, fullErr := renderSite(opts)
 				if fmt.Sprint(incErr) != fmt.Sprint(fullErr) {
 					t.Fatalf("step %d (%s): incremental err %v, full err %v", step, e.name, incErr, fullErr)
@@ -147,8 +166,9 @@ func TestIncrementalEqualsFull(t *testing.T) {
 					continue // the session keeps serving its last good build
 				}
 				diffTrees(t, got, want)
+				checkFirst(t, fp.pages, *first, want)
 				if t.Failed() {
-					t.Fatalf("step %d (%s): incremental build differs from a full build", step, e.name)
+					t.Fatalf("step %d (%s, showing %v): incremental build differs from a full build", step, e.name, fp.pages)
 				}
 			}
 		})
@@ -249,5 +269,36 @@ func TestIncrementalKeepsTemplates(t *testing.T) {
 	}
 	if sess.cache.counts().templates.Load() != 1 || !strings.Contains(string(files["terms/index.html"]), "New footer") {
 		t.Error("a layout edit did not reach the pages")
+	}
+}
+
+// recordFirst returns a first pass for up to three random pages of
+// viewedPages, and where the files it publishes go.
+func recordFirst(rng *rand.Rand) (*firstPass, *map[string][]byte) {
+	var pages []string
+	for range rng.IntN(4) {
+		pages = append(pages, viewedPages[rng.IntN(len(viewedPages))])
+	}
+	published := new(map[string][]byte)
+	fp := &firstPass{pages: pages, publish: func(_ context.Context, files map[string][]byte, shown []string) {
+		*published = files
+	}}
+	return fp, published
+}
+
+// checkFirst checks what a first pass published against the full build
+// want: every file as the full build has it (no page of an older build
+// or half made), and every shown page that the full build has.
+func checkFirst(t *testing.T, pages []string, published, want map[string][]byte) {
+	t.Helper()
+	for p, data := range published {
+		if full, ok := want[p]; !ok || string(full) != string(data) {
+			t.Errorf("the first pass published %s unlike the full build", p)
+		}
+	}
+	for _, p := range pages {
+		if _, ok := want[p]; ok && published[p] == nil {
+			t.Errorf("the first pass did not publish %s, which is shown", p)
+		}
 	}
 }

@@ -319,15 +319,18 @@
 // The dev server's session (session.go) rebuilds in memory and keeps two
 // kinds of work between builds (cache.go). Inputs (the content listing,
 // parsed sources, copied files) are kept by path until the watcher
-// reports a change there. Everything derived from them goes through one
+// reports a change there; the listing is then listed again at those
+// paths only (load_listing_patch.go). Everything derived from them goes through one
 // memo owned by the session (site/internal/memo): the parsed templates,
 // the resolved redirects and their files, each policy's pages, the
 // site-wide pages and policies.json, each stored under a key hashed from
 // the values the stage is given (cache_keys.go). Keys are not listed by
 // hand: the shape, computed once per build at the end of assemble,
-// hashes the input and model that render reads (the site data,
-// configuration, layouts, assets, redirects and what "now" decides)
-// whole, by reflection, so a field added to any of them counts;
+// hashes the input and model that render reads (the sources the pages
+// are made of, each by a key computed once per changed file, the rest of
+// the site data, configuration, layouts, assets, redirects and what
+// "now" decides; with history: git, each page, whose versions come from
+// git) whole, by reflection, so a field added to any of them counts;
 // only the texts are left out (tagged memo:"-") and added by the stages
 // that render them, so editing one policy's text re-renders that policy
 // only, and so is "now" itself where a feed gives it in place of a later
@@ -338,4 +341,13 @@
 // entries. clause build and clause check have no memo: they compute no
 // shape and no key (memo.Do calls a stage's key function only with a
 // view).
+//
+// The pages that browsers show come first (serve_first.go): the live
+// reload script names its page, and a dev server build renders the units
+// that make those pages before the rest, publishes them with the assets
+// and copied files (devserver.Server.PublishFirst), and then renders the
+// rest of the site, pausing while requests are answered. Until the whole
+// build is published, a request for any other file waits for it, so no
+// response mixes two builds. A build that has errors before rendering
+// shows them at once and renders on to find the rest.
 package site

@@ -16,39 +16,39 @@ import (
 func translationEdits(n *int) []edit {
 	next := func() int { *n++; return *n }
 	return []edit{
-		{"source word", func(t *testing.T, d string) fileChange {
-			return appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))
+		{"source word", func(t *testing.T, d string) []fileChange {
+			return []fileChange{appendFile(t, d, "content/privacy.md", fmt.Sprintf("\nWord %d.\n", next()))}
 		}},
-		{"source version", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/privacy.md", fmt.Sprintf("---\ntitle: Privacy\neffective: 2026-0%d-01\n---\n## Data\n\nNew %d.\n", 2+next()%7, *n), false)
+		{"source version", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/privacy.md", fmt.Sprintf("---\ntitle: Privacy\neffective: 2026-0%d-01\n---\n## Data\n\nNew %d.\n", 2+next()%7, *n), false)}
 		}},
-		{"translation word", func(t *testing.T, d string) fileChange {
-			return appendFile(t, d, "content/fr/privacy.md", fmt.Sprintf("\nMot %d.\n", next()))
+		{"translation word", func(t *testing.T, d string) []fileChange {
+			return []fileChange{appendFile(t, d, "content/fr/privacy.md", fmt.Sprintf("\nMot %d.\n", next()))}
 		}},
-		{"translation_of", func(t *testing.T, d string) fileChange {
+		{"translation_of", func(t *testing.T, d string) []fileChange {
 			dates := []string{"2025-01-01", "2026-03-01", "2026-05-01"}
-			return writeFile(t, d, "content/fr/privacy.md", fmt.Sprintf("---\ntitle: Confidentialité\ntranslation_of: %s\n---\n## Données\n\nPeu.\n", dates[next()%len(dates)]), false)
+			return []fileChange{writeFile(t, d, "content/fr/privacy.md", fmt.Sprintf("---\ntitle: Confidentialité\ntranslation_of: %s\n---\n## Données\n\nPeu.\n", dates[next()%len(dates)]), false)}
 		}},
-		{"stub", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/de/privacy.md", "---\ntitle: Datenschutz\nuntranslated: true\n---\n", isNew(d, "content/de/privacy.md"))
+		{"stub", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/de/privacy.md", "---\ntitle: Datenschutz\nuntranslated: true\n---\n", isNew(d, "content/de/privacy.md"))}
 		}},
-		{"stub translated", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/de/privacy.md", fmt.Sprintf("---\ntitle: Datenschutz\n---\n## Daten\n\nWenig %d.\n", next()), isNew(d, "content/de/privacy.md"))
+		{"stub translated", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/de/privacy.md", fmt.Sprintf("---\ntitle: Datenschutz\n---\n## Daten\n\nWenig %d.\n", next()), isNew(d, "content/de/privacy.md"))}
 		}},
-		{"delete translation", func(t *testing.T, d string) fileChange {
+		{"delete translation", func(t *testing.T, d string) []fileChange {
 			p := filepath.Join(d, "content", "de", "privacy.md")
 			os.Remove(p)
-			return fileChange{Path: p, Created: true}
+			return []fileChange{fileChange{Path: p, Created: true}}
 		}},
-		{"language home", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "content/fr/_index.md", fmt.Sprintf("---\ntitle: Accueil %d\n---\nBienvenue.\n", next()), isNew(d, "content/fr/_index.md"))
+		{"language home", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "content/fr/_index.md", fmt.Sprintf("---\ntitle: Accueil %d\n---\nBienvenue.\n", next()), isNew(d, "content/fr/_index.md"))}
 		}},
-		{"languages", func(t *testing.T, d string) fileChange {
+		{"languages", func(t *testing.T, d string) []fileChange {
 			extra := []string{"", "  - {code: he, name: עברית}\n", "  - {code: de, name: Deutsch}\n"}[next()%3]
-			return writeFile(t, d, "clause.yaml", "title: T\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n"+extra, false)
+			return []fileChange{writeFile(t, d, "clause.yaml", "title: T\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n"+extra, false)}
 		}},
-		{"subdir", func(t *testing.T, d string) fileChange {
-			return writeFile(t, d, "clause.yaml", fmt.Sprintf("title: T\ndefault_language_in_subdir: %v\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n  - {code: de, name: Deutsch}\n", next()%2 == 0), false)
+		{"subdir", func(t *testing.T, d string) []fileChange {
+			return []fileChange{writeFile(t, d, "clause.yaml", fmt.Sprintf("title: T\ndefault_language_in_subdir: %v\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n  - {code: de, name: Deutsch}\n", next()%2 == 0), false)}
 		}},
 	}
 }
@@ -79,7 +79,7 @@ func TestIncrementalEqualsFullTranslations(t *testing.T) {
 			for step := 0; step < 25; step++ {
 				e := edits[rng.IntN(len(edits))]
 				change := e.apply(t, dir)
-				got, _, _, incErr := sess.rebuild([]fileChange{change})
+				got, _, _, incErr := sess.rebuild(change)
 				want, _, fullErr := renderSite(opts)
 				if fmt.Sprint(incErr) != fmt.Sprint(fullErr) {
 					t.Fatalf("step %d (%s): incremental err %v, full err %v", step, e.name, incErr, fullErr)

@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/http/httputil"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -135,4 +136,31 @@ func prefixProxy(t *testing.T, target, prefix string) string {
 	srv := httptest.NewServer(http.StripPrefix(prefix, rp))
 	t.Cleanup(srv.Close)
 	return srv.URL + prefix
+}
+
+// TestBrowserFirstPages checks the first pages of a build in a browser:
+// the page names itself when it connects, reloads when its own page is
+// published first, and a page it opens next waits for the whole build.
+func TestBrowserFirstPages(t *testing.T) {
+	ts := startServer(t)
+	ts.Publish(browserSite("a.111.css", "rgb(255, 0, 0)", "v1"), nil)
+	ctx := browser(t)
+	if _, err := chromedp.Run(ctx, chromedp.Navigate(ts.base+"/p/q/")); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, ctx, "loaded", `document.getElementById("t").textContent == "v1"`)
+	for !slices.Contains(ts.Viewed(), "p/q/index.html") { // the page's stream names it
+		time.Sleep(10 * time.Millisecond)
+	}
+	full := browserSite("a.222.css", "rgb(0, 128, 0)", "v2")
+	ts.PublishFirst(&Snapshot{Files: map[string][]byte{"p/q/index.html": full.Files["p/q/index.html"], "assets/a.222.css": full.Files["assets/a.222.css"]}},
+		[]string{"p/q/index.html"})
+	eventually(t, ctx, "reloaded first", `document.getElementById("t").textContent == "v2" && getComputedStyle(document.getElementById("t")).color == "rgb(0, 128, 0)"`)
+	eval(t, ctx, `fetch("../../").then(r => r.text()).then(s => { window.home = s }); true`)
+	for ts.waiting.Load() == 0 { // the home page waits for the whole build
+		time.Sleep(10 * time.Millisecond)
+	}
+	full.Files["index.html"] = []byte(`<!DOCTYPE html><html><head></head><body><p id="t">home 2</p></body></html>`)
+	ts.Publish(full, []string{"index.html", "p/q/index.html", "assets/a.222.css"})
+	eventually(t, ctx, "home from the whole build", `(window.home || "").includes("home 2")`)
 }

@@ -112,18 +112,32 @@ func exists(snap *Snapshot, name string) resolution {
 }
 
 // serveSite answers a page or asset request from the current snapshot.
+// While the snapshot holds only a build's first pages, a request for
+// any other file waits for the complete snapshot (see PublishFirst), so
+// that no response mixes two builds.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
-	st := s.state.Load()
 	clean, ok := cleanPath(r.URL.Path)
 	if !ok {
 		http.Error(w, "404 page not found", http.StatusNotFound)
 		return
 	}
+	st := s.state.Load()
 	if st.snap == nil {
 		s.serveBuilding(w, r, st)
 		return
 	}
 	name, res := resolve(st.snap, clean)
+	for res == notFound && st.pending != nil {
+		next, ok := s.awaitReplaced(r, st)
+		if !ok {
+			return
+		}
+		if next == st {
+			break // the server is stopping
+		}
+		st = next
+		name, res = resolve(st.snap, clean)
+	}
 	switch res {
 	case found:
 		s.serveFile(w, r, st, name, name, http.StatusOK)
@@ -160,6 +174,8 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request, st *state
 // serveFile writes one snapshot file; HTML gets the live reload script,
 // with page as the snapshot name the browser is looking at.
 func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, st *state, name, page string, status int) {
+	s.answering.Add(1)
+	defer s.answering.Add(-1)
 	body := st.snap.Files[name]
 	ctype := contentType(name, body)
 	if strings.HasPrefix(ctype, "text/html") {

@@ -37,7 +37,7 @@
   if (!window.EventSource) {
     return;
   }
-  var events = new EventSource(cfg.root + "_clause/events");
+  var events = new EventSource(cfg.root + "_clause/events?page=" + encodeURIComponent(cfg.page || ""));
   events.onmessage = function (e) {
     var msg;
     try {

@@ -4,7 +4,11 @@
 //
 // Serve mode never writes to disk: every Publish swaps in a complete
 // in-memory Snapshot, and requests are answered from whichever snapshot was
-// current when they arrived. The live reload script is injected into HTML
+// current when they arrived. PublishFirst serves the first pages of a
+// build still running, those that open browsers show (Viewed; the script
+// names its page when it connects), and reloads only those browsers;
+// until the build's Publish (or Fail), a request for any other file
+// waits for it rather than mix two builds. The live reload script is injected into HTML
 // responses on the fly and is never part of the snapshot itself. All URLs
 // the script uses are relative to the page, so the server works behind a
 // proxy or in a Codespace, under any host name it is told to answer (see
@@ -62,21 +66,32 @@ type state struct {
 	snap     *Snapshot // nil until the first Publish
 	problems []Problem // nil when the latest build succeeded
 	build    string    // identifies snap across server restarts
+	// base is the last complete snapshot: snap itself, except while snap
+	// holds only the first pages of a build (see PublishFirst).
+	base *Snapshot
+	// pending is non-nil while snap holds only a build's first pages; it
+	// is closed when a complete snapshot or a failure replaces it.
+	pending chan struct{}
 }
 
 // Server serves snapshots with live reload. Its methods are safe for
 // concurrent use.
 type Server struct {
-	opts   Options
-	state  atomic.Pointer[state]
-	hub    *hub
-	hosts  *hostPolicy
-	mu     sync.Mutex // serialises Publish and Fail so broadcasts follow state order
-	nonce  string     // distinguishes builds of different server runs
-	gen    uint64     // guarded by mu
-	quit   chan struct{}
-	once   sync.Once
-	active atomic.Int64 // requests in flight under Serve
+	opts  Options
+	state atomic.Pointer[state]
+	hub   *hub
+	hosts *hostPolicy
+	mu    sync.Mutex         // serialises Publish and Fail so broadcasts follow state order
+	nonce string             // distinguishes builds of different server runs
+	gen   uint64             // guarded by mu
+	told  map[*client]uint64 // guarded by mu: clients the pending first pages reloaded, with their queued count then
+	// answering counts the site requests being answered from a snapshot
+	// (not those waiting for one); see Pause.
+	answering atomic.Int64
+	waiting   atomic.Int64 // site requests waiting for a complete snapshot
+	quit      chan struct{}
+	once      sync.Once
+	active    atomic.Int64 // requests in flight under Serve
 }
 
 // New returns a Server that serves a "building" page until the first
@@ -195,14 +210,22 @@ func (s *Server) Publish(snap *Snapshot, changed []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.state.Load()
-	s.gen++
-	next := &state{snap: snap, build: s.nonce + "." + strconv.FormatUint(s.gen, 10)}
+	next := &state{snap: snap, base: snap, build: s.nextBuild()}
 	s.state.Store(next)
-	if len(old.problems) == 0 && onlyCSS(old.snap, snap, changed) {
-		s.hub.broadcast(cssMessage(next.build, changed))
+	release(old)
+	s.told = nil
+	to := func(c *client) bool { return !shownFirst(old, snap, c.page) }
+	if len(old.problems) == 0 && onlyCSS(old.base, snap, changed) {
+		s.hub.broadcastTo(cssMessage(next.build, changed), to)
 		return
 	}
-	s.hub.broadcast(reloadMessage(next.build, removedPages(old.snap, snap)))
+	s.hub.broadcastTo(reloadMessage(next.build, removedPages(old.base, snap)), to)
+}
+
+// nextBuild returns the name of a new build; call it with mu held.
+func (s *Server) nextBuild() string {
+	s.gen++
+	return s.nonce + "." + strconv.FormatUint(s.gen, 10)
 }
 
 // Fail records the problems of a failed build. The last good snapshot
@@ -216,7 +239,13 @@ func (s *Server) Fail(problems []Problem) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.state.Load()
-	s.state.Store(&state{snap: old.snap, problems: problems, build: old.build})
+	build := old.build
+	if old.pending != nil {
+		build = s.nextBuild() // back to the last complete snapshot, which the first pages replaced
+	}
+	s.state.Store(&state{snap: old.base, base: old.base, problems: problems, build: build})
+	release(old)
+	s.told = nil
 	s.hub.broadcast(errorMessage(len(problems)))
 }
 

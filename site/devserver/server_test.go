@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"runtime"
 	"strings"
 	"testing"
@@ -116,13 +117,20 @@ type sseClient struct {
 // openSSE connects to the event stream and consumes the hello message.
 func openSSE(t testing.TB, addr string) (*sseClient, map[string]any) {
 	t.Helper()
+	return openSSEFor(t, addr, "")
+}
+
+// openSSEFor is openSSE for a page showing the snapshot file page, named
+// as the live reload script names it.
+func openSSEFor(t testing.TB, addr, page string) (*sseClient, map[string]any) {
+	t.Helper()
 	conn, err := net.DialTimeout("tcp", addr, 5*time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { conn.Close() })
 	conn.SetDeadline(time.Now().Add(5 * time.Second))
-	fmt.Fprintf(conn, "GET /_clause/events HTTP/1.1\r\nHost: localhost\r\n\r\n")
+	fmt.Fprintf(conn, "GET /_clause/events?page=%s HTTP/1.1\r\nHost: localhost\r\n\r\n", url.QueryEscape(page))
 	br := bufio.NewReader(conn)
 	resp, err := http.ReadResponse(br, nil)
 	if err != nil {

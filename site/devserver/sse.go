@@ -58,7 +58,10 @@ var coalescedReload = reloadMessage("", nil)
 // client is one open event stream.
 type client struct {
 	ch     chan []byte
-	missed atomic.Bool // a message was dropped: the next one becomes a reload
+	missed atomic.Bool   // a message was dropped: the next one becomes a reload
+	page   string        // the snapshot name of the page it shows ("" when unknown)
+	queued atomic.Uint64 // messages queued in ch so far
+	sent   atomic.Uint64 // messages of ch written to the stream so far
 }
 
 // hub is the set of open event streams.
@@ -72,9 +75,9 @@ func newHub() *hub {
 	return &hub{clients: make(map[*client]struct{})}
 }
 
-// join registers a new client.
-func (h *hub) join() *client {
-	c := &client{ch: make(chan []byte, clientBuffer)}
+// join registers a new client showing page (a snapshot name, or "").
+func (h *hub) join(page string) *client {
+	c := &client{ch: make(chan []byte, clientBuffer), page: page}
 	h.mu.Lock()
 	h.clients[c] = struct{}{}
 	h.mu.Unlock()
@@ -98,10 +101,17 @@ func (h *hub) len() int {
 // broadcast queues msg for every client without ever blocking: a client
 // whose buffer is full misses it and gets a reload with its next message.
 func (h *hub) broadcast(msg []byte) {
+	h.broadcastTo(msg, func(*client) bool { return true })
+}
+
+// broadcastTo queues msg, as broadcast does, for the clients to accepts.
+func (h *hub) broadcastTo(msg []byte, to func(*client) bool) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for c := range h.clients {
-		c.offer(msg)
+		if to(c) {
+			c.offer(msg)
+		}
 	}
 }
 
@@ -113,6 +123,7 @@ func (c *client) offer(msg []byte) {
 	}
 	select {
 	case c.ch <- msg:
+		c.queued.Add(1)
 		if string(msg) == string(coalescedReload) {
 			c.missed.Store(false)
 		}
@@ -131,7 +142,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		return
 	}
-	c := s.hub.join()
+	c := s.hub.join(r.URL.Query().Get("page"))
 	defer s.hub.leave(c)
 	st := s.state.Load()
 	out := &stream{w: w, rc: http.NewResponseController(w)}
@@ -149,17 +160,22 @@ func (s *Server) pump(r *http.Request, c *client, out *stream) {
 	defer tick.Stop()
 	for {
 		var frame []byte
+		queued := false
 		select {
 		case <-r.Context().Done():
 			return
 		case <-s.quit:
 			return
 		case frame = <-c.ch:
+			queued = true
 		case <-tick.C:
 			frame = []byte(": ping\n\n")
 		}
 		if !out.send(frame) {
 			return
+		}
+		if queued {
+			c.sent.Add(1)
 		}
 		if len(c.ch) == 0 && c.missed.Swap(false) && !out.send(coalescedReload) {
 			return

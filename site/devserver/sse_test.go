@@ -162,7 +162,7 @@ func TestManyClientsAndOneStuck(t *testing.T) {
 
 func TestBroadcastNeverBlocksAndCoalesces(t *testing.T) {
 	h := newHub()
-	stuck, live := h.join(), h.join()
+	stuck, live := h.join(""), h.join("")
 	done := make(chan struct{})
 	go func() {
 		for i := range 100 {
