@@ -65,6 +65,9 @@ func TestBrowserTranslations(t *testing.T) {
 		}
 	})
 
+	// After a click on a link the path changes while the new document is
+	// still loading, so each arrival waits for the document to be complete
+	// too: a click on a node of a document being replaced fails.
 	t.Run("the switcher goes to the same policy", func(t *testing.T) {
 		tab := newTab(t, browser)
 		do(t, tab, "viewport", chromedp.EmulateViewport(375, 800))
@@ -76,17 +79,17 @@ func TestBrowserTranslations(t *testing.T) {
 			t.Errorf("the open language menu does not fit a 375 px screen: left %.0f, right %.0f of %.0f", box[0], box[1], box[2])
 		}
 		do(t, tab, "choose Hebrew", chromedp.Click(`.language-menu a[hreflang=he]`))
-		waitFor(t, tab, "Hebrew privacy notice", `location.pathname == "/he/privacy/"`, 5*time.Second)
+		waitFor(t, tab, "Hebrew privacy notice", `location.pathname == "/he/privacy/" && document.readyState == "complete"`, 5*time.Second)
 		do(t, tab, "open the language menu", chromedp.Click(`.language-menu > summary`))
 		do(t, tab, "choose French", chromedp.Click(`.language-menu a[hreflang=fr]`))
-		waitFor(t, tab, "French privacy notice", `location.pathname == "/fr/privacy/"`, 5*time.Second)
+		waitFor(t, tab, "French privacy notice", `location.pathname == "/fr/privacy/" && document.readyState == "complete"`, 5*time.Second)
 		// The path changes before the new document has loaded: wait for the
-		// banner rather than read the old document once.
+		// banner rather than read the document once.
 		waitFor(t, tab, "the stale French notice links to what changed since",
 			`!!document.querySelector(".banner-stale a[href='/privacy/versions/2026-05-01/changes/']")`, 5*time.Second)
 		navigate(t, tab, base+"/terms/")
 		do(t, tab, "open the language menu", chromedp.Click(`.language-menu > summary`))
 		do(t, tab, "choose French", chromedp.Click(`.language-menu a[hreflang=fr]`))
-		waitFor(t, tab, "French home page", `location.pathname == "/fr/"`, 5*time.Second)
+		waitFor(t, tab, "French home page", `location.pathname == "/fr/" && document.readyState == "complete"`, 5*time.Second)
 	})
 }
