@@ -35,7 +35,7 @@ func TestBrowserVisitor(t *testing.T) {
 		waitFor(t, tab, "menu closed by Escape", `!document.querySelector(".site-menu").open`, 5*time.Second)
 		do(t, tab, "open menu again", chromedp.Click(`.site-menu > summary`))
 		do(t, tab, "follow the changelog", chromedp.Click(`.site-menu-panel a[href="/changelog/"]`))
-		waitFor(t, tab, "changelog", `location.pathname == "/changelog/"`, 5*time.Second)
+		waitFor(t, tab, "changelog", `location.pathname == "/changelog/" && document.readyState == "complete"`, 5*time.Second)
 	})
 
 	t.Run("menu on a desktop closes on a click elsewhere", func(t *testing.T) {
@@ -96,7 +96,7 @@ func TestBrowserVisitor(t *testing.T) {
 		navigate(t, tab, base+"/terms/versions/2025-08-01/")
 		first := js[string](t, tab, `document.title`)
 		do(t, tab, "next version", chromedp.Click(`.version-nav a[rel=next]`))
-		waitFor(t, tab, "next version", `location.pathname == "/terms/versions/2026-06-24/"`, 5*time.Second)
+		waitFor(t, tab, "next version", `location.pathname == "/terms/versions/2026-06-24/" && document.readyState == "complete"`, 5*time.Second)
 		if next := js[string](t, tab, `document.title`); next == first || !strings.Contains(next, "version of") {
 			t.Errorf("version pages are titled %q and %q; want distinct titles naming the version", first, next)
 		}
@@ -107,7 +107,7 @@ func TestBrowserVisitor(t *testing.T) {
 		do(t, tab, "viewport", chromedp.EmulateViewport(375, 800))
 		navigate(t, tab, base+"/terms/versions/2025-01-10/")
 		do(t, tab, "compare", chromedp.Click(`.version-nav a[href="/terms/versions/2025-01-10/compare/"]`))
-		waitFor(t, tab, "comparison", `location.pathname == "/terms/versions/2025-01-10/compare/"`, 5*time.Second)
+		waitFor(t, tab, "comparison", `location.pathname == "/terms/versions/2025-01-10/compare/" && document.readyState == "complete"`, 5*time.Second)
 		if n := js[int](t, tab, `document.querySelectorAll(".redline ins, .redline del, .redline .block-added, .redline .block-removed").length`); n == 0 {
 			t.Error("the comparison with the current version marks no change")
 		}
