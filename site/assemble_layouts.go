@@ -14,7 +14,7 @@ var genericLayouts = map[string]bool{"default": true, "page": true, "post": true
 // file the build will execute in m.layouts, falling back to policy.html
 // (with a warning) for layouts the theme lacks.
 func (m *model) chooseLayouts() {
-	want := []string{"policy.html", "home.html", "404.html", "version.html", "versions.html", "changes.html", "changelog.html", "redirect.html", "embed.html"}
+	want := []string{"policy.html", "home.html", "404.html", "version.html", "versions.html", "changes.html", "changelog.html", "redirect.html", "moved.html", "embed.html"}
 	for _, p := range m.policies {
 		p.layout = "policy.html"
 		l := p.src.FM.Layout

@@ -238,3 +238,28 @@ func TestMovedSectionWarningReplayed(t *testing.T) {
 		}
 	}
 }
+
+// TestMovedSectionsPageInSiteLanguage checks that the page listing moved
+// sections is written in the site's language through layouts/moved.html,
+// and that a site's own moved.html replaces the theme's.
+func TestMovedSectionsPageInSiteLanguage(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{}
+	for k, v := range movedSite {
+		files[k] = v
+	}
+	files["clause.yaml"] = "title: Beispiel\nlanguage: de\nbase_url: https://help.example.test/center/\n"
+	tree, _ := mustBuild(t, files, nil)
+	stub := string(tree["handbook/index.html"])
+	for _, s := range []string{`<html lang="de">`, "<title>Diese Seite ist umgezogen</title>", "<p>Ihre Abschnitte sind jetzt hier:</p>",
+		`(früher <code>#bulk-mail</code>)`, `"bulk-mail":"/center/spam/"`} {
+		if !strings.Contains(stub, s) {
+			t.Errorf("German handbook stub lacks %s:\n%s", s, stub)
+		}
+	}
+	files["layouts/moved.html"] = `<!DOCTYPE html><html lang="{{ .Lang }}"><head>{{ .Script }}</head><body class="own">{{ range .Sections }}<a href="{{ .URL }}">{{ .ID }}</a>{{ end }}</body></html>`
+	tree, _ = mustBuild(t, files, nil)
+	if stub := string(tree["handbook/index.html"]); !strings.Contains(stub, `<body class="own"><a href="/center/spam/">bulk-mail</a>`) {
+		t.Errorf("the site's moved.html is not used:\n%s", stub)
+	}
+}

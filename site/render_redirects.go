@@ -22,7 +22,7 @@ func (r *renderer) writeRedirects() {
 	view := r.m.in.opts.cache.memoView()
 	var key memo.Key
 	rf, hit := memo.Do(view, func() memo.Key { key = r.m.redirectsKey(); return key }, func() (redirectFiles, bool) {
-		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Title: r.m.titleAt}
+		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Moved: r.movedPage, Title: r.m.titleAt}
 		files, errs := redirect.Files(r.m.redirects, opts)
 		return redirectFiles{files, errs}, false // kept below, when every file could be written
 	})
@@ -66,20 +66,55 @@ func (r *renderer) stub(d redirect.StubData) ([]byte, error) {
 	if err := r.ctx.Err(); err != nil {
 		return nil, err // cancelled: the stubs left fail at once, and the build publishes nothing
 	}
-	set := r.tmpl.lookup("redirect.html")
-	if set == nil {
+	lang := r.stubLanguage()
+	b, ok, err := r.executeStandalone("redirect.html", stubPage{StubData: d, Lang: lang, Dir: i18n.Dir(lang)})
+	if !ok {
 		return redirect.DefaultStub(d)
 	}
+	return b, err
+}
+
+// movedPage is the data of layouts/moved.html.
+type movedPage struct {
+	redirect.MovedData
+	Lang string // the site's language, as Page.Lang
+	Dir  string // its direction, as Page.Dir
+}
+
+// movedPage renders, with layouts/moved.html, the page that lists the
+// sections moved from a page that no longer exists, in the site's
+// language.
+func (r *renderer) movedPage(d redirect.MovedData) ([]byte, error) {
+	lang := r.stubLanguage()
+	b, ok, err := r.executeStandalone("moved.html", movedPage{MovedData: d, Lang: lang, Dir: i18n.Dir(lang)})
+	if !ok {
+		return redirect.DefaultMoved(d)
+	}
+	return b, err
+}
+
+// stubLanguage is the language of the pages redirects leave behind: the
+// site's default language.
+func (r *renderer) stubLanguage() string {
+	if lang := r.m.site.Language; lang != "" {
+		return lang
+	}
+	return i18n.Source
+}
+
+// executeStandalone executes a layout that makes a whole page by itself
+// with data; ok is false when the site and the theme have no such layout.
+func (r *renderer) executeStandalone(name string, data any) (b []byte, ok bool, err error) {
+	set := r.tmpl.lookup(name)
+	if set == nil {
+		return nil, false, nil
+	}
 	var buf bytes.Buffer
-	lang := r.m.site.Language
-	if lang == "" {
-		lang = i18n.Source
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
+		e := templateError(err, name)
+		return nil, true, fmt.Errorf("%s", e.Error())
 	}
-	if err := set.ExecuteTemplate(&buf, "redirect.html", stubPage{StubData: d, Lang: lang, Dir: i18n.Dir(lang)}); err != nil {
-		e := templateError(err, "redirect.html")
-		return nil, fmt.Errorf("%s", e.Error())
-	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), true, nil
 }
 
 // withMovedSections returns the rendered page written to name with the

@@ -169,6 +169,29 @@ func injectionPoint(page []byte) int {
 	return 0
 }
 
+// MovedData is what the page listing the sections moved from a page that
+// no longer exists is rendered from.
+type MovedData struct {
+	Script   template.HTML  // the script that sends a visitor with a known #fragment on; it goes in <head>
+	Sections []MovedSection // sorted by ID
+}
+
+// MovedSection is one section of a MovedData.
+type MovedSection struct {
+	ID    string // the decoded fragment, without "#"
+	URL   string // where it went, as a visitor's browser needs it
+	Title string // the title of the page it went to, or ""
+}
+
+// DefaultMoved renders the built-in page listing moved sections.
+func DefaultMoved(m MovedData) ([]byte, error) {
+	var b bytes.Buffer
+	if err := movedTemplate.Execute(&b, m); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
 // movedTemplate is the stub written where sections moved from a page
 // that no longer exists. Without JavaScript, or with a fragment it does
 // not know, it lists where the sections went.
@@ -226,17 +249,21 @@ func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
 				Msg: fmt.Sprintf("redirect source %s needs a page listing moved sections at %s, where another redirect's stub is", r.From, name)})
 			continue
 		}
-		var b bytes.Buffer
-		data := struct {
-			Script   template.HTML
-			Sections []movedSection
-		}{template.HTML(movedScript(sections)), sections}
-		if err := movedTemplate.Execute(&b, data); err != nil {
+		data := MovedData{Script: template.HTML(movedScript(sections))}
+		for _, s := range sections {
+			data.Sections = append(data.Sections, MovedSection{ID: s.ID, URL: s.URL, Title: s.Title})
+		}
+		render := opts.Moved
+		if render == nil {
+			render = DefaultMoved
+		}
+		b, err := render(data)
+		if err != nil {
 			r := sections[0].r
 			errs = append(errs, Error{Path: r.File, Line: r.Line, Msg: fmt.Sprintf("rendering the moved-sections page for %s: %v", k, err)})
 			continue
 		}
-		out[name] = b.Bytes()
+		out[name] = b
 	}
 	return errs
 }

@@ -128,6 +128,9 @@ type Options struct {
 	Formats  []Format // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means defaultFormats
 	// Stub renders one HTML stub page; nil means the package's built-in template.
 	Stub func(s StubData) ([]byte, error)
+	// Moved renders the page listing the sections moved from a page that
+	// no longer exists; nil means the package's built-in template.
+	Moved func(m MovedData) ([]byte, error)
 	// Title returns the title of the page at a decoded site path such as
 	// "/impersonation/", or ""; the page listing moved sections names
 	// them by it. Nil means no titles: the list shows URLs.
