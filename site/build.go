@@ -153,6 +153,7 @@ func run(ctx context.Context, opts Options, out output) (res *Result, err error)
 // The renderer is nil when ctx was done before rendering began.
 func phases(ctx context.Context, opts Options, src fs.FS, out output, errs *ErrorList) (*model, *renderer) {
 	in := load(ctx, opts, src, errs)
+	opts.first.failEarly(errs) // a front matter that cannot be read: show it before assembling
 	m := assemble(in, errs)
 	defer m.closeBlobs()
 	if ctx.Err() != nil {

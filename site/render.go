@@ -62,8 +62,8 @@ func render(ctx context.Context, m *model, out output, errs *ErrorList) *rendere
 	case errs.ErrorCount() == 0:
 		rec = &recorder{out: out, files: map[string][]byte{}}
 		r.out = rec // keep what the first pass publishes
-	case fp.fail != nil:
-		fp.fail(errs.Errors()) // the build will fail: say so now
+	default:
+		fp.failEarly(errs) // the build will fail: say so now, unless load did
 	}
 	r.writeCopies()
 	r.tmpl = r.templates()

@@ -26,6 +26,18 @@ type firstPass struct {
 	// fail shows the errors that loading and assembling found at once,
 	// since the build will fail; rendering goes on to find the rest.
 	fail func(errs []*Error)
+
+	failed bool // fail was called: the build already showed its errors
+}
+
+// failEarly shows the errors found so far when there are any, once; it
+// does nothing for a nil first pass or one without fail.
+func (fp *firstPass) failEarly(errs *ErrorList) {
+	if fp == nil || fp.fail == nil || fp.failed || errs.ErrorCount() == 0 {
+		return
+	}
+	fp.failed = true
+	fp.fail(errs.Errors())
 }
 
 // firstUnits names the units that make the pages of fp: "site" for the

@@ -3,6 +3,8 @@ package site
 import (
 	"context"
 	"errors"
+	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -54,4 +56,53 @@ func keys(files map[string][]byte) []string {
 		out = append(out, p)
 	}
 	return out
+}
+
+// TestFirstPassFailsBeforeAssembling checks that a dev server build with
+// an unreadable front matter shows its errors once, as soon as loading
+// found them: before assembling, which would add the claim conflict of
+// another file. A build whose first error assembling finds shows it once.
+func TestFirstPassFailsBeforeAssembling(t *testing.T) {
+	t.Parallel()
+	conflict := "---\ntitle: Copy\npermalink: /terms/\n---\nText.\n" // an assemble error: two pages claim /terms/
+	for _, c := range []struct {
+		name  string
+		files map[string]string
+		shown []string // what the early errors name
+		not   string   // what they must not name
+	}{
+		{"load", map[string]string{"content/broken.md": "---\ntitle: [Broken\n---\nText.\n", "content/copy.md": conflict},
+			[]string{"content/broken.md:2"}, "content/copy.md"},
+		{"assemble", map[string]string{"content/copy.md": conflict}, []string{"content/copy.md"}, "content/broken.md"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			dir := newSite(t, versionedSite)
+			s := newSession(Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }})
+			if _, _, _, err := s.rebuild(nil); err != nil {
+				t.Fatal(err)
+			}
+			writeTree(t, dir, c.files)
+			var changes []fileChange
+			for name := range c.files {
+				changes = append(changes, fileChange{Path: filepath.Join(dir, name), Created: true})
+			}
+			var calls []string
+			fp := &firstPass{pages: []string{"terms/index.html"}, fail: func(errs []*Error) { calls = append(calls, fmt.Sprint(errs)) }}
+			if _, _, _, err := s.rebuildFirst(context.Background(), changes, fp); err == nil {
+				t.Fatal("the build did not fail")
+			}
+			if len(calls) != 1 {
+				t.Fatalf("fail was called %d times: %v; want once", len(calls), calls)
+			}
+			for _, w := range c.shown {
+				if !strings.Contains(calls[0], w) {
+					t.Errorf("the early errors %s do not name %s", calls[0], w)
+				}
+			}
+			if strings.Contains(calls[0], c.not) {
+				t.Errorf("the early errors %s name %s", calls[0], c.not)
+			}
+		})
+	}
 }
