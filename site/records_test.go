@@ -297,3 +297,23 @@ func TestRemadeRecordsEqualRendered(t *testing.T) {
 		}
 	}
 }
+
+// TestEmbedCORSForVercelAndNginx checks that a site that publishes to
+// Vercel or nginx gets the embed pages' CORS rule in vercel.json and the
+// nginx include, also when it has no redirect, and no _headers.
+func TestEmbedCORSForVercelAndNginx(t *testing.T) {
+	t.Parallel()
+	tree, _ := mustBuild(t, map[string]string{
+		"clause.yaml":        "title: T\nredirects:\n  formats: [html, vercel, nginx]\n",
+		"content/privacy.md": "---\ntitle: Privacy\n---\nText.\n",
+	}, nil)
+	if v := string(tree["vercel.json"]); !strings.Contains(v, `"source": "/privacy/embed/"`) || !strings.Contains(v, `"key": "Access-Control-Allow-Origin"`) {
+		t.Errorf("vercel.json:\n%s", v)
+	}
+	if n := string(tree["redirects.nginx.conf"]); !strings.Contains(n, `"/privacy/embed/index.html" "*";`) {
+		t.Errorf("redirects.nginx.conf:\n%s", n)
+	}
+	if _, ok := tree["_headers"]; ok {
+		t.Error("_headers is written for a site that does not publish to Netlify or Cloudflare Pages")
+	}
+}

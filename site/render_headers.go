@@ -36,6 +36,25 @@ func (r *renderer) writeHostHeaders(out output) {
 	r.put(out, headersFile, []byte(b.String()))
 }
 
+// writesServerRules reports whether the redirect formats include the
+// Vercel or nginx configuration, which carry the embed pages' CORS rule
+// beside the redirects (redirect.Options.CORS).
+func writesServerRules(formats []redirect.Format) bool {
+	return slices.Contains(formats, redirect.FormatVercel) || slices.Contains(formats, redirect.FormatNginx)
+}
+
+// embedPaths returns the site path of every policy's embed page, in the
+// order of the policies.
+func (m *model) embedPaths() []string {
+	out := make([]string, 0, len(m.policies))
+	for _, p := range m.policies {
+		if p.Policy.embedPath != "" {
+			out = append(out, p.Policy.embedPath)
+		}
+	}
+	return out
+}
+
 // writesHostRules reports whether the redirect formats include rules for
 // Netlify or Cloudflare Pages; nil formats are the defaults, which do.
 func writesHostRules(formats []redirect.Format) bool {

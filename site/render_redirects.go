@@ -16,13 +16,14 @@ import (
 // Cloudflare rule limit) under a key covering every input, and replays
 // both; output that came with an error is not kept.
 func (r *renderer) writeRedirects() {
-	if len(r.m.redirects) == 0 {
+	if len(r.m.redirects) == 0 && !(writesServerRules(r.m.redirectFormats) && len(r.m.policies) > 0) {
 		return
 	}
 	view := r.m.in.opts.cache.memoView()
 	var key memo.Key
 	rf, hit := memo.Do(view, func() memo.Key { key = r.m.redirectsKey(); return key }, func() (redirectFiles, bool) {
-		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Moved: r.movedPage, Title: r.m.titleAt}
+		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Moved: r.movedPage, Title: r.m.titleAt,
+			CORS: r.m.embedPaths()}
 		files, errs := redirect.Files(r.m.redirects, opts)
 		return redirectFiles{files, errs}, false // kept below, when every file could be written
 	})

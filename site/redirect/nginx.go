@@ -45,8 +45,41 @@ func renderNginx(items []item, opts Options, out map[string][]byte) []Error {
 		b.WriteString(l)
 	}
 	b.WriteString("}\n")
+	writeNginxCORS(&b, base, opts.CORS)
 	out[nginxFile] = []byte(b.String())
 	return nil
+}
+
+// nginxCORSHeader explains the second map, written when pages on other
+// origins may fetch some paths.
+const nginxCORSHeader = `
+# Pages that apps on other origins may fetch (the policies' embed pages,
+# for clause-embed.js). In the server { } block:
+#     add_header Access-Control-Allow-Origin $clause_cors;
+# nginx sends no header where the value is empty.
+map $uri $clause_cors {
+    default "";
+`
+
+// writeNginxCORS writes the map of the paths other origins may fetch,
+// each as requested and as the index file nginx serves for it.
+func writeNginxCORS(b *strings.Builder, base string, paths []string) {
+	if len(paths) == 0 {
+		return
+	}
+	var lines []string
+	for _, p := range paths {
+		lines = append(lines, "    "+nginxQuote(base+p)+" \"*\";\n")
+		if strings.HasSuffix(p, "/") {
+			lines = append(lines, "    "+nginxQuote(base+p+"index.html")+" \"*\";\n")
+		}
+	}
+	sort.Strings(lines)
+	b.WriteString(nginxCORSHeader)
+	for _, l := range lines {
+		b.WriteString(l)
+	}
+	b.WriteString("}\n")
 }
 
 // nginxEscape escapes what ends or escapes a double-quoted nginx string.

@@ -128,6 +128,10 @@ type Options struct {
 	Formats  []Format // subset of "html", "netlify" or "cloudflare", "json", "nginx", "vercel"; nil means defaultFormats
 	// Stub renders one HTML stub page; nil means the package's built-in template.
 	Stub func(s StubData) ([]byte, error)
+	// CORS lists the decoded site paths below BasePath, such as
+	// "/privacy/embed/", that pages on other origins may fetch: vercel.json
+	// and the nginx include send Access-Control-Allow-Origin: * with them.
+	CORS []string
 	// Moved renders the page listing the sections moved from a page that
 	// no longer exists; nil means the package's built-in template.
 	Moved func(m MovedData) ([]byte, error)

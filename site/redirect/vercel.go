@@ -22,6 +22,30 @@ type vercelRedirect struct {
 	Permanent   bool   `json:"permanent"`
 }
 
+// vercelHeaders is one entry of vercel.json's "headers" array: the
+// response headers of the paths its source matches.
+type vercelHeaders struct {
+	Source  string        `json:"source"`
+	Headers []vercelField `json:"headers"`
+}
+
+// vercelField is one response header of a vercelHeaders.
+type vercelField struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// vercelCORS returns the header rules that let other origins fetch the
+// paths of opts.CORS, or nil.
+func vercelCORS(opts Options) []vercelHeaders {
+	var out []vercelHeaders
+	for _, p := range opts.CORS {
+		out = append(out, vercelHeaders{Source: vercelPattern.Replace(sourceURL(p, opts.BasePath)),
+			Headers: []vercelField{{Key: "Access-Control-Allow-Origin", Value: "*"}}})
+	}
+	return out
+}
+
 // vercelPattern escapes the characters Vercel's path-to-regexp sources
 // treat as syntax; the rest are already percent-encoded.
 var vercelPattern = strings.NewReplacer("+", `\+`, ":", `\:`, "*", `\*`, "?", `\?`, "(", `\(`, ")", `\)`)
@@ -45,7 +69,8 @@ func renderVercel(items []item, opts Options, out map[string][]byte) []Error {
 	enc.SetIndent("", "  ")
 	if err := enc.Encode(struct {
 		Redirects []vercelRedirect `json:"redirects"`
-	}{rules}); err != nil {
+		Headers   []vercelHeaders  `json:"headers,omitempty"`
+	}{rules, vercelCORS(opts)}); err != nil {
 		return []Error{{Path: vercelFile, Msg: fmt.Sprintf("encoding %s: %v", vercelFile, err)}}
 	}
 	out[vercelFile] = b.Bytes()
