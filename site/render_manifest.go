@@ -166,8 +166,9 @@ func (r *renderer) manifestPolicy(p *Page, recs []versionRecord) []byte {
 	return data
 }
 
-// encodeManifestPolicy encodes one policy's entry; ok is false when it
-// could not.
+// encodeManifestPolicy encodes one policy's entry (see
+// render_manifest_json.go); ok is true, for the memo: encoding cannot
+// fail.
 func (r *renderer) encodeManifestPolicy(p *Page, recs []versionRecord) (data []byte, ok bool) {
 	pol := p.Policy
 	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: r.m.abs(p.Permalink), Group: nullable(p.Group),
@@ -175,10 +176,5 @@ func (r *renderer) encodeManifestPolicy(p *Page, recs []versionRecord) (data []b
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
 		mp.Versions = append(mp.Versions, *r.manifestVersion(pol.Versions[i], recordIn(recs, pol.Versions[i])))
 	}
-	data, err := json.MarshalIndent(mp, "    ", "  ")
-	if err != nil {
-		r.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
-		return []byte("null"), false
-	}
-	return data, true
+	return encodePolicyEntry(&mp), true
 }
