@@ -74,9 +74,20 @@ func writePlain(doc *Document, root ast.Node, src []byte) {
 		if i+1 < len(w.starts) {
 			end = w.starts[i+1]
 		}
-		w.sections[i].Text = string(bytes.TrimRight(w.out[w.starts[i]:end], "\n")) + "\n"
+		w.sections[i].Text = sectionText(w.out[w.starts[i]:end])
 	}
 	doc.Sections = w.sections
+}
+
+// sectionText returns a section's plain text, t, ending in exactly one
+// "\n", in one allocation: t's lines end in "\n" already, and the blank
+// line before the next section is cut.
+func sectionText(t []byte) string {
+	k := len(bytes.TrimRight(t, "\n"))
+	if k < len(t) {
+		return string(t[:k+1])
+	}
+	return string(t) + "\n"
 }
 
 // block returns the lines of one block, without a trailing blank line.
