@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/clause-dev/clause/site/internal/memo"
+	"github.com/clause-dev/clause/site/internal/write"
 )
 
 // manifest is policies.json: what apps and consent systems read to record
@@ -91,31 +92,42 @@ func (r *renderer) manifestVersion(v *Version, rec versionRecord) *manifestVersi
 // writeManifest writes policies.json.
 // It is assembled from one indented fragment per policy, which the dev
 // server's cache keeps, so an edit re-encodes only the policy it touched.
+// The fragments are written as they are, without being joined: the file
+// is tens of megabytes at 1,000 policies.
 func (r *renderer) writeManifest(out output) {
-	var buf bytes.Buffer
-	buf.WriteString("{\n")
-	writeField(&buf, "site", r.m.in.cfg.Title)
+	var head bytes.Buffer
+	head.WriteString("{\n")
+	writeField(&head, "site", r.m.in.cfg.Title)
 	if r.m.in.cfg.BaseURL != "" {
-		writeField(&buf, "base_url", r.m.in.cfg.absBase()+"/")
+		writeField(&head, "base_url", r.m.in.cfg.absBase()+"/")
 	}
 	if !r.m.nextChange.IsZero() {
-		writeField(&buf, "next_change", r.m.nextChange.ISO())
+		writeField(&head, "next_change", r.m.nextChange.ISO())
 	}
-	buf.WriteString(`  "policies": [`)
+	head.WriteString(`  "policies": [`)
 	policies := r.m.defaultLanguage().policies // each lists its translations
+	parts := make([][]byte, 0, 2*len(policies)+2)
+	parts = append(parts, head.Bytes())
 	for i, p := range policies {
+		sep := manifestSeparator[1:]
 		if i > 0 {
-			buf.WriteByte(',')
+			sep = manifestSeparator
 		}
-		buf.WriteString("\n    ")
-		buf.Write(r.manifestPolicy(p, r.policyRecordsOf(p.Policy)))
+		parts = append(parts, sep, r.manifestPolicy(p, r.policyRecordsOf(p.Policy)))
 	}
+	tail := []byte("]\n}\n")
 	if len(policies) > 0 {
-		buf.WriteString("\n  ")
+		tail = []byte("\n  ]\n}\n")
 	}
-	buf.WriteString("]\n}\n")
-	r.put(out, "policies.json", buf.Bytes())
+	parts = append(parts, tail)
+	if err := write.WriteParts(out, "policies.json", parts); err != nil {
+		r.errs.Errorf("policies.json", 0, "cannot write: %v", unwrapPathError(err))
+	}
 }
+
+// manifestSeparator comes before each policy's entry in policies.json,
+// without its comma before the first.
+var manifestSeparator = []byte(",\n    ")
 
 // policyRecordsOf returns the records of pol's versions, oldest first,
 // as its render made them (see render_records.go), or nil.
@@ -154,8 +166,9 @@ func (r *renderer) manifestPolicy(p *Page, recs []versionRecord) []byte {
 	return data
 }
 
-// encodeManifestPolicy encodes one policy's entry; ok is false when it
-// could not.
+// encodeManifestPolicy encodes one policy's entry (see
+// render_manifest_json.go); ok is true, for the memo: encoding cannot
+// fail.
 func (r *renderer) encodeManifestPolicy(p *Page, recs []versionRecord) (data []byte, ok bool) {
 	pol := p.Policy
 	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: r.m.abs(p.Permalink), Group: nullable(p.Group),
@@ -163,10 +176,5 @@ func (r *renderer) encodeManifestPolicy(p *Page, recs []versionRecord) (data []b
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
 		mp.Versions = append(mp.Versions, *r.manifestVersion(pol.Versions[i], recordIn(recs, pol.Versions[i])))
 	}
-	data, err := json.MarshalIndent(mp, "    ", "  ")
-	if err != nil {
-		r.errs.Errorf("policies.json", 0, "cannot encode %s: %v", pol.ID, err)
-		return []byte("null"), false
-	}
-	return data, true
+	return encodePolicyEntry(&mp), true
 }

@@ -40,7 +40,8 @@ func publishedText(title string, doc *markdown.Document) []byte {
 	if len(doc.Plain) == 0 {
 		return []byte(head)
 	}
-	return append([]byte(head+"\n"), doc.Plain...)
+	text := make([]byte, 0, len(head)+1+len(doc.Plain)) // one allocation of the file's size
+	return append(append(append(text, head...), '\n'), doc.Plain...)
 }
 
 // recordOf returns the record of a version rendered as doc, whose

@@ -42,12 +42,15 @@ type plainWriter struct {
 	src      []byte
 	out      []byte
 	sections []Section
-	starts   []int // where each section starts in out
+	starts   []int  // where each section starts in out
+	scratch  []byte // inline text being built; see inline
 }
 
 // writePlain fills doc.Plain and doc.Sections from the transformed tree.
 func writePlain(doc *Document, root ast.Node, src []byte) {
-	w := &plainWriter{src: src}
+	// The plain text is about as long as its source: sized once, out is
+	// not copied as it grows.
+	w := &plainWriter{src: src, out: make([]byte, 0, len(src)+len(src)/8+64)}
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
 		lines := w.block(c)
 		if len(lines) == 0 {
@@ -71,9 +74,20 @@ func writePlain(doc *Document, root ast.Node, src []byte) {
 		if i+1 < len(w.starts) {
 			end = w.starts[i+1]
 		}
-		w.sections[i].Text = string(bytes.TrimRight(w.out[w.starts[i]:end], "\n")) + "\n"
+		w.sections[i].Text = sectionText(w.out[w.starts[i]:end])
 	}
 	doc.Sections = w.sections
+}
+
+// sectionText returns a section's plain text, t, ending in exactly one
+// "\n", in one allocation: t's lines end in "\n" already, and the blank
+// line before the next section is cut.
+func sectionText(t []byte) string {
+	k := len(bytes.TrimRight(t, "\n"))
+	if k < len(t) {
+		return string(t[:k+1])
+	}
+	return string(t) + "\n"
 }
 
 // block returns the lines of one block, without a trailing blank line.
@@ -207,58 +221,63 @@ func (w *plainWriter) footnotes(l *extast.FootnoteList) []string {
 }
 
 // inline returns the text of n's inline content; hard line breaks are
-// "\n".
+// "\n". The text is built at the end of w.scratch, which is shared by
+// nested calls (a link's text inside a paragraph's) and cut back to where
+// it was on return, so that one buffer serves the whole document.
 func (w *plainWriter) inline(n ast.Node) string {
-	var b strings.Builder
+	mark := len(w.scratch)
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		w.appendInline(&b, c)
+		w.appendInline(c)
 	}
-	return b.String()
+	text := string(w.scratch[mark:])
+	w.scratch = w.scratch[:mark]
+	return text
 }
 
-// appendInline appends the text of one inline node.
-func (w *plainWriter) appendInline(b *strings.Builder, n ast.Node) {
+// appendInline appends the text of one inline node to w.scratch.
+func (w *plainWriter) appendInline(n ast.Node) {
 	switch n := n.(type) {
 	case *ast.Text, *ast.String:
-		b.Write(appendText(nil, n, w.src))
+		w.scratch = appendText(w.scratch, n, w.src)
 	case *ast.AutoLink:
-		b.Write(n.Label(w.src))
+		w.scratch = append(w.scratch, n.Label(w.src)...)
 	case *ast.Link:
-		w.linked(b, w.inline(n), string(n.Destination))
+		w.linked(w.inline(n), n.Destination)
 	case *ast.Image:
-		w.linked(b, plainText(n, w.src), string(n.Destination))
+		w.linked(plainText(n, w.src), n.Destination)
 	case *extast.FootnoteLink:
-		b.WriteString("[" + strconv.Itoa(n.Index) + "]")
+		w.scratch = append(strconv.AppendInt(append(w.scratch, '['), int64(n.Index), 10), ']')
 	case *extast.TaskCheckBox:
 		if n.IsChecked {
-			b.WriteString("[x] ")
+			w.scratch = append(w.scratch, "[x] "...)
 		} else {
-			b.WriteString("[ ] ")
+			w.scratch = append(w.scratch, "[ ] "...)
 		}
 	case *ast.RawHTML, *anchorNode, *extast.FootnoteBacklink:
 	default:
 		if n.Type() == ast.TypeBlock {
-			b.WriteString(strings.Join(w.block(n), "\n"))
+			text := strings.Join(w.block(n), "\n") // before w.scratch is read: block uses it
+			w.scratch = append(w.scratch, text...)
 			return
 		}
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-			w.appendInline(b, c)
+			w.appendInline(c)
 		}
 	}
 }
 
 // linked appends a link's or image's text and, unless it is the URL
 // itself, the URL in parentheses.
-func (w *plainWriter) linked(b *strings.Builder, text, dest string) {
+func (w *plainWriter) linked(text string, dest []byte) {
 	text = strings.TrimSpace(text)
-	b.WriteString(text)
-	if dest == "" || dest == text {
+	w.scratch = append(w.scratch, text...)
+	if len(dest) == 0 || string(dest) == text {
 		return
 	}
 	if text != "" {
-		b.WriteByte(' ')
+		w.scratch = append(w.scratch, ' ')
 	}
-	b.WriteString("(" + dest + ")")
+	w.scratch = append(append(append(w.scratch, '('), dest...), ')')
 }
 
 // splitLines splits text at "\n".

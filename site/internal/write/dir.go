@@ -77,19 +77,29 @@ func tempPrefix(base string) string { return "." + base + ".clause-tmp-" }
 
 // Write stores one file below the temporary folder.
 func (d *Dir) Write(p string, data []byte) error {
-	if err := d.ctx.Err(); err != nil {
+	name, err := d.prepare(p)
+	if err != nil {
 		return err
 	}
+	return writeFile(name, data)
+}
+
+// prepare checks p, makes its folder below the temporary folder and
+// returns the file's name there.
+func (d *Dir) prepare(p string) (string, error) {
+	if err := d.ctx.Err(); err != nil {
+		return "", err
+	}
 	if !filepath.IsLocal(filepath.FromSlash(p)) {
-		return fmt.Errorf("refusing to write %q outside the output folder", p)
+		return "", fmt.Errorf("refusing to write %q outside the output folder", p)
 	}
 	d.mu.Lock()
 	err := d.makeDir(path.Dir(p))
 	d.mu.Unlock()
 	if err != nil {
-		return err
+		return "", err
 	}
-	return writeFile(filepath.Join(d.tmp, filepath.FromSlash(p)), data)
+	return filepath.Join(d.tmp, filepath.FromSlash(p)), nil
 }
 
 // makeDir creates the folder dir (a slash path below the temporary

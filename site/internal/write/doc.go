@@ -57,7 +57,10 @@
 // Dir writes each file with open, write and close alone on Unix
 // (os.WriteFile also registers every file with the network poller), and
 // makes each folder with one mkdir, since no folder in its new temporary
-// folder exists until it makes it.
+// folder exists until it makes it. WriteParts writes a file given as
+// consecutive parts (policies.json, one part per policy) through a
+// 256 KiB buffer instead of joining them; an Output without it gets them
+// joined.
 //
 // Memory keeps the files in a map for `clause serve`, `clause check` and
 // tests; Keep hands it data that will not change again without a copy.

@@ -2,7 +2,15 @@
 
 package write
 
-import "os"
+import (
+	"bytes"
+	"os"
+)
 
 // writeFile creates (or truncates) the file name and writes data to it.
 func writeFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
+
+// writeFileParts writes the concatenation of parts to the file name.
+func writeFileParts(name string, parts [][]byte) error {
+	return os.WriteFile(name, bytes.Join(parts, nil), 0o644)
+}
