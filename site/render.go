@@ -28,7 +28,8 @@ type renderer struct {
 	pages atomic.Int64
 	first map[string]bool // the units a dev server's first pass rendered (see renderFirst)
 
-	records [][]versionRecord // each policy's published records, by index in m.policies (see render_records.go)
+	records     [][]versionRecord // each policy's published records, by index in m.policies (see render_records.go)
+	recordIndex map[*Policy]int   // each policy's index in records, made by the first policyRecordsOf (writeManifest, one goroutine)
 }
 
 // markdownFor returns the Markdown renderer for texts in the language

@@ -132,7 +132,13 @@ var manifestSeparator = []byte(",\n    ")
 // policyRecordsOf returns the records of pol's versions, oldest first,
 // as its render made them (see render_records.go), or nil.
 func (r *renderer) policyRecordsOf(pol *Policy) []versionRecord {
-	if i := slices.Index(r.m.policies, pol.page); i >= 0 && i < len(r.records) {
+	if r.recordIndex == nil {
+		r.recordIndex = make(map[*Policy]int, len(r.m.policies))
+		for i, p := range r.m.policies {
+			r.recordIndex[p.Policy] = i
+		}
+	}
+	if i, ok := r.recordIndex[pol]; ok && i < len(r.records) {
 		return r.records[i]
 	}
 	return nil

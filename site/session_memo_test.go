@@ -91,7 +91,8 @@ func TestShapeCoversPhases(t *testing.T) {
 		"renderer.out": "where outputs go", "renderer.errs": "errors fail the build; warnings are replayed with their unit",
 		"renderer.tmpl": "parsed from Layouts and Wanted", "renderer.md": "made from Config", "renderer.mds": "made from Config and Words, one per language of Site",
 		"renderer.pages": "a counter", "renderer.first": "the order of rendering, not what is rendered",
-		"renderer.records": "made by render from the policies' keys (policyRecords)",
+		"renderer.records":     "made by render from the policies' keys (policyRecords)",
+		"renderer.recordIndex": "an index of records by policy",
 	}
 	fields := map[string]bool{}
 	for _, typ := range []reflect.Type{reflect.TypeFor[input](), reflect.TypeFor[model](), reflect.TypeFor[renderer]()} {
