@@ -92,8 +92,9 @@ func (r *renderer) manifestVersion(v *Version, rec versionRecord) *manifestVersi
 // writeManifest writes policies.json.
 // It is assembled from one indented fragment per policy, which the dev
 // server's cache keeps, so an edit re-encodes only the policy it touched.
-// The fragments are written as they are, without being joined: the file
-// is tens of megabytes at 1,000 policies.
+// The fragments are handed to the output one after another as they are
+// made, never joined: the file is tens of megabytes at 1,000 policies
+// and hundreds at 10,000, and a build writes each fragment and drops it.
 func (r *renderer) writeManifest(out output) {
 	var head bytes.Buffer
 	head.WriteString("{\n")
@@ -106,20 +107,25 @@ func (r *renderer) writeManifest(out output) {
 	}
 	head.WriteString(`  "policies": [`)
 	policies := r.m.defaultLanguage().policies // each lists its translations
-	parts := make([][]byte, 0, 2*len(policies)+2)
-	parts = append(parts, head.Bytes())
-	for i, p := range policies {
-		sep := manifestSeparator[1:]
-		if i > 0 {
-			sep = manifestSeparator
+	parts := func(yield func([]byte) bool) {
+		if !yield(head.Bytes()) {
+			return
 		}
-		parts = append(parts, sep, r.manifestPolicy(p, r.policyRecordsOf(p.Policy)))
+		for i, p := range policies {
+			sep := manifestSeparator[1:]
+			if i > 0 {
+				sep = manifestSeparator
+			}
+			if !yield(sep) || !yield(r.manifestPolicy(p, r.policyRecordsOf(p.Policy))) {
+				return
+			}
+		}
+		tail := []byte("]\n}\n")
+		if len(policies) > 0 {
+			tail = []byte("\n  ]\n}\n")
+		}
+		yield(tail)
 	}
-	tail := []byte("]\n}\n")
-	if len(policies) > 0 {
-		tail = []byte("\n  ]\n}\n")
-	}
-	parts = append(parts, tail)
 	if err := write.WriteParts(out, "policies.json", parts); err != nil {
 		r.errs.Errorf("policies.json", 0, "cannot write: %v", unwrapPathError(err))
 	}

@@ -3,7 +3,7 @@
 package write
 
 import (
-	"bytes"
+	"iter"
 	"os"
 )
 
@@ -11,6 +11,6 @@ import (
 func writeFile(name string, data []byte) error { return os.WriteFile(name, data, 0o644) }
 
 // writeFileParts writes the concatenation of parts to the file name.
-func writeFileParts(name string, parts [][]byte) error {
-	return os.WriteFile(name, bytes.Join(parts, nil), 0o644)
+func writeFileParts(name string, parts iter.Seq[[]byte]) error {
+	return os.WriteFile(name, join(parts), 0o644)
 }

@@ -5,6 +5,7 @@ package write
 import (
 	"io"
 	"io/fs"
+	"iter"
 
 	"golang.org/x/sys/unix"
 )
@@ -16,13 +17,24 @@ import (
 // descriptor blocking again: three more calls per file, six thousand in
 // a 1,000-policy build.
 func writeFile(name string, data []byte) error {
-	return writeFileParts(name, [][]byte{data})
+	fd, err := openRetrying(name)
+	if err != nil {
+		return &fs.PathError{Op: "open", Path: name, Err: err}
+	}
+	if err := writeAll(fd, data); err != nil {
+		unix.Close(fd)
+		return &fs.PathError{Op: "write", Path: name, Err: err}
+	}
+	if err := unix.Close(fd); err != nil {
+		return &fs.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
 }
 
 // writeFileParts is writeFile for data given as consecutive parts: small
 // parts are gathered in a buffer of partsBuffer bytes, so that a file of
 // many parts costs few write calls and no copy of its whole size.
-func writeFileParts(name string, parts [][]byte) error {
+func writeFileParts(name string, parts iter.Seq[[]byte]) error {
 	fd, err := openRetrying(name)
 	if err != nil {
 		return &fs.PathError{Op: "open", Path: name, Err: err}
@@ -32,14 +44,14 @@ func writeFileParts(name string, parts [][]byte) error {
 		return &fs.PathError{Op: "write", Path: name, Err: err}
 	}
 	var buf []byte
-	for _, part := range parts {
+	for part := range parts {
 		if len(buf) > 0 && len(buf)+len(part) > partsBuffer {
 			if err := writeAll(fd, buf); err != nil {
 				return fail(err)
 			}
 			buf = buf[:0]
 		}
-		if len(parts) == 1 || len(part) >= partsBuffer {
+		if len(part) >= partsBuffer {
 			if err := writeAll(fd, part); err != nil {
 				return fail(err)
 			}

@@ -1,28 +1,41 @@
 package write
 
-import "bytes"
+import (
+	"bytes"
+	"iter"
+)
 
 // PartsOutput is an Output that can write one file given as consecutive
 // parts, without joining them in memory first. policies.json is tens of
-// megabytes at 1,000 policies and is assembled from one part per policy:
-// joining it costs a fresh allocation of that size on every build.
+// megabytes at 1,000 policies and hundreds at 10,000, and is assembled
+// from one part per policy: given as a sequence, each part is made,
+// written and dropped in turn, so the file is never whole in memory.
 type PartsOutput interface {
 	Output
-	WriteParts(p string, parts [][]byte) error
+	WriteParts(p string, parts iter.Seq[[]byte]) error
 }
 
 // WriteParts writes the concatenation of parts to p in out: part by part
 // when out is a PartsOutput, else joined and written with out.Write.
-func WriteParts(out Output, p string, parts [][]byte) error {
+func WriteParts(out Output, p string, parts iter.Seq[[]byte]) error {
 	if po, ok := out.(PartsOutput); ok {
 		return po.WriteParts(p, parts)
 	}
-	return out.Write(p, bytes.Join(parts, nil))
+	return out.Write(p, join(parts))
+}
+
+// join returns the concatenation of parts.
+func join(parts iter.Seq[[]byte]) []byte {
+	var b bytes.Buffer
+	for part := range parts {
+		b.Write(part)
+	}
+	return b.Bytes()
 }
 
 // WriteParts stores one file below the temporary folder, as Write does,
 // from consecutive parts.
-func (d *Dir) WriteParts(p string, parts [][]byte) error {
+func (d *Dir) WriteParts(p string, parts iter.Seq[[]byte]) error {
 	name, err := d.prepare(p)
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -32,7 +33,7 @@ func TestWritePartsJoinsParts(t *testing.T) {
 	}
 	defer d.Discard()
 	for p, parts := range cases {
-		if err := WriteParts(d, p, parts); err != nil {
+		if err := WriteParts(d, p, slices.Values(parts)); err != nil {
 			t.Fatalf("WriteParts(%s): %v", p, err)
 		}
 	}
@@ -55,7 +56,7 @@ func TestWritePartsJoinsParts(t *testing.T) {
 func TestWritePartsOtherOutputs(t *testing.T) {
 	t.Parallel()
 	m := NewMemory()
-	if err := WriteParts(m, "a.json", [][]byte{[]byte("["), []byte("1"), []byte("]")}); err != nil {
+	if err := WriteParts(m, "a.json", slices.Values([][]byte{[]byte("["), []byte("1"), []byte("]")})); err != nil {
 		t.Fatal(err)
 	}
 	if got := string(m.Files()["a.json"]); got != "[1]" {
@@ -66,7 +67,7 @@ func TestWritePartsOtherOutputs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Discard()
-	if err := d.WriteParts("../escape.json", [][]byte{[]byte("x")}); err == nil {
+	if err := d.WriteParts("../escape.json", slices.Values([][]byte{[]byte("x")})); err == nil {
 		t.Error("WriteParts outside the output folder succeeded")
 	}
 }
