@@ -199,7 +199,11 @@ func (m *model) groupPolicies(policies []*Page, lang string) ([]*Page, []*Group)
 	var groups []*Group
 	byID := map[string]*Group{}
 	for _, g := range m.in.cfg.Groups {
-		g := &Group{ID: g.ID, Title: g.Title}
+		title := g.Title
+		if t := g.Titles[lang]; t != "" {
+			title = t
+		}
+		g := &Group{ID: g.ID, Title: title}
 		if g.Title == "" {
 			g.Title = readableName(g.ID)
 		}

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"net/url"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -54,10 +56,11 @@ type Config struct {
 
 // Group is a heading on the home page under which policies are listed.
 type Group struct {
-	ID         string  `yaml:"id"`
-	Title      string  `yaml:"title"`
-	NoticeDays *int    `yaml:"notice_days"` // the group's notice period, over the site's
-	Pages      []*Page `yaml:"-"`
+	ID         string            `yaml:"id"`
+	Title      string            `yaml:"title"`
+	Titles     map[string]string `yaml:"titles"`      // the title in other languages of a multilingual site, by code
+	NoticeDays *int              `yaml:"notice_days"` // the group's notice period, over the site's
+	Pages      []*Page           `yaml:"-"`
 }
 
 // Link is a titled URL, used for footer links.
@@ -182,12 +185,34 @@ func (cfg *Config) validate(errs *ErrorList) {
 	cfg.validateHistorySince(errs)
 	cfg.validateNoticeDays(errs)
 	seen := map[string]bool{}
-	for _, g := range cfg.Groups {
+	for i := range cfg.Groups {
+		g := &cfg.Groups[i]
 		if g.ID == "" || seen[g.ID] {
 			errs.Errorf(configFile, cfg.lines["groups"], "every group needs a unique id (got %q)", g.ID)
 		}
 		seen[g.ID] = true
+		cfg.validateGroupTitles(g, errs)
 	}
+}
+
+// validateGroupTitles checks that a group's titles name languages that
+// languages: lists, and keys them by their canonical codes.
+func (cfg *Config) validateGroupTitles(g *Group, errs *ErrorList) {
+	if len(g.Titles) == 0 {
+		return
+	}
+	titles := make(map[string]string, len(g.Titles))
+	for _, code := range slices.Sorted(maps.Keys(g.Titles)) {
+		c := cfg.languageCode(code)
+		if c == "" {
+			errs.Add(&Error{Path: configFile, Line: cfg.lines["groups"],
+				Msg:  fmt.Sprintf("group %q has a title in %q, which is not one of the languages in clause.yaml", g.ID, code),
+				Hint: "titles are keyed by the codes listed under languages:, such as de or pt-BR"})
+			continue
+		}
+		titles[c] = g.Titles[code]
+	}
+	g.Titles = titles
 }
 
 // validateHistorySince reads history_since, which must be a date.

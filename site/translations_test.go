@@ -242,3 +242,29 @@ func TestTranslationsOffByDefault(t *testing.T) {
 		t.Error("a site in one language has a language switcher")
 	}
 }
+
+// TestGroupTitlesPerLanguage checks that a group's titles: gives its
+// title in each language's home page and menu, that a language without
+// one keeps title:, and that a title in a language the site does not
+// list is an error at the groups line.
+func TestGroupTitlesPerLanguage(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"clause.yaml": "title: T\nlanguages:\n  - {code: en, name: English}\n  - {code: fr, name: Français}\n  - {code: de, name: Deutsch}\n" +
+			"groups:\n  - id: legal\n    title: Legal\n    titles: {fr: Juridique}\n",
+		"content/privacy.md":    "---\ntitle: Privacy\ngroup: legal\n---\nText.\n",
+		"content/fr/privacy.md": "---\ntitle: Confidentialité\ngroup: legal\n---\nTexte.\n",
+		"content/de/privacy.md": "---\ntitle: Datenschutz\ngroup: legal\n---\nText.\n",
+	}
+	tree, _ := mustBuild(t, files, nil)
+	for name, want := range map[string]string{"index.html": ">Legal</h2>", "fr/index.html": ">Juridique</h2>", "de/index.html": ">Legal</h2>"} {
+		if page := outFile(t, tree, name); !strings.Contains(page, want) {
+			t.Errorf("%s lacks %s", name, want)
+		}
+	}
+	files["clause.yaml"] = strings.Replace(files["clause.yaml"], "{fr: Juridique}", "{fr: Juridique, es: Legal}", 1)
+	_, _, err := build(t, newSite(t, files), nil)
+	if want := `clause.yaml:6: group "legal" has a title in "es", which is not one of the languages in clause.yaml`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v, want %s", err, want)
+	}
+}
