@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/internal/urlpath"
@@ -36,7 +35,7 @@ func publishedMarkdown(doc *markdown.Document) []byte { return doc.Markdown }
 // publishedText is the text of a version's index.txt: its title
 // underlined with "=", a blank line, and the body's plain text.
 func publishedText(title string, doc *markdown.Document) []byte {
-	head := title + "\n" + strings.Repeat("=", max(1, utf8.RuneCountInString(title))) + "\n"
+	head := title + "\n" + strings.Repeat("=", max(1, markdown.DisplayWidth(title))) + "\n"
 	if len(doc.Plain) == 0 {
 		return []byte(head)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -132,7 +131,7 @@ func (w *plainWriter) heading(h *ast.Heading) []string {
 	case 2:
 		mark = "-"
 	}
-	return []string{text, strings.Repeat(mark, max(1, utf8.RuneCountInString(text)))}
+	return []string{text, strings.Repeat(mark, max(1, DisplayWidth(text)))}
 }
 
 // children returns the lines of n's child blocks, separated by a blank
