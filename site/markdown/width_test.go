@@ -29,7 +29,7 @@ func TestDisplayWidth(t *testing.T) {
 // Asian script spans it in the plain text: two marks a character.
 func TestWideHeadingUnderline(t *testing.T) {
 	doc := recordOf(t, "## 個人情報\n\n本文。\n", Options{})
-	if len(doc.Sections) != 1 || !strings.HasPrefix(doc.Sections[0].Text, "個人情報\n----------\n") {
+	if len(doc.Sections) != 1 || !strings.HasPrefix(doc.Sections[0].Text, "個人情報\n--------\n") {
 		t.Errorf("sections: %+v", doc.Sections)
 	}
 }
