@@ -58,15 +58,20 @@ func (r reader) noticeDays() *int {
 // noticePeriod returns the notice period that applies to a version and
 // where it is set, or ok false when none is.
 func (m *model) noticePeriod(p *Page, v *Version) (days int, from string, ok bool) {
+	return noticePeriodIn(m.in.cfg, p, v)
+}
+
+// noticePeriodIn is noticePeriod for the site configured by cfg.
+func noticePeriodIn(cfg *Config, p *Page, v *Version) (days int, from string, ok bool) {
 	if n := v.src.FM.NoticeDays; n != nil {
 		return *n, v.src.Path, true
 	}
-	for _, g := range m.in.cfg.Groups {
+	for _, g := range cfg.Groups {
 		if g.ID == p.src.FM.Group && g.NoticeDays != nil {
 			return *g.NoticeDays, fmt.Sprintf("group %s in %s", g.ID, configFile), true
 		}
 	}
-	if n := m.in.cfg.NoticeDays; n != nil {
+	if n := cfg.NoticeDays; n != nil {
 		return *n, configFile, true
 	}
 	return 0, "", false
@@ -115,6 +120,26 @@ func (m *model) checkNotice(p *Page, v *Version) {
 		e.Severity = SeverityWarning
 	}
 	m.errs.Add(e)
+}
+
+// checkRevisionNotice refuses a material revision, announced today by
+// clause revise, whose effective date leaves less than the policy's
+// notice period: the build would fail on the version it writes.
+func (m *scaffoldSite) checkRevisionNotice(p *Page, rev *Revision) error {
+	for _, v := range p.Policy.Versions {
+		if v.src != p.src {
+			continue
+		}
+		days, from, ok := noticePeriodIn(m.cfg, p, v)
+		if !ok || daysBetween(rev.Today, rev.Effective) >= days {
+			return nil
+		}
+		return &Error{Path: p.src.Path, Line: noticeLine(p.src),
+			Msg: fmt.Sprintf("a material change announced today (%s) cannot take effect on %s: notice_days is %d (%s)",
+				rev.Today.ISO(), rev.Effective.ISO(), days, from),
+			Hint: fmt.Sprintf("the earliest allowed effective date is %s; give that date or a later one", addDays(rev.Today, days).ISO())}
+	}
+	return nil
 }
 
 // noticeFixable reports whether a version announced too late can still

@@ -86,6 +86,11 @@ func Revise(o ReviseOptions) (*Revision, error) {
 	if err := rev.check(o.Source, m.dir(), page.Policy.ID, o.Backdate); err != nil {
 		return nil, err
 	}
+	if o.Material && !rev.Backdated() {
+		if err := m.checkRevisionNotice(page, rev); err != nil {
+			return nil, err
+		}
+	}
 	if rev.Backdated() {
 		rev.Revised = rev.Effective
 	}

@@ -204,3 +204,31 @@ func TestReviseKeepsLineEndingsAndKeys(t *testing.T) {
 		t.Errorf("current: %q\nwant:    %q", got, want)
 	}
 }
+
+// TestReviseRefusesShortNotice checks that clause revise refuses a
+// material change whose effective date leaves less than notice_days
+// after today, names the earliest allowed date, and leaves the file
+// alone; one with enough notice is written and the site builds.
+func TestReviseRefusesShortNotice(t *testing.T) {
+	t.Parallel()
+	file := "---\ntitle: P\neffective: 2026-01-01\n---\n\nText.\n"
+	src := newSite(t, map[string]string{"clause.yaml": "title: T\nnotice_days: 30\n", "content/p.md": file})
+	revise := func(effective string, material bool) error {
+		_, err := Revise(ReviseOptions{Source: src, Slug: "p", Effective: newDate(day(effective)), Material: material, Now: day("2026-04-01")})
+		return err
+	}
+	err := revise("2026-04-20", true)
+	want := "a material change announced today (2026-04-01) cannot take effect on 2026-04-20: notice_days is 30 (clause.yaml)"
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "the earliest allowed effective date is 2026-05-01") {
+		t.Fatalf("error %v; want %q and the earliest date", err, want)
+	}
+	if readFile(t, filepath.Join(src, "content/p.md")) != file {
+		t.Fatal("the policy file was changed")
+	}
+	if err := revise("2026-05-01", true); err != nil {
+		t.Fatalf("30 days of notice: %v", err)
+	}
+	if _, _, err := build(t, src, func(o *Options) { o.Now = day("2026-04-01") }); err != nil {
+		t.Fatalf("the revised site does not build: %v", err)
+	}
+}
