@@ -2,6 +2,7 @@ package site
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/clause-dev/clause/site/internal/urlpath"
@@ -20,7 +21,8 @@ var (
 // and comments are not interpreted: a URL hidden behind them is rare in
 // a policy and is still fetched only if the browser reads it as written.
 func cssURLs(css string) []string {
-	if !strings.Contains(strings.ToLower(css), "url(") && !strings.Contains(strings.ToLower(css), "@import") {
+	lower := strings.ToLower(css)
+	if !strings.Contains(lower, "url(") && !strings.Contains(lower, "@import") {
 		return nil
 	}
 	type hit struct {
@@ -38,16 +40,10 @@ func cssURLs(css string) []string {
 			}
 		}
 	}
-	out := make([]string, 0, len(hits))
-	for len(hits) > 0 { // in source order; there are few
-		first := 0
-		for i, h := range hits {
-			if h.at < hits[first].at {
-				first = i
-			}
-		}
-		out = append(out, hits[first].url)
-		hits = append(hits[:first], hits[first+1:]...)
+	slices.SortFunc(hits, func(a, b hit) int { return a.at - b.at }) // in the order they are written
+	out := make([]string, len(hits))
+	for i, h := range hits {
+		out[i] = h.url
 	}
 	return out
 }
