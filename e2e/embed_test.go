@@ -70,3 +70,48 @@ func TestEmbedScript(t *testing.T) {
 		}
 	})
 }
+
+// TestEmbedScriptSanitizes embeds a policy whose text holds raw HTML that
+// would run or load something on the app's page, and an element whose
+// embed URL cannot be parsed: nothing runs, the text still arrives, and
+// the bad element fails without stopping the others.
+func TestEmbedScriptSanitizes(t *testing.T) {
+	skipBrowserInShort(t)
+	src := t.TempDir()
+	writeTree(t, src, map[string]string{
+		"clause.yaml": "title: Tide\n",
+		"content/privacy.md": "---\ntitle: Privacy Notice\n---\n## Data\n\nWe keep little.\n\n" +
+			"<p><img src=\"nothing.png\" onerror=\"window.pwned = 'onerror'\"> <a id=\"js\" href=\"javascript:window.pwned = 'link'\">odd link</a></p>\n\n" +
+			"<style>body { display: none }</style>\n\n<iframe srcdoc=\"<script>parent.pwned = 'frame'</script>\"></iframe>\n",
+	})
+	files := buildSite(t, src)
+	browser := newBrowser(t)
+	center := httptest.NewServer(statichost.New(files, statichost.Netlify))
+	t.Cleanup(center.Close)
+	app := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!DOCTYPE html><html lang="en"><head><title>Tide app</title></head><body><h1>Tide app</h1>
+<div id="bad" data-clause-embed="http://[::1">Bad URL</div>
+<div id="policy" data-clause-embed="%[1]s/privacy/embed/">Privacy</div>
+<script src="%[1]s/js/clause-embed.js" defer></script></body></html>`, center.URL)
+	}))
+	t.Cleanup(app.Close)
+	tab := newTab(t, browser)
+	navigate(t, tab, app.URL)
+	waitFor(t, tab, "the policy is inserted", `document.querySelector("#policy").dataset.clauseEmbedState === "loaded"`, 20*time.Second)
+	// An image's error handler, had it survived, runs once the image has failed to load.
+	waitFor(t, tab, "the image has loaded or failed", `document.querySelector("#policy img").complete`, 20*time.Second)
+	checks := map[string]string{
+		`String(window.pwned)`: "undefined",
+		`document.querySelector("#bad").dataset.clauseEmbedState`:                                      "failed",
+		`String(document.querySelector("#policy").textContent.includes("We keep little."))`:            "true",
+		`String(document.querySelectorAll("#policy style, #policy iframe, #policy [onerror]").length)`: "0",
+		`String(document.querySelector("#policy #js").hasAttribute("href"))`:                           "false",
+		`getComputedStyle(document.body).display`:                                                      "block",
+	}
+	for expr, want := range checks {
+		if got := js[string](t, tab, expr); got != want {
+			t.Errorf("%s = %q, want %q", expr, got, want)
+		}
+	}
+}

@@ -15,22 +15,59 @@
  * fails, the element keeps what it holds (the link above). The element's
  * data-clause-embed-state becomes "loaded" or "failed". From another
  * origin the privacy center must send Access-Control-Allow-Origin for
- * the embed page; see the README.
+ * the embed page; see the README. Raw HTML in a policy never runs on the
+ * app's page: scripts, styles, frames, forms and event-handler attributes
+ * are removed, and so are links that are not http(s), mailto or tel.
  */
 (function () {
   "use strict";
 
-  // absolutize makes the links and images of node absolute against base;
-  // links within the page (#section) stay as they are.
-  function absolutize(node, base) {
-    var attrs = ["href", "src"];
-    attrs.forEach(function (name) {
-      node.querySelectorAll("[" + name + "]").forEach(function (el) {
-        var v = el.getAttribute(name);
-        if (v && v.charAt(0) !== "#") {
-          el.setAttribute(name, new URL(v, base).href);
+  // safeProtocols are the URL schemes an inserted link or image may use.
+  var safeProtocols = { "http:": true, "https:": true, "mailto:": true, "tel:": true };
+
+  // unsafeElements never reach the app's page: they run code, change how
+  // the page looks or where it sends forms, or load another document.
+  var unsafeElements = "script, style, iframe, frame, object, embed, link, meta, base, form, template";
+
+  // sanitize removes from node what could run or load anything on the
+  // app's page: a policy text may hold raw HTML, and an element inserted
+  // into the page runs its event handlers there, whatever DOMParser did.
+  function sanitize(node) {
+    node.querySelectorAll(unsafeElements).forEach(function (el) { el.remove(); });
+    node.querySelectorAll("*").forEach(function (el) {
+      Array.prototype.slice.call(el.attributes).forEach(function (a) {
+        if (/^on/i.test(a.name) || a.name.toLowerCase() === "srcdoc") {
+          el.removeAttribute(a.name);
         }
       });
+    });
+  }
+
+  // absolutize makes the links and images of node absolute against base,
+  // and drops those whose scheme is not a web, mail or phone address;
+  // links within the page (#section) stay as they are.
+  function absolutize(node, base) {
+    ["href", "src", "action", "formaction", "xlink:href"].forEach(function (name) {
+      node.querySelectorAll("[" + name.replace(":", "\\:") + "]").forEach(function (el) {
+        var v = el.getAttribute(name);
+        if (v && v.charAt(0) === "#") {
+          return;
+        }
+        var u = v ? new URL(v, base) : null;
+        if (u && safeProtocols[u.protocol]) {
+          el.setAttribute(name, u.href);
+        } else {
+          el.removeAttribute(name);
+        }
+      });
+    });
+    node.querySelectorAll("[srcset]").forEach(function (el) {
+      var list = el.getAttribute("srcset").split(",").map(function (cand) {
+        var parts = cand.trim().split(/\s+/);
+        var u = new URL(parts[0], base);
+        return safeProtocols[u.protocol] ? [u.href].concat(parts.slice(1)).join(" ") : "";
+      }).filter(Boolean);
+      el.setAttribute("srcset", list.join(", "));
     });
   }
 
@@ -49,8 +86,22 @@
     h1.replaceWith(h2);
   }
 
+  // failed marks el as failed and says why on the console.
+  function failed(el, what, err) {
+    el.setAttribute("data-clause-embed-state", "failed");
+    if (window.console) {
+      console.warn("clause-embed: " + what + ": " + err.message);
+    }
+  }
+
   function load(el) {
-    var url = new URL(el.getAttribute("data-clause-embed"), document.baseURI);
+    var url;
+    try {
+      url = new URL(el.getAttribute("data-clause-embed"), document.baseURI);
+    } catch (err) {
+      failed(el, el.getAttribute("data-clause-embed"), err); // the others still load
+      return;
+    }
     fetch(url.href, { credentials: "omit" })
       .then(function (res) {
         if (!res.ok) {
@@ -65,17 +116,14 @@
         if (!article) {
           throw new Error("no policy text in " + url.href);
         }
-        article.querySelectorAll("script").forEach(function (s) { s.remove(); });
+        sanitize(article);
         absolutize(article, url);
         demoteTitle(article);
         el.replaceChildren(document.importNode(article, true));
         el.setAttribute("data-clause-embed-state", "loaded");
       })
       .catch(function (err) {
-        el.setAttribute("data-clause-embed-state", "failed");
-        if (window.console) {
-          console.warn("clause-embed: " + url.href + ": " + err.message);
-        }
+        failed(el, url.href, err);
       });
   }
 
