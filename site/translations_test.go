@@ -144,13 +144,15 @@ func TestTranslationsHugo(t *testing.T) {
 	}
 	// The stubs are no pages of their own: their URLs show the English text.
 	nl := outFile(t, tree, "nl/privacy/index.html")
-	if !strings.Contains(nl, "This page is not available in Nederlands; showing the English text.") ||
+	// The notice is in the visitor's language, marked as such.
+	if !strings.Contains(nl, `aria-label="Vertaling" lang="nl" dir="ltr">
+  <p>Deze pagina is niet beschikbaar in Nederlands; de tekst in English wordt getoond.</p>`) ||
 		!strings.Contains(nl, "We record where a ride starts and ends.") || htmlTag(t, nl) != `<html lang="en" dir="ltr">` ||
 		!strings.Contains(nl, `<meta name="robots" content="noindex">`) {
-		t.Error("/nl/privacy/ does not show the English text, in English, unindexed, with a notice")
+		t.Error("/nl/privacy/ does not show the English text, in English, unindexed, with a notice in Dutch")
 	}
-	if es := outFile(t, tree, "es/cookies/index.html"); !strings.Contains(es, "The app keeps one cookie") || !strings.Contains(es, "not available in Español") {
-		t.Error("/es/cookies/ does not show the English text with a notice")
+	if es := outFile(t, tree, "es/cookies/index.html"); !strings.Contains(es, "The app keeps one cookie") || !strings.Contains(es, "no está disponible en Español") {
+		t.Error("/es/cookies/ does not show the English text with a notice in Spanish")
 	}
 	equalLines(t, "switcher of /en/privacy-policy/", switcher(t, outFile(t, tree, "en/privacy-policy/index.html")), []string{
 		"en /en/privacy-policy/ *", "es /es/politica-de-privacidad/", "nl /nl/privacy/"})
