@@ -26,6 +26,7 @@ func (c *Catalog) With(files map[string][]byte) (*Catalog, []*diag.Diagnostic) {
 	out := &Catalog{theme: c.theme, site: map[string]words{}}
 	var problems []*diag.Diagnostic
 	parsed := map[string]words{}
+	seen := map[string]struct{ lang, name string }{} // normalised language → the file that gave it
 	for _, name := range sortedKeys(files) {
 		lang := strings.TrimSuffix(path.Base(name), path.Ext(name))
 		if !validLanguage(lang) {
@@ -34,6 +35,13 @@ func (c *Catalog) With(files map[string][]byte) (*Catalog, []*diag.Diagnostic) {
 				Hint: "name a words file by its language, as in i18n/de.yaml or i18n/pt-BR.yaml"})
 			continue
 		}
+		if first, ok := seen[normalize(lang)]; ok {
+			problems = append(problems, &diag.Diagnostic{Path: name, Line: 1,
+				Msg:  fmt.Sprintf("a second words file for %s: %s is left out", first.lang, name),
+				Hint: fmt.Sprintf("keep the words of one language in one file: merge it into %s", first.name)})
+			continue
+		}
+		seen[normalize(lang)] = struct{ lang, name string }{lang, name}
 		w, ps := parse(name, files[name])
 		problems = append(problems, ps...)
 		parsed[name] = w

@@ -117,3 +117,20 @@ func TestOverrideKeepsGoodEntries(t *testing.T) {
 		t.Errorf("bad entry not dropped: %q", s)
 	}
 }
+
+// TestOverrideTwoFilesForOneLanguage checks that a second words file for
+// one language (pt_br.yaml beside pt-BR.yaml) is an error naming both
+// files, and that the first one still applies.
+func TestOverrideTwoFilesForOneLanguage(t *testing.T) {
+	c, problems := Theme().With(map[string][]byte{
+		"i18n/pt-BR.yaml": []byte("on_this_page: \"Nesta página (BR)\"\n"),
+		"i18n/pt_br.yaml": []byte("on_this_page: \"Outra\"\n"),
+	})
+	if len(problems) != 1 || problems[0].Path != "i18n/pt_br.yaml" || problems[0].Line != 1 ||
+		!strings.Contains(problems[0].Msg, "a second words file for pt-BR") || !strings.Contains(problems[0].Hint, "i18n/pt-BR.yaml") {
+		t.Fatalf("problems: %v", problems)
+	}
+	if got, _ := c.Text("pt-BR", "on_this_page"); got != "Nesta página (BR)" {
+		t.Errorf("pt-BR on_this_page = %q, want the first file's word", got)
+	}
+}
