@@ -186,7 +186,11 @@ func (r *renderer) encodeManifestPolicy(p *Page, recs []versionRecord) (data []b
 	mp := manifestPolicy{ID: pol.ID, Title: p.Title, URL: r.m.abs(p.Permalink), Group: nullable(p.Group),
 		Current: r.manifestVersion(pol.Current, recordIn(recs, pol.Current)), Upcoming: r.manifestVersion(pol.Upcoming, recordIn(recs, pol.Upcoming))}
 	for i := len(pol.Versions) - 1; i >= 0; i-- {
-		mp.Versions = append(mp.Versions, *r.manifestVersion(pol.Versions[i], recordIn(recs, pol.Versions[i])))
+		rec := versionRecord{Sections: []manifestSection{}}
+		if i < len(recs) {
+			rec = recs[i] // recs are in the order of pol.Versions
+		}
+		mp.Versions = append(mp.Versions, *r.manifestVersion(pol.Versions[i], rec))
 	}
 	return encodePolicyEntry(&mp), true
 }

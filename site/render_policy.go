@@ -39,7 +39,7 @@ func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 		byTarget := aliases.byTarget()
 		recs = append(recs, recordOf(doc, byTarget))
 		r.writeRecord(out, p, v, doc)
-		content, toc := template.HTML(frozenString(withAliases(doc, byTarget))), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note")) // doc is this loop's own
+		content, toc := template.HTML(withAliases(doc, byTarget)), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note")) // doc is this loop's own
 		if v == pol.Shown() {
 			// Render a copy: other pages read this policy's Page through
 			// .Site.Policies while it renders, and must not see its body.
@@ -128,7 +128,7 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 func (r *renderer) renderPolicies() {
 	parallel(len(r.m.policies), func(i int) {
 		p := r.m.policies[i]
-		if r.ctx.Err() != nil || r.first["policy:"+p.Policy.ID] {
+		if r.ctx.Err() != nil || (r.first != nil && r.first["policy:"+p.Policy.ID]) {
 			return // the build was cancelled, or the first pass rendered it
 		}
 		if fp := r.m.in.opts.first; r.first != nil && fp.yield != nil {

@@ -104,9 +104,9 @@ func (a *sectionAliases) byTarget() map[string][]string {
 // spans hold nothing and take no focus, and no alias is an id the page
 // has. Document.HTML is exactly its blocks' HTML in order, so the HTML is
 // put together again block by block.
-func withAliases(doc *markdown.Document, aliases map[string][]string) []byte {
+func withAliases(doc *markdown.Document, aliases map[string][]string) string {
 	if len(aliases) == 0 || len(doc.Blocks) == 0 {
-		return doc.HTML
+		return frozenString(doc.HTML) // nothing writes to a rendered document's HTML
 	}
 	var b strings.Builder
 	b.Grow(len(doc.HTML) + 64*len(aliases))
@@ -118,5 +118,5 @@ func withAliases(doc *markdown.Document, aliases map[string][]string) []byte {
 		}
 		b.Write(blk.HTML)
 	}
-	return []byte(b.String())
+	return b.String()
 }
