@@ -20,8 +20,8 @@ func (k *renderedTexts) keepVanished(s *Source, vanished []vanishedID) {
 // vanishedIDs warns about each section id that the previous version had
 // and this text lost without a successor: links to #id, in consent
 // records or on other sites, now open the top of the page. The warning
-// is at the heading of the section that stands where it stood, or at the
-// start of the body.
+// is at the heading of the section that came before it, or at the start
+// of the body when it was the first.
 func (c *checker) vanishedIDs(s *linted) {
 	for _, v := range s.Vanished {
 		line := s.BodyLine
