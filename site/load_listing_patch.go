@@ -87,9 +87,18 @@ func listAgain(src fs.FS, l *layout, errs *ErrorList, rel string) ([]contentFile
 	if err != nil {
 		return nil, false
 	}
-	ls := &lister{fsys: src, l: l, errs: errs}
+	// What the lister reports counts only when the patch holds: when it
+	// fails, the full walk that follows reports it again.
+	scratch := &ErrorList{}
+	ls := &lister{fsys: src, l: l, errs: scratch}
 	ls.entry(l.sourcePath(rel), rel, fs.FileInfoToDirEntry(info), stack)
-	return ls.files, !ls.failed
+	if ls.failed {
+		return nil, false
+	}
+	for _, d := range scratch.Items() {
+		errs.Add(d)
+	}
+	return ls.files, true
 }
 
 // ancestors yields the folders above rel, outermost first: "a" and
