@@ -3,6 +3,8 @@ package site
 import (
 	"fmt"
 	"strings"
+
+	"github.com/clause-dev/clause/site/markdown"
 )
 
 // Subject is the announcement's headline, the e-mail's subject line.
@@ -31,12 +33,12 @@ func (a *Announcement) sectionLines() []string {
 // newsletter or an in-app message.
 func (a *Announcement) Markdown() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%s\n", markdownInline(a.Subject()), markdownInline(a.lead()))
+	fmt.Fprintf(&b, "# %s\n\n%s\n", markdown.EscapeText(a.Subject()), markdown.EscapeText(a.lead()))
 	if a.Material {
 		b.WriteString("\nThis is a material change: please read it carefully.\n")
 	}
 	if a.Summary != "" {
-		fmt.Fprintf(&b, "\n**What changes:** %s\n", markdownInline(a.Summary))
+		fmt.Fprintf(&b, "\n**What changes:** %s\n", markdown.EscapeText(a.Summary))
 	}
 	writeMarkdownList(&b, "", a.Changes)
 	writeMarkdownList(&b, "Sections that changed:", a.sectionLines())
@@ -49,7 +51,7 @@ func (a *Announcement) Markdown() string {
 		fmt.Fprintf(&b, "- [Read the current version](%s)\n", a.CurrentURL)
 	}
 	if a.Contact != "" {
-		fmt.Fprintf(&b, "\nQuestions? Write to %s.\n", markdownInline(a.Contact))
+		fmt.Fprintf(&b, "\nQuestions? Write to %s.\n", markdown.EscapeText(a.Contact))
 	}
 	return b.String()
 }
@@ -64,14 +66,8 @@ func writeMarkdownList(b *strings.Builder, heading string, items []string) {
 	}
 	b.WriteString("\n")
 	for _, it := range items {
-		fmt.Fprintf(b, "- %s\n", markdownInline(it))
+		fmt.Fprintf(b, "- %s\n", markdown.EscapeText(it))
 	}
-}
-
-// markdownInline escapes the characters that would start emphasis, a
-// link, code or HTML in a line of Markdown.
-func markdownInline(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "`", "\\`", "<", `\<`).Replace(s)
 }
 
 // Text returns the announcement as a plain-text e-mail: the subject line

@@ -67,12 +67,14 @@ func (r *renderer) writeRegisterFeed(out output) {
 	f := atomFeed{ID: "urn:clause:subprocessors", Title: m.in.cfg.Title + ": subprocessors",
 		Author: atomAuthor{Name: m.in.cfg.Title, Email: m.in.cfg.Contact},
 		Links:  []atomLink{{Rel: "self", Href: m.abs(base + "/" + registerFeedFile)}}}
+	var page []atomLink
 	if p := m.registerPage(); p != nil {
-		f.Links = append(f.Links, atomLink{Rel: "alternate", Href: m.abs(p.Permalink)})
+		page = []atomLink{{Rel: "alternate", Href: m.abs(p.Permalink)}}
+		f.Links = append(f.Links, page...)
 	}
 	latest := Date{}
 	for _, c := range m.in.register.registerChanges() {
-		f.Entries = append(f.Entries, m.registerEntry(c))
+		f.Entries = append(f.Entries, m.registerEntry(c, page))
 		if c.Day.After(latest) {
 			latest = c.Day
 		}
@@ -86,8 +88,9 @@ func (r *renderer) writeRegisterFeed(out output) {
 	r.put(out, registerFeedFile, append([]byte(xml.Header), append(data, '\n')...))
 }
 
-// registerEntry describes one change to the register in the feed.
-func (m *model) registerEntry(c registerChange) atomEntry {
+// registerEntry describes one change to the register in the feed; page
+// is the link to the policy that shows the register, if one does.
+func (m *model) registerEntry(c registerChange, page []atomLink) atomEntry {
 	s := c.Entry
 	verb, kind := "added", "added"
 	if c.Removed {
@@ -101,13 +104,9 @@ func (m *model) registerEntry(c registerChange) atomEntry {
 	if len(s.Data) > 0 {
 		summary += "; personal data: " + strings.Join(s.Data, ", ")
 	}
-	e := atomEntry{ID: "urn:clause:subprocessors:" + kind + ":" + c.Day.ISO() + ":" + registerSlug(s.Name),
+	return atomEntry{ID: "urn:clause:subprocessors:" + kind + ":" + c.Day.ISO() + ":" + registerSlug(s.Name),
 		Title: title, Updated: feedTime(m.notAfterNow(c.Day)), Published: feedTime(m.notAfterNow(c.Day)),
-		Summary: summary, Category: []atomCat{{Term: kind}}}
-	if p := m.registerPage(); p != nil {
-		e.Links = []atomLink{{Rel: "alternate", Href: m.abs(p.Permalink)}}
-	}
-	return e
+		Summary: summary, Category: []atomCat{{Term: kind}}, Links: page}
 }
 
 // registerSlug is a company name as a part of an Atom id: lower case,

@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"strings"
+
+	"github.com/clause-dev/clause/site/markdown"
 )
 
 // registerVar is the variable a policy's Markdown writes, on a line of
@@ -37,26 +39,11 @@ func (m *model) registerTable(v *Version) string {
 	} else {
 		b.WriteString("| Name | Purpose | Location | Personal data | Since |\n|---|---|---|---|---|\n")
 		for _, s := range entries {
-			b.WriteString("| " + markdownCell(s.Name) + " | " + markdownCell(s.Purpose) + " | " + markdownCell(s.Location) +
-				" | " + markdownCell(strings.Join(s.Data, ", ")) + " | " + s.Since.ISO() + " |\n")
+			b.WriteString("| " + markdown.EscapeAll(s.Name) + " | " + markdown.EscapeAll(s.Purpose) + " | " + markdown.EscapeAll(s.Location) +
+				" | " + markdown.EscapeAll(strings.Join(s.Data, ", ")) + " | " + s.Since.ISO() + " |\n")
 		}
 	}
 	b.WriteString("\n[Subscribe to changes to this list](" + m.in.cfg.basePath() + "/" + registerFeedFile + ") (Atom feed)\n\n")
-	return b.String()
-}
-
-// markdownCell escapes text for a cell of a Markdown table: every ASCII
-// punctuation character is escaped with a backslash, so the text is shown
-// as written (no emphasis, links, HTML or cell breaks), and line breaks
-// become spaces.
-func markdownCell(s string) string {
-	var b strings.Builder
-	for _, r := range strings.Join(strings.Fields(s), " ") {
-		if r < 0x80 && strings.ContainsRune("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
 	return b.String()
 }
 
