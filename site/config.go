@@ -61,6 +61,16 @@ type Group struct {
 	Titles     map[string]string `yaml:"titles"`      // the title in other languages of a multilingual site, by code
 	NoticeDays *int              `yaml:"notice_days"` // the group's notice period, over the site's
 	Pages      []*Page           `yaml:"-"`
+	lines      map[string]int    // key → line in clause.yaml, "" for the group's first line
+}
+
+// line returns the line of the group's key in clause.yaml, else the line
+// the group starts on, else 0.
+func (g *Group) line(key string) int {
+	if l, ok := g.lines[key]; ok {
+		return l
+	}
+	return g.lines[""]
 }
 
 // Link is a titled URL, used for footer links.
@@ -151,8 +161,29 @@ func (cfg *Config) decode(doc *yaml.Node, errs *ErrorList) {
 		plainTypeError(e, fileLine(cfg.raw, e.Line))
 		errs.Add(e)
 	}
+	cfg.locateGroups(root)
 	cfg.decodeLanguages(root, errs)
 	cfg.validate(errs)
+}
+
+// locateGroups records where each group and its keys are in clause.yaml,
+// so that errors about one group point at it rather than at groups:.
+func (cfg *Config) locateGroups(root *yaml.Node) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "groups" || root.Content[i+1].Kind != yaml.SequenceNode {
+			continue
+		}
+		for j, item := range root.Content[i+1].Content {
+			if j >= len(cfg.Groups) {
+				break
+			}
+			lines := map[string]int{"": item.Line}
+			for k := 0; item.Kind == yaml.MappingNode && k+1 < len(item.Content); k += 2 {
+				lines[item.Content[k].Value] = item.Content[k].Line
+			}
+			cfg.Groups[j].lines = lines
+		}
+	}
 }
 
 // configTypeError locates a yaml.v3 type error.
@@ -188,7 +219,7 @@ func (cfg *Config) validate(errs *ErrorList) {
 	for i := range cfg.Groups {
 		g := &cfg.Groups[i]
 		if g.ID == "" || seen[g.ID] {
-			errs.Errorf(configFile, cfg.lines["groups"], "every group needs a unique id (got %q)", g.ID)
+			errs.Errorf(configFile, g.line("id"), "every group needs a unique id (got %q)", g.ID)
 		}
 		seen[g.ID] = true
 		cfg.validateGroupTitles(g, errs)
@@ -205,7 +236,7 @@ func (cfg *Config) validateGroupTitles(g *Group, errs *ErrorList) {
 	for _, code := range slices.Sorted(maps.Keys(g.Titles)) {
 		c := cfg.languageCode(code)
 		if c == "" {
-			errs.Add(&Error{Path: configFile, Line: cfg.lines["groups"],
+			errs.Add(&Error{Path: configFile, Line: g.line("titles"),
 				Msg:  fmt.Sprintf("group %q has a title in %q, which is not one of the languages in clause.yaml", g.ID, code),
 				Hint: "titles are keyed by the codes listed under languages:, such as de or pt-BR"})
 			continue

@@ -33,7 +33,7 @@ func (cfg *Config) validateNoticeDays(errs *ErrorList) {
 	}
 	for i := range cfg.Groups {
 		if g := &cfg.Groups[i]; g.NoticeDays != nil && *g.NoticeDays < 0 {
-			errs.Add(&Error{Path: configFile, Line: cfg.lines["groups"], Msg: fmt.Sprintf("notice_days of group %q must be a number of days, 0 or more, got %d", g.ID, *g.NoticeDays),
+			errs.Add(&Error{Path: configFile, Line: g.line("notice_days"), Msg: fmt.Sprintf("notice_days of group %q must be a number of days, 0 or more, got %d", g.ID, *g.NoticeDays),
 				Hint: "for example notice_days: 30"})
 			g.NoticeDays = nil
 		}

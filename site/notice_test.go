@@ -93,11 +93,11 @@ func TestNoticeArchivedIsWarning(t *testing.T) {
 // number of days, in clause.yaml and in front matter.
 func TestNoticeBadValues(t *testing.T) {
 	t.Parallel()
-	files := noticeSite("notice_days: -3\ngroups:\n  - id: legal\n    notice_days: -1\n", "2026-12-01", "notice_days: soon\n")
+	files := noticeSite("notice_days: -3\ngroups:\n  - id: legal\n    notice_days: 30\n  - id: other\n    notice_days: -1\n", "2026-12-01", "notice_days: soon\n")
 	_, _, err := build(t, newSite(t, files), func(o *Options) { o.Now = noticeNow })
 	for _, want := range []string{
 		"clause.yaml:1: notice_days must be a number of days, 0 or more, got -3",
-		`clause.yaml:2: notice_days of group "legal" must be a number of days, 0 or more, got -1`,
+		`clause.yaml:6: notice_days of group "other" must be a number of days, 0 or more, got -1`,
 		"content/terms.md:9: notice_days must be a whole number, not string soon",
 	} {
 		if err == nil || !strings.Contains(err.Error(), want) {

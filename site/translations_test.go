@@ -266,7 +266,7 @@ func TestGroupTitlesPerLanguage(t *testing.T) {
 	}
 	files["clause.yaml"] = strings.Replace(files["clause.yaml"], "{fr: Juridique}", "{fr: Juridique, es: Legal}", 1)
 	_, _, err := build(t, newSite(t, files), nil)
-	if want := `clause.yaml:6: group "legal" has a title in "es", which is not one of the languages in clause.yaml`; err == nil || !strings.Contains(err.Error(), want) {
+	if want := `clause.yaml:9: group "legal" has a title in "es", which is not one of the languages in clause.yaml`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v, want %s", err, want)
 	}
 }
