@@ -34,13 +34,16 @@ type Catalog struct {
 	keys  []string         // every key, sorted: the theme's and those the site adds
 }
 
-// theme is the embedded catalog, read once.
-var theme = mustReadTheme()
+// theme holds the embedded words, read once, and themeCatalog the
+// catalog of them alone.
+var (
+	theme        = mustReadTheme()
+	themeCatalog = &Catalog{theme: theme, keys: sortedKeys(theme[Source])}
+)
 
-// Theme returns the theme's catalog without overrides.
-func Theme() *Catalog {
-	return &Catalog{theme: theme, keys: sortedKeys(theme[Source])}
-}
+// Theme returns the theme's catalog without overrides. Every call returns
+// the same catalog, which is read-only.
+func Theme() *Catalog { return themeCatalog }
 
 // mustReadTheme reads words/*.yaml. The files are part of the binary and
 // tested; a bad one is a bug in clause, hence the panic.
@@ -63,23 +66,6 @@ func mustReadTheme() map[string]words {
 		out[normalize(strings.TrimSuffix(f.Name(), path.Ext(f.Name())))] = w
 	}
 	return out
-}
-
-// Languages returns the languages the theme has words for, sorted.
-func Languages() []string {
-	return sortedKeys(theme)
-}
-
-// Keys returns every key the catalog knows, sorted.
-func (c *Catalog) Keys() []string { return c.keys }
-
-// Has reports whether the catalog knows key.
-func (c *Catalog) Has(key string) bool {
-	_, ok := c.theme[Source][key]
-	if !ok {
-		_, ok = c.site[Source][key]
-	}
-	return ok
 }
 
 // lookup returns the message of key in lang: the site's, then the
@@ -131,10 +117,7 @@ func (m Message) pick(lang string, count int, counted bool) string {
 	if !counted {
 		return m.Forms[plural.Other]
 	}
-	tag, err := language.Parse(lang)
-	if err != nil {
-		tag = language.English
-	}
+	tag := pluralTag(lang)
 	n := count
 	if n < 0 {
 		n = -n
@@ -143,6 +126,23 @@ func (m Message) pick(lang string, count int, counted bool) string {
 		return s
 	}
 	return m.Forms[plural.Other]
+}
+
+// pluralTags holds pluralTag's answers, as fallbackCache does.
+var pluralTags sync.Map // string → language.Tag
+
+// pluralTag returns the tag whose plural rules apply to lang: lang itself
+// or, when it cannot be parsed, English.
+func pluralTag(lang string) language.Tag {
+	if t, ok := pluralTags.Load(lang); ok {
+		return t.(language.Tag)
+	}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.English
+	}
+	pluralTags.Store(lang, tag)
+	return tag
 }
 
 // pluralForms are the CLDR plural categories a counting message may give.

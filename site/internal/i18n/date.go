@@ -60,12 +60,3 @@ type dateKey struct {
 // each written on many pages. It grows with the days and languages a
 // site has, which stay few.
 var dateCache sync.Map // dateKey → string
-
-// DateLanguages returns the base languages FormatDate has date data for.
-func DateLanguages() []string {
-	out := make([]string, 0, len(dateLocales))
-	for k := range dateLocales {
-		out = append(out, k)
-	}
-	return out
-}
