@@ -82,12 +82,16 @@ func (c *checker) missingTranslations(p *Page) {
 			missing = append(missing, l.Code)
 		}
 	}
+	line := p.src.FM.Lines["title"]
+	if line == 0 {
+		line = 1 // a title from the first heading or the file name: the file as a whole
+	}
 	if len(missing) > 0 {
-		c.info(p.src.Path, 0, fmt.Sprintf("missing translations: %s has no text in %s", p.Title, strings.Join(missing, ", ")),
+		c.info(p.src.Path, line, fmt.Sprintf("missing translations: %s has no text in %s", p.Title, strings.Join(missing, ", ")),
 			"its language switcher leads visitors of those languages to their home page")
 	}
 	if len(stubs) > 0 {
-		c.info(p.src.Path, 0, fmt.Sprintf("untranslated: %s has only a stub in %s; visitors of those languages read this text", p.Title, strings.Join(stubs, ", ")), "")
+		c.info(p.src.Path, line, fmt.Sprintf("untranslated: %s has only a stub in %s; visitors of those languages read this text", p.Title, strings.Join(stubs, ", ")), "")
 	}
 }
 

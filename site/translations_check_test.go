@@ -34,17 +34,17 @@ func TestCheckTranslations(t *testing.T) {
 	}{
 		{"translations-locales", []string{
 			"de/privacy.md:3: warning: stale translation: it translates the version of 2025-03-01, but en/privacy.md changed on 2026-09-15",
-			"en/terms.md: info: missing translations: Terms of carriage has no text in fr, he",
-			"en/cookies.md: info: missing translations: Cookie notice has no text in de, fr, he",
+			"en/terms.md:2: info: missing translations: Terms of carriage has no text in fr, he",
+			"en/cookies.md:2: info: missing translations: Cookie notice has no text in de, fr, he",
 		}, []string{"fr/privacy.md:3: warning: stale", "he/privacy.md:3: warning: stale", "de/privacy.md:1: warning: policy has no effective"}},
 		{"translations-hugo", []string{
 			"content/en/privacy.md:4: warning: the version taking effect on 2027-01-15 has no translation in es",
-			"content/en/privacy.md: info: untranslated: Privacy policy has only a stub in nl; visitors of those languages read this text",
-			"content/en/cookies.md: info: untranslated: Cookie policy has only a stub in es; visitors of those languages read this text",
+			"content/en/privacy.md:2: info: untranslated: Privacy policy has only a stub in nl; visitors of those languages read this text",
+			"content/en/cookies.md:2: info: untranslated: Cookie policy has only a stub in es; visitors of those languages read this text",
 		}, []string{"stale translation"}},
 		{"translations-suffix", []string{
 			"content/privacy.fr.md:3: warning: stale translation: it translates the version of 2025-01-10, but content/privacy.md changed on 2026-02-01",
-			"content/terms.md: info: missing translations: Terms of listening has no text in ar",
+			"content/terms.md:2: info: missing translations: Terms of listening has no text in ar",
 		}, []string{"content/privacy.ar.md:4: warning: stale"}},
 	}
 	for _, tt := range tests {
