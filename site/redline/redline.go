@@ -105,7 +105,9 @@ func (s Status) String() string {
 // 2 with 3 parses the blocks the versions share only once, and the
 // redline of every pair of sections it has compared, so comparing each
 // archived version with the newest compares a section that stayed the
-// same across versions only once. A Differ is not safe for concurrent
+// same across versions only once, and of every pair of blocks, so a
+// paragraph that stayed the same across versions is diffed with the
+// newest one's only once even when the rest of its section changed. A Differ is not safe for concurrent
 // use; use one per document.
 type Differ struct {
 	segs     map[blockKey]segment
