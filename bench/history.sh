@@ -2,62 +2,95 @@
 # bench/history.sh times `clause build --history git` as a whole process on
 # a generated repository shaped like a real policy repository's history
 # (bench/genhistory: 350 policies, 4,000 commits by default), and reports
-# wall time, CPU time and peak RSS from /usr/bin/time -v. Each round also
-# times a plain build of the same checkout (no history: one page per
-# policy), the order alternating, and the last line gives the median of
-# history / plain (issue 15: at most 4 at 100 policies x 2,000 commits,
-# `-policies 100 -commits 2000`). The history build writes dozens of
-# version, changes and comparison pages per policy where the plain build
-# writes one, so the ratio counts that rendering too; the "git" figure is
-# the part spent reading and parsing the history (load and assemble, timed
-# in-process by `go test ./site -run '^$' -bench GitHistoryPhases`).
+# wall time, CPU time (user + sys, git's processes included) and peak RSS
+# from /usr/bin/time -v. Each round times three builds, the order
+# rotating from one round to the next:
 #
-#   bench/history.sh [-policies 350] [-commits 4000] [-runs 5]
+#   history  --history git: versions read from the repository;
+#   plain    the same checkout with --history files: one page per policy;
+#   files    the same versions as version files (bench/histfiles writes
+#            them from an untimed history build), --history files: the
+#            same pages as the history build, without git.
+#
+# The last lines give the medians of history / plain (issue 15's ratio: at
+# most 4 at 100 policies x 2,000 commits, `-policies 100 -commits 2000`;
+# the history build writes dozens of version, changes and comparison
+# pages per policy where the plain build writes one, so that ratio counts
+# their rendering too) and of history / files (what reading the versions
+# from git costs, the pages being the same), in wall time and in CPU time.
+#
+#   bench/history.sh [-policies 350] [-commits 4000] [-runs 5] [-bin CLAUSE]
 #   TMPDIR=/dev/shm bench/history.sh ...   # on tmpfs
+#
+# -bin times a clause binary built elsewhere (another commit, for paired
+# runs) instead of building this checkout's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-policies=350 commits=4000 runs=5
+policies=350 commits=4000 runs=5 bin=
 while [ $# -gt 0 ]; do
   case "$1" in
     -policies) policies=$2; shift 2 ;;
     -commits) commits=$2; shift 2 ;;
     -runs) runs=$2; shift 2 ;;
-    *) echo "usage: bench/history.sh [-policies N] [-commits K] [-runs R]" >&2; exit 2 ;;
+    -bin) bin=$(realpath "$2"); shift 2 ;;
+    *) echo "usage: bench/history.sh [-policies N] [-commits K] [-runs R] [-bin CLAUSE]" >&2; exit 2 ;;
   esac
 done
 [ -x /usr/bin/time ] || { echo "bench/history.sh needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/clause" ./cmd/clause
+if [ -z "$bin" ]; then
+  go build -o "$work/clause" ./cmd/clause
+  bin=$work/clause
+fi
+go build -o "$work/histfiles" ./bench/histfiles
 go run ./bench/genhistory -policies "$policies" -commits "$commits" -out "$work/repo"
-echo "repository: $policies policies, $(git -C "$work/repo" rev-list --count HEAD) commits, $(du -sh "$work/repo/.git" | cut -f1) in .git"
+"$bin" build --quiet --source "$work/repo" --destination "$work/first" --history git --now 2026-01-01
+"$work/histfiles" -repo "$work/repo" -built "$work/first" -out "$work/files"
+rm -rf "$work/first"
+echo "repository: $policies policies, $(git -C "$work/repo" rev-list --count HEAD) commits, $(du -sh "$work/repo/.git" | cut -f1) in .git;" \
+  "files site: $(find "$work/files/content" -name '*.md' | wc -l) Markdown files"
 
-# plain: one build without history, its wall seconds on stdout.
-plain() {
-  rm -rf "$work/plain"
-  /usr/bin/time -f %e -o "$work/plain.txt" "$work/clause" build --quiet --source "$work/repo" --destination "$work/plain" \
-    --history files --now 2026-01-01
-  cat "$work/plain.txt"
+# timed KIND: one build of KIND (history, plain or files) into a fresh
+# folder; prints wall, user + sys CPU, peak RSS in MB and pages.
+timed() {
+  local src=$work/repo history=files
+  case "$1" in
+    history) history=git ;;
+    files) src=$work/files ;;
+  esac
+  rm -rf "$work/out"
+  /usr/bin/time -v -o "$work/time.txt" "$bin" build --source "$src" --destination "$work/out" \
+    --history "$history" --now 2026-01-01 >"$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; }
+  local wall cpu rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2 / 1024}' "$work/time.txt")
+  echo "$wall $cpu $rss $(grep -o 'built [0-9]* pages' "$work/out.txt" | grep -o '[0-9]*')"
 }
 
-printf '%-4s %8s %8s %8s %10s %7s %8s %8s\n' run wall_s user_s sys_s peak_MB pages plain_s ratio
-: >"$work/ratios"
+printf '%-4s %9s %8s %8s %7s %9s %8s %9s %8s %8s %8s\n' run history_s cpu_s peak_MB pages plain_s cpu_s files_s cpu_s h/plain h/files
+: >"$work/rows"
+kinds=(history plain files)
 for i in $(seq "$runs"); do
-  rm -rf "$work/public"
-  [ $((i % 2)) -eq 0 ] && p=$(plain)
-  /usr/bin/time -v -o "$work/time.txt" "$work/clause" build --source "$work/repo" --destination "$work/public" \
-    --history git --now 2026-01-01 >"$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; }
-  [ $((i % 2)) -eq 1 ] && p=$(plain)
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$work/time.txt" | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  user=$(awk -F': ' '/User time/ {print $2}' "$work/time.txt")
-  sys=$(awk -F': ' '/System time/ {print $2}' "$work/time.txt")
-  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-  pages=$(grep -o 'built [0-9]* pages' "$work/out.txt" | grep -o '[0-9]*')
-  printf '%-4s %8.2f %8.2f %8.2f %10.1f %7s %8.2f %8.2f\n' "$i" "$wall" "$user" "$sys" "$(echo "$rss / 1024" | bc -l)" "$pages" "$p" "$(echo "$wall / $p" | bc -l)"
-  echo "$(echo "$wall / $p" | bc -l) $wall" >>"$work/ratios"
+  declare -A r=()
+  for k in 0 1 2; do
+    kind=${kinds[$(((i + k) % 3))]}
+    r[$kind]=$(timed "$kind")
+  done
+  read -r hw hc hr hp <<<"${r[history]}"
+  read -r pw pc _ _ <<<"${r[plain]}"
+  read -r fw fc _ fp <<<"${r[files]}"
+  [ "$hp" = "$fp" ] || { echo "the files build made $fp pages, the history build $hp" >&2; exit 1; }
+  printf '%-4s %9.2f %8.2f %8.1f %7s %9.2f %8.2f %9.2f %8.2f %8.2f %8.2f\n' "$i" "$hw" "$hc" "$hr" "$hp" "$pw" "$pc" "$fw" "$fc" \
+    "$(echo "$hw / $pw" | bc -l)" "$(echo "$hw / $fw" | bc -l)"
+  echo "$hw $hc $(echo "$hw / $pw" | bc -l) $(echo "$hw / $fw" | bc -l) $(echo "$hc / $pc" | bc -l) $(echo "$hc / $fc" | bc -l)" >>"$work/rows"
+  unset r
 done
-# median COLUMN: the median of one column of $work/ratios.
-median() { awk -v c="$1" '{print $c}' "$work/ratios" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
-printf 'median: history %.2f s, history / plain %.2f (load: %s)\n' "$(median 2)" "$(median 1)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+# median COLUMN: the median of one column of $work/rows.
+median() { awk -v c="$1" '{print $c}' "$work/rows" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+printf 'median: history %.2f s wall, %.2f s CPU (load: %s)\n' "$(median 1)" "$(median 2)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'median history / plain: %.2f wall, %.2f CPU (issue 15: at most 4 at 100 x 2,000)\n' "$(median 3)" "$(median 5)"
+printf 'median history / files of the same versions: %.2f wall, %.2f CPU (the cost of reading git)\n' "$(median 4)" "$(median 6)"

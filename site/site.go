@@ -228,9 +228,11 @@
 // path then and its commit, content/privacy.md@1a2b3c4, and every problem
 // found at such a label is a warning: history cannot be edited.
 // Policies' histories are parsed in parallel, one policy per worker,
-// while one goroutine reads the next policies' texts from git ahead of
-// them (assemble_git_prefetch.go); the site and its warnings do not
-// depend on the number of workers (a test builds with one, two and four).
+// while as many goroutines read the next policies' texts from git ahead
+// of them, each through its own git cat-file process
+// (assemble_git_prefetch.go, gitlog.Blobs), which also serve the texts
+// read again while rendering; the site and its warnings do not depend on
+// the number of workers (a test builds with one, two and four).
 //
 // # Languages
 //

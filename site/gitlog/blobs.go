@@ -6,82 +6,151 @@ import (
 	"fmt"
 	"io"
 	"os/exec"
+	"runtime"
 	"strings"
 	"sync"
 )
 
-// Blobs reads file contents by blob id on demand, through one running
-// `git cat-file --batch` process. It is safe for concurrent use; reads
-// are served one batch at a time.
+// Blobs reads file contents by blob id on demand, through running
+// `git cat-file --batch` processes: up to GOMAXPROCS of them, each
+// started the first time every running one is busy, so that reads from
+// several goroutines are served at once instead of one after another
+// (git inflates and applies deltas for each blob, which is most of the
+// cost of reading a history). It is safe for concurrent use; each Read
+// is one batch to one process. After a failure every later Read returns
+// the same error.
 type Blobs struct {
-	mu     sync.Mutex
+	repo *Repo
+	free chan *blobProcess // the idle processes; nil for one not started yet
+
+	mu  sync.Mutex
+	err error // the first failure; every later Read returns it
+}
+
+// blobProcess is one running `git cat-file --batch`.
+type blobProcess struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
 	stdout *bufio.Reader
 	stderr strings.Builder
-	err    error // the first failure; every later Read returns it
 }
 
-// OpenBlobs starts the reader. Close it when done.
+// OpenBlobs returns a reader that runs up to runtime.GOMAXPROCS(0)
+// processes, and starts the first one. Close it when done.
 func (r *Repo) OpenBlobs() (*Blobs, error) {
-	b := &Blobs{cmd: r.command("cat-file", "--batch")}
-	b.cmd.Stderr = &b.stderr
-	stdin, err := b.cmd.StdinPipe()
+	return r.openBlobs(runtime.GOMAXPROCS(0))
+}
+
+// openBlobs returns a reader of at most n processes, the first started.
+func (r *Repo) openBlobs(n int) (*Blobs, error) {
+	first, err := r.startBlobProcess()
 	if err != nil {
-		return nil, fmt.Errorf("gitlog: %w", err)
+		return nil, err
 	}
-	stdout, err := b.cmd.StdoutPipe()
-	if err != nil {
-		return nil, fmt.Errorf("gitlog: %w", err)
+	b := &Blobs{repo: r, free: make(chan *blobProcess, max(n, 1))}
+	b.free <- first
+	for range cap(b.free) - 1 {
+		b.free <- nil
 	}
-	if err := b.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("gitlog: starting git cat-file: %w", err)
-	}
-	b.stdin, b.stdout = stdin, bufio.NewReaderSize(stdout, 64<<10)
 	return b, nil
 }
 
-// Read returns the contents of the blobs oids, in order. The ids are
-// written while the contents are read, so a batch of any size cannot
-// block on a full pipe.
+// startBlobProcess starts one cat-file process.
+func (r *Repo) startBlobProcess() (*blobProcess, error) {
+	p := &blobProcess{cmd: r.command("cat-file", "--batch")}
+	p.cmd.Stderr = &p.stderr
+	stdin, err := p.cmd.StdinPipe()
+	if err != nil {
+		return nil, fmt.Errorf("gitlog: %w", err)
+	}
+	stdout, err := p.cmd.StdoutPipe()
+	if err != nil {
+		return nil, fmt.Errorf("gitlog: %w", err)
+	}
+	if err := p.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("gitlog: starting git cat-file: %w", err)
+	}
+	p.stdin, p.stdout = stdin, bufio.NewReaderSize(stdout, 64<<10)
+	return p, nil
+}
+
+// Read returns the contents of the blobs oids, in order, from an idle
+// process (started if need be).
 func (b *Blobs) Read(oids ...string) ([][]byte, error) {
+	p := <-b.free
+	if err := b.failed(); err != nil {
+		b.free <- p
+		return nil, err
+	}
+	var err error
+	if p == nil {
+		if p, err = b.repo.startBlobProcess(); err != nil {
+			b.free <- nil
+			return nil, b.fail(err)
+		}
+	}
+	out, err := p.read(oids)
+	if err != nil {
+		p.stop()
+		b.free <- nil // a later Read reports the failure
+		return nil, b.fail(p.failure(err))
+	}
+	b.free <- p
+	return out, nil
+}
+
+// failed returns the first failure, if any.
+func (b *Blobs) failed() error {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if b.err != nil {
-		return nil, b.err
+	return b.err
+}
+
+// fail records err unless a failure was recorded before, and returns
+// the first one.
+func (b *Blobs) fail(err error) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.err == nil {
+		b.err = err
 	}
+	return b.err
+}
+
+// read asks the process for oids and reads their contents. The ids are
+// written while the contents are read, so a batch of any size cannot
+// block on a full pipe.
+func (p *blobProcess) read(oids []string) ([][]byte, error) {
 	written := make(chan error, 1)
 	go func() {
 		var w strings.Builder
 		for _, oid := range oids {
 			w.WriteString(oid + "\n")
 		}
-		_, err := io.WriteString(b.stdin, w.String())
+		_, err := io.WriteString(p.stdin, w.String())
 		written <- err
 	}()
 	out := make([][]byte, len(oids))
 	var readErr error
 	for i, want := range oids {
-		if out[i], readErr = readBlob(b.stdout, want); readErr != nil {
+		if out[i], readErr = readBlob(p.stdout, want); readErr != nil {
 			break
 		}
 	}
 	if readErr != nil {
-		_ = b.cmd.Process.Kill() // unblocks the writer
+		_ = p.cmd.Process.Kill() // unblocks the writer
 	}
 	if err := errors.Join(readErr, <-written); err != nil {
-		b.stop()
-		b.err = b.failure(err)
-		return nil, b.err
+		return nil, err
 	}
 	return out, nil
 }
 
 // stop ends a process that failed, so that its standard error is complete.
-func (b *Blobs) stop() {
-	_ = b.cmd.Process.Kill()
-	_ = b.stdin.Close()
-	_ = b.cmd.Wait()
+func (p *blobProcess) stop() {
+	_ = p.cmd.Process.Kill()
+	_ = p.stdin.Close()
+	_ = p.cmd.Wait()
 }
 
 // readBlob reads the response for blob want.
@@ -108,24 +177,39 @@ func readBlob(br *bufio.Reader, want string) ([]byte, error) {
 
 // failure describes a failed read, with git's own complaint when it made
 // one. The process must have ended.
-func (b *Blobs) failure(err error) error {
-	if msg := strings.TrimSpace(b.stderr.String()); msg != "" {
+func (p *blobProcess) failure(err error) error {
+	if msg := strings.TrimSpace(p.stderr.String()); msg != "" {
 		return fmt.Errorf("gitlog: git cat-file: %s", msg)
 	}
 	return fmt.Errorf("gitlog: reading git cat-file output: %w", err)
 }
 
-// Close ends the process.
+// errClosed is what a Read after Close returns.
+var errClosed = errors.New("gitlog: blob reader used after Close")
+
+// Close waits for every Read in progress and ends the processes. A
+// failure that a Read already returned is not reported again, and a
+// second Close does nothing.
 func (b *Blobs) Close() error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	closeErr := b.stdin.Close()
-	waitErr := b.cmd.Wait()
-	if b.err != nil {
+	if errors.Is(b.failed(), errClosed) {
+		return nil
+	}
+	var errs []error
+	for range cap(b.free) {
+		p := <-b.free
+		if p == nil {
+			continue
+		}
+		closeErr := p.stdin.Close()
+		if err := errors.Join(closeErr, p.cmd.Wait()); err != nil {
+			errs = append(errs, fmt.Errorf("gitlog: git cat-file: %w", err))
+		}
+	}
+	for range cap(b.free) {
+		b.free <- nil
+	}
+	if b.fail(errClosed) != errClosed {
 		return nil // already reported by Read
 	}
-	if err := errors.Join(closeErr, waitErr); err != nil {
-		return fmt.Errorf("gitlog: git cat-file: %w", err)
-	}
-	return nil
+	return errors.Join(errs...)
 }

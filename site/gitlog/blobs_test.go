@@ -29,7 +29,7 @@ func TestLogAndBlobs(t *testing.T) {
 	if !slices.Equal(summary(revs), summary(full)) {
 		t.Fatalf("Log = %q, History = %q", summary(revs), summary(full))
 	}
-	blobs, err := repo.OpenBlobs()
+	blobs, err := repo.openBlobs(3) // several processes, whatever GOMAXPROCS is
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,23 +64,26 @@ func TestLogAndBlobs(t *testing.T) {
 }
 
 // TestBlobsMissing checks that an unknown blob id is an error naming it,
-// for that read and every later one.
+// for that read and every later one, whichever process serves it, and
+// that Close may be called twice.
 func TestBlobsMissing(t *testing.T) {
 	t.Parallel()
 	r := newTestRepo(t)
 	r.write("privacy.md", "v1\n")
 	r.commit("Add")
-	blobs, err := r.open().OpenBlobs()
+	blobs, err := r.open().openBlobs(2)
 	if err != nil {
 		t.Fatal(err)
 	}
 	missing := strings.Repeat("ab", 20)
-	for range 2 {
+	for range 3 {
 		if _, err := blobs.Read(missing); err == nil || !strings.Contains(err.Error(), missing) {
 			t.Errorf("err = %v, want one naming %s", err, missing)
 		}
 	}
-	if err := blobs.Close(); err != nil {
-		t.Errorf("Close after a failed read: %v", err)
+	for range 2 {
+		if err := blobs.Close(); err != nil {
+			t.Errorf("Close after a failed read: %v", err)
+		}
 	}
 }

@@ -105,12 +105,16 @@ func (s Status) String() string {
 // 2 with 3 parses the blocks the versions share only once, and the
 // redline of every pair of sections it has compared, so comparing each
 // archived version with the newest compares a section that stayed the
-// same across versions only once. A Differ is not safe for concurrent
-// use; use one per document.
+// same across versions only once, and of every pair of blocks, so a
+// paragraph that stayed the same across versions is diffed with the
+// newest one's only once even when the rest of its section changed. It
+// also keeps the sections of the last versions it split (see recent). A
+// Differ is not safe for concurrent use; use one per document.
 type Differ struct {
 	segs     map[blockKey]segment
 	sections *sectionMemo
 	labels   *labels // nil for the English labels
+	recent   [2]grouped
 }
 
 // labels are the openings of change runs with the visually hidden words
@@ -140,7 +144,7 @@ func NewDiffer() *Differ {
 
 // Diff compares two versions of a policy and returns their redline.
 func (d *Differ) Diff(old, new []Block) *Redline {
-	og, ng := d.groupSections(old), d.groupSections(new)
+	og, ng := d.sectionsOf(old), d.sectionsOf(new)
 	newToOld := matchSections(og, ng)
 	r := &Redline{}
 	out := writer{labels: d.labels}

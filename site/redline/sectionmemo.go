@@ -3,16 +3,29 @@ package redline
 import "encoding/binary"
 
 // sectionMemo remembers the redline body of every pair of sections a
-// Differ has compared. Comparing each archived version with the version
+// Differ has compared, and of every pair of blocks it has diffed. Comparing each archived version with the version
 // in force compares the same pair of sections again for every version in
 // which an old section stayed as it was; the second time the body is
 // copied. A body depends only on the two sections' blocks, so it is
 // keyed by them: each distinct block (a segment's content, which the
 // Differ shares between versions) gets a number, and a pair of sections
-// is the list of its blocks' numbers.
+// is the list of its blocks' numbers. When a section changed again since
+// an archived version, its pair is new, but most of its changed blocks
+// are not: an old paragraph that stayed the same over several versions is
+// diffed with the same paragraph of the version in force each time. So
+// the redline of each pair of blocks is remembered too, keyed by the two
+// blocks' contents, which the Differ shares between versions.
 type sectionMemo struct {
 	ids    map[*content]uint32
 	bodies map[string]sectionBody
+	pairs  map[blockPair]sectionBody
+}
+
+// blockPair is a pair of top-level blocks diffed with each other: their
+// kinds and shared contents.
+type blockPair struct {
+	a, b         *content
+	kindA, kindB string
 }
 
 // sectionBody is a section's redline HTML and the number of change marks
@@ -24,7 +37,7 @@ type sectionBody struct {
 
 // newSectionMemo returns an empty memory.
 func newSectionMemo() *sectionMemo {
-	return &sectionMemo{ids: map[*content]uint32{}, bodies: map[string]sectionBody{}}
+	return &sectionMemo{ids: map[*content]uint32{}, bodies: map[string]sectionBody{}, pairs: map[blockPair]sectionBody{}}
 }
 
 // diffSection writes the redline of section a (old) against b (new) to
@@ -34,9 +47,25 @@ func (m *sectionMemo) diffSection(w *writer, a, b *group) {
 	body, ok := m.bodies[k]
 	if !ok {
 		out := writer{labels: w.labels} // the labels are the Differ's, the same for every body it remembers
-		writeSteps(&out, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n")
+		writeSteps(&out, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n", m.diffBlocks)
 		body = sectionBody{html: out.String(), marks: out.marks}
 		m.bodies[k] = body
+	}
+	w.WriteString(body.html)
+	w.marks += body.marks
+}
+
+// diffBlocks writes the redline of two paired top-level blocks to w, as
+// diffSegment does, and counts its marks in w. The redline depends only
+// on the two blocks and the Differ's labels.
+func (m *sectionMemo) diffBlocks(w *writer, a, b *segment) {
+	k := blockPair{a: a.content, b: b.content, kindA: a.kind, kindB: b.kind}
+	body, ok := m.pairs[k]
+	if !ok {
+		out := writer{labels: w.labels}
+		diffSegment(&out, a, b)
+		body = sectionBody{html: out.String(), marks: out.marks}
+		m.pairs[k] = body
 	}
 	w.WriteString(body.html)
 	w.marks += body.marks

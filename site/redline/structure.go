@@ -4,11 +4,12 @@ package redline
 // their block elements and inline runs and recursing into paired ones.
 func diffLists(w *writer, a, b []*node) {
 	sa, sb := splitSegments(a), splitSegments(b)
-	writeSteps(w, sa, sb, alignSegments(sa, sb), "")
+	writeSteps(w, sa, sb, alignSegments(sa, sb), "", diffSegment)
 }
 
-// writeSteps writes an alignment of segments, each followed by sep.
-func writeSteps(w *writer, sa, sb []segment, steps []step, sep string) {
+// writeSteps writes an alignment of segments, each followed by sep;
+// diff writes the redline of a pair (diffSegment, or a memory of it).
+func writeSteps(w *writer, sa, sb []segment, steps []step, sep string, diff func(w *writer, a, b *segment)) {
 	for _, s := range steps {
 		switch {
 		case s.equal && sb[s.b].out != "":
@@ -20,7 +21,7 @@ func writeSteps(w *writer, sa, sb []segment, steps []step, sep string) {
 		case s.b < 0:
 			writeWhole(w, sa[s.a].tree(), opDelete, true)
 		default:
-			diffSegment(w, &sa[s.a], &sb[s.b])
+			diff(w, &sa[s.a], &sb[s.b])
 		}
 		w.WriteString(sep)
 	}

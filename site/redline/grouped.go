@@ -1,0 +1,49 @@
+package redline
+
+import "slices"
+
+// grouped is a version's blocks and the sections groupSections split them
+// into.
+type grouped struct {
+	at     *Block  // the first element of the slice that was split
+	blocks []Block // a copy of its blocks, whose strings share their bytes
+	groups []*group
+}
+
+// sectionsOf returns the sections of blocks, from memory when one of the
+// last two versions split was this slice with the same blocks in it. A
+// policy's pages compare each version with the one before it (so each
+// version is split as the new side, then again as the old side) and then
+// every archived version with the version in force (split again for
+// each); a split depends only on the blocks, and the groups' lazily built
+// parts (rename-matching segments) only on the groups, so sharing them
+// changes no redline.
+func (d *Differ) sectionsOf(blocks []Block) []*group {
+	for i := range d.recent {
+		if r := &d.recent[i]; r.groups != nil && r.holds(blocks) {
+			return r.groups
+		}
+	}
+	gs := d.groupSections(blocks)
+	if len(blocks) > 0 {
+		d.recent[1], d.recent[0] = d.recent[0], grouped{at: &blocks[0], blocks: slices.Clone(blocks), groups: gs}
+	}
+	return gs
+}
+
+// holds reports whether blocks is the slice that was split, with the same
+// blocks in it. Only the same slice counts (telling two equal versions
+// apart would cost as much as splitting them); its blocks are compared
+// with the copy, which is fast when their strings share their bytes, so a
+// caller that refills a slice with other blocks gets their own sections.
+func (g *grouped) holds(blocks []Block) bool {
+	if len(blocks) != len(g.blocks) || len(blocks) == 0 || &blocks[0] != g.at {
+		return false
+	}
+	for i := range blocks {
+		if blocks[i] != g.blocks[i] {
+			return false
+		}
+	}
+	return true
+}
