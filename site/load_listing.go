@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -76,8 +77,14 @@ func (ls *lister) list() (files []contentFile, ok bool) {
 
 // walk lists the folder at real (a path without links), which the site
 // sees at rel; stack holds the real folders being walked, to stop loops.
+// Below the content folder itself, a folder holding a build's marker is
+// a build's output, such as public/ in a repository's root, and is not
+// listed.
 func (ls *lister) walk(real, rel string, stack []string) {
 	entries, err := fs.ReadDir(ls.fsys, real)
+	if rel != "." && ls.holdsMarker(real, entries, err) {
+		return
+	}
 	if err != nil {
 		ls.errs.Errorf(ls.l.sourcePath(rel), 0, "cannot read: %v", unwrapPathError(err))
 		ls.failed = true
@@ -117,15 +124,33 @@ func (ls *lister) entry(real, rel string, d fs.DirEntry, stack []string) {
 	case isDir && makesLoop(real, stack):
 		ls.errs.Add(&Error{Path: shown, Severity: SeverityWarning, Msg: fmt.Sprintf("symbolic link to %q makes a loop; skipped", target), Hint: linkHint})
 	case isDir:
-		if _, err := fs.Stat(ls.fsys, path.Join(real, markerFile)); err == nil {
-			return // a build's output, such as public/ in a repository's root
-		}
 		ls.walk(real, rel, append(stack[:len(stack):len(stack)], real))
 	case mode.IsRegular():
 		ls.files = append(ls.files, contentFile{rel: rel, real: real, markdown: isMarkdown(rel)})
 	default:
 		ls.errs.Add(&Error{Path: shown, Msg: "not a regular file", Hint: "devices, pipes and sockets are not read from the content folder"})
 	}
+}
+
+// holdsMarker reports whether the folder at real, whose entries are
+// given (or that could not be listed: err), holds a build's marker, as
+// fs.Stat of it would find it. It decides from the entries, which the
+// listing reads anyway, without a system call per folder; it asks fs.Stat
+// only for a marker that is a symbolic link (does it lead somewhere?) and
+// for a folder that could not be listed, which is skipped quietly when it
+// is a build's output.
+func (ls *lister) holdsMarker(real string, entries []fs.DirEntry, err error) bool {
+	if err == nil {
+		i := slices.IndexFunc(entries, func(d fs.DirEntry) bool { return d.Name() == markerFile })
+		if i < 0 {
+			return false
+		}
+		if entries[i].Type()&fs.ModeSymlink == 0 {
+			return true
+		}
+	}
+	_, err = fs.Stat(ls.fsys, path.Join(real, markerFile))
+	return err == nil
 }
 
 // skipName reports whether a file or folder in the content folder is

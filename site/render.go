@@ -116,6 +116,7 @@ func (r *renderer) templates() *templates {
 		return loadTemplates(in.layouts, &funcTarget{m: r.m}, r.m.layouts, r.errs), r.errs.ErrorCount() == before
 	})
 	t.target.m = r.m
+	t.target.partials.reset()
 	return t
 }
 
@@ -126,7 +127,10 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // template set outlives the build that parsed it in the dev server's
 // cache, so its functions look up the current build here rather than
 // capturing one. Builds of one cache never run at the same time.
-type funcTarget struct{ m *model }
+type funcTarget struct {
+	m        *model
+	partials *partialCache // partialCached's outputs in this build (see templates_cached.go)
+}
 
 // funcs returns the template functions; see the README for each.
 func funcs(ft *funcTarget) template.FuncMap {
@@ -147,6 +151,9 @@ func funcs(ft *funcTarget) template.FuncMap {
 		"wrap":            func(tag string) i18n.Wrap { return i18n.Wrap(tag) },
 		"first":           first,
 		"reverseVersions": reverseVersions,
+		"partialCached": func(name string, data any, variants ...any) (template.HTML, error) {
+			return ft.partials.get(name, data, variants)
+		},
 		"asset": func(p string) (string, error) {
 			u, err := ft.m.assets.url(p)
 			return ft.m.in.cfg.basePath() + u, err

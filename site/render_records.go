@@ -47,9 +47,11 @@ func publishedText(title string, doc *markdown.Document) []byte {
 // sections have the given aliases.
 func recordOf(doc *markdown.Document, aliases map[string][]string) versionRecord {
 	sum := sha256.Sum256(publishedMarkdown(doc))
-	rec := versionRecord{SHA256: hex.EncodeToString(sum[:]), Sections: []manifestSection{}}
+	rec := versionRecord{SHA256: hex.EncodeToString(sum[:]), Sections: make([]manifestSection, 0, len(doc.Sections))}
+	var text []byte // each section's text in turn: one buffer, not a copy per section
 	for _, s := range doc.Sections {
-		h := sha256.Sum256([]byte(s.Text))
+		text = append(text[:0], s.Text...)
+		h := sha256.Sum256(text)
 		former := aliases[s.ID]
 		if former == nil {
 			former = []string{}

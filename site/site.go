@@ -85,7 +85,12 @@
 // Markdown renderer's heading-anchor label use the same catalog. A
 // site's i18n/<lang>.yaml files override or add words; load reads them
 // (readWords), and a bad file or an unknown key is an error positioned in
-// it. Machine-readable dates stay ISO.
+// it. Machine-readable dates stay ISO. A layout's partialCached executes
+// a partial once per build, language (the page's Site, Lang and Dir) and
+// list of variants, and reuses the output (templates_cached.go): the
+// default theme's footer and, above 40 policies, its menu are made so,
+// through partials of their own, so that a site's header.html or
+// footer.html still runs on every page.
 //
 // # Front matter
 //

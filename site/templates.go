@@ -50,6 +50,7 @@ func loadTemplates(files map[string][]byte, target *funcTarget, want []string, e
 		}
 	}
 	t.base = base
+	target.partials = newPartialCache(base)
 	for _, name := range want {
 		t.parseLayout(name, errs)
 	}
