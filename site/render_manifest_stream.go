@@ -1,5 +1,10 @@
 package site
 
+import (
+	"context"
+	"sync"
+)
+
 // A one-off build writes policies.json while the policies render rather
 // than after them. Each entry of the file needs the records of its
 // policy's versions and of its translations' versions (section ids,
@@ -23,8 +28,10 @@ package site
 // manifestStream is the state shared by the policies' units and the
 // goroutine that writes policies.json while they render.
 type manifestStream struct {
-	done    []chan struct{} // closed when the unit of m.policies[i] has finished, rendered or not
-	written chan struct{}   // closed when the writer has returned
+	mu       sync.Mutex
+	changed  *sync.Cond    // broadcast when a unit finishes or the build is cancelled
+	finished []bool        // finished[i]: the unit of m.policies[i] has finished, rendered or not
+	written  chan struct{} // closed when the writer has returned
 }
 
 // streamsManifest reports whether this render writes policies.json while
@@ -42,12 +49,16 @@ func (r *renderer) startManifest() (wait func()) {
 	if !r.streamsManifest() {
 		return nil
 	}
-	s := &manifestStream{done: make([]chan struct{}, len(r.m.policies)), written: make(chan struct{})}
-	for i := range s.done {
-		s.done[i] = make(chan struct{})
-	}
+	s := &manifestStream{finished: make([]bool, len(r.m.policies)), written: make(chan struct{})}
+	s.changed = sync.NewCond(&s.mu)
 	r.stream = s
+	stop := context.AfterFunc(r.ctx, func() {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.changed.Broadcast()
+	})
 	go func() {
+		defer stop()
 		defer close(s.written)
 		defer recoverPanic(r.errs, "policies.json", nil)
 		r.writeManifest(r.out)
@@ -58,8 +69,11 @@ func (r *renderer) startManifest() (wait func()) {
 // unitFinished says that the unit of m.policies[i] will not change its
 // records any more: it rendered, failed, was cancelled or skipped.
 func (r *renderer) unitFinished(i int) {
-	if r.stream != nil {
-		close(r.stream.done[i])
+	if s := r.stream; s != nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		s.finished[i] = true
+		s.changed.Broadcast()
 	}
 }
 
@@ -70,11 +84,12 @@ func (r *renderer) awaitEntry(p *Page) bool {
 	if r.stream == nil {
 		return true // written after every unit
 	}
+	s := r.stream
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	for _, i := range r.entryUnits(p) {
-		select {
-		case <-r.stream.done[i]:
-		case <-r.ctx.Done():
-			return false
+		for !s.finished[i] && r.ctx.Err() == nil {
+			s.changed.Wait()
 		}
 	}
 	return r.ctx.Err() == nil
