@@ -29,7 +29,8 @@ type renderer struct {
 	first map[string]bool // the units a dev server's first pass rendered (see renderFirst)
 
 	records     [][]versionRecord // each policy's published records, by index in m.policies (see render_records.go)
-	recordIndex map[*Policy]int   // each policy's index in records, made by the first policyRecordsOf (writeManifest, one goroutine)
+	recordIndex map[*Policy]int   // each policy's index in records
+	stream      *manifestStream   // set when policies.json is written while the policies render (render_manifest_stream.go)
 }
 
 // markdownFor returns the Markdown renderer for texts in the language
@@ -56,6 +57,7 @@ func render(ctx context.Context, m *model, out output, errs *ErrorList) *rendere
 		}
 	}
 	r.records = make([][]versionRecord, len(m.policies))
+	r.indexRecords()
 	fp := m.in.opts.first
 	var rec *recorder
 	switch {
@@ -89,15 +91,23 @@ func (r *renderer) renderAll() {
 		defer recoverPanic(r.errs, "(redirects)", nil)
 		r.writeRedirects()
 	}()
+	manifestWritten := r.startManifest() // nil unless it is written while the policies render
 	r.renderPolicies()
 	<-redirectsDone
 	if r.ctx.Err() != nil {
+		if manifestWritten != nil {
+			manifestWritten()
+		}
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
 	if !r.first["site"] {
 		r.renderSiteUnit()
 	}
-	r.cached("manifest", r.m.manifestKey, r.writeManifest)
+	if manifestWritten != nil {
+		manifestWritten()
+	} else {
+		r.cached("manifest", r.m.manifestKey, r.writeManifest)
+	}
 	if r.first == nil {
 		r.m.assets.write(r.out, r.errs)
 	}

@@ -116,9 +116,10 @@ func (r *renderer) writeManifest(out output) {
 			if i > 0 {
 				sep = manifestSeparator
 			}
-			if !yield(sep) || !yield(r.manifestPolicy(p, r.policyRecordsOf(p.Policy))) {
+			if !r.awaitEntry(p) || !yield(sep) || !yield(r.manifestPolicy(p, r.policyRecordsOf(p.Policy))) {
 				return
 			}
+			r.releaseEntry(p)
 		}
 		tail := []byte("]\n}\n")
 		if len(policies) > 0 {
@@ -135,15 +136,18 @@ func (r *renderer) writeManifest(out output) {
 // without its comma before the first.
 var manifestSeparator = []byte(",\n    ")
 
+// indexRecords maps each policy to its index in m.policies, and so in
+// records.
+func (r *renderer) indexRecords() {
+	r.recordIndex = make(map[*Policy]int, len(r.m.policies))
+	for i, p := range r.m.policies {
+		r.recordIndex[p.Policy] = i
+	}
+}
+
 // policyRecordsOf returns the records of pol's versions, oldest first,
 // as its render made them (see render_records.go), or nil.
 func (r *renderer) policyRecordsOf(pol *Policy) []versionRecord {
-	if r.recordIndex == nil {
-		r.recordIndex = make(map[*Policy]int, len(r.m.policies))
-		for i, p := range r.m.policies {
-			r.recordIndex[p.Policy] = i
-		}
-	}
 	if i, ok := r.recordIndex[pol]; ok && i < len(r.records) {
 		return r.records[i]
 	}

@@ -126,7 +126,10 @@ func redlineBlocks(in []markdown.Block) []redline.Block {
 
 // renderPolicies renders every policy's pages, policies in parallel.
 func (r *renderer) renderPolicies() {
-	parallel(len(r.m.policies), func(i int) {
+	order := r.manifestOrder()
+	parallel(len(order), func(k int) {
+		i := order[k]
+		defer r.unitFinished(i)
 		p := r.m.policies[i]
 		if r.ctx.Err() != nil || (r.first != nil && r.first["policy:"+p.Policy.ID]) {
 			return // the build was cancelled, or the first pass rendered it

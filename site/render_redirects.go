@@ -19,11 +19,15 @@ func (r *renderer) writeRedirects() {
 	if len(r.m.redirects) == 0 && !(writesServerRules(r.m.redirectFormats) && len(r.m.policies) > 0) {
 		return
 	}
+	opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Moved: r.movedPage, Title: r.m.titleAt,
+		CORS: r.m.embedPaths()}
 	view := r.m.in.opts.cache.memoView()
+	if view == nil {
+		r.emitRedirects(opts)
+		return
+	}
 	var key memo.Key
 	rf, hit := memo.Do(view, func() memo.Key { key = r.m.redirectsKey(); return key }, func() (redirectFiles, bool) {
-		opts := redirect.Options{BasePath: r.m.in.cfg.basePath(), BaseURL: r.m.in.cfg.BaseURL, Formats: r.m.redirectFormats, Stub: r.stub, Moved: r.movedPage, Title: r.m.titleAt,
-			CORS: r.m.embedPaths()}
 		files, errs := redirect.Files(r.m.redirects, opts)
 		return redirectFiles{files, errs}, false // kept below, when every file could be written
 	})
@@ -52,6 +56,25 @@ func (r *renderer) writeRedirects() {
 	if !hit && clean {
 		view.Put(key, rf)
 	}
+}
+
+// emitRedirects writes the stubs and host files of a build without the
+// dev server's cache each as it is rendered, so that a site with
+// thousands of redirects never holds every stub at once (16 MB at 10,000
+// policies, at the moment the policies start rendering). A file whose
+// path another input owns is reported and not written, as in
+// writeRedirects.
+func (r *renderer) emitRedirects(opts redirect.Options) {
+	errs := redirect.Emit(r.m.redirects, opts, func(name string, data []byte) {
+		if msg := r.m.claims.conflict(name, "the redirects"); msg != "" {
+			r.errs.Errorf(configFile, 0, "redirect %s", msg)
+			return
+		}
+		if err := keepOrWrite(r.out, name, data); err != nil {
+			r.errs.Errorf(name, 0, "cannot write: %v", err)
+		}
+	})
+	r.m.addRedirectErrors(errs)
 }
 
 // stubPage is what layouts/redirect.html receives: the redirect, and the

@@ -93,6 +93,7 @@ func TestShapeCoversPhases(t *testing.T) {
 		"renderer.pages": "a counter", "renderer.first": "the order of rendering, not what is rendered",
 		"renderer.records":     "made by render from the policies' keys (policyRecords)",
 		"renderer.recordIndex": "an index of records by policy",
+		"renderer.stream":      "the state of writing policies.json beside the units; made by render",
 	}
 	fields := map[string]bool{}
 	for _, typ := range []reflect.Type{reflect.TypeFor[input](), reflect.TypeFor[model](), reflect.TypeFor[renderer]()} {

@@ -289,6 +289,16 @@
 // stored under the same key are used (policyRecords), made again from
 // the texts if they were dropped.
 //
+// A build keeps a policy's records only until its entry in policies.json
+// is written (render_manifest_stream.go): one goroutine writes the file
+// while the policies render, in the policies' order, each entry once the
+// units of the policy and of its translations have finished, and the
+// units are rendered in that order, so only the records of the units in
+// hand are held. The file does not depend on the order the units finish
+// in. The redirect stubs too are written one by one as they are rendered
+// (redirect.Emit). The dev server, whose memo keeps the files, writes
+// both after rendering them all.
+//
 // The embed page is the current text in layouts/embed.html, noindex and
 // out of the sitemap, for assets/js/clause-embed.js to insert into an
 // app's page; where the site writes Netlify or Cloudflare Pages rules,

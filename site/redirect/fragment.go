@@ -228,7 +228,7 @@ func targetTitle(to string, opts Options) string {
 
 // renderMoved writes a stub at the path of every source with a #fragment
 // that no page serves, listing the sections moved from it.
-func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
+func renderMoved(moved []item, opts Options, out *fileSet) []Error {
 	groups := make(map[string][]movedSection)
 	var keys []string
 	for _, it := range moved {
@@ -243,7 +243,7 @@ func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
 		sections := groups[k]
 		sortSections(sections)
 		name := stubPath(k)
-		if _, taken := out[name]; taken {
+		if out.has(name) {
 			r := sections[0].r
 			errs = append(errs, Error{Path: r.File, Line: r.Line,
 				Msg: fmt.Sprintf("redirect source %s needs a page listing moved sections at %s, where another redirect's stub is", r.From, name)})
@@ -263,7 +263,7 @@ func renderMoved(moved []item, opts Options, out map[string][]byte) []Error {
 			errs = append(errs, Error{Path: r.File, Line: r.Line, Msg: fmt.Sprintf("rendering the moved-sections page for %s: %v", k, err)})
 			continue
 		}
-		out[name] = b
+		out.put(name, b)
 	}
 	return errs
 }

@@ -13,7 +13,7 @@ const jsonFile = "redirects.json"
 
 // renderJSON writes redirects.json: an indented {"from": "to"} object with
 // the base path applied to both sides and keys sorted.
-func renderJSON(items []item, opts Options, out map[string][]byte) []Error {
+func renderJSON(items []item, opts Options, out *fileSet) []Error {
 	m := make(map[string]string, len(items))
 	for _, it := range items {
 		m[sourceURL(sourceKeyForm(it), opts.BasePath)] = it.url
@@ -25,7 +25,7 @@ func renderJSON(items []item, opts Options, out map[string][]byte) []Error {
 	if err := enc.Encode(m); err != nil {
 		return []Error{{Path: jsonFile, Msg: fmt.Sprintf("encoding %s: %v", jsonFile, err)}}
 	}
-	out[jsonFile] = b.Bytes()
+	out.put(jsonFile, b.Bytes())
 	return nil
 }
 

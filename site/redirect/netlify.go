@@ -20,17 +20,18 @@ const cloudflareStaticLimit = 2000
 // spelling of every source, base path applied, sorted. The "!" forces the
 // rule: Netlify would otherwise serve the HTML stub that exists at the
 // same path (shadowing) instead of answering 301.
-func renderNetlify(items []item, opts Options, out map[string][]byte) []Error {
-	out[netlifyFile] = ruleFile(items, opts, "Netlify", "301!")
+func renderNetlify(items []item, opts Options, out *fileSet) []Error {
+	out.put(netlifyFile, ruleFile(items, opts, "Netlify", "301!"))
 	return nil
 }
 
 // renderCloudflare writes _redirects for Cloudflare Pages, which applies
 // rules before files and ignores a status such as "301!": "FROM TO 301"
 // rules. It warns when Cloudflare would not apply them all.
-func renderCloudflare(items []item, opts Options, out map[string][]byte) []Error {
-	out[netlifyFile] = ruleFile(items, opts, "Cloudflare Pages", "301")
-	n := bytes.Count(out[netlifyFile], []byte("\n")) - 1
+func renderCloudflare(items []item, opts Options, out *fileSet) []Error {
+	rules := ruleFile(items, opts, "Cloudflare Pages", "301")
+	out.put(netlifyFile, rules)
+	n := bytes.Count(rules, []byte("\n")) - 1
 	if n <= cloudflareStaticLimit {
 		return nil
 	}

@@ -27,7 +27,7 @@ var nginxValue = strings.NewReplacer("$", "%24")
 
 // renderNginx writes a map include with an exact-match line for every
 // spelling of every source, base path applied.
-func renderNginx(items []item, opts Options, out map[string][]byte) []Error {
+func renderNginx(items []item, opts Options, out *fileSet) []Error {
 	base, err := url.PathUnescape(opts.BasePath)
 	if err != nil {
 		base = opts.BasePath
@@ -46,7 +46,7 @@ func renderNginx(items []item, opts Options, out map[string][]byte) []Error {
 	}
 	b.WriteString("}\n")
 	writeNginxCORS(&b, base, opts.CORS)
-	out[nginxFile] = []byte(b.String())
+	out.put(nginxFile, []byte(b.String()))
 	return nil
 }
 

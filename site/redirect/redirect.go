@@ -150,7 +150,7 @@ type StubData struct {
 }
 
 // renderer writes one output format into out.
-type renderer func(items []item, opts Options, out map[string][]byte) []Error
+type renderer func(items []item, opts Options, out *fileSet) []Error
 
 // renderers maps each format name to its writer.
 var renderers = map[Format]renderer{
@@ -187,8 +187,19 @@ func CheckFormat(formats []Format, i int) *Error {
 // html format writes a page listing the moved sections where no page is
 // served at their path (see Fragments for the others).
 func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
+	files := make(map[string][]byte)
+	errs := Emit(rs, opts, func(name string, data []byte) { files[name] = data })
+	return files, errs
+}
+
+// Emit renders what Files returns, but hands each file to emit as soon as
+// it is made instead of keeping them all, so that a caller that writes
+// them keeps one stub at a time rather than thousands. The files come in
+// a fixed order; a name that comes twice stands for the later file, as in
+// the map Files returns.
+func Emit(rs []Redirect, opts Options, emit func(name string, data []byte)) []Error {
 	items, moved, errs := plan(rs, opts)
-	out := make(map[string][]byte)
+	out := &fileSet{emit: emit, names: make(map[string]bool)}
 	formats := opts.Formats
 	if formats == nil {
 		formats = defaultFormats
@@ -215,5 +226,5 @@ func Files(rs []Redirect, opts Options) (map[string][]byte, []Error) {
 			Msg:  fmt.Sprintf("redirect source %s has a #fragment and no page at its path, which only the html format can serve", r.From),
 			Hint: "add html to redirects.formats"})
 	}
-	return out, errs
+	return errs
 }

@@ -54,7 +54,7 @@ func stubData(it item, opts Options) StubData {
 
 // renderHTML writes one stub page per source. Sources that differ only by
 // a trailing slash share one stub; folder-style sources get an index.html.
-func renderHTML(items []item, opts Options, out map[string][]byte) []Error {
+func renderHTML(items []item, opts Options, out *fileSet) []Error {
 	stub := opts.Stub
 	if stub == nil {
 		stub = DefaultStub
@@ -67,7 +67,7 @@ func renderHTML(items []item, opts Options, out map[string][]byte) []Error {
 				Msg: fmt.Sprintf("rendering the redirect stub for %s: %v", it.r.From, err)})
 			continue
 		}
-		out[stubPath(it.key)] = b
+		out.put(stubPath(it.key), b)
 	}
 	return errs
 }

@@ -52,7 +52,7 @@ var vercelPattern = strings.NewReplacer("+", `\+`, ":", `\:`, "*", `\*`, "?", `\
 
 // renderVercel writes vercel.json with a permanent redirect for every
 // spelling of every source, base path applied.
-func renderVercel(items []item, opts Options, out map[string][]byte) []Error {
+func renderVercel(items []item, opts Options, out *fileSet) []Error {
 	rules := make([]vercelRedirect, 0, 2*len(items))
 	for _, it := range items {
 		for _, v := range ruleSources(it) {
@@ -73,7 +73,7 @@ func renderVercel(items []item, opts Options, out map[string][]byte) []Error {
 	}{rules, vercelCORS(opts)}); err != nil {
 		return []Error{{Path: vercelFile, Msg: fmt.Sprintf("encoding %s: %v", vercelFile, err)}}
 	}
-	out[vercelFile] = b.Bytes()
+	out.put(vercelFile, b.Bytes())
 	if len(rules) <= vercelRouteLimit {
 		return nil
 	}
