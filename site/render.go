@@ -73,7 +73,11 @@ func render(ctx context.Context, m *model, out output, errs *ErrorList) *rendere
 	}
 	if rec != nil {
 		r.renderFirst(fp, rec)
-		r.out = out
+		if fp.openDemand(r, rec) {
+			defer fp.closeDemand() // rec keeps every file, for the requests served on demand
+		} else {
+			r.out = out
+		}
 	}
 	r.renderAll()
 	return r
@@ -94,8 +98,9 @@ func (r *renderer) renderAll() {
 	if r.ctx.Err() != nil {
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
-	if !r.first["site"] {
+	if r.takeUnit("site") {
 		r.renderSiteUnit()
+		r.unitDone("site")
 	}
 	r.cached("manifest", r.m.manifestKey, r.writeManifest)
 	if r.first == nil {

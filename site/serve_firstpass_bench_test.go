@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"runtime/pprof"
 	"sort"
@@ -36,7 +35,7 @@ func BenchmarkFirstPass(b *testing.B) {
 				var took time.Duration
 				b.StartTimer()
 				start := time.Now()
-				fp := &firstPass{pages: []string{benchPage}, publish: func(context.Context, map[string][]byte, []string) {
+				fp := &firstPass{pages: []string{benchPage}, publish: func(context.Context, map[string][]byte, []string, []string) {
 					took = time.Since(start)
 					cancel()
 				}}
@@ -75,5 +74,3 @@ func changedPath(kind string) string {
 	}
 	return benchPolicy
 }
-
-var _ = os.Getenv
