@@ -138,8 +138,10 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name, res := resolve(st.snap, clean)
+	asked := false // Demand publishes what it was asked for once: ask once
 	for res == notFound && st.pending != nil {
-		if s.opts.Demand != nil {
+		if s.opts.Demand != nil && !asked {
+			asked = true
 			s.opts.Demand(candidates(clean))
 		}
 		next, ok := s.awaitReplaced(r, st)

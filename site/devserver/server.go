@@ -62,7 +62,9 @@ type Options struct {
 	// only a build's first files are served (see PublishFirst): the
 	// snapshot names a request could be for ("policy/index.html"). It
 	// may render them and call PublishMore before it returns, or later;
-	// the request waits either way. It is called from request goroutines.
+	// the request waits either way, for a snapshot that has its file or
+	// the complete one. Each request asks once. It is called from request
+	// goroutines.
 	Demand func(names []string)
 }
 
