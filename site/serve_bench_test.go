@@ -93,7 +93,7 @@ func prepareEdit(b *testing.B, dir, kind string, i int, ch, all <-chan string) {
 	case "fix-front-matter":
 		breakFrontMatter(b, dir)
 		waitFor(b, ch, "error")
-		waitFor(b, all, "error") // shown as soon as the files were read
+		waitFor(b, all, "error")      // shown as soon as the files were read
 		waitForBuild(b, all, "error") // and again once the failed build ended
 	case "break-front-matter":
 		if i > 0 {
