@@ -244,7 +244,12 @@ type recorder struct {
 }
 
 func (r *recorder) Write(p string, data []byte) error {
-	data = bytes.Clone(data)
+	return r.keep(p, bytes.Clone(data))
+}
+
+// keep records data that nobody will change again (an asset, a copied
+// file, a unit's page) without copying it, and hands it on.
+func (r *recorder) keep(p string, data []byte) error {
 	r.mu.Lock()
 	r.files[p] = data
 	r.mu.Unlock()

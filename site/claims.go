@@ -88,7 +88,8 @@ func (c *claims) check(out, owner string) (msg string, twin bool) {
 	if prev, ok := c.files[out]; ok {
 		return fmt.Sprintf("output %s is claimed by both %s and %s", out, prev, owner), false
 	}
-	if f, ok := c.folded[foldPath(out)]; ok {
+	folded := foldPath(out)
+	if f, ok := c.folded[folded]; ok {
 		return fmt.Sprintf("output %s of %s and output %s of %s differ only in letter case or Unicode normalisation, "+
 			"so they are one file on macOS and Windows",
 			f, c.files[f], out, owner), true
@@ -96,7 +97,7 @@ func (c *claims) check(out, owner string) (msg string, twin bool) {
 	if prev, ok := c.dirs[out]; ok {
 		return fmt.Sprintf("output %s would be a file for %s but is a folder for %s", out, owner, prev), false
 	}
-	if d, ok := c.foldedDirs[foldPath(out)]; ok {
+	if d, ok := c.foldedDirs[folded]; ok {
 		return fmt.Sprintf("output %s of %s differs from folder %s of %s only in letter case or Unicode normalisation, "+
 			"so macOS and Windows cannot have both", out, owner, d, c.dirs[d]), true
 	}
@@ -119,8 +120,8 @@ func (c *claims) addDirs(out, owner string) {
 			return
 		}
 		c.dirs[d] = owner
-		if _, ok := c.foldedDirs[foldPath(d)]; !ok {
-			c.foldedDirs[foldPath(d)] = d
+		if f := foldPath(d); c.foldedDirs[f] == "" {
+			c.foldedDirs[f] = d
 		}
 	}
 }

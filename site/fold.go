@@ -13,7 +13,37 @@ import (
 // output paths with one folded form are one file there, so the second
 // would overwrite the first.
 func foldPath(p string) string {
+	if folded, ok := foldASCII(p); ok {
+		return folded
+	}
 	return strings.Map(simpleFold, norm.NFC.String(p))
+}
+
+// foldASCII is foldPath for a path of ASCII bytes only, the usual case,
+// which every build folds thousands of times: NFC leaves ASCII as it is,
+// and the least rune of an ASCII letter's folding orbit is its upper
+// case (k folds with K and the Kelvin sign, K being the least). It
+// returns p itself when p has no lower-case letter, and false when p is
+// not ASCII.
+func foldASCII(p string) (string, bool) {
+	lower := false
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if c >= 0x80 {
+			return "", false
+		}
+		lower = lower || 'a' <= c && c <= 'z'
+	}
+	if !lower {
+		return p, true
+	}
+	b := []byte(p)
+	for i, c := range b {
+		if 'a' <= c && c <= 'z' {
+			b[i] = c - ('a' - 'A')
+		}
+	}
+	return string(b), true
 }
 
 // simpleFold maps r to the smallest rune of its simple case-folding

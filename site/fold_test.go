@@ -83,3 +83,19 @@ func TestRedirectTwins(t *testing.T) {
 		}
 	}
 }
+
+// TestFoldASCII checks the fast path of foldPath against the general
+// one for every ASCII byte, alone and in a path.
+func TestFoldASCII(t *testing.T) {
+	for c := 0; c < 0x80; c++ {
+		for _, p := range []string{string(rune(c)), "Policies/" + string(rune(c)) + "x/index.html"} {
+			got, ok := foldASCII(p)
+			if want := strings.Map(simpleFold, p); !ok || got != want {
+				t.Errorf("foldASCII(%q) = %q, %v; want %q", p, got, ok, want)
+			}
+		}
+	}
+	if _, ok := foldASCII("caf\u00e9"); ok {
+		t.Error("foldASCII took a path that is not ASCII")
+	}
+}

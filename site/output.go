@@ -12,7 +12,12 @@ const markerFile = write.MarkerFile
 
 // keepOrWrite hands immutable data to out, without a copy when out can
 // keep it.
-func keepOrWrite(out output, p string, data []byte) error { return write.Keep(out, p, data) }
+func keepOrWrite(out output, p string, data []byte) error {
+	if r, ok := out.(*recorder); ok {
+		return r.keep(p, data)
+	}
+	return write.Keep(out, p, data)
+}
 
 // checkDestination refuses destinations that a build must never replace
 // (see write.Check): besides the source, its parents, / and the home

@@ -75,7 +75,11 @@ func render(ctx context.Context, m *model, out output, errs *ErrorList) *rendere
 	}
 	if rec != nil {
 		r.renderFirst(fp, rec)
-		r.out = out
+		if fp.openDemand(r, rec) {
+			defer fp.closeDemand() // rec keeps every file, for the requests served on demand
+		} else {
+			r.out = out
+		}
 	}
 	r.renderAll()
 	return r
@@ -100,8 +104,9 @@ func (r *renderer) renderAll() {
 		}
 		return // cancelled: the pages that depend on every policy would be wasted work
 	}
-	if !r.first["site"] {
+	if r.takeUnit("site") {
 		r.renderSiteUnit()
+		r.unitDone("site")
 	}
 	if manifestWritten != nil {
 		manifestWritten()

@@ -131,12 +131,13 @@ func (r *renderer) renderPolicies() {
 		i := order[k]
 		defer r.unitFinished(i)
 		p := r.m.policies[i]
-		if r.ctx.Err() != nil || (r.first != nil && r.first["policy:"+p.Policy.ID]) {
-			return // the build was cancelled, or the first pass rendered it
-		}
-		if fp := r.m.in.opts.first; r.first != nil && fp.yield != nil {
+		if fp := r.m.in.opts.first; r.first != nil && fp.yield != nil && !r.first["policy:"+p.Policy.ID] {
 			fp.yield(r.ctx) // the rest of a first pass: requests go first
 		}
+		if r.ctx.Err() != nil || !r.takeUnit("policy:"+p.Policy.ID) {
+			return // the build was cancelled, or the first pass or a request rendered it
+		}
 		r.renderPolicyUnit(i, p)
+		r.unitDone("policy:" + p.Policy.ID)
 	})
 }

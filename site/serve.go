@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/clause-dev/clause/internal/gctune"
@@ -34,8 +35,11 @@ type ServeOptions struct {
 // and changes inside it never trigger a rebuild.
 func Serve(ctx context.Context, o ServeOptions) error {
 	o.withServeDefaults()
-	defer gctune.Start(serveMemory)() // the limit follows the live heap while the server runs; GOMEMLIMIT wins
-	srv := devserver.New(devserver.Options{Addr: o.Addr, AllowedHosts: o.AllowedHosts})
+	defer gctune.Start(serveMemory)()      // the limit follows the live heap while the server runs; GOMEMLIMIT wins
+	var building atomic.Pointer[firstPass] // the running build's, for requests that it has not rendered yet
+	srv := devserver.New(devserver.Options{Addr: o.Addr, AllowedHosts: o.AllowedHosts, Demand: func(names []string) {
+		building.Load().demand(names)
+	}})
 	ln, err := srv.Listen()
 	if err != nil {
 		return err
@@ -44,7 +48,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 	o.Options.serve = true
 	o.Options.BaseURL = url
 	sess := newSession(o.Options)
-	loop := &serveLoop{o: o, srv: srv, sess: sess, filter: newWatchFilter(o.Options)}
+	loop := &serveLoop{o: o, srv: srv, sess: sess, filter: newWatchFilter(o.Options), building: &building}
 	if err := loop.startWatcher(); err != nil {
 		ln.Close()
 		return err
@@ -100,7 +104,8 @@ type serveLoop struct {
 	filter     *watchFilter
 	w          *watch.Watcher
 	lastReport string
-	served     bool // a build has succeeded, so there is a last good site
+	served     bool                       // a build has succeeded, so there is a last good site
+	building   *atomic.Pointer[firstPass] // the first pass of the running build, if any
 }
 
 // failureNote says what visitors see after a failed rebuild.
@@ -159,13 +164,16 @@ func (l *serveLoop) rebuild(changes []fileChange) {
 // firstPass); the rest of the site follows.
 func (l *serveLoop) build(ctx context.Context, changes []fileChange) rebuildResult {
 	start := time.Now()
-	fp := &firstPass{pages: l.srv.Viewed(), yield: l.srv.Pause, publish: func(ctx context.Context, files map[string][]byte, pages []string) {
-		l.srv.PublishFirst(&devserver.Snapshot{Files: files}, pages)
+	fp := &firstPass{pages: l.srv.Viewed(), yield: l.srv.Pauses(), publish: func(ctx context.Context, files map[string][]byte, pages, changed []string) {
+		l.srv.PublishFirst(&devserver.Snapshot{Files: files}, pages, changed)
 		l.srv.Delivered(ctx)
-	}, fail: func(errs []*Error) { l.srv.Fail(l.problems(errs)) }}
+	}, more: func(files map[string][]byte) { l.srv.PublishMore(&devserver.Snapshot{Files: files}) },
+		fail: func(errs []*Error) { l.srv.Fail(l.problems(errs)) }}
 	if len(fp.pages) == 0 {
 		fp = nil
 	}
+	l.building.Store(fp)
+	defer l.building.Store(nil)
 	files, changed, res, err := l.sess.rebuildFirst(ctx, changes, fp)
 	return rebuildResult{files: files, changed: changed, res: res, err: err, took: time.Since(start)}
 }

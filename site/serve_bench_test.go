@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,7 +52,7 @@ func BenchmarkServeLatency(b *testing.B) {
 				lat = append(lat, time.Since(start))
 				b.StopTimer()
 				if kind != "break-front-matter" {
-					waitFor(b, all, "reload", "css") // the whole site is done
+					waitForBuild(b, all, "reload", "css") // the whole site is done
 				}
 				time.Sleep(30 * time.Millisecond) // let the watcher settle between edits
 				b.StartTimer()
@@ -92,19 +93,19 @@ func prepareEdit(b *testing.B, dir, kind string, i int, ch, all <-chan string) {
 	case "fix-front-matter":
 		breakFrontMatter(b, dir)
 		waitFor(b, ch, "error")
-		waitFor(b, all, "error") // shown as soon as the files were read
-		waitFor(b, all, "error") // and again once the failed build ended
+		waitFor(b, all, "error")      // shown as soon as the files were read
+		waitForBuild(b, all, "error") // and again once the failed build ended
 	case "break-front-matter":
 		if i > 0 {
 			fixFrontMatter(b, dir)
 			waitFor(b, ch, "reload")
-			waitFor(b, all, "reload")
+			waitForBuild(b, all, "reload")
 			time.Sleep(30 * time.Millisecond)
 		}
 	case "delete":
 		writeTree(b, dir, map[string]string{extraPolicy(i): policyText(i)})
 		waitFor(b, ch, "reload")
-		waitFor(b, all, "reload")
+		waitForBuild(b, all, "reload")
 		time.Sleep(30 * time.Millisecond)
 	}
 }
@@ -225,4 +226,25 @@ func peakRSSMB() float64 {
 		}
 	}
 	return 0
+}
+
+// waitForBuild is waitFor for the untimed waits until a whole rebuild is
+// done, which can take longer than waitFor's 10 s when other work loads
+// the machine.
+func waitForBuild(b *testing.B, ch <-chan string, want ...string) {
+	b.Helper()
+	deadline := time.After(2 * time.Minute)
+	for {
+		select {
+		case got, ok := <-ch:
+			if !ok {
+				b.Fatalf("event stream closed before %q", want)
+			}
+			if slices.Contains(want, got) {
+				return
+			}
+		case <-deadline:
+			b.Fatalf("no %q event", want)
+		}
+	}
 }

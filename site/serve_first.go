@@ -1,8 +1,11 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"maps"
+	"sort"
+	"sync"
 
 	"github.com/clause-dev/clause/site/internal/memo"
 )
@@ -18,8 +21,13 @@ import (
 type firstPass struct {
 	pages []string // output paths that browsers show, e.g. policies/privacy/index.html
 	// publish serves the first files and tells the browsers showing
-	// pages; it returns once they were told.
-	publish func(ctx context.Context, files map[string][]byte, pages []string)
+	// pages; it returns once they were told. changed lists the paths of
+	// files that differ from the last good build's.
+	publish func(ctx context.Context, files map[string][]byte, pages, changed []string)
+	// more serves more files of the build once publish has served the
+	// first ones: every file written so far (see onDemand). Nil renders
+	// nothing on demand.
+	more func(files map[string][]byte)
 	// yield is called before each unit of the rest of the build; it
 	// waits while the dev server answers requests.
 	yield func(ctx context.Context)
@@ -27,7 +35,13 @@ type firstPass struct {
 	// since the build will fail; rendering goes on to find the rest.
 	fail func(errs []*Error)
 
-	failed bool // fail was called: the build already showed its errors
+	failed    bool              // fail was called: the build already showed its errors
+	published bool              // publish was called
+	last      map[string][]byte // the last good build's files, which the first ones are compared with
+	compared  map[string]bool   // the first files' paths, each true when it differs from last (see changedSince)
+
+	mu sync.Mutex
+	od *onDemand // set once the first pass published; see openDemand
 }
 
 // failEarly shows the errors found so far when there are any, once; it
@@ -40,14 +54,14 @@ func (fp *firstPass) failEarly(errs *ErrorList) {
 	fp.fail(errs.Errors())
 }
 
-// firstUnits names the units that make the pages of fp: "site" for the
-// pages made from the whole site, "policy:<id>" for a policy's pages.
-// A page that no input claims (one being deleted, a redirect stub) has
-// no unit; its browsers reload when the whole build is done.
-func (m *model) firstUnits(fp *firstPass) map[string]bool {
+// unitsOf names the units that make the output paths pages: "site" for
+// the pages made from the whole site, "policy:<id>" for a policy's
+// pages. A page that no input claims (one being deleted, a redirect
+// stub) has no unit; its browsers reload when the whole build is done.
+func (m *model) unitsOf(pages []string) map[string]bool {
 	owners := map[string]bool{}
 	units := map[string]bool{}
-	for _, p := range fp.pages {
+	for _, p := range pages {
 		owner, ok := m.claims.owner(p)
 		switch {
 		case !ok:
@@ -84,7 +98,7 @@ func ownsAny(p *Page, owners map[string]bool) bool {
 // publishes what rec holds when the build is still clean. The units it
 // rendered are left out of renderAll (see first).
 func (r *renderer) renderFirst(fp *firstPass, rec *recorder) {
-	units := r.m.firstUnits(fp)
+	units := r.m.unitsOf(fp.pages)
 	r.first = units
 	r.m.assets.write(r.out, r.errs)
 	for i, p := range r.m.policies {
@@ -105,7 +119,9 @@ func (r *renderer) renderFirst(fp *firstPass, rec *recorder) {
 		}
 	}
 	if len(shown) > 0 {
-		fp.publish(r.ctx, maps.Clone(rec.files), shown)
+		files := maps.Clone(rec.files)
+		fp.published = true
+		fp.publish(r.ctx, files, shown, fp.changedSince(files))
 	}
 }
 
@@ -134,4 +150,23 @@ func (r *renderer) renderSiteUnit() {
 		r.writeRobots(out)
 		r.writeHostHeaders(out)
 	})
+}
+
+// changedSince returns the paths of the first files that differ from the
+// last good build's, and remembers that they were compared, so that the
+// session's diff of the whole build does not compare them again
+// (diffFiles): a build writes each file once.
+func (fp *firstPass) changedSince(files map[string][]byte) []string {
+	var changed []string
+	fp.compared = make(map[string]bool, len(files))
+	for p, data := range files {
+		prev, ok := fp.last[p]
+		differs := !ok || !bytes.Equal(prev, data)
+		fp.compared[p] = differs
+		if differs {
+			changed = append(changed, p)
+		}
+	}
+	sort.Strings(changed)
+	return changed
 }

@@ -27,7 +27,7 @@ func TestFirstPassThenCancel(t *testing.T) {
 	writeTree(t, dir, map[string]string{"layouts/partials/footer.html": "<footer>New footer</footer>\n"})
 	ctx, cancel := context.WithCancel(context.Background())
 	var published map[string][]byte
-	fp := &firstPass{pages: []string{"terms/index.html"}, publish: func(_ context.Context, files map[string][]byte, _ []string) {
+	fp := &firstPass{pages: []string{"terms/index.html"}, publish: func(_ context.Context, files map[string][]byte, _, _ []string) {
 		published = files
 		cancel() // a newer edit arrives
 	}}

@@ -108,5 +108,5 @@ func TestCancelledRebuildPublishesNothing(t *testing.T) {
 }
 
 func mapsEqual(a, b map[string][]byte) bool {
-	return len(diffFiles(a, b)) == 0
+	return len(diffFiles(a, b, nil)) == 0
 }

@@ -48,12 +48,19 @@ func (s *session) rebuildFirst(ctx context.Context, changes []fileChange, fp *fi
 	s.cache.begin()
 	opts := s.opts
 	opts.first = fp
+	var compared map[string]bool
+	if fp != nil {
+		fp.last = s.last
+	}
 	files, res, err := renderContext(ctx, opts)
 	s.cache.end(err == nil)
 	if err != nil {
 		return s.last, nil, res, err
 	}
-	changed := diffFiles(s.last, files)
+	if fp != nil {
+		compared = fp.compared
+	}
+	changed := diffFiles(s.last, files, compared)
 	s.last = files
 	return files, changed, res, nil
 }
@@ -79,10 +86,18 @@ func (s *session) invalidate(changes []fileChange) {
 }
 
 // diffFiles lists the paths whose contents differ between two builds,
-// including files that appeared or disappeared, sorted.
-func diffFiles(old, new map[string][]byte) []string {
+// including files that appeared or disappeared, sorted. compared holds
+// the paths of new already compared with old, each true when it differs
+// (a first pass's; see changedSince), which it does not compare again.
+func diffFiles(old, new map[string][]byte, compared map[string]bool) []string {
 	var out []string
 	for p, data := range new {
+		if differs, ok := compared[p]; ok {
+			if differs {
+				out = append(out, p)
+			}
+			continue
+		}
 		if prev, ok := old[p]; !ok || !bytes.Equal(prev, data) {
 			out = append(out, p)
 		}

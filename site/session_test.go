@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/clause-dev/clause"
@@ -153,10 +154,16 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				return nil
 			}})
 			rng := rand.New(rand.NewPCG(seed, 7))
+			onDemand := 0 // publishes of pages asked for on demand
+			defer func() {
+				if onDemand == 0 && !t.Failed() {
+					t.Error("no build published a page on demand")
+				}
+			}()
 			for step := 0; step < 30; step++ {
 				e := edits[rng.IntN(len(edits))]
 				changes := e.apply(t, dir)
-				fp, first := recordFirst(rng)
+				fp, first, more := recordFirst(rng)
 				got, _, _, incErr := sess.rebuildFirst(context.Background(), changes, fp)
 				want, _, fullErr := renderSite(opts)
 				if fmt.Sprint(incErr) != fmt.Sprint(fullErr) {
@@ -167,6 +174,10 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				}
 				diffTrees(t, got, want)
 				checkFirst(t, fp.pages, *first, want)
+				for _, files := range *more {
+					checkFirst(t, nil, files, want)
+				}
+				onDemand += len(*more)
 				if t.Failed() {
 					t.Fatalf("step %d (%s, showing %v): incremental build differs from a full build", step, e.name, fp.pages)
 				}
@@ -273,17 +284,24 @@ func TestIncrementalKeepsTemplates(t *testing.T) {
 }
 
 // recordFirst returns a first pass for up to three random pages of
-// viewedPages, and where the files it publishes go.
-func recordFirst(rng *rand.Rand) (*firstPass, *map[string][]byte) {
+// viewedPages, which also asks for another one on demand as the rest of
+// the build begins, and where the files it publishes first and then on
+// demand go.
+func recordFirst(rng *rand.Rand) (*firstPass, *map[string][]byte, *[]map[string][]byte) {
 	var pages []string
 	for range rng.IntN(4) {
 		pages = append(pages, viewedPages[rng.IntN(len(viewedPages))])
 	}
 	published := new(map[string][]byte)
-	fp := &firstPass{pages: pages, publish: func(_ context.Context, files map[string][]byte, shown []string) {
+	more := new([]map[string][]byte)
+	asked := viewedPages[rng.IntN(len(viewedPages))]
+	var once sync.Once
+	var fp *firstPass
+	fp = &firstPass{pages: pages, publish: func(_ context.Context, files map[string][]byte, shown, _ []string) {
 		*published = files
-	}}
-	return fp, published
+	}, more: func(files map[string][]byte) { *more = append(*more, files) },
+		yield: func(context.Context) { once.Do(func() { fp.demand([]string{asked}) }) }}
+	return fp, published, more
 }
 
 // checkFirst checks what a first pass published against the full build

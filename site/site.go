@@ -363,8 +363,14 @@
 // reload script names its page, and a dev server build renders the units
 // that make those pages before the rest, publishes them with the assets
 // and copied files (devserver.Server.PublishFirst), and then renders the
-// rest of the site, pausing while requests are answered. Until the whole
-// build is published, a request for any other file waits for it, so no
-// response mixes two builds. A build that has errors before rendering
-// shows them at once and renders on to find the rest.
+// rest of the site, pausing while requests are answered (300 ms per
+// build at most). A request for a file that the first files lack asks
+// the build for it (serve_demand.go): the unit that makes it is rendered
+// at once in the request's goroutine, or published as soon as the worker
+// at it is done, with every file the build has written so far
+// (devserver.Server.PublishMore); a file of no unit (policies.json, a
+// redirect stub) waits for the whole build, so no response mixes two
+// builds. Publishing stops at the build's first error. A build that has
+// errors before rendering shows them at once and renders on to find the
+// rest.
 package site

@@ -154,7 +154,7 @@ func TestBrowserFirstPages(t *testing.T) {
 	}
 	full := browserSite("a.222.css", "rgb(0, 128, 0)", "v2")
 	ts.PublishFirst(&Snapshot{Files: map[string][]byte{"p/q/index.html": full.Files["p/q/index.html"], "assets/a.222.css": full.Files["assets/a.222.css"]}},
-		[]string{"p/q/index.html"})
+		[]string{"p/q/index.html"}, []string{"p/q/index.html", "assets/a.222.css"})
 	eventually(t, ctx, "reloaded first", `document.getElementById("t").textContent == "v2" && getComputedStyle(document.getElementById("t")).color == "rgb(0, 128, 0)"`)
 	eval(t, ctx, `fetch("../../").then(r => r.text()).then(s => { window.home = s }); true`)
 	for ts.waiting.Load() == 0 { // the home page waits for the whole build

@@ -103,6 +103,16 @@ func resolve(snap *Snapshot, clean string) (string, resolution) {
 	return name, notFound
 }
 
+// candidates returns the snapshot names that resolve could find for a
+// cleaned request path, most likely first.
+func candidates(clean string) []string {
+	name := strings.TrimPrefix(clean, "/")
+	if name == "" || strings.HasSuffix(name, "/") {
+		return []string{name + "index.html"}
+	}
+	return []string{name, name + "/index.html", name + ".html"}
+}
+
 // exists reports whether the snapshot has the file.
 func exists(snap *Snapshot, name string) resolution {
 	if _, ok := snap.Files[name]; ok {
@@ -113,7 +123,8 @@ func exists(snap *Snapshot, name string) resolution {
 
 // serveSite answers a page or asset request from the current snapshot.
 // While the snapshot holds only a build's first pages, a request for
-// any other file waits for the complete snapshot (see PublishFirst), so
+// any other file asks Options.Demand for it and waits for a snapshot of
+// that build that has it, or for the complete one (see PublishFirst), so
 // that no response mixes two builds.
 func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 	clean, ok := cleanPath(r.URL.Path)
@@ -127,7 +138,12 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	name, res := resolve(st.snap, clean)
+	asked := false // Demand publishes what it was asked for once: ask once
 	for res == notFound && st.pending != nil {
+		if s.opts.Demand != nil && !asked {
+			asked = true
+			s.opts.Demand(candidates(clean))
+		}
 		next, ok := s.awaitReplaced(r, st)
 		if !ok {
 			return

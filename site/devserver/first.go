@@ -6,6 +6,7 @@ import (
 	"maps"
 	"net/http"
 	"sort"
+	"sync/atomic"
 	"time"
 )
 
@@ -33,12 +34,15 @@ func (s *Server) Viewed() []string {
 // PublishFirst serves the first files of a build that is still running
 // (the pages that browsers show, with the stylesheets and files they
 // load) and tells the browsers showing pages, and only those, to reload
-// (or to swap their stylesheets, as Publish would). Until Publish or Fail
-// replaces it, a request for a file that snap lacks waits for that
-// complete snapshot instead of mixing the two builds on one page. Publish
-// then skips the browsers showing a page that it serves as snap did;
-// Fail goes back to the last complete snapshot and tells every browser.
-func (s *Server) PublishFirst(snap *Snapshot, pages []string) {
+// (or to swap their stylesheets, as Publish would). changed lists the
+// paths of snap that differ from the last complete snapshot, as the
+// caller knows them. Until Publish or Fail replaces it, a request for a
+// file that snap lacks asks Options.Demand for it and waits for a
+// PublishMore that has it, or for the complete snapshot, instead of
+// mixing the two builds on one page. Publish then skips the browsers
+// showing a page that it serves as snap did; Fail goes back to the last
+// complete snapshot and tells every browser.
+func (s *Server) PublishFirst(snap *Snapshot, pages []string, changed []string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old := s.state.Load()
@@ -61,7 +65,7 @@ func (s *Server) PublishFirst(snap *Snapshot, pages []string) {
 		}
 	}
 	s.hub.mu.Unlock()
-	if changed := changedFiles(old.base, snap); len(old.problems) == 0 && onlyCSS(old.base, snap, changed) {
+	if len(old.problems) == 0 && onlyCSS(old.base, snap, changed) {
 		s.hub.broadcastTo(cssMessage(next.build, changed), to)
 	} else {
 		s.hub.broadcastTo(reloadMessage(next.build, nil), to)
@@ -105,18 +109,41 @@ func (s *Server) wrote(told map[*client]uint64) bool {
 	return true
 }
 
-// pauseCap bounds one Pause, so that a stream of requests cannot stop a
-// build.
-const pauseCap = 100 * time.Millisecond
+// PublishMore serves more files of the build whose first files
+// PublishFirst serves: snap holds them all, those served already too. It
+// tells no browser; the requests waiting for a file that snap has are
+// answered. It does nothing once Publish or Fail has replaced the first
+// files.
+func (s *Server) PublishMore(snap *Snapshot) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.state.Load()
+	if old.pending == nil {
+		return
+	}
+	s.state.Store(&state{snap: snap, base: old.base, build: old.build, pending: make(chan struct{})})
+	release(old)
+}
 
-// Pause waits while site requests are being answered, so that the rest
-// of a build, which a browser does not wait for, does not slow the
-// responses that browsers do wait for. Requests that wait for a complete
-// snapshot do not count. It gives up after pauseCap, or when ctx is done.
-func (s *Server) Pause(ctx context.Context) {
-	deadline := time.Now().Add(pauseCap)
-	for s.answering.Load() > 0 && ctx.Err() == nil && time.Now().Before(deadline) {
-		time.Sleep(pollEvery)
+// pauseCap bounds the pauses of one build in all, so that a stream of
+// requests cannot stop it.
+const pauseCap = 300 * time.Millisecond
+
+// Pauses returns the pause of one build, which its rest calls before
+// each unit of work: it waits while site requests are being answered, so
+// that the rest of a build, which a browser does not wait for, does not
+// slow the responses that browsers do wait for. Requests that wait for a
+// complete snapshot do not count. Once the pauses of the build have
+// waited pauseCap in all, or when ctx is done, it returns at once.
+func (s *Server) Pauses() func(ctx context.Context) {
+	var left atomic.Int64
+	left.Store(int64(pauseCap))
+	return func(ctx context.Context) {
+		start := time.Now()
+		for s.answering.Load() > 0 && ctx.Err() == nil && left.Load() > int64(time.Since(start)) {
+			time.Sleep(pollEvery)
+		}
+		left.Add(-int64(time.Since(start)))
 	}
 }
 
@@ -129,18 +156,6 @@ func shownFirst(old *state, next *Snapshot, page string) bool {
 	}
 	first, ok := old.snap.Files[page]
 	return ok && bytes.Equal(first, next.Files[page])
-}
-
-// changedFiles returns the paths of next's files that differ from old's.
-func changedFiles(old, next *Snapshot) []string {
-	var out []string
-	for p, data := range next.Files {
-		if prev, ok := old.Files[p]; !ok || string(prev) != string(data) {
-			out = append(out, p)
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 // release wakes the requests waiting for st to be replaced.

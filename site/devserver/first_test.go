@@ -30,7 +30,7 @@ func TestPublishFirst(t *testing.T) {
 		t.Fatalf("Viewed() = %v", got)
 	}
 	first := &Snapshot{Files: map[string][]byte{"privacy/index.html": []byte("<html><head></head><body>privacy 2</body></html>")}}
-	s.PublishFirst(first, []string{"privacy/index.html"})
+	s.PublishFirst(first, []string{"privacy/index.html"}, []string{"privacy/index.html"})
 	if msg, err := viewer.next(); err != nil || msg["type"] != "reload" {
 		t.Fatalf("viewer got %v, %v; want a reload", msg, err)
 	}
@@ -65,7 +65,7 @@ func TestPublishFirst(t *testing.T) {
 func TestFailAfterFirstGoesBack(t *testing.T) {
 	s := startServer(t)
 	s.Publish(site(), nil)
-	s.PublishFirst(&Snapshot{Files: map[string][]byte{"privacy/index.html": []byte("privacy 2")}}, []string{"privacy/index.html"})
+	s.PublishFirst(&Snapshot{Files: map[string][]byte{"privacy/index.html": []byte("privacy 2")}}, []string{"privacy/index.html"}, []string{"privacy/index.html"})
 	s.Fail([]Problem{{}})
 	if _, body := get(t, s.base+"/privacy/"); !strings.Contains(body, "<body>privacy</body>") {
 		t.Errorf("after the failure /privacy/ = %q, want the last complete build's", body)

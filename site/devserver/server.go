@@ -58,6 +58,14 @@ type Options struct {
 	// loopback addresses and the bind address, each checked by
 	// CleanAllowedHost; a leading dot also allows subdomains.
 	AllowedHosts []string
+	// Demand, when set, is asked for the files that a request needs while
+	// only a build's first files are served (see PublishFirst): the
+	// snapshot names a request could be for ("policy/index.html"). It
+	// may render them and call PublishMore before it returns, or later;
+	// the request waits either way, for a snapshot that has its file or
+	// the complete one. Each request asks once. It is called from request
+	// goroutines.
+	Demand func(names []string)
 }
 
 // state is what requests see: the last good snapshot and the problems of

@@ -42,7 +42,15 @@ type testServer struct {
 // startServer starts a Server on 127.0.0.1 port 0 and stops it at cleanup.
 func startServer(t testing.TB) *testServer {
 	t.Helper()
-	s := New(Options{Addr: "127.0.0.1:0"})
+	return startServerWith(t, Options{})
+}
+
+// startServerWith is startServer with options; Addr is set to a free
+// port.
+func startServerWith(t testing.TB, opts Options) *testServer {
+	t.Helper()
+	opts.Addr = "127.0.0.1:0"
+	s := New(opts)
 	ln, err := s.Listen()
 	if err != nil {
 		t.Fatal(err)
