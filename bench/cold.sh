@@ -7,17 +7,20 @@
 # and prints the median ratios, the peak RSS and, for linearity, the
 # seconds per 1,000 policies at each size.
 #
-#   bench/cold.sh [-runs 5] [-sizes "1000 10000"]
+#   bench/cold.sh [-runs 5] [-sizes "1000 10000"] [-texts]
+#   -texts: also the ratio to a bare loop that writes the same verifiable
+#   texts per policy (index.md, index.txt, embed page; bench/build.sh -texts)
 #   TMPDIR=/dev/shm SKIP_HUGO=1 bench/cold.sh    # on tmpfs, without hugo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-runs=5 sizes="1000 10000"
+runs=5 sizes="1000 10000" texts=
 while [ $# -gt 0 ]; do
   case "$1" in
     -runs) runs=$2; shift 2 ;;
     -sizes) sizes=$2; shift 2 ;;
-    *) echo "usage: bench/cold.sh [-runs R] [-sizes \"N1 N2 ...\"]" >&2; exit 2 ;;
+    -texts) texts=-texts; shift ;;
+    *) echo "usage: bench/cold.sh [-runs R] [-sizes \"N1 N2 ...\"] [-texts]" >&2; exit 2 ;;
   esac
 done
 
@@ -27,7 +30,7 @@ summary=()
 for n in $sizes; do
   echo "== $n policies"
   : >"$log"
-  SKIP_HUGO=1 bench/build.sh -n "$n" -runs "$runs" | tee "$log"
+  SKIP_HUGO=1 bench/build.sh -n "$n" -runs "$runs" $texts | tee "$log"
   line=$(grep '^median:' "$log")
   secs=$(sed -E 's/.*clause ([0-9.]+) s.*/\1/' <<<"$line")
   summary+=("$n policies: ${line#median: }; $(echo "$secs * 1000 / $n" | bc -l | xargs printf '%.3f') s per 1,000 policies")

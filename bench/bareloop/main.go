@@ -9,7 +9,12 @@
 // the current one: the floor for a corpus with versions once comparison
 // pages count as work every such site does.
 //
-//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out [-dirs] [-redlines] [-workers N]
+// With -texts it writes, per policy folder, the page, its Markdown
+// (index.md), its plain text (index.txt) and an embeddable copy
+// (embed/index.html): the floor once the verifiable texts every policy
+// publishes count as work.
+//
+//	go run ./bench/bareloop -source /tmp/corpus -out /tmp/bare-out [-dirs] [-redlines] [-texts] [-workers N]
 package main
 
 import (
@@ -26,6 +31,7 @@ func main() {
 	out := flag.String("out", "", "the output folder")
 	dirs := flag.Bool("dirs", false, "write <policy>/index.html, one folder per policy as a site has, instead of flat files")
 	redlines := flag.Bool("redlines", false, "per policy folder, also compare each version with the one before it and each archived version with the current one (site/redline), as a site of versioned policies does")
+	texts := flag.Bool("texts", false, "per policy folder, also write its Markdown, plain text and an embeddable copy of its page, as a privacy center publishes")
 	workers := flag.Int("workers", runtime.GOMAXPROCS(0), "how many documents to render at once")
 	flag.Parse()
 	if *src == "" || *out == "" {
@@ -36,7 +42,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}
-	if err := corpus.BareLoop(*src, *out, corpus.BareOptions{Dirs: *dirs, Workers: *workers, Redlines: *redlines}); err != nil {
+	if err := corpus.BareLoop(*src, *out, corpus.BareOptions{Dirs: *dirs, Workers: *workers, Redlines: *redlines, Texts: *texts}); err != nil {
 		fmt.Fprintln(os.Stderr, "bareloop:", err)
 		os.Exit(1)
 	}

@@ -28,6 +28,9 @@ type BareOptions struct {
 	// comparisons a site shows between them (see bareRedlines), instead
 	// of rendering each document on its own.
 	Redlines bool
+	// Texts also writes each policy's Markdown, plain text and embeddable
+	// page beside its page (see bareTexts), one folder per policy.
+	Texts bool
 }
 
 // BareLoop is the benchmark baseline: the least work any generator must do
@@ -56,7 +59,7 @@ func BareLoop(src, out string, o BareOptions) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs <- bareWorker(content, out, o.Dirs, next)
+			errs <- bareWorker(content, out, o, next)
 		}()
 	}
 	for _, p := range docs {
@@ -76,12 +79,16 @@ func BareLoop(src, out string, o BareOptions) error {
 // bareWorker renders and writes the documents it receives until next is
 // closed. After an error it keeps draining next, so the sender never
 // blocks, and returns the first error.
-func bareWorker(content, out string, dirs bool, next <-chan string) error {
+func bareWorker(content, out string, o BareOptions, next <-chan string) error {
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	var first error
 	for p := range next {
-		if first == nil {
-			first = bareOne(md, content, out, dirs, p)
+		switch {
+		case first != nil:
+		case o.Texts:
+			first = bareTexts(md, content, out, p)
+		default:
+			first = bareOne(md, content, out, o.Dirs, p)
 		}
 	}
 	return first
