@@ -41,16 +41,13 @@ func (r *renderer) writeRedirects() {
 	clean := !redirect.HasErrors(errs)
 	blocked := make([]bool, len(names))
 	for i, name := range names {
-		if msg := r.m.claims.conflict(name, "the redirects"); msg != "" {
-			r.errs.Errorf(configFile, 0, "redirect %s", msg)
+		if r.redirectBlocked(name) {
 			blocked[i], clean = true, false
 		}
 	}
 	parallel(len(names), func(i int) {
 		if !blocked[i] {
-			if err := keepOrWrite(r.out, names[i], files[names[i]]); err != nil { // the files map is never changed
-				r.errs.Errorf(names[i], 0, "cannot write: %v", err)
-			}
+			r.putRedirect(names[i], files[names[i]]) // the files map is never changed
 		}
 	})
 	if !hit && clean {
@@ -66,15 +63,28 @@ func (r *renderer) writeRedirects() {
 // writeRedirects.
 func (r *renderer) emitRedirects(opts redirect.Options) {
 	errs := redirect.Emit(r.m.redirects, opts, func(name string, data []byte) {
-		if msg := r.m.claims.conflict(name, "the redirects"); msg != "" {
-			r.errs.Errorf(configFile, 0, "redirect %s", msg)
-			return
-		}
-		if err := keepOrWrite(r.out, name, data); err != nil {
-			r.errs.Errorf(name, 0, "cannot write: %v", err)
+		if !r.redirectBlocked(name) {
+			r.putRedirect(name, data)
 		}
 	})
 	r.m.addRedirectErrors(errs)
+}
+
+// redirectBlocked reports, as an error, a redirect file whose output path
+// another input owns; it is not written.
+func (r *renderer) redirectBlocked(name string) bool {
+	if msg := r.m.claims.conflict(name, "the redirects"); msg != "" {
+		r.errs.Errorf(configFile, 0, "redirect %s", msg)
+		return true
+	}
+	return false
+}
+
+// putRedirect writes one redirect stub or host file.
+func (r *renderer) putRedirect(name string, data []byte) {
+	if err := keepOrWrite(r.out, name, data); err != nil {
+		r.errs.Errorf(name, 0, "cannot write: %v", err)
+	}
 }
 
 // stubPage is what layouts/redirect.html receives: the redirect, and the
