@@ -210,7 +210,7 @@ func htmlSize(blocks []Block) int {
 // writeBlocks writes the blocks of a wholly added or removed section.
 func writeBlocks(w *writer, segs []segment, o opKind) {
 	for _, s := range segs {
-		writeWhole(w, s.tree(), o, true)
+		writeWhole(w, s.segments(), o, true)
 		w.WriteString("\n")
 	}
 }

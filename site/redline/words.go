@@ -6,9 +6,9 @@ type item struct {
 	t  *token
 }
 
-// wordDiff writes the word-level redline of two runs of inline nodes.
-func wordDiff(w *writer, a, b []*node) {
-	ta, tb := flatten(nil, a), flatten(nil, b)
+// wordDiff writes the word-level redline of two runs of inline nodes,
+// given by their tokens (which it does not change).
+func wordDiff(w *writer, ta, tb []token) {
 	ops := absorbEqualities(tokenOps(ta, tb), ta, tb)
 	writeItems(w, itemsOf(ops, ta, tb))
 }
