@@ -166,23 +166,22 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 }
 
 // writeSection writes one section of the redline and records it. Either
-// a (old) or b (new) may be nil.
+// a (old) or b (new) may be nil. A section in both versions is written
+// from its remembered body (see sectionMemo), whose marks decide its
+// status; a wholly added or removed one is written straight to w.
 func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int, memo *sectionMemo) {
-	body := writer{labels: w.labels}
 	sec := Section{Status: Unchanged}
+	var body sectionBody
 	switch {
 	case a == nil:
 		sec.ID, sec.Title, sec.Status = b.id, b.title, Added
-		writeBlocks(&body, b.segs, opInsert)
 		r.Added++
 	case b == nil:
 		sec.ID, sec.OldID, sec.Title, sec.Status = a.id, a.id, a.title, Removed
-		writeBlocks(&body, a.segs, opDelete)
 		r.Removed++
 	default:
 		sec.ID, sec.OldID, sec.Title = b.id, a.id, b.title
-		memo.diffSection(&body, a, b)
-		if body.marks > 0 {
+		if body = memo.section(w.labels, a, b); body.marks > 0 {
 			sec.Status = Changed
 			r.Changed++
 		}
@@ -193,7 +192,14 @@ func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int, m
 	w.WriteString(`" id="`)
 	w.WriteString(html.EscapeString(sec.Anchor))
 	w.WriteString("\">\n")
-	w.WriteString(body.String())
+	switch sec.Status {
+	case Added:
+		writeBlocks(w, b.segs, opInsert)
+	case Removed:
+		writeBlocks(w, a.segs, opDelete)
+	default:
+		w.WriteString(body.html)
+	}
 	w.WriteString("</section>\n")
 	r.Sections = append(r.Sections, sec)
 }

@@ -16,7 +16,7 @@ func wordDiff(w *writer, ta, tb []token) {
 // itemsOf lists the tokens of an edit script: equal and inserted tokens
 // from tb, deleted ones from ta.
 func itemsOf(ops []op, ta, tb []token) []item {
-	items := make([]item, 0, len(tb))
+	items := make([]item, 0, len(ta)+len(tb)) // every token of tb, and those deleted from ta
 	i, j := 0, 0
 	for _, o := range ops {
 		for n := 0; n < o.n; n++ {
