@@ -108,13 +108,13 @@ func (s Status) String() string {
 // same across versions only once, and of every pair of blocks, so a
 // paragraph that stayed the same across versions is diffed with the
 // newest one's only once even when the rest of its section changed. It
-// also keeps the sections of the last versions it split (see recent). A
+// also keeps the sections of every version it split (see sectionsOf). A
 // Differ is not safe for concurrent use; use one per document.
 type Differ struct {
 	segs     map[blockKey]segment
 	sections *sectionMemo
 	labels   *labels // nil for the English labels
-	recent   [2]grouped
+	split    map[*Block]*grouped // by the first element of the slice split
 }
 
 // labels are the openings of change runs with the visually hidden words
@@ -139,7 +139,7 @@ type blockKey struct{ kind, html string }
 
 // NewDiffer returns a Differ with an empty memory.
 func NewDiffer() *Differ {
-	return &Differ{segs: map[blockKey]segment{}, sections: newSectionMemo()}
+	return &Differ{segs: map[blockKey]segment{}, sections: newSectionMemo(), split: map[*Block]*grouped{}}
 }
 
 // Diff compares two versions of a policy and returns their redline.
