@@ -108,8 +108,11 @@ func (s Status) String() string {
 // same across versions only once, and of every pair of blocks, so a
 // paragraph that stayed the same across versions is diffed with the
 // newest one's only once even when the rest of its section changed. It
-// also keeps the sections of every version it split (see sectionsOf). A
-// Differ is not safe for concurrent use; use one per document.
+// also keeps the sections of every version it split (see sectionsOf),
+// and with each parsed element its children split into segments and
+// with each run of text its words (see segcache.go), so a block paired
+// with many others is prepared once. A Differ is not safe for concurrent
+// use; use one per document.
 type Differ struct {
 	segs     map[blockKey]segment
 	sections *sectionMemo
