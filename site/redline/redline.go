@@ -116,7 +116,7 @@ func (s Status) String() string {
 type Differ struct {
 	segs     map[blockKey]segment
 	sections *sectionMemo
-	labels   *labels // nil for the English labels
+	labels   *labels             // nil for the English labels
 	split    map[*Block]*grouped // by the first element of the slice split
 }
 
