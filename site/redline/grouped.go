@@ -10,24 +10,24 @@ type grouped struct {
 	groups []*group
 }
 
-// sectionsOf returns the sections of blocks, from memory when one of the
-// last two versions split was this slice with the same blocks in it. A
-// policy's pages compare each version with the one before it (so each
-// version is split as the new side, then again as the old side) and then
-// every archived version with the version in force (split again for
-// each); a split depends only on the blocks, and the groups' lazily built
-// parts (rename-matching segments) only on the groups, so sharing them
-// changes no redline.
+// sectionsOf returns the sections of blocks, from memory when this
+// slice, with the same blocks in it, was split before. A policy's pages
+// compare each version with the one before it (so each version is split
+// as the new side, then again as the old side) and then every archived
+// version with the version in force (split again for each); a split
+// depends only on the blocks, and the groups' lazily built parts
+// (rename-matching segments) only on the groups, so sharing them changes
+// no redline. The Differ keeps the split of every version it was given,
+// as it keeps every block's parse.
 func (d *Differ) sectionsOf(blocks []Block) []*group {
-	for i := range d.recent {
-		if r := &d.recent[i]; r.groups != nil && r.holds(blocks) {
-			return r.groups
-		}
+	if len(blocks) == 0 {
+		return d.groupSections(blocks)
+	}
+	if r := d.split[&blocks[0]]; r != nil && r.holds(blocks) {
+		return r.groups
 	}
 	gs := d.groupSections(blocks)
-	if len(blocks) > 0 {
-		d.recent[1], d.recent[0] = d.recent[0], grouped{at: &blocks[0], blocks: slices.Clone(blocks), groups: gs}
-	}
+	d.split[&blocks[0]] = &grouped{at: &blocks[0], blocks: slices.Clone(blocks), groups: gs}
 	return gs
 }
 

@@ -25,7 +25,7 @@ func TestDifferSectionsOfRefilledSlice(t *testing.T) {
 		t.Fatalf("after refilling the slice the Differ gave\n%s\nwant\n%s", got.HTML, want.HTML)
 	}
 	d.Diff(old, second)
-	if d.recent[0].groups == nil || d.recent[0].at != &second[0] {
-		t.Error("the Differ did not remember the last version it split")
+	if r := d.split[&second[0]]; r == nil || r.groups == nil {
+		t.Error("the Differ did not remember the version it split")
 	}
 }

@@ -108,13 +108,16 @@ func (s Status) String() string {
 // same across versions only once, and of every pair of blocks, so a
 // paragraph that stayed the same across versions is diffed with the
 // newest one's only once even when the rest of its section changed. It
-// also keeps the sections of the last versions it split (see recent). A
-// Differ is not safe for concurrent use; use one per document.
+// also keeps the sections of every version it split (see sectionsOf),
+// and with each parsed element its children split into segments and
+// with each run of text its words (see segcache.go), so a block paired
+// with many others is prepared once. A Differ is not safe for concurrent
+// use; use one per document.
 type Differ struct {
 	segs     map[blockKey]segment
 	sections *sectionMemo
-	labels   *labels // nil for the English labels
-	recent   [2]grouped
+	labels   *labels             // nil for the English labels
+	split    map[*Block]*grouped // by the first element of the slice split
 }
 
 // labels are the openings of change runs with the visually hidden words
@@ -139,7 +142,7 @@ type blockKey struct{ kind, html string }
 
 // NewDiffer returns a Differ with an empty memory.
 func NewDiffer() *Differ {
-	return &Differ{segs: map[blockKey]segment{}, sections: newSectionMemo()}
+	return &Differ{segs: map[blockKey]segment{}, sections: newSectionMemo(), split: map[*Block]*grouped{}}
 }
 
 // Diff compares two versions of a policy and returns their redline.
@@ -166,23 +169,22 @@ func (d *Differ) Diff(old, new []Block) *Redline {
 }
 
 // writeSection writes one section of the redline and records it. Either
-// a (old) or b (new) may be nil.
+// a (old) or b (new) may be nil. A section in both versions is written
+// from its remembered body (see sectionMemo), whose marks decide its
+// status; a wholly added or removed one is written straight to w.
 func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int, memo *sectionMemo) {
-	body := writer{labels: w.labels}
 	sec := Section{Status: Unchanged}
+	var body sectionBody
 	switch {
 	case a == nil:
 		sec.ID, sec.Title, sec.Status = b.id, b.title, Added
-		writeBlocks(&body, b.segs, opInsert)
 		r.Added++
 	case b == nil:
 		sec.ID, sec.OldID, sec.Title, sec.Status = a.id, a.id, a.title, Removed
-		writeBlocks(&body, a.segs, opDelete)
 		r.Removed++
 	default:
 		sec.ID, sec.OldID, sec.Title = b.id, a.id, b.title
-		memo.diffSection(&body, a, b)
-		if body.marks > 0 {
+		if body = memo.section(w.labels, a, b); body.marks > 0 {
 			sec.Status = Changed
 			r.Changed++
 		}
@@ -193,7 +195,14 @@ func (r *Redline) writeSection(w *writer, a, b *group, anchors map[string]int, m
 	w.WriteString(`" id="`)
 	w.WriteString(html.EscapeString(sec.Anchor))
 	w.WriteString("\">\n")
-	w.WriteString(body.String())
+	switch sec.Status {
+	case Added:
+		writeBlocks(w, b.segs, opInsert)
+	case Removed:
+		writeBlocks(w, a.segs, opDelete)
+	default:
+		w.WriteString(body.html)
+	}
 	w.WriteString("</section>\n")
 	r.Sections = append(r.Sections, sec)
 }
@@ -210,7 +219,7 @@ func htmlSize(blocks []Block) int {
 // writeBlocks writes the blocks of a wholly added or removed section.
 func writeBlocks(w *writer, segs []segment, o opKind) {
 	for _, s := range segs {
-		writeWhole(w, s.tree(), o, true)
+		writeWhole(w, s.segments(), o, true)
 		w.WriteString("\n")
 	}
 }

@@ -40,19 +40,21 @@ func newSectionMemo() *sectionMemo {
 	return &sectionMemo{ids: map[*content]uint32{}, bodies: map[string]sectionBody{}, pairs: map[blockPair]sectionBody{}}
 }
 
-// diffSection writes the redline of section a (old) against b (new) to
-// w, and counts its marks in w.
-func (m *sectionMemo) diffSection(w *writer, a, b *group) {
+// section returns the redline body of section a (old) against b (new)
+// and the number of its marks, from memory when the pair was compared
+// before. labels are the Differ's, the same for every body it remembers.
+func (m *sectionMemo) section(labels *labels, a, b *group) sectionBody {
 	k := m.key(a, b)
 	body, ok := m.bodies[k]
 	if !ok {
-		out := writer{labels: w.labels} // the labels are the Differ's, the same for every body it remembers
+		out := writer{labels: labels}
+		size := outSize(b.segs)
+		out.Grow(size + size/4) // room for the marks around changes, as in Diff
 		writeSteps(&out, a.segs, b.segs, alignSegments(a.segs, b.segs), "\n", m.diffBlocks)
 		body = sectionBody{html: out.String(), marks: out.marks}
 		m.bodies[k] = body
 	}
-	w.WriteString(body.html)
-	w.marks += body.marks
+	return body
 }
 
 // diffBlocks writes the redline of two paired top-level blocks to w, as
@@ -63,6 +65,7 @@ func (m *sectionMemo) diffBlocks(w *writer, a, b *segment) {
 	body, ok := m.pairs[k]
 	if !ok {
 		out := writer{labels: w.labels}
+		out.Grow(len(a.out) + len(b.out)) // the new block, with room for what was removed
 		diffSegment(&out, a, b)
 		body = sectionBody{html: out.String(), marks: out.marks}
 		m.pairs[k] = body
@@ -92,4 +95,13 @@ func (m *sectionMemo) id(c *content) uint32 {
 		m.ids[c] = id
 	}
 	return id
+}
+
+// outSize returns the total length of the segments' rendered HTML.
+func outSize(segs []segment) int {
+	n := 0
+	for i := range segs {
+		n += len(segs[i].out) + 1
+	}
+	return n
 }

@@ -25,6 +25,8 @@ type content struct {
 	out    string   // the nodes rendered, written as is when unchanged
 	bag    []uint64 // the words, computed on demand: see wordBag
 	bagged bool
+	split  *[]segment // the nodes split into segments, once they have been (see segments)
+	toks   *[]token   // the nodes' tokens, once they have been flattened (see tokens)
 }
 
 // newSegment returns a segment of the given kind over nodes.

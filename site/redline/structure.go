@@ -1,9 +1,9 @@
 package redline
 
-// diffLists writes the redline of two lists of sibling nodes, aligning
-// their block elements and inline runs and recursing into paired ones.
-func diffLists(w *writer, a, b []*node) {
-	sa, sb := splitSegments(a), splitSegments(b)
+// diffLists writes the redline of two lists of sibling nodes, split
+// into segments (block elements and inline runs), aligning them and
+// recursing into paired ones.
+func diffLists(w *writer, sa, sb []segment) {
 	writeSteps(w, sa, sb, alignSegments(sa, sb), "", diffSegment)
 }
 
@@ -17,9 +17,9 @@ func writeSteps(w *writer, sa, sb []segment, steps []step, sep string, diff func
 		case s.equal:
 			renderNodes(w, sb[s.b].tree())
 		case s.a < 0:
-			writeWhole(w, sb[s.b].tree(), opInsert, true)
+			writeWhole(w, sb[s.b].segments(), opInsert, true)
 		case s.b < 0:
-			writeWhole(w, sa[s.a].tree(), opDelete, true)
+			writeWhole(w, sa[s.a].segments(), opDelete, true)
 		default:
 			diff(w, &sa[s.a], &sb[s.b])
 		}
@@ -31,17 +31,17 @@ func writeSteps(w *writer, sa, sb []segment, steps []step, sep string, diff func
 func diffSegment(w *writer, a, b *segment) {
 	na, nb := a.tree(), b.tree()
 	if a.kind == inlineKind || b.kind == inlineKind {
-		wordDiff(w, na, nb)
+		wordDiff(w, a.tokens(), b.tokens())
 		return
 	}
 	if len(na) != 1 || len(nb) != 1 || !na[0].elem || !nb[0].elem {
-		diffLists(w, na, nb)
+		diffLists(w, a.segments(), b.segments())
 		return
 	}
 	ea, eb := na[0], nb[0]
 	if isAtomic(ea) || isAtomic(eb) {
-		writeWhole(w, na, opDelete, true)
-		writeWhole(w, nb, opInsert, true)
+		writeWhole(w, a.segments(), opDelete, true)
+		writeWhole(w, b.segments(), opInsert, true)
 		return
 	}
 	attrs := eb.attrs
@@ -49,17 +49,18 @@ func diffSegment(w *writer, a, b *segment) {
 		attrs = withClass(attrs, cls)
 	}
 	writeStartTag(w, eb.name, attrs)
-	diffLists(w, ea.children, eb.children)
+	diffLists(w, ea.childSegments(), eb.childSegments())
 	writeEndTag(w, eb.name)
 }
 
-// writeWhole writes nodes that exist in one version only: every text run
-// wrapped in <ins> (o is opInsert) or <del> (opDelete), and, if mark is
-// set, each top-level element given a class such as "block-added".
-func writeWhole(w *writer, nodes []*node, o opKind, mark bool) {
-	for _, s := range splitSegments(nodes) {
+// writeWhole writes nodes that exist in one version only, split into
+// segs: every text run wrapped in <ins> (o is opInsert) or <del>
+// (opDelete), and, if mark is set, each top-level element given a class
+// such as "block-added".
+func writeWhole(w *writer, segs []segment, o opKind, mark bool) {
+	for _, s := range segs {
 		if s.kind == inlineKind {
-			writeItems(w, itemsAs(flatten(nil, s.tree()), o))
+			writeItems(w, itemsAs(s.tokens(), o))
 			continue
 		}
 		writeWholeElement(w, s.tree()[0], o, mark)
@@ -89,7 +90,7 @@ func writeWholeElement(w *writer, n *node, o opKind, mark bool) {
 			writeNodeAs(w, c, o)
 		}
 	} else {
-		writeWhole(w, n.children, o, false)
+		writeWhole(w, n.childSegments(), o, false)
 	}
 	writeEndTag(w, n.name)
 }

@@ -19,6 +19,7 @@ type node struct {
 	text     string           // text content, unescaped unless raw
 	raw      bool             // text belongs to a raw text element
 	children []*node
+	kids     *[]segment // the children split into segments, once they have been (see childSegments)
 }
 
 // parser builds a node tree from tokens, repairing malformed markup the

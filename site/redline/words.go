@@ -6,9 +6,9 @@ type item struct {
 	t  *token
 }
 
-// wordDiff writes the word-level redline of two runs of inline nodes.
-func wordDiff(w *writer, a, b []*node) {
-	ta, tb := flatten(nil, a), flatten(nil, b)
+// wordDiff writes the word-level redline of two runs of inline nodes,
+// given by their tokens (which it does not change).
+func wordDiff(w *writer, ta, tb []token) {
 	ops := absorbEqualities(tokenOps(ta, tb), ta, tb)
 	writeItems(w, itemsOf(ops, ta, tb))
 }
@@ -16,7 +16,7 @@ func wordDiff(w *writer, a, b []*node) {
 // itemsOf lists the tokens of an edit script: equal and inserted tokens
 // from tb, deleted ones from ta.
 func itemsOf(ops []op, ta, tb []token) []item {
-	items := make([]item, 0, len(tb))
+	items := make([]item, 0, len(ta)+len(tb)) // every token of tb, and those deleted from ta
 	i, j := 0, 0
 	for _, o := range ops {
 		for n := 0; n < o.n; n++ {
