@@ -59,6 +59,10 @@ func writePlain(doc *Document, root ast.Node, src []byte, head string) {
 	}
 	base := len(w.out)
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		if isParagraph(c) {
+			w.appendParagraph(c, base)
+			continue
+		}
 		lines := w.block(c)
 		if len(lines) == 0 {
 			continue
@@ -99,6 +103,41 @@ func sectionText(t []byte) string {
 		return unsafe.String(&t[0], k+1)
 	}
 	return string(t) + "\n"
+}
+
+// isParagraph reports whether n is a paragraph, whose lines block
+// returns as splitLines of its inline text.
+func isParagraph(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return true
+	}
+	return false
+}
+
+// appendParagraph writes a top-level paragraph to w.out as writePlain
+// writes block's lines, after a blank line unless it is the first text
+// after base; but from w.scratch, without a string per paragraph and
+// per line. A paragraph without text writes nothing.
+func (w *plainWriter) appendParagraph(n ast.Node, base int) {
+	mark := len(w.scratch)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.appendInline(c)
+	}
+	text := bytes.TrimSpace(w.scratch[mark:])
+	if len(text) > 0 && len(w.out) > base {
+		w.out = append(w.out, '\n')
+	}
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		w.out = append(append(w.out, bytes.TrimRight(line, " \t")...), '\n')
+	}
+	w.scratch = w.scratch[:mark]
 }
 
 // block returns the lines of one block, without a trailing blank line.

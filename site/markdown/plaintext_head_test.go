@@ -36,3 +36,36 @@ func TestTextHeadPrecedesPlain(t *testing.T) {
 		t.Errorf("empty body: Text %q, Plain %q; want the head alone", empty.Text, empty.Plain)
 	}
 }
+
+// TestParagraphLinesMatchBlock checks that writePlain's direct writing of
+// top-level paragraphs gives the text that block's lines give: blank
+// lines between blocks, hard breaks, trailing white space cut, and a
+// paragraph without text left out.
+func TestParagraphLinesMatchBlock(t *testing.T) {
+	src := "First  \nhard break\\\nand a soft\nbreak with trailing tab\t\n\n" +
+		"Code at a break `x `\\\nnext line\n\n" +
+		"<span></span>\n\n" + // a paragraph of inline HTML only: no text
+		"\u00a0Non-breaking space around\u00a0\n\n" +
+		"## Heading\n\nA [link](https://quillmere.example/a) and ![alt](/i.png) and `code`.\n\n" +
+		"- item\n\nLast paragraph.   \n"
+	r := New(Options{})
+	doc := r.RenderPage([]byte(src), Page{Record: true})
+	root, st := r.parse([]byte(src), Page{})
+	w := &plainWriter{src: st.src}
+	var want []byte
+	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		lines := w.block(c)
+		if len(lines) == 0 {
+			continue
+		}
+		if len(want) > 0 {
+			want = append(want, '\n')
+		}
+		for _, l := range lines {
+			want = append(append(want, strings.TrimRight(l, " \t")...), '\n')
+		}
+	}
+	if string(doc.Plain) != string(want) {
+		t.Errorf("plain text:\n%q\nwant (from block):\n%q", doc.Plain, want)
+	}
+}
