@@ -34,9 +34,10 @@ type rootFS interface {
 // refuse, and reports the same errors.
 type sourceFS struct {
 	rootFS
-	root  *os.Root
-	dir   *os.File // the source folder, opened through root
-	dirfd int      // dir's descriptor
+	root     *os.Root
+	dir      *os.File    // the source folder, opened through root
+	dirfd    int         // dir's descriptor
+	released atomic.Bool // dir is closed: its number may name another file now
 }
 
 // noOpenat2 is set once openat2 proved unavailable (ENOSYS, or refused
@@ -54,7 +55,11 @@ func newSourceFS(root *os.Root) (fs.FS, func()) {
 	if err != nil {
 		return root.FS(), func() {}
 	}
-	return &sourceFS{rootFS: rfs, root: root, dir: dir, dirfd: int(dir.Fd())}, func() { dir.Close() }
+	s := &sourceFS{rootFS: rfs, root: root, dir: dir, dirfd: int(dir.Fd())}
+	return s, func() {
+		s.released.Store(true) // after the build's last read: later ones go to os.Root, and fail as its own do once closed
+		dir.Close()
+	}
 }
 
 // ReadFile reads the file name; see sourceFS.
@@ -95,7 +100,7 @@ func (s *sourceFS) ReadDir(name string) ([]fs.DirEntry, error) {
 // open opens name below the source folder with openat2 and
 // RESOLVE_BENEATH; ok is false when it did not, for any reason.
 func (s *sourceFS) open(name string, flags int) (fd int, ok bool) {
-	if noOpenat2.Load() || !fs.ValidPath(name) {
+	if noOpenat2.Load() || s.released.Load() || !fs.ValidPath(name) {
 		return -1, false
 	}
 	how := unix.OpenHow{Flags: uint64(flags | unix.O_CLOEXEC | unix.O_NOCTTY), Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS}

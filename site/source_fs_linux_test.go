@@ -114,3 +114,20 @@ func TestSourceFSKernelRefusesEscapes(t *testing.T) {
 
 // closeFD closes a descriptor a test opened.
 func closeFD(fd int) { os.NewFile(uintptr(fd), "").Close() }
+
+// TestSourceFSAfterRelease checks that once released, sourceFS no longer
+// opens through the descriptor it closed, whose number another file may
+// have taken, but answers as os.Root does.
+func TestSourceFSAfterRelease(t *testing.T) {
+	root := sourceFSTree(t)
+	fsys, release := newSourceFS(root)
+	release()
+	if _, ok := fsys.(*sourceFS).open("index.md", 0); ok {
+		t.Fatal("a released sourceFS still opens files through its closed descriptor")
+	}
+	got, gerr := fsys.(*sourceFS).ReadFile("index.md")
+	want, werr := root.FS().(rootFS).ReadFile("index.md")
+	if string(got) != string(want) || fmt.Sprint(gerr) != fmt.Sprint(werr) {
+		t.Errorf("after release: %q, %v; os.Root gives %q, %v", got, gerr, want, werr)
+	}
+}
