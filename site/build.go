@@ -132,7 +132,9 @@ func run(ctx context.Context, opts Options, out output) (res *Result, err error)
 			return nil, fmt.Errorf("source folder: %w", err)
 		}
 		defer root.Close()
-		src = root.FS()
+		var release func()
+		src, release = newSourceFS(root)
+		defer release()
 	}
 	errs := &ErrorList{}
 	defer recoverPanic(errs, "", &err)

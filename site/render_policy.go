@@ -38,7 +38,7 @@ func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 		}
 		byTarget := aliases.byTarget()
 		recs = append(recs, recordOf(doc, byTarget))
-		r.writeRecord(out, p, v, doc)
+		r.writeRecord(out, v, doc)
 		content, toc := template.HTML(withAliases(doc, byTarget)), tocFor(p, doc, rl, r.say(p.Lang, "toc_changed_note")) // doc is this loop's own
 		if v == pol.Shown() {
 			// Render a copy: other pages read this policy's Page through
@@ -81,6 +81,9 @@ func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Documen
 	s := v.src
 	page := r.m.markdownPage(p, v)
 	page.Blocks, page.Record = blocks, v.Policy != nil // a policy's text is published (render_records.go); the home's intro is not
+	if page.Record {
+		page.TextHead = textHead(p, v)
+	}
 	doc := r.m.renderMarkdown(r.markdownFor(p.Lang), s, r.m.body(s), page)
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file

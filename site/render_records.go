@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"strings"
+	"unsafe"
 
 	"github.com/clause-dev/clause/site/internal/memo"
 	"github.com/clause-dev/clause/site/internal/urlpath"
@@ -33,14 +34,19 @@ type manifestSection struct {
 func publishedMarkdown(doc *markdown.Document) []byte { return doc.Markdown }
 
 // publishedText is the text of a version's index.txt: its title
-// underlined with "=", a blank line, and the body's plain text.
-func publishedText(title string, doc *markdown.Document) []byte {
-	head := title + "\n" + strings.Repeat("=", max(1, markdown.DisplayWidth(title))) + "\n"
-	if len(doc.Plain) == 0 {
-		return []byte(head)
+// underlined with "=", a blank line, and the body's plain text. The
+// Markdown renderer writes it, given textHead as the page's TextHead, in
+// the plain text's own buffer.
+func publishedText(doc *markdown.Document) []byte { return doc.Text }
+
+// textHead is the start of the index.txt of version v of policy p: the
+// version's title (else the policy's) underlined with "=".
+func textHead(p *Page, v *Version) string {
+	title := p.Title
+	if v.Title != "" {
+		title = v.Title
 	}
-	text := make([]byte, 0, len(head)+1+len(doc.Plain)) // one allocation of the file's size
-	return append(append(append(text, head...), '\n'), doc.Plain...)
+	return title + "\n" + strings.Repeat("=", max(1, markdown.DisplayWidth(title))) + "\n"
 }
 
 // recordOf returns the record of a version rendered as doc, whose
@@ -48,10 +54,8 @@ func publishedText(title string, doc *markdown.Document) []byte {
 func recordOf(doc *markdown.Document, aliases map[string][]string) versionRecord {
 	sum := sha256.Sum256(publishedMarkdown(doc))
 	rec := versionRecord{SHA256: hex.EncodeToString(sum[:]), Sections: make([]manifestSection, 0, len(doc.Sections))}
-	var text []byte // each section's text in turn: one buffer, not a copy per section
 	for _, s := range doc.Sections {
-		text = append(text[:0], s.Text...)
-		h := sha256.Sum256(text)
+		h := sha256.Sum256(unsafe.Slice(unsafe.StringData(s.Text), len(s.Text))) // read only: no copy of the text
 		former := aliases[s.ID]
 		if former == nil {
 			former = []string{}
@@ -63,13 +67,9 @@ func recordOf(doc *markdown.Document, aliases map[string][]string) versionRecord
 }
 
 // writeRecord writes a version's index.md and index.txt.
-func (r *renderer) writeRecord(out output, p *Page, v *Version, doc *markdown.Document) {
-	title := p.Title
-	if v.Title != "" {
-		title = v.Title
-	}
+func (r *renderer) writeRecord(out output, v *Version, doc *markdown.Document) {
 	r.put(out, urlpath.File(v.markdownPath), publishedMarkdown(doc))
-	r.put(out, urlpath.File(v.textPath), publishedText(title, doc))
+	r.put(out, urlpath.File(v.textPath), publishedText(doc))
 }
 
 // policyRecords returns the records of every version of p, oldest first:

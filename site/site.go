@@ -67,7 +67,10 @@
 // (to files or folders; relative targets resolve from the link's
 // folder). A link that leads outside it, an absolute, a dangling or a
 // looping one is skipped with a warning. The same holds in layouts/ and
-// assets/ (see walkLayers), and for those two folders themselves.
+// assets/ (see walkLayers), and for those two folders themselves. A build
+// reads the source folder through os.Root, so nothing leads out of it; on
+// Linux sourceFS opens each file and folder with one openat2 call
+// (RESOLVE_BENEATH) and falls back to os.Root whenever that fails.
 //
 // clause new and clause revise find a policy in the same model: they run
 // the build's load and assemble steps (scaffold_model.go), so the policy
@@ -270,7 +273,10 @@
 // Markdown goldmark parsed (the body as written, without front matter,
 // Liquid variables substituted, as the page shows them), and index.txt,
 // its plain-text form written from the goldmark tree (see
-// site/markdown's plaintext.go), the title first. assemble_records.go
+// site/markdown's plaintext.go), the title first: the renderer writes
+// the title (markdown.Page.TextHead) and the text into one buffer, which
+// is index.txt, and each section's text is a piece of it, so neither is
+// copied. assemble_records.go
 // decides and claims their paths and the embed page's,
 // <policy>/embed/. In policies.json, sha256 is the hash of index.md
 // (source_sha256 that of the source file), and each version lists its

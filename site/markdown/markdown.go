@@ -140,7 +140,8 @@ type Document struct {
 
 	// Set only when Page.Record asks for them (see record.go):
 	Markdown []byte    // the text goldmark parsed: the body with Liquid variables substituted
-	Plain    []byte    // the body as readable plain text (see plaintext.go)
+	Plain    []byte    // the body as readable plain text (see plaintext.go); read only: Sections share it
+	Text     []byte    // Page.TextHead and, unless Plain is empty, "\n" and Plain, in Plain's memory
 	Sections []Section // the section of each top-level heading, in order
 	BlockIDs []string  // ids that attribute lists ({: #id}) gave blocks other than headings
 }
@@ -160,7 +161,10 @@ type Page struct {
 	File   func(path string) (url string, ok bool) // as Options.File
 	Var    func(scope, key string) (string, bool)  // as Options.Var
 	Blocks bool                                    // fill Document.Blocks (needed for redlines only)
-	Record bool                                    // fill Document.Markdown, Plain and Sections
+	Record bool                                    // fill Document.Markdown, Plain, Text and Sections
+	// TextHead is written before the plain text in the same buffer, so
+	// that Document.Text, a published text file, is made without a copy.
+	TextHead string
 }
 
 // Render converts src to a Document, using the Link and Var of the
@@ -193,7 +197,7 @@ func (r *Renderer) RenderPage(src []byte, page Page) (doc *Document) {
 	root, st := r.parse(src, page)
 	if page.Record {
 		doc.Markdown = st.src
-		writePlain(doc, root, st.src)
+		writePlain(doc, root, st.src, page.TextHead)
 	}
 	r.renderBlocks(doc, root, st.src, st)
 	st.fill(doc)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
@@ -45,17 +46,28 @@ type plainWriter struct {
 	scratch  []byte // inline text being built; see inline
 }
 
-// writePlain fills doc.Plain and doc.Sections from the transformed tree.
-func writePlain(doc *Document, root ast.Node, src []byte) {
+// writePlain fills doc.Plain, doc.Text and doc.Sections from the
+// transformed tree. The plain text is written after head (and a line
+// break) in one buffer, which doc.Text is, and each section's text is a
+// piece of it, not a copy: nothing writes to them afterwards.
+func writePlain(doc *Document, root ast.Node, src []byte, head string) {
 	// The plain text is about as long as its source: sized once, out is
 	// not copied as it grows.
-	w := &plainWriter{src: src, out: make([]byte, 0, len(src)+len(src)/8+64)}
+	w := &plainWriter{src: src, out: make([]byte, 0, len(head)+1+len(src)+len(src)/8+64)}
+	if head != "" {
+		w.out = append(append(w.out, head...), '\n')
+	}
+	base := len(w.out)
 	for c := root.FirstChild(); c != nil; c = c.NextSibling() {
+		if isParagraph(c) {
+			w.appendParagraph(c, base)
+			continue
+		}
 		lines := w.block(c)
 		if len(lines) == 0 {
 			continue
 		}
-		if len(w.out) > 0 {
+		if len(w.out) > base {
 			w.out = append(w.out, '\n')
 		}
 		if h, ok := c.(*ast.Heading); ok {
@@ -67,7 +79,11 @@ func writePlain(doc *Document, root ast.Node, src []byte) {
 			w.out = append(w.out, '\n')
 		}
 	}
-	doc.Plain = w.out
+	doc.Plain = w.out[base:len(w.out):len(w.out)]
+	doc.Text = w.out
+	if len(doc.Plain) == 0 {
+		doc.Text = w.out[:len(head)] // no blank line after the head
+	}
 	for i := range w.sections {
 		end := len(w.out)
 		if i+1 < len(w.starts) {
@@ -79,14 +95,49 @@ func writePlain(doc *Document, root ast.Node, src []byte) {
 }
 
 // sectionText returns a section's plain text, t, ending in exactly one
-// "\n", in one allocation: t's lines end in "\n" already, and the blank
-// line before the next section is cut.
+// "\n": t's lines end in "\n" already, and the blank line before the next
+// section is cut. It shares t's memory, which nothing writes to.
 func sectionText(t []byte) string {
 	k := len(bytes.TrimRight(t, "\n"))
 	if k < len(t) {
-		return string(t[:k+1])
+		return unsafe.String(&t[0], k+1)
 	}
 	return string(t) + "\n"
+}
+
+// isParagraph reports whether n is a paragraph, whose lines block
+// returns as splitLines of its inline text.
+func isParagraph(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock:
+		return true
+	}
+	return false
+}
+
+// appendParagraph writes a top-level paragraph to w.out as writePlain
+// writes block's lines, after a blank line unless it is the first text
+// after base; but from w.scratch, without a string per paragraph and
+// per line. A paragraph without text writes nothing.
+func (w *plainWriter) appendParagraph(n ast.Node, base int) {
+	mark := len(w.scratch)
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		w.appendInline(c)
+	}
+	text := bytes.TrimSpace(w.scratch[mark:])
+	if len(text) > 0 && len(w.out) > base {
+		w.out = append(w.out, '\n')
+	}
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		w.out = append(append(w.out, bytes.TrimRight(line, " \t")...), '\n')
+	}
+	w.scratch = w.scratch[:mark]
 }
 
 // block returns the lines of one block, without a trailing blank line.
