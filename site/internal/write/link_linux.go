@@ -113,12 +113,15 @@ func (pv *previous) linkUnchanged(p, name string, data []byte) bool {
 
 // openRegular opens the previous output's file at p for reading when it
 // is a file clause could have written with size bytes: reached without
-// any symbolic link or leaving the folder, regular, with clause's mode
-// and owner and a single link.
+// any symbolic link, leaving the folder or crossing a mount point,
+// regular, with clause's mode and owner and a single link.
 func (pv *previous) openRegular(p string, size int) (int, *unix.Stat_t, bool) {
 	how := unix.OpenHow{
 		Flags:   unix.O_RDONLY | unix.O_NOFOLLOW | unix.O_CLOEXEC,
-		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_SYMLINKS | unix.RESOLVE_NO_MAGICLINKS,
+		// RESOLVE_NO_XDEV: a file on another file system below the
+		// destination could not be linked, and a failed link would turn
+		// linking off for the whole build.
+		Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_SYMLINKS | unix.RESOLVE_NO_MAGICLINKS | unix.RESOLVE_NO_XDEV,
 	}
 	fd, err := unix.Openat2(pv.dirfd, p, &how)
 	if err != nil {
