@@ -117,7 +117,7 @@ func (pv *previous) linkUnchanged(p, name string, data []byte) bool {
 // regular, with clause's mode and owner and a single link.
 func (pv *previous) openRegular(p string, size int) (int, *unix.Stat_t, bool) {
 	how := unix.OpenHow{
-		Flags:   unix.O_RDONLY | unix.O_NOFOLLOW | unix.O_CLOEXEC,
+		Flags: unix.O_RDONLY | unix.O_NOFOLLOW | unix.O_CLOEXEC,
 		// RESOLVE_NO_XDEV: a file on another file system below the
 		// destination could not be linked, and a failed link would turn
 		// linking off for the whole build.
