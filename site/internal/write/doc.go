@@ -22,7 +22,11 @@
 //     folder beside the destination. A failed second rename puts the
 //     previous output back. The previous output is then removed, up to
 //     eight subfolders at a time (removal waits on the disk, not the
-//     CPU), before Commit returns.
+//     CPU), before Commit returns. Each folder is held open until it is
+//     removed, so that where freeing its block waits for the device (ext4
+//     without a journal, mounted with discard) the wait happens in close,
+//     outside the lock on the parent folder, and sibling folders go in
+//     parallel.
 //   - Unchanged files are linked (Linux). When the destination holds
 //     clause's marker, Dir.Write first opens the same path in it with
 //     openat2 (RESOLVE_BENEATH, RESOLVE_NO_SYMLINKS: no symbolic link at
