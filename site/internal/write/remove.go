@@ -98,6 +98,7 @@ func (r *treeRemover) removeDir(p string) {
 	f, err := os.Open(p)
 	if err != nil {
 		r.note(err)
+		r.note(os.Remove(p)) // an empty folder that cannot be read
 		return
 	}
 	entries, err := f.ReadDir(-1)
