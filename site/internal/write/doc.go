@@ -21,7 +21,7 @@
 //     between the two renames leaves the previous output in a marked
 //     folder beside the destination. A failed second rename puts the
 //     previous output back. The previous output is then removed, up to
-//     eight subfolders at a time (removal waits on the disk, not the
+//     32 subfolders at a time (removal waits on the disk, not the
 //     CPU), before Commit returns. Each folder is held open until it is
 //     removed, so that where freeing its block waits for the device (ext4
 //     without a journal, mounted with discard) the wait happens in close,

@@ -13,8 +13,13 @@ import (
 // Removing waits on the file system far more than it computes, so the
 // bound does not follow the number of cores: BenchmarkRemoveOwned on ext4
 // took 1.5-1.9 s one entry at a time and 0.5-0.6 s with eight workers
-// (0.6-0.7 s with two, 0.55-0.6 s with sixteen); see BENCHMARKS.md.
-const removeWorkers = 8
+// (0.6-0.7 s with two, 0.55-0.6 s with sixteen). Since unchanged files
+// are linked and folders are held open until removed (see removeDir),
+// what remains is one wait for the device per folder, and a whole
+// rebuild with 32 workers took 0.86-0.95 of the time with eight
+// (bench/rebuild.sh, two series of seven pairs, quiet machine); see
+// BENCHMARKS.md, "Session 7: relink".
+const removeWorkers = 32
 
 // removeOwned removes a folder clause wrote, its marker last, so that a
 // removal cut short still leaves a folder the next build recognises. A
