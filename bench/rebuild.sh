@@ -4,8 +4,9 @@
 # clause binary (say, a commit before a change), B rebuilds with this
 # checkout's, F builds with this checkout's into a folder that does not
 # exist. It prints wall seconds per round and, at the end, the median of
-# B / F (issue 15: at most 1.10) and of A / B. Without OTHER_CLAUSE_BINARY
-# it times only B and F.
+# B / F (issue 15: at most 1.10) and of A / B, each in wall time and in
+# CPU time (user + sys, in brackets). Without OTHER_CLAUSE_BINARY it times
+# only B and F.
 #
 #   bench/rebuild.sh [-n 1000] [-runs 6] [OTHER_CLAUSE_BINARY]
 #   TMPDIR=/dev/shm bench/rebuild.sh ...   # on tmpfs
@@ -31,30 +32,32 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/clause" ./cmd/clause
 go run ./bench/gencorpus -n "$n" -out "$work/corpus"
 
-# build BINARY DEST: one build, its wall seconds on stdout.
+# build BINARY DEST: one build; its wall seconds, then user + sys seconds,
+# on stdout.
 build() {
   sync
-  /usr/bin/time -f %e -o "$work/t" "$1" build --quiet --source "$work/corpus" --destination "$2" --now 2025-12-01
-  cat "$work/t"
+  /usr/bin/time -f '%e %U %S' -o "$work/t" "$1" build --quiet --source "$work/corpus" --destination "$2" --now 2025-12-01
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' "$work/t"
 }
 [ -n "$other" ] && build "$other" "$work/out-A" >/dev/null
 build "$work/clause" "$work/out-B" >/dev/null
 : >"$work/ratios"
 for i in $(seq "$runs"); do
   case $((i % 3)) in 0) order="A B F" ;; 1) order="B F A" ;; 2) order="F A B" ;; esac
-  a=0
+  a="0 0"
   for x in $order; do
     case $x in
-      A) [ -n "$other" ] || continue; a=$(build "$other" "$work/out-A"); printf 'A=%s ' "$a" ;;
-      B) b=$(build "$work/clause" "$work/out-B"); printf 'B=%s ' "$b" ;;
-      F) rm -rf "$work/out-F"; f=$(build "$work/clause" "$work/out-F"); printf 'F=%s ' "$f" ;;
+      A) [ -n "$other" ] || continue; a=$(build "$other" "$work/out-A"); printf 'A=%s [%s] ' $a ;;
+      B) b=$(build "$work/clause" "$work/out-B"); printf 'B=%s [%s] ' $b ;;
+      F) rm -rf "$work/out-F"; f=$(build "$work/clause" "$work/out-F"); printf 'F=%s [%s] ' $f ;;
     esac
   done
   echo
-  echo "$(echo "$b / $f" | bc -l) $(echo "$a / $b" | bc -l)" >>"$work/ratios"
+  set -- $a $b $f
+  echo "$(echo "$3 / $5" | bc -l) $(echo "$1 / $3" | bc -l) $(echo "$4 / $6" | bc -l) $(echo "$2 / $4" | bc -l)" >>"$work/ratios"
 done
 # median COLUMN: the median of one column of $work/ratios.
 median() { awk -v c="$1" '{print $c}' "$work/ratios" | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
-printf 'median B/F %.2f' "$(median 1)"
-[ -n "$other" ] && printf ', A/B %.2f' "$(median 2)"
+printf 'median B/F %.2f [%.2f]' "$(median 1)" "$(median 3)"
+[ -n "$other" ] && printf ', A/B %.2f [%.2f]' "$(median 2)" "$(median 4)"
 echo " (load: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -38,7 +38,8 @@ type Dir struct {
 	unlock func()
 	mu     sync.Mutex
 	dirs   map[string]bool
-	done   bool // Commit or Discard has run
+	done   bool      // Commit or Discard has run
+	prev   *previous // the output being replaced, as a source of links; nil for none
 }
 
 // Open removes what killed builds left beside dest, then creates the
@@ -68,6 +69,7 @@ func Open(ctx context.Context, dest string) (*Dir, error) {
 		d.Discard()
 		return nil, fmt.Errorf("destination: %w", err)
 	}
+	d.prev = openPrevious(dest, filepath.Join(tmp, MarkerFile))
 	return d, nil
 }
 
@@ -75,11 +77,16 @@ func Open(ctx context.Context, dest string) (*Dir, error) {
 // begin.
 func tempPrefix(base string) string { return "." + base + ".clause-tmp-" }
 
-// Write stores one file below the temporary folder.
+// Write stores one file below the temporary folder: a hard link to the
+// previous output's file at p when that holds exactly data (see
+// previous), else a new file.
 func (d *Dir) Write(p string, data []byte) error {
 	name, err := d.prepare(p)
 	if err != nil {
 		return err
+	}
+	if d.prev.linkUnchanged(p, name, data) {
+		return nil
 	}
 	return writeFile(name, data)
 }
@@ -133,6 +140,7 @@ func (d *Dir) Discard() {
 		return
 	}
 	d.done = true
+	d.prev.close()
 	removeOwned(d.tmp)
 	d.unlock()
 }

@@ -21,8 +21,31 @@
 //     between the two renames leaves the previous output in a marked
 //     folder beside the destination. A failed second rename puts the
 //     previous output back. The previous output is then removed, up to
-//     eight subfolders at a time (removal waits on the disk, not the
-//     CPU), before Commit returns.
+//     32 subfolders at a time (removal waits on the disk, not the
+//     CPU), before Commit returns. Each folder is held open until it is
+//     removed, so that where freeing its block waits for the device (ext4
+//     without a journal, mounted with discard) the wait happens in close,
+//     outside the lock on the parent folder, and sibling folders go in
+//     parallel.
+//   - Unchanged files are linked (Linux). When the destination holds
+//     clause's marker, Dir.Write first opens the same path in it with
+//     openat2 (RESOLVE_BENEATH, RESOLVE_NO_SYMLINKS: no symbolic link at
+//     any component, nothing outside it). A regular file with the mode
+//     and owner of the marker this build wrote, a single link, the new
+//     data's size and the new data's bytes is hard-linked into the
+//     temporary folder instead of written; the new entry's device and
+//     inode are compared with the file read, and a link that names
+//     another file is removed and the file written. Any other file, and
+//     any failure, means a normal write; a failing link turns linking
+//     off for the rest of the build. Files are created with O_EXCL (an
+//     existing name is unlinked first), never truncated, so nothing a
+//     build does changes a file of the previous output; discarding the
+//     temporary folder only drops links. Removing the previous output
+//     after the swap then frees no blocks for the linked files, which on
+//     a disk is most of what removing it costs. Linked files keep their
+//     modification time, so deploy tools that compare size and time
+//     upload only what changed. policies.json (WriteParts), which
+//     changes with any policy, and the marker are always written.
 //   - The marker. Every folder Open creates holds the file .clause-output
 //     (MarkerFile, holding MarkerText) from the start, so a published
 //     site and every temporary folder carry it; the loader never reads a

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// writeFile creates (or truncates) the file name with mode 0644 less the
+// writeFile creates (or replaces) the file name with mode 0644 less the
 // umask and writes data to it, as os.WriteFile does, in three system
 // calls: open, write, close. os.WriteFile also offers every file to the
 // network poller, which refuses regular files, and then makes its
@@ -92,13 +92,22 @@ func writeAll(fd int, data []byte) error {
 	return nil
 }
 
-// openRetrying opens name for writing, retrying when a signal
-// interrupts the call.
+// openRetrying creates the file name for writing, retrying when a
+// signal interrupts the call. An existing file of that name is unlinked
+// and a new one created, never truncated: it may be a hard link to the
+// previous output (see previous), which a build must not change.
 func openRetrying(name string) (int, error) {
 	for {
-		fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
-		if err != unix.EINTR {
-			return fd, err
+		fd, err := unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_EXCL|unix.O_CLOEXEC, 0o644)
+		switch err {
+		case unix.EINTR:
+			continue
+		case unix.EEXIST:
+			if err := unix.Unlink(name); err != nil && err != unix.ENOENT {
+				return -1, err
+			}
+			continue
 		}
+		return fd, err
 	}
 }

@@ -21,7 +21,7 @@ func setPause(t *testing.T, fn func(ctx context.Context, point string)) {
 }
 
 // writeTree writes files (slash path → content) below dir.
-func writeTree(t *testing.T, dir string, files map[string]string) {
+func writeTree(t testing.TB, dir string, files map[string]string) {
 	t.Helper()
 	for name, data := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))

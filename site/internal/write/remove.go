@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 )
 
@@ -12,8 +13,13 @@ import (
 // Removing waits on the file system far more than it computes, so the
 // bound does not follow the number of cores: BenchmarkRemoveOwned on ext4
 // took 1.5-1.9 s one entry at a time and 0.5-0.6 s with eight workers
-// (0.6-0.7 s with two, 0.55-0.6 s with sixteen); see BENCHMARKS.md.
-const removeWorkers = 8
+// (0.6-0.7 s with two, 0.55-0.6 s with sixteen). Since unchanged files
+// are linked and folders are held open until removed (see removeDir),
+// what remains is one wait for the device per folder, and a whole
+// rebuild with 32 workers took 0.86-0.95 of the time with eight
+// (bench/rebuild.sh, two series of seven pairs, quiet machine); see
+// BENCHMARKS.md, "Session 7: relink".
+const removeWorkers = 32
 
 // removeOwned removes a folder clause wrote, its marker last, so that a
 // removal cut short still leaves a folder the next build recognises. A
@@ -85,11 +91,29 @@ func (r *treeRemover) removeEntries(dir string, entries []fs.DirEntry, keep stri
 // removeDir removes the folder p and everything in it. What is already
 // gone (another build's stale cleanup may be removing the same folder)
 // is not an error.
+//
+// The folder stays open until it is removed. Where removing a folder
+// waits for the device (ext4 without a journal, mounted with discard,
+// discards the folder's block when its last reference goes), that wait
+// then happens in close, after rmdir has released the lock the kernel
+// holds on the parent folder: folders with the same parent, a thousand
+// in a 1,000-policy site, are then removed in parallel instead of one
+// at a time (see BENCHMARKS.md, "Session 7: relink").
 func (r *treeRemover) removeDir(p string) {
-	entries, err := os.ReadDir(p)
+	f, err := os.Open(p)
+	if err != nil {
+		r.note(err)
+		r.note(os.Remove(p)) // an empty folder that cannot be read
+		return
+	}
+	entries, err := f.ReadDir(-1)
 	r.note(err)
+	if runtime.GOOS == "windows" { // where an open folder cannot be removed
+		f.Close()
+	}
 	r.removeEntries(p, entries, "")
 	r.note(os.Remove(p))
+	f.Close()
 }
 
 // note records err if it is the first failure.

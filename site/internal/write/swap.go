@@ -35,6 +35,7 @@ func (d *Dir) Commit() error {
 		return err
 	}
 	d.done = true
+	d.prev.close()
 	defer d.unlock()
 	old, err := d.swap()
 	if err != nil {
