@@ -71,9 +71,6 @@ func writeFileParts(name string, parts iter.Seq[[]byte]) error {
 	return nil
 }
 
-// partsBuffer is the size of writeFileParts's buffer.
-const partsBuffer = 256 << 10
-
 // writeAll writes data to fd, retrying when a signal interrupts the call.
 func writeAll(fd int, data []byte) error {
 	for len(data) > 0 {

@@ -24,6 +24,10 @@ func WriteParts(out Output, p string, parts iter.Seq[[]byte]) error {
 	return out.Write(p, join(parts))
 }
 
+// partsBuffer is the size of the buffer in which writeFileParts gathers
+// small parts on Unix, and the size the tests place parts around.
+const partsBuffer = 256 << 10
+
 // join returns the concatenation of parts.
 func join(parts iter.Seq[[]byte]) []byte {
 	var b bytes.Buffer
