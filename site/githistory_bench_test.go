@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -16,18 +15,7 @@ import (
 // commit of a policy bumps its effective date; the others are typo fixes
 // that fold into their version.
 func BenchmarkGitHistory(b *testing.B) {
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git is not installed")
-	}
-	dir := b.TempDir()
-	git(b, dir, "2024-01-01", "init", "-q", "-b", "main")
-	stream := fastImport(corpus.Files(corpus.Options{Policies: 50}), 1000)
-	cmd := exec.Command("git", "fast-import", "--quiet")
-	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(stream)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("fast-import: %v\n%s", err, out)
-	}
-	git(b, dir, "2024-01-01", "checkout", "-q", "-f", "main")
+	dir := importHistory(b, fastImport(corpus.Files(corpus.Options{Policies: 50}), 1000))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		dest := filepath.Join(b.TempDir(), "public")
@@ -85,18 +73,8 @@ func writeCommit(buf *bytes.Buffer, n int, msg string, names []string, files map
 // content/, bulk front-matter commits and white-space fixes (target: well
 // under 15 s). bench/history.sh times the same build as a whole process.
 func BenchmarkGitHistoryRealistic(b *testing.B) {
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git is not installed")
-	}
-	dir := b.TempDir()
-	git(b, dir, "2024-01-01", "init", "-q", "-b", "main")
-	cmd := exec.Command("git", "fast-import", "--quiet")
-	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(corpus.GitHistory(corpus.HistoryOptions{Policies: 350, Commits: 4000}))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("fast-import: %v\n%s", err, out)
-	}
+	dir := importHistory(b, corpus.GitHistory(corpus.HistoryOptions{Policies: 350, Commits: 4000}))
 	git(b, dir, "2024-01-01", "repack", "-adfq")
-	git(b, dir, "2024-01-01", "checkout", "-q", "-f", "main")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		dest := filepath.Join(b.TempDir(), "public")

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"bytes"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -18,17 +16,7 @@ import (
 // that script's history build, for profiling the cost of each version
 // page (-cpuprofile).
 func BenchmarkGitHistoryBuild(b *testing.B) {
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git is not installed")
-	}
-	dir := b.TempDir()
-	git(b, dir, "2024-01-01", "init", "-q", "-b", "main")
-	cmd := exec.Command("git", "fast-import", "--quiet")
-	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(corpus.GitHistory(corpus.HistoryOptions{Policies: 100, Commits: 2000}))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("fast-import: %v\n%s", err, out)
-	}
-	git(b, dir, "2024-01-01", "checkout", "-q", "-f", "main")
+	dir := importHistory(b, corpus.GitHistory(corpus.HistoryOptions{Policies: 100, Commits: 2000}))
 	pages := 0
 	for b.Loop() {
 		dest := filepath.Join(b.TempDir(), "public")

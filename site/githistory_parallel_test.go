@@ -3,7 +3,6 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"os/exec"
 	"runtime"
 	"testing"
 
@@ -21,17 +20,7 @@ func TestGitHistoryParallelDeterminism(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 600-commit history three times")
 	}
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	dir := t.TempDir()
-	git(t, dir, "2024-01-01", "init", "-q", "-b", "main")
-	cmd := exec.Command("git", "fast-import", "--quiet")
-	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(corpus.GitHistory(corpus.HistoryOptions{Policies: 24, Commits: 600}))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("fast-import: %v\n%s", err, out)
-	}
-	git(t, dir, "2024-01-01", "checkout", "-q", "-f", "main")
+	dir := importHistory(t, corpus.GitHistory(corpus.HistoryOptions{Policies: 24, Commits: 600}))
 
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	var firstFiles map[string][]byte

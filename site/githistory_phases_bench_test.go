@@ -1,9 +1,7 @@
 package site
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"testing"
 
 	"github.com/clause-dev/clause"
@@ -18,17 +16,7 @@ import (
 // files, for the same checkout. Rendering the versions' pages is not
 // timed here; bench/history.sh times whole builds.
 func BenchmarkGitHistoryPhases(b *testing.B) {
-	if _, err := exec.LookPath("git"); err != nil {
-		b.Skip("git is not installed")
-	}
-	dir := b.TempDir()
-	git(b, dir, "2024-01-01", "init", "-q", "-b", "main")
-	cmd := exec.Command("git", "fast-import", "--quiet")
-	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(corpus.GitHistory(corpus.HistoryOptions{Policies: 100, Commits: 2000}))
-	if out, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("fast-import: %v\n%s", err, out)
-	}
-	git(b, dir, "2024-01-01", "checkout", "-q", "-f", "main")
+	dir := importHistory(b, corpus.GitHistory(corpus.HistoryOptions{Policies: 100, Commits: 2000}))
 	for _, h := range []History{HistoryGit, HistoryFiles} {
 		b.Run(string(h), func(b *testing.B) {
 			for b.Loop() {

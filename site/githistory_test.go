@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -24,6 +25,25 @@ func git(t testing.TB, dir string, date string, args ...string) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("git %v: %v\n%s", args, err, out)
 	}
+}
+
+// importHistory returns a new repository holding the commits of the git
+// fast-import stream, with main checked out. It skips tb when git is not
+// installed.
+func importHistory(tb testing.TB, stream []byte) string {
+	tb.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		tb.Skip("git is not installed")
+	}
+	dir := tb.TempDir()
+	git(tb, dir, "2024-01-01", "init", "-q", "-b", "main")
+	cmd := exec.Command("git", "fast-import", "--quiet")
+	cmd.Dir, cmd.Stdin = dir, bytes.NewReader(stream)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		tb.Fatalf("fast-import: %v\n%s", err, out)
+	}
+	git(tb, dir, "2024-01-01", "checkout", "-q", "-f", "main")
+	return dir
 }
 
 // commit writes files and commits them on date.
