@@ -27,11 +27,12 @@ while [ $# -gt 0 ]; do
     -versions) versions=$2; shift 2 ;;
     -runs) runs=$2; shift 2 ;;
     -over) over=1; shift ;;
-    -redlines) extra=1; shift ;;
-    -texts) extra=1 xflag=-texts x=tx; shift ;;
+    -redlines) [ -z "$extra" ] || floors=2; extra=1; shift ;;
+    -texts) [ -z "$extra" ] || floors=2; extra=1 xflag=-texts x=tx; shift ;;
     *) echo "usage: bench/build.sh [-n N] [-versions K] [-runs R] [-over] [-redlines | -texts]" >&2; exit 2 ;;
   esac
 done
+[ "${floors:-1}" = 1 ] || { echo "bench/build.sh: -redlines and -texts are two floors; choose one" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench/build.sh needs /usr/bin/time (apt-get install time)" >&2; exit 1; }
 
 work=$(mktemp -d)

@@ -78,7 +78,7 @@ func (m *model) revisionBody(s *Source) []byte {
 	return contents[0][s.bodyAt:]
 }
 
-// closeBlobs ends the git process that reads versions' texts, if any.
+// closeBlobs ends the git processes that read versions' texts, if any.
 func (m *model) closeBlobs() {
 	if m.blobs == nil {
 		return

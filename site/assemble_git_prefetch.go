@@ -10,9 +10,10 @@ import (
 // prefetchBlobs reads the contents of each policy's revisions (revs[i]
 // for policy i) ahead of the workers that parse them: GOMAXPROCS
 // goroutines take policy after policy, in order, each asking git through
-// its own cat-file process (gitlog.Blobs runs one per reader), so that
-// git inflates several policies' texts at once while the workers parse,
-// instead of each worker waiting for one git process in turn. The
+// whichever cat-file process is idle (gitlog.Blobs runs as many as there
+// are readers), so that git inflates several policies' texts at once
+// while the workers parse, instead of each worker waiting for one git
+// process in turn. The
 // readers stay at most a few policies ahead of the workers, so memory
 // holds only those policies' texts. The returned function gives policy
 // i's contents, waiting for them; it must be called exactly once for

@@ -73,17 +73,5 @@ func writeCommit(buf *bytes.Buffer, n int, msg string, names []string, files map
 // content/, bulk front-matter commits and white-space fixes (target: well
 // under 15 s). bench/history.sh times the same build as a whole process.
 func BenchmarkGitHistoryRealistic(b *testing.B) {
-	dir := importHistory(b, corpus.GitHistory(corpus.HistoryOptions{Policies: 350, Commits: 4000}))
-	git(b, dir, "2024-01-01", "repack", "-adfq")
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		dest := filepath.Join(b.TempDir(), "public")
-		res, err := buildSite(Options{Source: dir, Destination: dest, Theme: clause.Theme, History: HistoryGit, Now: mustDate(b, "2026-01-01")})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if i == 0 {
-			b.ReportMetric(float64(res.Pages), "pages")
-		}
-	}
+	benchHistoryBuild(b, corpus.HistoryOptions{Policies: 350, Commits: 4000})
 }

@@ -11,12 +11,12 @@ import (
 // when it has history, each version's page, each redline, the
 // comparisons of archived versions with the one in force, and the
 // history list; beside each version's page its published texts, and the
-// policy's embed page. Versions are rendered oldest first so that each
-// redline needs only the previous version's blocks in memory, and the
-// blocks of the archived versions that get a comparison until the
-// version in force is rendered; the redlines also carry each section's
-// id on to the next version (sectionAliases). It returns the record of
-// each version, oldest first.
+// policy's embed page. Versions are rendered oldest first, so that the
+// redlines carry each section's id on to the next version
+// (sectionAliases); the policy's Differ keeps every version's blocks and
+// their split into sections until the policy is done, since the
+// comparisons with the version in force reuse them. It returns the record
+// of each version, oldest first.
 func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 	pol := p.Policy
 	differ := redline.NewDiffer()

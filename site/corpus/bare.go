@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -37,6 +38,9 @@ type BareOptions struct {
 // for a corpus. It parses each document's front matter, renders it with
 // goldmark (GFM) and writes one file per document.
 func BareLoop(src, out string, o BareOptions) error {
+	if o.Redlines && o.Texts {
+		return errors.New("bare loop: Redlines and Texts are two floors; choose one")
+	}
 	if o.Redlines {
 		return bareRedlines(src, out, max(o.Workers, 1))
 	}

@@ -85,15 +85,17 @@ func (b *Blobs) Read(oids ...string) ([][]byte, error) {
 	var err error
 	if p == nil {
 		if p, err = b.repo.startBlobProcess(); err != nil {
+			err = b.fail(err) // recorded before the slot is free again
 			b.free <- nil
-			return nil, b.fail(err)
+			return nil, err
 		}
 	}
 	out, err := p.read(oids)
 	if err != nil {
 		p.stop()
-		b.free <- nil // a later Read reports the failure
-		return nil, b.fail(p.failure(err))
+		err = b.fail(p.failure(err)) // recorded before the slot is free, so a later Read reports it
+		b.free <- nil
+		return nil, err
 	}
 	b.free <- p
 	return out, nil
@@ -205,10 +207,11 @@ func (b *Blobs) Close() error {
 			errs = append(errs, fmt.Errorf("gitlog: git cat-file: %w", err))
 		}
 	}
+	prior := b.fail(errClosed) // before the slots are free: a Read waiting for one must see it
 	for range cap(b.free) {
 		b.free <- nil
 	}
-	if b.fail(errClosed) != errClosed {
+	if prior != errClosed {
 		return nil // already reported by Read
 	}
 	return errors.Join(errs...)

@@ -2,8 +2,9 @@
 //
 // It is built for reading the earlier versions of a handful of policy files
 // quickly: Log runs one `git log` over the whole history, and Blobs reads
-// every needed file content through one `git cat-file --batch` process, so
-// the cost does not grow with one process per commit or per file.
+// every needed file content through a few long-running `git cat-file
+// --batch` processes (at most one per processor), so the cost does not
+// grow with one process per commit or per file.
 //
 // Approach, as measured by BenchmarkHistory and BenchmarkHistoryFollow on a
 // generated repository of 1,000 commits across 50 files of about 5 KB, on 2
@@ -15,8 +16,8 @@
 // copies. The single log is kept.
 //
 // Log returns revisions without their contents: each names its blob, and
-// Blobs reads contents on demand through one long-running
-// `git cat-file --batch`. A caller that keeps only some revisions (the site
+// Blobs reads contents on demand through its `git cat-file --batch`
+// processes. A caller that keeps only some revisions (the site
 // keeps one per version, and reads each again when it renders it) then
 // never holds every revision of every file at once: on a history of 350
 // files and 4,000 commits, a whole build peaks at 88 MB this way, against

@@ -3,10 +3,9 @@ package redline
 import "slices"
 
 // grouped is a version's blocks and the sections groupSections split them
-// into.
+// into. The Differ finds it by the address of the slice's first element.
 type grouped struct {
-	at     *Block  // the first element of the slice that was split
-	blocks []Block // a copy of its blocks, whose strings share their bytes
+	blocks []Block // a copy of the blocks split, whose strings share their bytes
 	groups []*group
 }
 
@@ -27,17 +26,18 @@ func (d *Differ) sectionsOf(blocks []Block) []*group {
 		return r.groups
 	}
 	gs := d.groupSections(blocks)
-	d.split[&blocks[0]] = &grouped{at: &blocks[0], blocks: slices.Clone(blocks), groups: gs}
+	d.split[&blocks[0]] = &grouped{blocks: slices.Clone(blocks), groups: gs}
 	return gs
 }
 
-// holds reports whether blocks is the slice that was split, with the same
-// blocks in it. Only the same slice counts (telling two equal versions
-// apart would cost as much as splitting them); its blocks are compared
-// with the copy, which is fast when their strings share their bytes, so a
-// caller that refills a slice with other blocks gets their own sections.
+// holds reports whether blocks, a slice starting where the split one
+// started, still has the same blocks in it. Only the same slice counts
+// (telling two equal versions apart would cost as much as splitting
+// them); its blocks are compared with the copy, which is fast when their
+// strings share their bytes, so a caller that refills a slice with other
+// blocks gets their own sections.
 func (g *grouped) holds(blocks []Block) bool {
-	if len(blocks) != len(g.blocks) || len(blocks) == 0 || &blocks[0] != g.at {
+	if len(blocks) != len(g.blocks) {
 		return false
 	}
 	for i := range blocks {

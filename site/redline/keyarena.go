@@ -4,8 +4,9 @@ import "strings"
 
 // keyArena makes the comparison keys of word tokens, "w" + word +
 // formatting context, in a few large buffers instead of one allocation
-// per word: a page's tokens are made and dropped together, and a
-// redline of two long versions has tens of thousands of them.
+// per word: the tokens of a block are made together and live as long as
+// the Differ that keeps them (see segcache.go), and a redline of two long
+// versions has tens of thousands of them.
 type keyArena struct {
 	b strings.Builder
 }

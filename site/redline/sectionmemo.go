@@ -21,12 +21,11 @@ type sectionMemo struct {
 	pairs  map[blockPair]sectionBody
 }
 
-// blockPair is a pair of top-level blocks diffed with each other: their
-// kinds and shared contents.
-type blockPair struct {
-	a, b         *content
-	kindA, kindB string
-}
+// blockPair is a pair of top-level blocks diffed with each other, by
+// their shared contents. A block's content is made with its segment
+// (Differ.segment, keyed by the block's kind and HTML), so it also names
+// the block's kind.
+type blockPair struct{ a, b *content }
 
 // sectionBody is a section's redline HTML and the number of change marks
 // in it.
@@ -61,7 +60,7 @@ func (m *sectionMemo) section(labels *labels, a, b *group) sectionBody {
 // diffSegment does, and counts its marks in w. The redline depends only
 // on the two blocks and the Differ's labels.
 func (m *sectionMemo) diffBlocks(w *writer, a, b *segment) {
-	k := blockPair{a: a.content, b: b.content, kindA: a.kind, kindB: b.kind}
+	k := blockPair{a: a.content, b: b.content}
 	body, ok := m.pairs[k]
 	if !ok {
 		out := writer{labels: w.labels}
