@@ -134,13 +134,14 @@ func (r *renderer) renderPolicies() {
 		i := order[k]
 		defer r.unitFinished(i)
 		p := r.m.policies[i]
-		if fp := r.m.in.opts.first; r.first != nil && fp.yield != nil && !r.first["policy:"+p.Policy.ID] {
+		unit := "policy:" + p.Policy.ID
+		if fp := r.m.in.opts.first; r.first != nil && fp.yield != nil && !r.first[unit] {
 			fp.yield(r.ctx) // the rest of a first pass: requests go first
 		}
-		if r.ctx.Err() != nil || !r.takeUnit("policy:"+p.Policy.ID) {
+		if r.ctx.Err() != nil || !r.takeUnit(unit) {
 			return // the build was cancelled, or the first pass or a request rendered it
 		}
 		r.renderPolicyUnit(i, p)
-		r.unitDone("policy:" + p.Policy.ID)
+		r.unitDone(unit)
 	})
 }

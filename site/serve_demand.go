@@ -2,6 +2,7 @@ package site
 
 import (
 	"maps"
+	"strings"
 	"sync"
 )
 
@@ -13,17 +14,20 @@ import (
 // worker is at it already, published as soon as that worker is done.
 // Each publish hands every file the build has written so far, all of
 // them final, to firstPass.more; only while the build has no error, as
-// for the first pass.
+// for the first pass. A render worker that comes to a unit a request is
+// rendering waits until it is done, so that what is made from every
+// unit's records (policies.json, the home page, the feeds) is made after
+// it.
 type onDemand struct {
 	r   *renderer
 	rec *recorder // every file the build writes, the first pass's too
 
 	mu     sync.Mutex
-	open   bool            // the rest of the build runs; false once render returns
-	state  map[string]bool // unit → done (false: being rendered); absent: not begun
-	wanted map[string]bool // units being rendered that a request waits for
-	busy   sync.WaitGroup  // units rendered for requests, until published
-	pubMu  sync.Mutex      // publishes one at a time, so a later one never holds fewer files
+	open   bool                     // the rest of the build runs; false once render returns
+	state  map[string]chan struct{} // unit → closed once rendered; absent: not begun
+	wanted map[string]bool          // units being rendered that a request waits for
+	busy   sync.WaitGroup           // units rendered for requests, until published
+	pubMu  sync.Mutex               // publishes one at a time, so a later one never holds fewer files
 }
 
 // openDemand starts rendering on demand for the rest of the build, after
@@ -34,9 +38,11 @@ func (fp *firstPass) openDemand(r *renderer, rec *recorder) bool {
 	if fp == nil || !fp.published || fp.more == nil {
 		return false
 	}
-	od := &onDemand{r: r, rec: rec, open: true, state: map[string]bool{}, wanted: map[string]bool{}}
+	od := &onDemand{r: r, rec: rec, open: true, state: map[string]chan struct{}{}, wanted: map[string]bool{}}
+	rendered := make(chan struct{})
+	close(rendered)
 	for u := range r.first {
-		od.state[u] = true
+		od.state[u] = rendered
 	}
 	fp.mu.Lock()
 	fp.od = od
@@ -88,46 +94,65 @@ func (od *onDemand) serve(u string) {
 		od.mu.Unlock()
 		return
 	}
-	done, begun := od.state[u]
+	ch, begun := od.state[u]
 	switch {
-	case done:
-		od.busy.Add(1)
-	case begun:
+	case begun && !isClosed(ch):
 		od.wanted[u] = true
 		od.mu.Unlock()
 		return
-	default:
-		od.state[u] = false
-		od.busy.Add(1)
+	case !begun:
+		ch = make(chan struct{})
+		od.state[u] = ch
 	}
+	od.busy.Add(1)
 	od.mu.Unlock()
 	defer od.busy.Done()
-	if !done {
-		od.r.renderUnit(u)
-		od.mu.Lock()
-		od.state[u] = true
-		od.mu.Unlock()
+	if !begun {
+		od.render(u, ch)
 	}
 	od.publish()
 }
 
-// take reports whether the build's own pass should render unit u, and
-// if so marks it begun: not when the first pass or a request did.
-func (od *onDemand) take(u string) bool {
-	od.mu.Lock()
-	defer od.mu.Unlock()
-	if _, begun := od.state[u]; begun {
+// render renders unit u for a request and then closes ch, also when the
+// render panics (the panic is the build's error, as in a render worker),
+// so that a worker waiting for the unit goes on.
+func (od *onDemand) render(u string, ch chan struct{}) {
+	defer close(ch)
+	defer recoverPanic(od.r.errs, "("+u+")", nil)
+	if fp := od.r.m.in.opts.first; fp.rendering != nil {
+		fp.rendering(u)
+	}
+	od.r.renderUnit(u)
+}
+
+// isClosed reports whether ch is closed.
+func isClosed(ch <-chan struct{}) bool {
+	select {
+	case <-ch:
+		return true
+	default:
 		return false
 	}
-	od.state[u] = false
-	return true
+}
+
+// take reports whether the build's own pass should render unit u, and
+// if so marks it begun. When the first pass or a request began it, it
+// returns false and a channel closed once that render is done.
+func (od *onDemand) take(u string) (mine bool, rendered <-chan struct{}) {
+	od.mu.Lock()
+	defer od.mu.Unlock()
+	if ch, begun := od.state[u]; begun {
+		return false, ch
+	}
+	od.state[u] = make(chan struct{})
+	return true, nil
 }
 
 // done marks unit u rendered by the build's own pass and publishes it
 // when a request waits for it.
 func (od *onDemand) done(u string) {
 	od.mu.Lock()
-	od.state[u] = true
+	close(od.state[u])
 	wanted := od.wanted[u]
 	delete(od.wanted, u)
 	od.mu.Unlock()
@@ -152,12 +177,25 @@ func (od *onDemand) publish() {
 
 // takeUnit reports whether the build's own pass should render unit u (a
 // unit name of unitsOf): not when the dev server's first pass or a
-// request rendered it or is rendering it.
+// request rendered it or is rendering it. In the last case it returns
+// once the request's render is done (or the build is cancelled), so that
+// the unit's records are complete when the build goes on.
 func (r *renderer) takeUnit(u string) bool {
-	if od := r.m.in.opts.first.onDemand(); od != nil {
-		return od.take(u)
+	od := r.m.in.opts.first.onDemand()
+	if od == nil {
+		return !r.first[u]
 	}
-	return !r.first[u]
+	mine, rendered := od.take(u)
+	if !mine && !isClosed(rendered) {
+		if fp := r.m.in.opts.first; fp.waiting != nil {
+			fp.waiting(u)
+		}
+		select {
+		case <-rendered:
+		case <-r.ctx.Done():
+		}
+	}
+	return mine
 }
 
 // unitDone tells the on-demand state that the build's own pass rendered
@@ -174,8 +212,9 @@ func (r *renderer) renderUnit(u string) {
 		r.renderSiteUnit()
 		return
 	}
+	id, _ := strings.CutPrefix(u, "policy:")
 	for i, p := range r.m.policies {
-		if "policy:"+p.Policy.ID == u {
+		if p.Policy.ID == id {
 			r.renderPolicyUnit(i, p)
 			return
 		}

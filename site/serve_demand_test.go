@@ -73,3 +73,62 @@ func TestDemandWhileTheRestWaits(t *testing.T) {
 		t.Error("the second publish lost the files of the first")
 	}
 }
+
+// TestWorkerWaitsForDemandedUnit holds a request's render of the privacy
+// policy until a render worker comes to that policy: the worker must
+// wait for it rather than skip it, or policies.json and the site's other
+// pages are made from the policy's records before the request wrote
+// them (and the memo keeps the wrong policies.json for later builds).
+// The build, and the one after it, equal a full build. With a worker
+// that skips the unit instead, the request is never released and the
+// test does not finish.
+func TestWorkerWaitsForDemandedUnit(t *testing.T) {
+	t.Parallel()
+	dir := newSite(t, versionedSite)
+	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
+	s := newSession(opts)
+	if _, _, _, err := s.rebuild(nil); err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{"layouts/partials/footer.html": "<footer>New footer</footer>\n"})
+	started, resume := make(chan struct{}), make(chan struct{})
+	var fp *firstPass
+	var ask, release sync.Once
+	fp = &firstPass{pages: []string{"terms/index.html"},
+		publish: func(context.Context, map[string][]byte, []string, []string) {},
+		more:    func(map[string][]byte) {},
+		yield: func(ctx context.Context) {
+			ask.Do(func() { go fp.demand([]string{"privacy/index.html"}) })
+			<-started // the workers go on once the request renders the policy
+		},
+		rendering: func(u string) {
+			if u == "policy:privacy" {
+				close(started)
+				<-resume
+			}
+		},
+		waiting: func(u string) {
+			if u == "policy:privacy" {
+				release.Do(func() { close(resume) })
+			}
+		}}
+	files, _, _, err := s.rebuildFirst(context.Background(), []fileChange{{Path: "layouts/partials/footer.html"}}, fp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := renderSite(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffTrees(t, files, want)
+	writeTree(t, dir, map[string]string{"content/terms.md": versionedSite["content/terms.md"] + "\nBe fair.\n"})
+	again, _, _, err := s.rebuild([]fileChange{{Path: "content/terms.md"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err = renderSite(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffTrees(t, again, want)
+}

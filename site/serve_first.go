@@ -34,6 +34,10 @@ type firstPass struct {
 	// fail shows the errors that loading and assembling found at once,
 	// since the build will fail; rendering goes on to find the rest.
 	fail func(errs []*Error)
+	// rendering, when set, is called as a request begins to render a unit,
+	// and waiting as a render worker begins to wait for a unit a request
+	// is rendering (tests hold them there).
+	rendering, waiting func(unit string)
 
 	failed    bool              // fail was called: the build already showed its errors
 	published bool              // publish was called
