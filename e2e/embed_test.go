@@ -72,9 +72,11 @@ func TestEmbedScript(t *testing.T) {
 }
 
 // TestEmbedScriptSanitizes embeds a policy whose text holds raw HTML that
-// would run or load something on the app's page, and an element whose
-// embed URL cannot be parsed: nothing runs, the text still arrives, and
-// the bad element fails without stopping the others.
+// would run or load something on the app's page (an SVG <set> that would
+// make a link run script among it), a link whose address cannot be
+// parsed and an element with a style attribute, beside an element whose
+// embed URL cannot be parsed: nothing runs, the text still arrives
+// without them, and the bad element fails without stopping the others.
 func TestEmbedScriptSanitizes(t *testing.T) {
 	skipBrowserInShort(t)
 	src := t.TempDir()
@@ -82,7 +84,9 @@ func TestEmbedScriptSanitizes(t *testing.T) {
 		"clause.yaml": "title: Tide\n",
 		"content/privacy.md": "---\ntitle: Privacy Notice\n---\n## Data\n\nWe keep little.\n\n" +
 			"<p><img src=\"nothing.png\" onerror=\"window.pwned = 'onerror'\"> <a id=\"js\" href=\"javascript:window.pwned = 'link'\">odd link</a></p>\n\n" +
-			"<style>body { display: none }</style>\n\n<iframe srcdoc=\"<script>parent.pwned = 'frame'</script>\"></iframe>\n",
+			"<style>body { display: none }</style>\n\n<iframe srcdoc=\"<script>parent.pwned = 'frame'</script>\"></iframe>\n\n" +
+			"<p><svg><a id=\"svg\"><set attributeName=\"href\" to=\"javascript:window.pwned = 'svg'\"/><text y=\"20\">svg link</text></a></svg>\n" +
+			"<a id=\"badurl\" href=\"http://[::1\">bad address</a> <span id=\"styled\" style=\"position: fixed; inset: 0\">over</span></p>\n",
 	})
 	files := buildSite(t, src)
 	browser := newBrowser(t)
@@ -107,6 +111,9 @@ func TestEmbedScriptSanitizes(t *testing.T) {
 		`String(document.querySelector("#policy").textContent.includes("We keep little."))`:            "true",
 		`String(document.querySelectorAll("#policy style, #policy iframe, #policy [onerror]").length)`: "0",
 		`String(document.querySelector("#policy #js").hasAttribute("href"))`:                           "false",
+		`String(document.querySelectorAll("#policy set, #policy animate").length)`:                     "0",
+		`String(document.querySelector("#policy #badurl").hasAttribute("href"))`:                       "false",
+		`String(document.querySelector("#policy #styled").hasAttribute("style"))`:                      "false",
 		`getComputedStyle(document.body).display`:                                                      "block",
 	}
 	for expr, want := range checks {

@@ -16,8 +16,9 @@
  * data-clause-embed-state becomes "loaded" or "failed". From another
  * origin the privacy center must send Access-Control-Allow-Origin for
  * the embed page; see the README. Raw HTML in a policy never runs on the
- * app's page: scripts, styles, frames, forms and event-handler attributes
- * are removed, and so are links that are not http(s), mailto or tel.
+ * app's page: scripts, styles (elements and style attributes), frames,
+ * forms, SVG animations and event-handler attributes are removed, and so
+ * are links that are not http(s), mailto or tel or cannot be parsed.
  */
 (function () {
   "use strict";
@@ -26,8 +27,11 @@
   var safeProtocols = { "http:": true, "https:": true, "mailto:": true, "tel:": true };
 
   // unsafeElements never reach the app's page: they run code, change how
-  // the page looks or where it sends forms, or load another document.
-  var unsafeElements = "script, style, iframe, frame, object, embed, link, meta, base, form, template";
+  // the page looks or where it sends forms, or load another document. SVG
+  // animations can set an attribute, such as a link's href, after the
+  // links were checked.
+  var unsafeElements = "script, style, iframe, frame, object, embed, link, meta, base, form, template, " +
+    "animate, set, animateMotion, animateTransform";
 
   // sanitize removes from node what could run or load anything on the
   // app's page: a policy text may hold raw HTML, and an element inserted
@@ -36,16 +40,29 @@
     node.querySelectorAll(unsafeElements).forEach(function (el) { el.remove(); });
     node.querySelectorAll("*").forEach(function (el) {
       Array.prototype.slice.call(el.attributes).forEach(function (a) {
-        if (/^on/i.test(a.name) || a.name.toLowerCase() === "srcdoc") {
+        var name = a.name.toLowerCase();
+        if (/^on/.test(name) || name === "srcdoc" || name === "style") {
           el.removeAttribute(a.name);
         }
       });
     });
   }
 
+  // safeURL returns v resolved against base when it is a web, mail or
+  // phone address, else null (also when it cannot be parsed).
+  function safeURL(v, base) {
+    try {
+      var u = new URL(v, base);
+      return safeProtocols[u.protocol] ? u : null;
+    } catch (err) {
+      return null;
+    }
+  }
+
   // absolutize makes the links and images of node absolute against base,
-  // and drops those whose scheme is not a web, mail or phone address;
-  // links within the page (#section) stay as they are.
+  // and drops those whose scheme is not a web, mail or phone address or
+  // that cannot be parsed; links within the page (#section) stay as they
+  // are.
   function absolutize(node, base) {
     ["href", "src", "action", "formaction", "xlink:href"].forEach(function (name) {
       node.querySelectorAll("[" + name.replace(":", "\\:") + "]").forEach(function (el) {
@@ -53,8 +70,8 @@
         if (v && v.charAt(0) === "#") {
           return;
         }
-        var u = v ? new URL(v, base) : null;
-        if (u && safeProtocols[u.protocol]) {
+        var u = v ? safeURL(v, base) : null;
+        if (u) {
           el.setAttribute(name, u.href);
         } else {
           el.removeAttribute(name);
@@ -64,8 +81,8 @@
     node.querySelectorAll("[srcset]").forEach(function (el) {
       var list = el.getAttribute("srcset").split(",").map(function (cand) {
         var parts = cand.trim().split(/\s+/);
-        var u = new URL(parts[0], base);
-        return safeProtocols[u.protocol] ? [u.href].concat(parts.slice(1)).join(" ") : "";
+        var u = safeURL(parts[0], base);
+        return u ? [u.href].concat(parts.slice(1)).join(" ") : "";
       }).filter(Boolean);
       el.setAttribute("srcset", list.join(", "));
     });
