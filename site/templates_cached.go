@@ -52,14 +52,19 @@ func (c *partialCache) reset() {
 	c.mu.Unlock()
 }
 
-// get returns the output of the partial name executed with data: the one
-// already made for the same key, or a new one. Two pages asking at once
-// may both execute it; they get the same output.
+// get returns the output of the partial name executed with data, a page:
+// the one already made for the same key, or a new one. Two pages asking
+// at once may both execute it, and the output kept is either's; a partial
+// that reads nothing of the page but its key gives the same either way.
 func (c *partialCache) get(name string, data any, variants []any) (template.HTML, error) {
 	if c == nil {
 		return "", fmt.Errorf("partialCached %q: the layouts failed to parse", name)
 	}
-	key := keyOfPartial(name, data, variants)
+	page, ok := data.(*Page)
+	if !ok || page == nil {
+		return "", fmt.Errorf("partialCached %q: its data must be the page (.), not %T; use template for other data", name, data)
+	}
+	key := keyOfPartial(name, page, variants)
 	c.mu.Lock()
 	html, ok := c.out[key]
 	c.mu.Unlock()
@@ -80,14 +85,11 @@ func (c *partialCache) get(name string, data any, variants []any) (template.HTML
 	return html, nil
 }
 
-// keyOfPartial returns the key of a partial called with data and variants.
-// Variants are printed with fmt: strings, numbers and booleans are what
-// they should be.
-func keyOfPartial(name string, data any, variants []any) partialKey {
-	key := partialKey{name: name}
-	if p, ok := data.(*Page); ok && p != nil {
-		key.site, key.lang, key.dir = p.Site, p.Lang, p.Dir
-	}
+// keyOfPartial returns the key of a partial called with page p and
+// variants. Variants are printed with fmt: strings, numbers and booleans
+// are what they should be.
+func keyOfPartial(name string, p *Page, variants []any) partialKey {
+	key := partialKey{name: name, site: p.Site, lang: p.Lang, dir: p.Dir}
 	if len(variants) > 0 {
 		var b strings.Builder
 		for _, v := range variants {

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -80,14 +81,22 @@ func TestPartialCachedChromeMatchesUncached(t *testing.T) {
 }
 
 // TestPartialCachedInUserLayouts checks partialCached as a site's own
-// layouts use it: one output per language and variant, and a footer of the
-// site's own that shows the page's title still executed on every page.
+// layouts use it: one output per language and variant (a partial that
+// also reads the page's title, which a cached partial should not, shows
+// one page's title on every page of its language and kind), and a footer
+// of the site's own that shows the page's title still executed on every
+// page.
 func TestPartialCachedInUserLayouts(t *testing.T) {
 	t.Parallel()
 	files := largeMultilingualSite()
 	files["layouts/partials/kind-note.html"] = `<p class="kind-note">{{ .Kind }} in {{ .Lang }}: {{ T .Lang "changelog" }}</p>`
-	files["layouts/partials/footer.html"] = `{{ partialCached "partials/kind-note.html" . .Kind }}<p class="own">{{ .Title }}</p>`
+	files["layouts/partials/once.html"] = `<p class="once">{{ .Title }}</p>`
+	files["layouts/partials/footer.html"] = `{{ partialCached "partials/kind-note.html" . .Kind }}{{ partialCached "partials/once.html" . .Kind }}<p class="own">{{ .Title }}</p>`
 	tree, _ := mustBuild(t, files, nil)
+	once := regexp.MustCompile(`<p class="once">[^<]*</p>`)
+	if a, b := once.FindString(outFile(t, tree, "p05/index.html")), once.FindString(outFile(t, tree, "p06/index.html")); a == "" || a != b {
+		t.Errorf("the cached partial was executed per page: %q and %q", a, b)
+	}
 	for name, want := range map[string][]string{
 		"p05/index.html":    {`<p class="kind-note">policy in en: Changelog</p>`, `<p class="own">Lantern policy 5</p>`},
 		"p06/index.html":    {`<p class="kind-note">policy in en: Changelog</p>`, `<p class="own">Lantern policy 6</p>`},
@@ -122,5 +131,21 @@ func TestPartialCachedMissingPartial(t *testing.T) {
 	msg := err.Error()
 	if !strings.Contains(msg, "partials/nowhere.html") || !strings.Contains(msg, "layouts/") {
 		t.Errorf("the error does not name the layout and the missing partial: %s", msg)
+	}
+}
+
+// TestPartialCachedNeedsThePage checks that a cached partial given other
+// data than the page fails the build with an error that says so: its
+// output is kept per language, which only a page carries.
+func TestPartialCachedNeedsThePage(t *testing.T) {
+	t.Parallel()
+	files := map[string]string{
+		"content/privacy.md":           "---\ntitle: Privacy\n---\nText.\n",
+		"layouts/partials/site.html":   `{{ .Title }}`,
+		"layouts/partials/footer.html": `{{ partialCached "partials/site.html" .Site }}`,
+	}
+	_, _, err := build(t, newSite(t, files), nil)
+	if err == nil || !strings.Contains(err.Error(), "must be the page") || !strings.Contains(err.Error(), "layouts/") {
+		t.Fatalf("want an error that the data must be the page, naming the layout; got %v", err)
 	}
 }
