@@ -36,8 +36,9 @@
 //     temporary folder instead of written; the new entry's device and
 //     inode are compared with the file read, and a link that names
 //     another file is removed and the file written. Any other file, and
-//     any failure, means a normal write; a failing link turns linking
-//     off for the rest of the build. Files are created with O_EXCL (an
+//     any failure, means a normal write; a link that fails other than
+//     because the name exists already turns linking off for the rest of
+//     the build. Files are created with O_EXCL (an
 //     existing name is unlinked first), never truncated, so nothing a
 //     build does changes a file of the previous output; discarding the
 //     temporary folder only drops links. Removing the previous output
