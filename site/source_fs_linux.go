@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -34,10 +35,9 @@ type rootFS interface {
 // refuse, and reports the same errors.
 type sourceFS struct {
 	rootFS
-	root     *os.Root
-	dir      *os.File    // the source folder, opened through root
-	dirfd    int         // dir's descriptor
-	released atomic.Bool // dir is closed: its number may name another file now
+	root *os.Root
+	dir  *os.File        // the source folder, opened through root
+	conn syscall.RawConn // dir's descriptor, which Control lends while dir is open
 }
 
 // noOpenat2 is set once openat2 proved unavailable (ENOSYS, or refused
@@ -55,11 +55,15 @@ func newSourceFS(root *os.Root) (fs.FS, func()) {
 	if err != nil {
 		return root.FS(), func() {}
 	}
-	s := &sourceFS{rootFS: rfs, root: root, dir: dir, dirfd: int(dir.Fd())}
-	return s, func() {
-		s.released.Store(true) // after the build's last read: later ones go to os.Root, and fail as its own do once closed
+	conn, err := dir.SyscallConn()
+	if err != nil {
 		dir.Close()
+		return root.FS(), func() {}
 	}
+	// Once dir is closed, Control fails, so a later read goes to os.Root
+	// (and fails as its own do once root is closed), and no read can use
+	// a descriptor number that names another file by then.
+	return &sourceFS{rootFS: rfs, root: root, dir: dir, conn: conn}, func() { dir.Close() }
 }
 
 // ReadFile reads the file name; see sourceFS.
@@ -100,22 +104,28 @@ func (s *sourceFS) ReadDir(name string) ([]fs.DirEntry, error) {
 // open opens name below the source folder with openat2 and
 // RESOLVE_BENEATH; ok is false when it did not, for any reason.
 func (s *sourceFS) open(name string, flags int) (fd int, ok bool) {
-	if noOpenat2.Load() || s.released.Load() || !fs.ValidPath(name) {
+	if noOpenat2.Load() || !fs.ValidPath(name) {
 		return -1, false
 	}
 	how := unix.OpenHow{Flags: uint64(flags | unix.O_CLOEXEC | unix.O_NOCTTY), Resolve: unix.RESOLVE_BENEATH | unix.RESOLVE_NO_MAGICLINKS}
-	for {
-		fd, err := unix.Openat2(s.dirfd, name, &how)
-		switch err {
-		case nil:
-			return fd, true
-		case unix.EINTR:
-			continue
-		case unix.ENOSYS, unix.EPERM:
-			noOpenat2.Store(true)
+	var err error
+	open := func(dirfd uintptr) {
+		for {
+			if fd, err = unix.Openat2(int(dirfd), name, &how); err != unix.EINTR {
+				return
+			}
 		}
-		return -1, false
 	}
+	if s.conn.Control(open) != nil {
+		return -1, false // released
+	}
+	switch err {
+	case nil:
+		return fd, true
+	case unix.ENOSYS, unix.EPERM:
+		noOpenat2.Store(true)
+	}
+	return -1, false
 }
 
 // readRegular reads the whole of fd, which must be a regular file, as
