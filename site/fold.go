@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -22,28 +23,16 @@ func foldPath(p string) string {
 // foldASCII is foldPath for a path of ASCII bytes only, the usual case,
 // which every build folds thousands of times: NFC leaves ASCII as it is,
 // and the least rune of an ASCII letter's folding orbit is its upper
-// case (k folds with K and the Kelvin sign, K being the least). It
-// returns p itself when p has no lower-case letter, and false when p is
-// not ASCII.
+// case (k folds with K and the Kelvin sign, K being the least), so the
+// fold is strings.ToUpper, which returns p itself when it has no
+// lower-case letter. It returns false when p is not ASCII.
 func foldASCII(p string) (string, bool) {
-	lower := false
 	for i := 0; i < len(p); i++ {
-		c := p[i]
-		if c >= 0x80 {
+		if p[i] >= utf8.RuneSelf {
 			return "", false
 		}
-		lower = lower || 'a' <= c && c <= 'z'
 	}
-	if !lower {
-		return p, true
-	}
-	b := []byte(p)
-	for i, c := range b {
-		if 'a' <= c && c <= 'z' {
-			b[i] = c - ('a' - 'A')
-		}
-	}
-	return string(b), true
+	return strings.ToUpper(p), true
 }
 
 // simpleFold maps r to the smallest rune of its simple case-folding
