@@ -1,7 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"strconv"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -24,9 +26,18 @@ type manifestJSON struct {
 // the entry's place in policies.json needs.
 const manifestEntryPrefix = "    "
 
-// encodePolicyEntry returns the indented JSON of one policy's entry.
+// entryBuffers holds the buffers entries are encoded in, so that each
+// grows once to the size of a large entry instead of by doubling for
+// every entry (at 1,000 policies of 36 sections an entry is about 20 KB).
+var entryBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// encodePolicyEntry returns the indented JSON of one policy's entry, in
+// memory of its own size.
 func encodePolicyEntry(mp *manifestPolicy) []byte {
-	w := manifestJSON{b: make([]byte, 0, entrySize(mp))}
+	bp := entryBuffers.Get().(*[]byte)
+	defer entryBuffers.Put(bp)
+	w := manifestJSON{b: (*bp)[:0]}
+	defer func() { *bp = w.b[:0] }()
 	w.open('{')
 	w.str(true, "id", mp.ID)
 	w.str(false, "title", mp.Title)
@@ -43,36 +54,7 @@ func encodePolicyEntry(mp *manifestPolicy) []byte {
 		w.array(len(mp.Versions), func(i int) { w.version(&mp.Versions[i]) })
 	}
 	w.close('}')
-	return w.b
-}
-
-// entrySize returns about how long mp's entry is, a little more rather
-// than less: at 1,000 policies of 36 sections the entries are about 20 KB
-// each, and a buffer grown by doubling from 1 KB allocated three times
-// what policies.json holds.
-func entrySize(mp *manifestPolicy) int {
-	n := 1024
-	version := func(v *manifestVersion) {
-		if v == nil {
-			return
-		}
-		n += 1024 + len(v.Summary) + 16*len(v.Changes) + 512*len(v.Translations)
-		for _, c := range v.Changes {
-			n += len(c)
-		}
-		for _, sec := range v.Sections {
-			n += 256 + len(sec.ID) + len(sec.Title)
-			for _, f := range sec.FormerIDs {
-				n += 32 + len(f)
-			}
-		}
-	}
-	version(mp.Current)
-	version(mp.Upcoming)
-	for i := range mp.Versions {
-		version(&mp.Versions[i])
-	}
-	return n
+	return bytes.Clone(w.b)
 }
 
 // version writes one version, or null.
