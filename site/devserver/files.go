@@ -86,25 +86,23 @@ const (
 // static hosts a site is published on do (see internal/statichost): a
 // folder's index.html, a redirect to add the slash, or "x.html" for "/x".
 func resolve(snap *Snapshot, clean string) (string, resolution) {
-	name := strings.TrimPrefix(clean, "/")
-	if name == "" || strings.HasSuffix(name, "/") {
-		name += "index.html"
-		return name, exists(snap, name)
+	names := candidates(clean)
+	for i, name := range names {
+		switch {
+		case exists(snap, name) == notFound:
+		case i == 1: // name/index.html for /name
+			return names[0], addSlash
+		default:
+			return name, found
+		}
 	}
-	if exists(snap, name) == found {
-		return name, found
-	}
-	if exists(snap, name+"/index.html") == found {
-		return name, addSlash
-	}
-	if exists(snap, name+".html") == found {
-		return name + ".html", found // as static hosts serve /terms from terms.html
-	}
-	return name, notFound
+	return names[0], notFound
 }
 
-// candidates returns the snapshot names that resolve could find for a
-// cleaned request path, most likely first.
+// candidates returns the snapshot names that resolve looks for, in
+// order, for a cleaned request path: a folder's index.html for a path
+// ending in "/", else the name itself, its folder's index.html (found
+// means a redirect to add the slash) and "name.html".
 func candidates(clean string) []string {
 	name := strings.TrimPrefix(clean, "/")
 	if name == "" || strings.HasSuffix(name, "/") {
