@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -233,18 +232,5 @@ func peakRSSMB() float64 {
 // the machine.
 func waitForBuild(b *testing.B, ch <-chan string, want ...string) {
 	b.Helper()
-	deadline := time.After(2 * time.Minute)
-	for {
-		select {
-		case got, ok := <-ch:
-			if !ok {
-				b.Fatalf("event stream closed before %q", want)
-			}
-			if slices.Contains(want, got) {
-				return
-			}
-		case <-deadline:
-			b.Fatalf("no %q event", want)
-		}
-	}
+	waitForWithin(b, 2*time.Minute, ch, want...)
 }

@@ -81,7 +81,14 @@ func eventsFor(t testing.TB, ctx context.Context, base, page string) <-chan stri
 // waitFor reads events until one of the types in want arrives.
 func waitFor(t testing.TB, ch <-chan string, want ...string) {
 	t.Helper()
-	deadline := time.After(10 * time.Second)
+	waitForWithin(t, 10*time.Second, ch, want...)
+}
+
+// waitForWithin is waitFor with its own time limit, for builds that take
+// long (benchmarks of large sites).
+func waitForWithin(t testing.TB, limit time.Duration, ch <-chan string, want ...string) {
+	t.Helper()
+	deadline := time.After(limit)
 	for {
 		select {
 		case got, ok := <-ch:
