@@ -57,20 +57,12 @@ func (r *Repo) openBlobs(n int) (*Blobs, error) {
 
 // startBlobProcess starts one cat-file process.
 func (r *Repo) startBlobProcess() (*blobProcess, error) {
-	p := &blobProcess{cmd: r.command("cat-file", "--batch")}
-	p.cmd.Stderr = &p.stderr
-	stdin, err := p.cmd.StdinPipe()
+	p := &blobProcess{}
+	cmd, stdin, stdout, err := r.startBatch(&p.stderr)
 	if err != nil {
-		return nil, fmt.Errorf("gitlog: %w", err)
+		return nil, err
 	}
-	stdout, err := p.cmd.StdoutPipe()
-	if err != nil {
-		return nil, fmt.Errorf("gitlog: %w", err)
-	}
-	if err := p.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("gitlog: starting git cat-file: %w", err)
-	}
-	p.stdin, p.stdout = stdin, bufio.NewReaderSize(stdout, 64<<10)
+	p.cmd, p.stdin, p.stdout = cmd, stdin, bufio.NewReaderSize(stdout, 64<<10)
 	return p, nil
 }
 
@@ -180,8 +172,8 @@ func readBlob(br *bufio.Reader, want string) ([]byte, error) {
 // failure describes a failed read, with git's own complaint when it made
 // one. The process must have ended.
 func (p *blobProcess) failure(err error) error {
-	if msg := strings.TrimSpace(p.stderr.String()); msg != "" {
-		return fmt.Errorf("gitlog: git cat-file: %s", msg)
+	if strings.TrimSpace(p.stderr.String()) != "" {
+		return fmt.Errorf("gitlog: %w", newGitError([]string{"cat-file"}, err, p.stderr.String()))
 	}
 	return fmt.Errorf("gitlog: reading git cat-file output: %w", err)
 }

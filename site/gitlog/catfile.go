@@ -29,24 +29,34 @@ type catFile struct {
 	readErr  error
 }
 
+// startBatch starts `git cat-file --batch` with its standard error going
+// to stderr, and returns it with its input and output.
+func (r *Repo) startBatch(stderr io.Writer) (*exec.Cmd, io.WriteCloser, io.ReadCloser, error) {
+	cmd := r.command("cat-file", "--batch")
+	cmd.Stderr = stderr
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("gitlog: %w", err)
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("gitlog: %w", err)
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, nil, nil, fmt.Errorf("gitlog: starting git cat-file: %w", err)
+	}
+	return cmd, stdin, stdout, nil
+}
+
 // startCatFile starts a cat-file process and the goroutine reading its
 // output.
 func (r *Repo) startCatFile() (*catFile, error) {
-	c := &catFile{cmd: r.command("cat-file", "--batch"), sent: map[string]bool{},
-		done: make(chan struct{}), blobs: map[string][]byte{}}
-	c.cmd.Stderr = &c.stderr
-	stdin, err := c.cmd.StdinPipe()
+	c := &catFile{sent: map[string]bool{}, done: make(chan struct{}), blobs: map[string][]byte{}}
+	cmd, stdin, stdout, err := r.startBatch(&c.stderr)
 	if err != nil {
-		return nil, fmt.Errorf("gitlog: %w", err)
+		return nil, err
 	}
-	stdout, err := c.cmd.StdoutPipe()
-	if err != nil {
-		return nil, fmt.Errorf("gitlog: %w", err)
-	}
-	if err := c.cmd.Start(); err != nil {
-		return nil, fmt.Errorf("gitlog: starting git cat-file: %w", err)
-	}
-	c.stdin = stdin
+	c.cmd, c.stdin = cmd, stdin
 	go func() {
 		defer close(c.done)
 		c.readErr = readResponses(bufio.NewReaderSize(stdout, 64<<10), c.blobs)
