@@ -117,17 +117,23 @@ func bareOne(md goldmark.Markdown, content, out string, dirs bool, p string) err
 
 // renderBare reads one document, drops its front matter and renders it.
 func renderBare(md goldmark.Markdown, p string) ([]byte, error) {
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return nil, err
-	}
-	body, err := bareBody(p, data)
+	body, err := readBareBody(p)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
 	err = md.Convert(body, &buf)
 	return buf.Bytes(), err
+}
+
+// readBareBody reads the document p and returns the Markdown after its
+// front matter (see bareBody).
+func readBareBody(p string) ([]byte, error) {
+	data, err := os.ReadFile(p)
+	if err != nil {
+		return nil, err
+	}
+	return bareBody(p, data)
 }
 
 // bareBody splits and decodes the front matter of the document p, whose

@@ -19,11 +19,7 @@ import (
 // texts count as work every such site does; it still writes no layout,
 // table of contents, records or site-wide files.
 func bareTexts(md goldmark.Markdown, content, out, p string) error {
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return err
-	}
-	body, err := bareBody(p, data)
+	body, err := readBareBody(p)
 	if err != nil {
 		return err
 	}
