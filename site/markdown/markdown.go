@@ -101,7 +101,7 @@ func New(opts Options) *Renderer {
 	r := &Renderer{opts: opts.withDefaults()}
 	exts := []goldmark.Extender{
 		datetimeExtender{},
-		extension.GFM,
+		gfm{},
 		extension.Footnote,
 		extension.DefinitionList,
 		&extender{anchorLabel: r.opts.AnchorLabel},
