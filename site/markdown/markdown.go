@@ -112,7 +112,7 @@ func New(opts Options) *Renderer {
 	r.md = goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
-		goldmark.WithRendererOptions(html.WithUnsafe()),
+		goldmark.WithRendererOptions(html.WithUnsafe(), html.WithWriter(newTextWriter())),
 	)
 	return r
 }

@@ -11,13 +11,17 @@ import (
 	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer/html"
 )
 
-// linkifyCases are texts around the places goldmark's autolink parser
-// looks at: every trigger character before each kind of link, links at a
+// fastCases are texts around the places goldmark's autolink parser
+// looks at (every trigger character before each kind of link, links at a
 // line's start, addresses whose '@' lies just inside and just outside the
-// 64 bytes of a local part, and near misses of each prefix.
-var linkifyCases = []string{
+// 64 bytes of a local part, near misses of each prefix) and text with
+// each byte goldmark's HTML writer acts on (entity and character
+// references, backslash escapes, NUL, quotes and angle brackets) in text,
+// code, link destinations and titles, and raw HTML.
+var fastCases = []string{
 	"see http://example.com and https://example.com/a?b=c. or ftp://example.com/x",
 	"*http://a.example* _www.example.com_ ~www.example.com~ (https://example.com/(x))",
 	"www.example.com at a line's start\nwww.example.com after a break\n\twww.example.com after a tab",
@@ -33,6 +37,11 @@ var linkifyCases = []string{
 	"ünïcödé@example.com é www.exämple.com http://例え.jp",
 	"line one\nhttp://example.com\n(mail@example.com)\n* list www.example.com\n",
 	"| a | www.example.com |\n|---|---|\n| x@example.com | y |\n",
+	"&amp; &copy; &#169; &#xA9; &#X41; &nosuch; &#; &#x; & alone, a \\* star, \\\\ and \\ space\\",
+	"quotes \" and 'single', <b>raw</b> and a < b > c, `code <x> & \"y\"` and \x00 NUL",
+	"[link](https://example.com/?a=1&b=\"2\" \"title & <more>\") and ![alt & <x>](i.png \"t\")",
+	"```\n<code> & \"fenced\" \\ \x00\n```\n\n    indented <code> &amp;\n",
+	"<div>\nraw & <html>\n</div>\n\n<!-- comment & < -->\n",
 	"- [ ] task http://example.com\n- [x] done a@b.example\n",
 	"trailing punctuation www.example.com. www.example.com, www.example.com! www.example.com?",
 	"  leading spaces  http://example.com  ",
@@ -43,11 +52,11 @@ var linkifyCases = []string{
 	"*",
 }
 
-// TestLinkifyFilterMatchesGoldmark renders every case, the Markdown under
-// testdata and the seeds with goldmark's own GFM and with gfm, and requires
-// the same HTML.
-func TestLinkifyFilterMatchesGoldmark(t *testing.T) {
-	srcs := append([]string(nil), linkifyCases...)
+// TestFastPathsMatchGoldmark renders every case, the Markdown under
+// testdata and the seeds with goldmark's own GFM and writer, and with gfm
+// and textWriter, and requires the same HTML.
+func TestFastPathsMatchGoldmark(t *testing.T) {
+	srcs := append([]string(nil), fastCases...)
 	add := func(p string) {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -68,10 +77,10 @@ func TestLinkifyFilterMatchesGoldmark(t *testing.T) {
 	for _, p := range seeds {
 		add(p)
 	}
-	if len(srcs) < len(linkifyCases)+100 {
-		t.Fatalf("found only %d Markdown files under testdata", len(srcs)-len(linkifyCases))
+	if len(srcs) < len(fastCases)+100 {
+		t.Fatalf("found only %d Markdown files under testdata", len(srcs)-len(fastCases))
 	}
-	theirs, ours := linkifyPair()
+	theirs, ours := fastPair()
 	links := 0
 	for _, src := range srcs {
 		want, got := convert(t, theirs, src), convert(t, ours, src)
@@ -85,12 +94,13 @@ func TestLinkifyFilterMatchesGoldmark(t *testing.T) {
 	}
 }
 
-// FuzzLinkifyFilter compares gfm with goldmark's GFM on any text.
-func FuzzLinkifyFilter(f *testing.F) {
-	for _, s := range linkifyCases {
+// FuzzFastPaths compares gfm and textWriter with goldmark's GFM and
+// writer on any text.
+func FuzzFastPaths(f *testing.F) {
+	for _, s := range fastCases {
 		f.Add(s)
 	}
-	theirs, ours := linkifyPair()
+	theirs, ours := fastPair()
 	f.Fuzz(func(t *testing.T, src string) {
 		defer fuzzbudget.Check(t)()
 		if want, got := convert(t, theirs, src), convert(t, ours, src); !bytes.Equal(got, want) {
@@ -99,11 +109,14 @@ func FuzzLinkifyFilter(f *testing.F) {
 	})
 }
 
-// linkifyPair returns goldmark with its GFM and goldmark with gfm, each
-// with the other extensions a Renderer installs before its own.
-func linkifyPair() (theirs, ours goldmark.Markdown) {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList)),
-		goldmark.New(goldmark.WithExtensions(gfm{}, extension.Footnote, extension.DefinitionList))
+// fastPair returns goldmark with its GFM and writer, and goldmark with gfm
+// and textWriter, each with the other extensions and options a Renderer
+// installs before its own.
+func fastPair() (theirs, ours goldmark.Markdown) {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.DefinitionList),
+			goldmark.WithRendererOptions(html.WithUnsafe())),
+		goldmark.New(goldmark.WithExtensions(gfm{}, extension.Footnote, extension.DefinitionList),
+			goldmark.WithRendererOptions(html.WithUnsafe(), html.WithWriter(newTextWriter())))
 }
 
 // convert renders src with md.
