@@ -25,8 +25,9 @@ func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 	var aliases sectionAliases
 	recs := make([]versionRecord, 0, len(pol.Versions))
 	compare := map[*Version][]redline.Block{}
+	bodies := r.m.newVersionBodies(pol.Versions)
 	for _, v := range pol.Versions {
-		doc := r.renderDoc(p, v, pol.HasHistory())
+		doc := r.renderDocBody(p, v, pol.HasHistory(), bodies.body(v))
 		blocks := redlineBlocks(doc.Blocks)
 		var rl *redline.Redline
 		if v.Prev != nil {
@@ -78,13 +79,18 @@ func (r *renderer) renderPolicy(out output, p *Page) []versionRecord {
 // of its own file. Links resolve from the policy's current file, whose
 // folder every version's relative links were written for.
 func (r *renderer) renderDoc(p *Page, v *Version, blocks bool) *markdown.Document {
+	return r.renderDocBody(p, v, blocks, r.m.body(v.src))
+}
+
+// renderDocBody is renderDoc of a body already read.
+func (r *renderer) renderDocBody(p *Page, v *Version, blocks bool, body []byte) *markdown.Document {
 	s := v.src
 	page := r.m.markdownPage(p, v)
 	page.Blocks, page.Record = blocks, v.Policy != nil // a policy's text is published (render_records.go); the home's intro is not
 	if page.Record {
 		page.TextHead = textHead(p, v)
 	}
-	doc := r.m.renderMarkdown(r.markdownFor(p.Lang), s, r.m.body(s), page)
+	doc := r.m.renderMarkdown(r.markdownFor(p.Lang), s, body, page)
 	for _, e := range doc.Errors {
 		e.Path, e.Line = s.Path, s.BodyLine+e.Line-1 // a copy, placed in the file
 		r.errs.Add(&e)

@@ -94,10 +94,11 @@ func (r *renderer) remakeRecords(p *Page) []versionRecord {
 	var aliases sectionAliases
 	var prev []redline.Block
 	recs := make([]versionRecord, 0, len(p.Policy.Versions))
+	bodies := r.m.newVersionBodies(p.Policy.Versions)
 	for _, v := range p.Policy.Versions {
 		page := r.m.markdownPage(p, v)
 		page.Blocks, page.Record = true, true
-		doc := r.m.renderMarkdown(r.markdownFor(p.Lang), v.src, r.m.body(v.src), page)
+		doc := r.m.renderMarkdown(r.markdownFor(p.Lang), v.src, bodies.body(v), page)
 		blocks := redlineBlocks(doc.Blocks)
 		var rl *redline.Redline
 		if v.Prev != nil {
