@@ -16,6 +16,10 @@
 #            versions/): goldmark renders every version and site/redline
 #            writes its changes and comparison redlines, one file each,
 #            and nothing else (no templates, texts, feeds or git).
+#   render   bench/bareloop -dirs over the same versions: goldmark renders
+#            every version into one file, and nothing else (no redlines).
+#            render / plain is the least any generator that publishes
+#            every version can reach against the plain build.
 #
 # The last lines give the medians of history / plain (issue 15's ratio: at
 # most 4 at 100 policies x 2,000 commits, `-policies 100 -commits 2000`;
@@ -24,7 +28,9 @@
 # their rendering too) and of history / files (what reading the versions
 # from git costs, the pages being the same) and of history / floor (what
 # the history build costs beyond rendering every version and computing
-# its redlines), in wall time and in CPU time.
+# its redlines), in wall time and in CPU time, and of render / plain (the
+# issue's ratio for bare goldmark alone, which no generator that renders
+# each version can go below).
 #
 #   bench/history.sh [-policies 350] [-commits 4000] [-runs 5] [-bin CLAUSE]
 #   TMPDIR=/dev/shm bench/history.sh ...   # on tmpfs
@@ -66,7 +72,7 @@ done
 echo "repository: $policies policies, $(git -C "$work/repo" rev-list --count HEAD) commits, $(du -sh "$work/repo/.git" | cut -f1) in .git;" \
   "files site: $(find "$work/files/content" -name '*.md' | wc -l) Markdown files"
 
-# timed KIND: one build of KIND (history, plain, files or floor) into a
+# timed KIND: one build of KIND (history, plain, files, floor or render) into a
 # fresh folder; prints wall, user + sys CPU, peak RSS in MB and pages.
 timed() {
   local src=$work/repo history=files
@@ -75,8 +81,10 @@ timed() {
     files) src=$work/files ;;
   esac
   rm -rf "$work/out"
-  if [ "$1" = floor ]; then
-    /usr/bin/time -v -o "$work/time.txt" "$work/bareloop" -source "$work/floor" -out "$work/out" -redlines \
+  if [ "$1" = floor ] || [ "$1" = render ]; then
+    local flag=-redlines
+    [ "$1" = render ] && flag=-dirs
+    /usr/bin/time -v -o "$work/time.txt" "$work/bareloop" -source "$work/floor" -out "$work/out" "$flag" \
       >"$work/out.txt" 2>&1 || { cat "$work/out.txt" >&2; exit 1; }
   else
     /usr/bin/time -v -o "$work/time.txt" "$bin" build --source "$src" --destination "$work/out" \
@@ -89,24 +97,27 @@ timed() {
   echo "$wall $cpu $rss $(grep -o 'built [0-9]* pages' "$work/out.txt" | grep -o '[0-9]*')"
 }
 
-printf '%-4s %9s %8s %8s %7s %9s %8s %9s %8s %9s %8s %8s %8s %8s\n' run history_s cpu_s peak_MB pages plain_s cpu_s files_s cpu_s floor_s cpu_s h/plain h/files h/floor
+printf '%-4s %9s %8s %8s %7s %9s %8s %9s %8s %9s %8s %9s %8s %8s %8s %8s %8s\n' run history_s cpu_s peak_MB pages plain_s cpu_s files_s cpu_s \
+  floor_s cpu_s render_s cpu_s h/plain h/files h/floor r/plain
 : >"$work/rows"
-kinds=(history plain files floor)
+kinds=(history plain files floor render)
 for i in $(seq "$runs"); do
   declare -A r=()
-  for k in 0 1 2 3; do
-    kind=${kinds[$(((i + k) % 4))]}
+  for k in 0 1 2 3 4; do
+    kind=${kinds[$(((i + k) % 5))]}
     r[$kind]=$(timed "$kind")
   done
   read -r hw hc hr hp <<<"${r[history]}"
   read -r pw pc _ _ <<<"${r[plain]}"
   read -r fw fc _ fp <<<"${r[files]}"
   read -r lw lc _ _ <<<"${r[floor]}"
+  read -r rw rc _ _ <<<"${r[render]}"
   [ "$hp" = "$fp" ] || { echo "the files build made $fp pages, the history build $hp" >&2; exit 1; }
-  printf '%-4s %9.2f %8.2f %8.1f %7s %9.2f %8.2f %9.2f %8.2f %9.2f %8.2f %8.2f %8.2f %8.2f\n' "$i" "$hw" "$hc" "$hr" "$hp" "$pw" "$pc" "$fw" "$fc" \
-    "$lw" "$lc" "$(echo "$hw / $pw" | bc -l)" "$(echo "$hw / $fw" | bc -l)" "$(echo "$hw / $lw" | bc -l)"
+  printf '%-4s %9.2f %8.2f %8.1f %7s %9.2f %8.2f %9.2f %8.2f %9.2f %8.2f %9.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n' "$i" "$hw" "$hc" "$hr" "$hp" \
+    "$pw" "$pc" "$fw" "$fc" "$lw" "$lc" "$rw" "$rc" "$(echo "$hw / $pw" | bc -l)" "$(echo "$hw / $fw" | bc -l)" "$(echo "$hw / $lw" | bc -l)" \
+    "$(echo "$rw / $pw" | bc -l)"
   echo "$hw $hc $(echo "$hw / $pw" | bc -l) $(echo "$hw / $fw" | bc -l) $(echo "$hc / $pc" | bc -l) $(echo "$hc / $fc" | bc -l)" \
-    "$(echo "$hw / $lw" | bc -l) $(echo "$hc / $lc" | bc -l)" >>"$work/rows"
+    "$(echo "$hw / $lw" | bc -l) $(echo "$hc / $lc" | bc -l) $(echo "$rw / $pw" | bc -l) $(echo "$rc / $pc" | bc -l)" >>"$work/rows"
   unset r
 done
 # median COLUMN: the median of one column of $work/rows.
@@ -115,3 +126,4 @@ printf 'median: history %.2f s wall, %.2f s CPU (load: %s)\n' "$(median 1)" "$(m
 printf 'median history / plain: %.2f wall, %.2f CPU (issue 15: at most 4 at 100 x 2,000)\n' "$(median 3)" "$(median 5)"
 printf 'median history / files of the same versions: %.2f wall, %.2f CPU (the cost of reading git)\n' "$(median 4)" "$(median 6)"
 printf 'median history / floor (bareloop -redlines, same versions): %.2f wall, %.2f CPU (beyond Markdown and redlines)\n' "$(median 7)" "$(median 8)"
+printf 'median render / plain (bareloop -dirs, same versions): %.2f wall, %.2f CPU (the least any generator that renders every version reaches)\n' "$(median 9)" "$(median 10)"
