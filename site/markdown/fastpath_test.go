@@ -5,12 +5,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/clause-dev/clause/site/internal/fuzzbudget"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
 )
 
@@ -44,6 +46,7 @@ var fastCases = []string{
 	"<div>\nraw & <html>\n</div>\n\n<!-- comment & < -->\n",
 	"- [ ] task http://example.com\n- [x] done a@b.example\n",
 	"trailing punctuation www.example.com. www.example.com, www.example.com! www.example.com?",
+	"a ~~~www.example.com and ~~~a@b.example, *www.example.com*, _a@b.example_, ((www.example.com))",
 	"  leading spaces  http://example.com  ",
 	"",
 	"@",
@@ -76,6 +79,9 @@ func TestFastPathsMatchGoldmark(t *testing.T) {
 	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt")
 	for _, p := range seeds {
 		add(p)
+	}
+	if len(seeds) == 0 {
+		t.Log("no seeds at ../../../shared/seeds: compared the cases and testdata only")
 	}
 	if len(srcs) < len(fastCases)+100 {
 		t.Fatalf("found only %d Markdown files under testdata", len(srcs)-len(fastCases))
@@ -127,4 +133,39 @@ func convert(t *testing.T, md goldmark.Markdown, src string) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
+}
+
+// TestLinkifyFilterOptions checks that linkify options given as parser
+// options reach goldmark's parser through the filter, and that the filter
+// then asks it everywhere: with "tel:" as an allowed protocol and a URL
+// pattern that takes it, a text the default filter skips is a link.
+func TestLinkifyFilterOptions(t *testing.T) {
+	opts := linkifyParserOptions(
+		extension.WithLinkifyAllowedProtocols([]string{"tel:"}),
+		extension.WithLinkifyURLRegexp(regexp.MustCompile(`^tel:\+?[0-9]+`)),
+	)
+	theirs := goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithParserOptions(opts...))
+	ours := goldmark.New(goldmark.WithExtensions(gfm{}), goldmark.WithParserOptions(opts...))
+	src := "call tel:+4930123456 or see http://example.com"
+	want, got := convert(t, theirs, src), convert(t, ours, src)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("with allowed protocols, HTML differs\n got: %s\nwant: %s", got, want)
+	}
+	if !bytes.Contains(want, []byte(`href="tel:+4930123456"`)) {
+		t.Fatalf("goldmark did not take the options (%s); the test no longer tests the filter's pass-through", want)
+	}
+}
+
+// linkifyParserOptions turns linkify options into the parser options
+// they stand for, as a site's own goldmark options would arrive.
+func linkifyParserOptions(los ...extension.LinkifyOption) []parser.Option {
+	c := parser.NewConfig()
+	for _, o := range los {
+		o.SetParserOption(c)
+	}
+	var opts []parser.Option
+	for name, value := range c.Options {
+		opts = append(opts, parser.WithOption(name, value))
+	}
+	return opts
 }

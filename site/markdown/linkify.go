@@ -19,7 +19,7 @@ type gfm struct{}
 // Extend implements goldmark.Extender.
 func (gfm) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithInlineParsers(
-		util.Prioritized(linkifyFilter{inner: extension.NewLinkifyParser()}, 999),
+		util.Prioritized(&linkifyFilter{inner: extension.NewLinkifyParser()}, 999),
 	))
 	extension.Table.Extend(m)
 	extension.Strikethrough.Extend(m)
@@ -40,9 +40,11 @@ func (gfm) Extend(m goldmark.Markdown) {
 // linkifyFilter returns nil, without asking, everywhere else; both
 // conditions are necessary for any link the default parser (no allowed
 // protocols or e-mail pattern configured) finds, so the result is always
-// the wrapped parser's.
+// the wrapped parser's. Should a parser option ever configure either, the
+// filter passes every call through.
 type linkifyFilter struct {
 	inner parser.InlineParser
+	cfg   extension.LinkifyConfig // the linkify options the parser was given
 }
 
 // emailLocalMax is how far FindEmailIndex in goldmark's util reads the
@@ -52,12 +54,22 @@ const emailLocalMax = 64
 
 // Trigger implements parser.InlineParser with the wrapped parser's
 // trigger characters.
-func (f linkifyFilter) Trigger() []byte { return f.inner.Trigger() }
+func (f *linkifyFilter) Trigger() []byte { return f.inner.Trigger() }
+
+// SetOption implements parser.SetOptioner: goldmark gives every parser
+// option to every parser that takes options, and the wrapped parser
+// takes them as it would unwrapped.
+func (f *linkifyFilter) SetOption(name parser.OptionName, value any) {
+	f.cfg.SetOption(name, value)
+	if s, ok := f.inner.(parser.SetOptioner); ok {
+		s.SetOption(name, value)
+	}
+}
 
 // Parse implements parser.InlineParser.
-func (f linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (f *linkifyFilter) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	if len(line) > 0 && !mayLinkify(line) {
+	if len(line) > 0 && f.cfg.AllowedProtocols == nil && f.cfg.EmailRegexp == nil && !mayLinkify(line) {
 		return nil
 	}
 	return f.inner.Parse(parent, block, pc)
