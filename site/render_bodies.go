@@ -1,6 +1,10 @@
 package site
 
-import "github.com/clause-dev/clause/site/gitlog"
+import (
+	"slices"
+
+	"github.com/clause-dev/clause/site/gitlog"
+)
 
 // bodyWindow is how many versions' texts versionBodies asks git for at
 // once.
@@ -18,9 +22,10 @@ const bodyWindow = 32
 // and hands each out once, so that memory holds at most a window of one
 // policy's texts per rendering goroutine.
 type versionBodies struct {
-	m    *model
-	vs   []*Version
-	read map[*Source][]byte // read and not yet handed out
+	m      *model
+	vs     []*Version
+	read   map[*Source][]byte // read and not yet handed out
+	failed bool               // a read failed, and readBlobs reported why
 }
 
 // newVersionBodies returns the bodies of vs, which are rendered in order.
@@ -37,40 +42,46 @@ func (b *versionBodies) body(v *Version) []byte {
 		return body
 	}
 	if s.Body == nil && s.blob != "" && b.m.blobs != nil {
-		b.readFrom(v)
-		if body, ok := b.read[s]; ok {
-			delete(b.read, s)
-			return body
+		if b.failed || !b.readFrom(v) {
+			return nil // the build fails with git's error; asking again would only repeat it
 		}
+		body := b.read[s]
+		delete(b.read, s)
+		return body
 	}
 	return b.m.body(s)
 }
 
 // readFrom reads, with one request, the bodies of v and of the versions
-// after it that are also read from git, bodyWindow at most. After a
-// failure, which readBlobs reports, it reads nothing.
-func (b *versionBodies) readFrom(v *Version) {
-	var srcs []*Source
-	var revs []gitlog.Revision
-	started := false
-	for _, w := range b.vs {
-		started = started || w == v
-		if !started || w.src.Body != nil || w.src.blob == "" {
-			continue
-		}
-		srcs, revs = append(srcs, w.src), append(revs, gitlog.Revision{Blob: w.src.blob})
-		if len(srcs) == bodyWindow {
-			break
+// after it that are also read from git, bodyWindow at most, and reports
+// whether git gave them. A text shorter than its body's offset (which
+// cannot happen for a blob, whose bytes never change) gives a nil body,
+// as m.body does.
+func (b *versionBodies) readFrom(v *Version) bool {
+	srcs := []*Source{v.src}
+	revs := []gitlog.Revision{{Blob: v.src.blob}}
+	if i := slices.Index(b.vs, v); i >= 0 {
+		for _, w := range b.vs[i+1:] {
+			if len(srcs) == bodyWindow {
+				break
+			}
+			if w.src.Body == nil && w.src.blob != "" {
+				srcs, revs = append(srcs, w.src), append(revs, gitlog.Revision{Blob: w.src.blob})
+			}
 		}
 	}
 	contents := b.m.readBlobs(revs)
 	if contents == nil {
-		return
+		b.failed = true
+		return false
 	}
 	b.read = make(map[*Source][]byte, len(srcs))
 	for i, s := range srcs {
 		if s.bodyAt <= len(contents[i]) {
 			b.read[s] = contents[i][s.bodyAt:]
+		} else {
+			b.read[s] = nil
 		}
 	}
+	return true
 }

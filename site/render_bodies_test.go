@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/clause-dev/clause"
@@ -61,5 +62,26 @@ func TestVersionBodies(t *testing.T) {
 		if got, want := b.body(vs[i]), m.body(vs[i].src); !bytes.Equal(got, want) {
 			t.Fatalf("out of order, version %d: body differs from the model's", i)
 		}
+	}
+	b = m.newVersionBodies(vs[:2])
+	if got, want := b.body(vs[5]), m.body(vs[5].src); !bytes.Equal(got, want) || len(want) == 0 {
+		t.Fatalf("a version outside the list: body differs from the model's (%d bytes, want %d)", len(got), len(want))
+	}
+
+	// A blob git cannot give fails the window's read: the build gets git's
+	// error once, and the rest of the window is not asked for again.
+	vs[1].src.blob = "0123456789012345678901234567890123456789"
+	b = m.newVersionBodies(vs)
+	if body := b.body(vs[0]); body != nil {
+		t.Fatalf("the first version of a window with a missing blob got %d bytes", len(body))
+	}
+	if n := errs.ErrorCount(); n != 1 {
+		t.Fatalf("after a failed read, %d errors; want git's, once", n)
+	}
+	if body := b.body(vs[2]); body != nil || errs.ErrorCount() != 1 {
+		t.Fatalf("after a failed read, the next version got %d bytes and the build %d errors; want none and still 1", len(body), errs.ErrorCount())
+	}
+	if !strings.Contains(errs.Items()[0].Error(), "history: git:") {
+		t.Fatalf("the error does not say it is git's: %v", errs.Items()[0])
 	}
 }
