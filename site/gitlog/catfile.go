@@ -45,6 +45,7 @@ func (r *Repo) startBatch(stderr io.Writer) (*exec.Cmd, io.WriteCloser, io.ReadC
 	if err := cmd.Start(); err != nil {
 		return nil, nil, nil, fmt.Errorf("gitlog: starting git cat-file: %w", err)
 	}
+	growPipe(stdout)
 	return cmd, stdin, stdout, nil
 }
 
