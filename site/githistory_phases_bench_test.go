@@ -1,7 +1,6 @@
 package site
 
 import (
-	"os"
 	"testing"
 
 	"github.com/clause-dev/clause"
@@ -29,16 +28,6 @@ func BenchmarkGitHistoryPhases(b *testing.B) {
 // loadAndAssemble runs the load and assemble phases of a build of
 // opts.Source and fails on errors.
 func loadAndAssemble(b *testing.B, opts Options) {
-	opts = opts.withDefaults()
-	root, err := os.OpenRoot(opts.Source)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer root.Close()
-	errs := &ErrorList{}
-	m := assemble(load(b.Context(), opts, root.FS(), errs), errs)
+	m, _ := assembleOrFail(b, opts)
 	m.closeBlobs()
-	if err := errs.Err(); err != nil {
-		b.Fatal(err)
-	}
 }

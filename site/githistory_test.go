@@ -46,6 +46,25 @@ func importHistory(tb testing.TB, stream []byte) string {
 	return dir
 }
 
+// assembleOrFail runs the load and assemble phases of a build with opts and
+// fails tb on errors. The model's git processes end with the test.
+func assembleOrFail(tb testing.TB, opts Options) (*model, *ErrorList) {
+	tb.Helper()
+	opts = opts.withDefaults()
+	root, err := os.OpenRoot(opts.Source)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { _ = root.Close() })
+	errs := &ErrorList{}
+	m := assemble(load(tb.Context(), opts, root.FS(), errs), errs)
+	tb.Cleanup(m.closeBlobs)
+	if err := errs.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return m, errs
+}
+
 // commit writes files and commits them on date.
 func commit(t *testing.T, dir, date, msg string, files map[string]string) {
 	t.Helper()

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
@@ -15,18 +14,7 @@ import (
 // request and keeping no body it has handed out, in order and out of it.
 func TestVersionBodies(t *testing.T) {
 	dir := importHistory(t, corpus.GitHistory(corpus.HistoryOptions{Policies: 2, Commits: 400}))
-	opts := Options{Source: dir, Theme: clause.Theme, History: HistoryGit, Now: mustDate(t, "2026-01-01")}.withDefaults()
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	errs := &ErrorList{}
-	m := assemble(load(t.Context(), opts, root.FS(), errs), errs)
-	defer m.closeBlobs()
-	if err := errs.Err(); err != nil {
-		t.Fatal(err)
-	}
+	m, errs := assembleOrFail(t, Options{Source: dir, Theme: clause.Theme, History: HistoryGit, Now: mustDate(t, "2026-01-01")})
 	var vs []*Version
 	for _, p := range m.policies {
 		if len(p.Policy.Versions) > len(vs) {
