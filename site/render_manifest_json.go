@@ -163,13 +163,20 @@ func (w *manifestJSON) close(c byte) {
 	w.b = append(w.b, c)
 }
 
+// manifestIndent is the indentation of the deepest lines policies.json
+// has, and more: newline takes a prefix of it.
+const manifestIndent = "                                "
+
 // newline starts a line at the current depth.
 func (w *manifestJSON) newline() {
 	w.b = append(w.b, '\n')
 	w.b = append(w.b, manifestEntryPrefix...)
-	for range w.depth {
-		w.b = append(w.b, "  "...)
+	n := 2 * w.depth
+	for n > len(manifestIndent) {
+		w.b = append(w.b, manifestIndent...)
+		n -= len(manifestIndent)
 	}
+	w.b = append(w.b, manifestIndent[:n]...)
 }
 
 // key starts a member of an object; first is false for every member but
