@@ -143,3 +143,15 @@ func (s *session) rebuild(changes []fileChange) (map[string][]byte, []string, *R
 
 // cleanSlug is cleanSlugIn for a site with the default content folder.
 func cleanSlug(slug string) (string, error) { return cleanSlugIn(slug, contentDir) }
+
+// diffFull fails t where files differ from a full build of opts, what
+// every incremental build must equal, and returns the full build's files.
+func diffFull(t testing.TB, files map[string][]byte, opts Options) map[string][]byte {
+	t.Helper()
+	want, _, err := renderSite(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	diffTrees(t, files, want)
+	return want
+}

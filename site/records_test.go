@@ -2,11 +2,9 @@ package site
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -14,8 +12,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/clause-dev/clause"
-	"github.com/clause-dev/clause/site/internal/write"
 	"golang.org/x/net/html"
 )
 
@@ -277,22 +273,9 @@ func TestCheckWarnsAboutVanishedSectionIDs(t *testing.T) {
 // once its entry is written).
 func TestRemadeRecordsEqualRendered(t *testing.T) {
 	t.Parallel()
-	src, err := filepath.Abs(filepath.Join("testdata", "sites", "records-sections"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	opts := Options{Source: src, Theme: clause.Theme, Now: goldenNow, Getenv: func(string) string { return "" }}
-	errs := &ErrorList{}
-	ctx := context.Background()
-	m := assemble(load(ctx, opts, os.DirFS(src), errs), errs)
-	out := write.NewMemory()
-	r := render(ctx, m, out, errs)
-	defer m.closeBlobs()
-	if err := errs.Err(); err != nil {
-		t.Fatal(err)
-	}
+	m, r, data := streamedManifest(t, "records-sections")
 	var man manifest
-	if err := json.Unmarshal(out.Files()["policies.json"], &man); err != nil {
+	if err := json.Unmarshal(data, &man); err != nil {
 		t.Fatal(err)
 	}
 	entries := map[string]manifestPolicy{}

@@ -5,8 +5,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	"github.com/clause-dev/clause"
 )
 
 // TestDemandWhileTheRestWaits holds the rest of a build back (every
@@ -17,13 +15,7 @@ import (
 // anything. Once the workers go on, the build equals a full build.
 func TestDemandWhileTheRestWaits(t *testing.T) {
 	t.Parallel()
-	dir := newSite(t, versionedSite)
-	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
-	s := newSession(opts)
-	if _, _, _, err := s.rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	writeTree(t, dir, map[string]string{"layouts/partials/footer.html": "<footer>New footer</footer>\n"})
+	s, opts, _, _ := sessionWithNewFooter(t)
 	release := make(chan struct{})
 	var more []map[string][]byte
 	var fp *firstPass
@@ -45,11 +37,7 @@ func TestDemandWhileTheRestWaits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err := renderSite(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	diffTrees(t, files, want)
+	want := diffFull(t, files, opts)
 	if len(more) != 2 {
 		t.Fatalf("%d publishes on demand, want 2", len(more))
 	}
@@ -84,13 +72,7 @@ func TestDemandWhileTheRestWaits(t *testing.T) {
 // test does not finish.
 func TestWorkerWaitsForDemandedUnit(t *testing.T) {
 	t.Parallel()
-	dir := newSite(t, versionedSite)
-	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
-	s := newSession(opts)
-	if _, _, _, err := s.rebuild(nil); err != nil {
-		t.Fatal(err)
-	}
-	writeTree(t, dir, map[string]string{"layouts/partials/footer.html": "<footer>New footer</footer>\n"})
+	s, opts, dir, _ := sessionWithNewFooter(t)
 	started, resume := make(chan struct{}), make(chan struct{})
 	var fp *firstPass
 	var ask, release sync.Once
@@ -116,19 +98,11 @@ func TestWorkerWaitsForDemandedUnit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err := renderSite(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	diffTrees(t, files, want)
+	diffFull(t, files, opts)
 	writeTree(t, dir, map[string]string{"content/terms.md": versionedSite["content/terms.md"] + "\nBe fair.\n"})
 	again, _, _, err := s.rebuild([]fileChange{{Path: "content/terms.md"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err = renderSite(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	diffTrees(t, again, want)
+	diffFull(t, again, opts)
 }

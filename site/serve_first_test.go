@@ -17,14 +17,7 @@ import (
 // equals a full build.
 func TestFirstPassThenCancel(t *testing.T) {
 	t.Parallel()
-	dir := newSite(t, versionedSite)
-	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
-	s := newSession(opts)
-	before, _, _, err := s.rebuild(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeTree(t, dir, map[string]string{"layouts/partials/footer.html": "<footer>New footer</footer>\n"})
+	s, opts, _, before := sessionWithNewFooter(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var published map[string][]byte
 	fp := &firstPass{pages: []string{"terms/index.html"}, publish: func(_ context.Context, files map[string][]byte, _, _ []string) {
@@ -42,11 +35,7 @@ func TestFirstPassThenCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err := renderSite(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	diffTrees(t, got, want)
+	diffFull(t, got, opts)
 }
 
 // keys returns the paths of files, for messages.
@@ -105,4 +94,21 @@ func TestFirstPassFailsBeforeAssembling(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sessionWithNewFooter builds versionedSite once in a dev server session,
+// then edits its footer partial, which changes every page, without
+// rebuilding: the session, its options, the site's folder and the files
+// of the build before the edit.
+func sessionWithNewFooter(t *testing.T) (*session, Options, string, map[string][]byte) {
+	t.Helper()
+	dir := newSite(t, versionedSite)
+	opts := Options{Source: dir, Theme: clause.Theme, Getenv: func(string) string { return "" }}
+	s := newSession(opts)
+	before, _, _, err := s.rebuild(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeTree(t, dir, map[string]string{"layouts/partials/footer.html": "<footer>New footer</footer>\n"})
+	return s, opts, dir, before
 }

@@ -50,11 +50,7 @@ func rebuildEqualsFull(t *testing.T, sess *session, opts Options, change fileCha
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, _, err := renderSite(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	diffTrees(t, got, want)
+	diffFull(t, got, opts)
 	return got
 }
 
